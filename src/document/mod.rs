@@ -1,0 +1,146 @@
+//! The one model of a report that every lint reads: decoded text, line index,
+//! paragraphs with wrapped lines joined, sentences, numbering markers and outline.
+//! Lints never re-read or re-split the file.
+
+pub mod cn_numeral;
+pub mod lines;
+pub mod markers;
+pub mod outline;
+pub mod paragraphs;
+
+use crate::span::Span;
+pub use lines::{LineCol, LineIndex};
+pub use markers::{Family, Marker, Variant};
+pub use outline::{Event, Outline, Toc};
+pub use paragraphs::Paragraph;
+
+#[derive(Debug)]
+pub struct Document {
+    /// The name findings are reported under (a path, or `--stdin-filename`).
+    pub name: String,
+    pub text: String,
+    pub lines: LineIndex,
+    pub paragraphs: Vec<Paragraph>,
+    /// Numbering markers in document order (block and inline).
+    pub markers: Vec<Marker>,
+    pub outline: Outline,
+}
+
+impl Document {
+    pub fn parse(name: impl Into<String>, text: String) -> Document {
+        let lines = LineIndex::new(&text);
+        let paragraphs = paragraphs::split(&text, &lines, markers::starts_block);
+        let markers = collect_markers(&paragraphs);
+        let outline = outline::build(&markers, &paragraphs);
+        Document { name: name.into(), text, lines, paragraphs, markers, outline }
+    }
+
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        self.lines.line_col(&self.text, offset)
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+
+    /// Paragraph-relative span of `p` mapped to the document.
+    pub fn span_in(&self, paragraph: usize, local: Span) -> Span {
+        self.paragraphs[paragraph].doc_span(local)
+    }
+}
+
+fn collect_markers(paragraphs: &[Paragraph]) -> Vec<Marker> {
+    let mut out = Vec::new();
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let heading_only = p.text.chars().count() <= 40
+            && !p.text.trim_end().ends_with(paragraphs::is_sentence_end)
+            && p.sentences.len() <= 1;
+        if let Some((family, variant, value, len)) = markers::parse_block(&p.text) {
+            let title_local = title_span(&p.text, len);
+            out.push(Marker {
+                family,
+                variant,
+                value,
+                span: p.doc_span(Span::new(0, len)),
+                paragraph: pi,
+                block: true,
+                title: p.text[title_local.start..title_local.end].to_owned(),
+                title_span: p.doc_span(title_local),
+                heading_only,
+            });
+        }
+        for (family, value, start, len) in markers::inline(&p.text) {
+            let title_local = title_span(&p.text, start + len);
+            out.push(Marker {
+                family,
+                variant: Variant::Plain,
+                value,
+                span: p.doc_span(Span::new(start, start + len)),
+                paragraph: pi,
+                block: false,
+                title: p.text[title_local.start..title_local.end].to_owned(),
+                title_span: p.doc_span(title_local),
+                heading_only: false,
+            });
+        }
+    }
+    out
+}
+
+/// The words after a marker, up to the first clause punctuation.
+fn title_span(text: &str, from: usize) -> Span {
+    let rest = &text[from..];
+    let lead = rest.len() - rest.trim_start_matches(paragraphs::is_blank).len();
+    let start = from + lead;
+    let end = text[start..]
+        .find(['，', '。', '；', '：', ',', ';', '！', '？'])
+        .map_or(text.len(), |i| start + i);
+    Span::new(start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn events(text: &str) -> Vec<Event> {
+        Document::parse("t.txt", text.to_owned()).outline.events
+    }
+
+    #[test]
+    fn duplicate_and_gap_at_one_level() {
+        let doc = "一、甲\n正文。\n二、乙\n正文。\n二、丙\n正文。\n四、丁\n";
+        let ev = events(doc);
+        assert!(matches!(ev[0], Event::Duplicate { .. }), "{ev:?}");
+        assert!(matches!(ev[1], Event::Gap { expected: 3, .. }), "{ev:?}");
+        assert_eq!(ev.len(), 2);
+    }
+
+    #[test]
+    fn lower_levels_restart_when_the_parent_advances() {
+        let doc = "一、甲\n（一）子\n（二）子\n二、乙\n（一）子\n1.孙\n2.孙\n（二）子\n1.孙\n";
+        assert_eq!(events(doc), vec![]);
+    }
+
+    #[test]
+    fn nested_list_in_the_parent_style_is_a_style_event() {
+        let doc = "三、民生\n1.甲项。\n2.乙项。\n3.丙项。\n4.实施筛查情况。\n1.两癌检查。\n2.产前筛查。\n3.新生儿筛查。\n5.发热门诊。\n6.互联网医院。\n";
+        let ev = events(doc);
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert!(matches!(ev[0], Event::NestedSameStyle { .. }));
+    }
+
+    #[test]
+    fn inline_enumerations_are_checked_too() {
+        let ev = events("常态化开展监测。一是排查。二是消毒。二是检测。\n");
+        assert!(matches!(ev[..], [Event::Duplicate { .. }]), "{ev:?}");
+    }
+
+    #[test]
+    fn toc_is_found_before_the_body() {
+        let doc = "一、工作完成情况\n(一)加强党建引领\n(二)全面加强疫情防控\n二、存在问题\n市卫健委工作总结\n现将工作报告如下:\n一、工作完成情况\n(一)加强党建引领,强化建设。\n";
+        let d = Document::parse("t.txt", doc.to_owned());
+        let toc = d.outline.toc.expect("toc");
+        assert_eq!(toc.entries, 0..4);
+        assert_eq!(toc.body_start, 4);
+    }
+}

@@ -1,0 +1,288 @@
+//! Logical paragraphs: blank-line separated blocks, with hard-wrapped lines
+//! (newspaper columns, OCR) joined so that a word split across two lines is
+//! matched whole. Every paragraph keeps a map back to document offsets.
+
+use super::lines::LineIndex;
+use crate::span::Span;
+
+/// One logical paragraph. `text` is the joined text; spans relative to it are
+/// mapped back to the document with [`Paragraph::doc_span`].
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    pub text: String,
+    /// Document span from the first to the last character of the paragraph.
+    pub span: Span,
+    /// 0-based line of the first character.
+    pub first_line: usize,
+    /// Pieces copied from the document: (offset in `text`, offset in document).
+    segments: Vec<(usize, usize)>,
+    /// Sentence spans relative to `text`, split after 。！？； and their closing quotes.
+    pub sentences: Vec<Span>,
+}
+
+impl Paragraph {
+    /// Document offset of a paragraph-relative offset (the start of a range).
+    pub fn doc_offset(&self, local: usize) -> usize {
+        let i = self.segments.partition_point(|&(p, _)| p <= local).saturating_sub(1);
+        let (p, d) = self.segments[i];
+        d + (local - p)
+    }
+
+    /// Document offset of a paragraph-relative end offset: an end that falls on a
+    /// segment boundary stays on the earlier line instead of jumping to the next.
+    fn doc_end(&self, local: usize) -> usize {
+        let i = self.segments.partition_point(|&(p, _)| p < local).saturating_sub(1);
+        let (p, d) = self.segments[i];
+        d + (local - p)
+    }
+
+    pub fn doc_span(&self, local: Span) -> Span {
+        let start = self.doc_offset(local.start);
+        let end = if local.is_empty() { start } else { self.doc_end(local.end) };
+        Span::new(start, end.max(start))
+    }
+
+    /// Whether the paragraph came from more than one physical line.
+    pub fn is_joined(&self) -> bool {
+        self.segments.len() > 1
+    }
+}
+
+/// Characters that end a sentence.
+pub fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
+}
+
+/// Characters after which a line may end without continuing on the next one.
+fn is_line_final(c: char) -> bool {
+    is_sentence_end(c) || matches!(c, '：' | ':' | '”' | '’' | '」' | '』' | '…' | '）' | ')' | '】')
+}
+
+/// Whitespace including the ideographic space U+3000 used for indentation.
+pub fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
+struct Line<'a> {
+    text: &'a str,
+    /// Document offset of `text` (leading whitespace already skipped).
+    start: usize,
+    number: usize,
+}
+
+/// Split the document into paragraphs.
+///
+/// `starts_item(line)` tells whether a line opens a numbered item or heading; such a
+/// line always starts a new paragraph.
+pub fn split(text: &str, lines: &LineIndex, starts_item: impl Fn(&str) -> bool) -> Vec<Paragraph> {
+    let all: Vec<Option<Line>> = (0..lines.line_count())
+        .map(|n| {
+            let r = lines.line_range(text, n);
+            let raw = &text[r.clone()];
+            let trimmed = raw.trim_start_matches(is_blank);
+            let start = r.start + (raw.len() - trimmed.len());
+            let trimmed = trimmed.trim_end_matches(is_blank);
+            (!trimmed.is_empty()).then_some(Line { text: trimmed, start, number: n })
+        })
+        .collect();
+    let wrapped = is_hard_wrapped(&all, &starts_item);
+
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < all.len() {
+        let Some(first) = &all[i] else {
+            i += 1;
+            continue;
+        };
+        let mut builder = Builder::new(first);
+        let mut last = first;
+        i += 1;
+        loop {
+            // The next content line, and whether a single blank line separates it.
+            let (next_idx, gap) = match all.get(i) {
+                Some(Some(_)) => (i, false),
+                Some(None) if matches!(all.get(i + 1), Some(Some(_))) => (i + 1, true),
+                _ => break,
+            };
+            let Some(next) = &all[next_idx] else { break };
+            if !continues(last.text, next.text, wrapped, gap, &starts_item) {
+                break;
+            }
+            builder.push(next, text);
+            last = next;
+            i = next_idx + 1;
+        }
+        out.push(builder.finish());
+    }
+    out
+}
+
+/// Whether `next` continues the paragraph whose last line is `prev`.
+fn continues(prev: &str, next: &str, wrapped: bool, gap: bool, starts_item: &impl Fn(&str) -> bool) -> bool {
+    if starts_item(next) {
+        return false;
+    }
+    let last = prev.chars().next_back().unwrap_or('。');
+    let mid_sentence = !is_line_final(last);
+    if gap {
+        // Only a hard-wrapped text breaks a sentence across a blank line.
+        return wrapped && mid_sentence && !starts_item(prev);
+    }
+    if wrapped {
+        return !starts_item(prev) || mid_sentence && prev.chars().count() > 12;
+    }
+    // Unwrapped text: a line cut after a comma is still mid-sentence.
+    matches!(last, '，' | '、' | ',')
+}
+
+/// A text is hard-wrapped when most of its longer lines stop mid-sentence and
+/// its lines are short, as in newspaper columns and OCR output.
+fn is_hard_wrapped(all: &[Option<Line>], starts_item: &impl Fn(&str) -> bool) -> bool {
+    let mut lens = Vec::new();
+    let mut open = 0usize;
+    for (k, l) in all.iter().enumerate() {
+        let Some(l) = l else { continue };
+        let n = l.text.chars().count();
+        if n < 6 || starts_item(l.text) {
+            continue;
+        }
+        let followed = matches!(all.get(k + 1), Some(Some(_)));
+        lens.push(n);
+        if followed && !is_line_final(l.text.chars().next_back().unwrap_or('。')) {
+            open += 1;
+        }
+    }
+    if lens.len() < 6 {
+        return false;
+    }
+    lens.sort_unstable();
+    let median = lens[lens.len() / 2];
+    open * 2 >= lens.len() && median <= 50
+}
+
+struct Builder {
+    text: String,
+    segments: Vec<(usize, usize)>,
+    span: Span,
+    first_line: usize,
+}
+
+impl Builder {
+    fn new(line: &Line) -> Self {
+        Builder {
+            text: line.text.to_owned(),
+            segments: vec![(0, line.start)],
+            span: Span::new(line.start, line.start + line.text.len()),
+            first_line: line.number,
+        }
+    }
+
+    fn push(&mut self, line: &Line, doc: &str) {
+        let prev_ascii = self.text.chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric());
+        let next_ascii = line.text.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+        if prev_ascii && next_ascii {
+            // Latin words split by a line break keep a space, mapped onto the break.
+            self.segments.push((self.text.len(), self.span.end));
+            self.text.push(' ');
+            let _ = doc;
+        }
+        self.segments.push((self.text.len(), line.start));
+        self.text.push_str(line.text);
+        self.span.end = line.start + line.text.len();
+    }
+
+    fn finish(self) -> Paragraph {
+        let sentences = split_sentences(&self.text);
+        Paragraph {
+            text: self.text,
+            span: self.span,
+            first_line: self.first_line,
+            segments: self.segments,
+            sentences,
+        }
+    }
+}
+
+/// Sentence spans, split after a sentence-ending mark and any closing quotes.
+pub fn split_sentences(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if is_sentence_end(c) {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, q)) = iter.peek() {
+                if matches!(q, '”' | '’' | '」' | '』' | ')' | '）') || is_sentence_end(q) {
+                    end = j + q.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(Span::new(start, end));
+            start = end;
+        }
+    }
+    if start < text.len() {
+        out.push(Span::new(start, text.len()));
+    }
+    out
+}
+
+/// Clause spans inside a sentence (relative to `text`), split at ，、：, too.
+pub fn split_clauses(text: &str, sentence: Span) -> impl Iterator<Item = Span> + '_ {
+    let s = &text[sentence.start..sentence.end];
+    let mut start = 0;
+    let mut pieces = Vec::new();
+    for (i, c) in s.char_indices() {
+        if matches!(c, '，' | '、' | '：' | ',' | ':') || is_sentence_end(c) {
+            let end = i + c.len_utf8();
+            pieces.push(Span::new(sentence.start + start, sentence.start + end));
+            start = end;
+        }
+    }
+    if start < s.len() {
+        pieces.push(Span::new(sentence.start + start, sentence.end));
+    }
+    pieces.into_iter()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(text: &str) -> Vec<Paragraph> {
+        split(text, &LineIndex::new(text), |l| l.starts_with("一、"))
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join_and_map_back() {
+        let text = "新冠肺炎疫情发生以来，市卫健委\n坚决贯彻落实习近平总书记关于疫情\n防控工作系列重要讲话指示精神，快速\n响应、精准施策、科学应对，我市疫情防\n控形势持续向好并取得了阶段性胜利。我市39名医务工\n\n作者在湖北医疗力量告急的关键时刻，\n主动请缨、勇敢逆行，与湖北人民共战\n疫魔、共克时艰。\n";
+        let ps = paras(text);
+        assert_eq!(ps.len(), 1, "{ps:#?}");
+        let p = &ps[0];
+        let at = p.text.find("疫情防控形势").expect("joined word");
+        let span = p.doc_span(Span::new(at, at + "疫情防控形势".len()));
+        assert_eq!(&text[span.start..span.end], "疫情防\n控形势");
+        let at = p.text.find("医务工作者").expect("joined across the blank line");
+        let span = p.doc_span(Span::new(at, at + "医务工作者".len()));
+        assert!(text[span.start..span.end].starts_with("医务工"));
+        assert!(text[span.start..span.end].ends_with("作者"));
+    }
+
+    #[test]
+    fn unwrapped_paragraphs_stay_apart() {
+        let text = "市卫健委2022年度工作总结与 2023年度工作计划\n2022年卫健委围绕市委决策部署开展工作。\n一、工作完成情况\n全年完成任务。\n";
+        let ps = paras(text);
+        assert_eq!(ps.len(), 4);
+        assert_eq!(ps[2].text, "一、工作完成情况");
+        assert_eq!(ps[1].first_line, 1);
+    }
+
+    #[test]
+    fn sentences_keep_closing_quotes() {
+        let s = split_sentences("他说“好。”然后走了。最后");
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[0], Span::new(0, "他说“好。”".len()));
+    }
+}
