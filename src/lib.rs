@@ -1,9 +1,17 @@
 //! reportlint: a linter for submitted work reports.
 //!
-//! The pipeline: discover files, decode them ([`decode`]), build one
-//! [`document::Document`] per file, run every enabled lint ([`lints`]) over it,
-//! and render the findings ([`render`]).
+//! The pipeline: [`discover`] files, [`decode`] them, build one
+//! [`document::Document`] per file, run every enabled lint ([`lints`]) over it
+//! ([`pipeline`]), and [`render`] the findings.
 
+pub mod cli;
+pub mod config;
 pub mod decode;
+pub mod diagnostic;
+pub mod discover;
 pub mod document;
+pub mod fsutil;
+pub mod lints;
+pub mod pipeline;
+pub mod render;
 pub mod span;

@@ -25,6 +25,8 @@ pub enum Family {
     CnShi,
     /// 第一，第二，
     Ordinal,
+    /// 首先…其次…
+    FirstThen,
 }
 
 /// The exact form of a marker within its family.
@@ -94,6 +96,7 @@ impl Marker {
             (Family::Series(w), _) => format!("{w}{cn}"),
             (Family::CnShi, _) => format!("{cn}是"),
             (Family::Ordinal, _) => format!("第{cn}"),
+            (Family::FirstThen, _) => if value == 1 { "首先".to_owned() } else { "其次".to_owned() },
         }
     }
 }
@@ -204,6 +207,17 @@ pub fn parse_block(s: &str) -> Option<(Family, Variant, u32, usize)> {
     series(s)
 }
 
+/// `20.2026年…` or `21.5+2…`: an Arabic item whose text starts with a digit. It
+/// reads as a decimal too, so it counts only where it continues a list.
+pub fn parse_tentative(s: &str) -> Option<(Family, Variant, u32, usize)> {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) || !s[digits..].starts_with('.') {
+        return None;
+    }
+    let v = arabic(&s[..digits])?;
+    s[digits + 1..].starts_with(|c: char| c.is_ascii_digit()).then_some((Family::Arabic, Variant::Dot, v, digits + 1))
+}
+
 /// 亮点一： 专题二 案例三 — a short word, a numeral, then a colon, a space or the end.
 fn series(s: &str) -> Option<(Family, Variant, u32, usize)> {
     let word_len: usize = s
@@ -222,7 +236,7 @@ fn series(s: &str) -> Option<(Family, Variant, u32, usize)> {
     }
     let v = cn_value(&rest[..n])?;
     let after = rest[n..].chars().next();
-    if !after.is_none_or(|c| matches!(c, '：' | ':' | ' ' | '\u{3000}' | '　')) {
+    if !after.is_none_or(|c| matches!(c, '：' | ':' | ' ' | '\u{3000}')) {
         return None;
     }
     Some((Family::Series(s[..word_len].to_owned()), Variant::Plain, v, word_len + n))
@@ -273,10 +287,15 @@ pub fn inline(text: &str) -> Vec<(Family, u32, usize, usize)> {
             continue;
         }
         let rest = &text[i..];
+        // 首先…其次…: a count of its own (a third item is often 第三 or 再次).
+        for (word, v) in [("首先", 1), ("其次", 2)] {
+            if rest.starts_with(word) && matches!(prev_boundary(text, i), Some('。' | '；' | ';' | '：' | ':')) {
+                out.push((Family::FirstThen, v, i, word.len()));
+            }
+        }
         if c == '第' {
             if let Some((Family::Ordinal, _, v, len)) = parse_block(rest) {
-                let p = text[..i].chars().next_back();
-                if matches!(p, Some('。' | '；' | ';' | '：' | ':')) {
+                if matches!(prev_boundary(text, i), Some('。' | '；' | ';' | '：' | ':')) {
                     out.push((Family::Ordinal, v, i, len));
                 }
             }
@@ -287,6 +306,10 @@ pub fn inline(text: &str) -> Vec<(Family, u32, usize, usize)> {
         }
     }
     out
+}
+
+fn prev_boundary(text: &str, i: usize) -> Option<char> {
+    text[..i].chars().next_back()
 }
 
 #[cfg(test)]

@@ -14,6 +14,21 @@ pub use markers::{Family, Marker, Variant};
 pub use outline::{Event, Outline, Toc};
 pub use paragraphs::Paragraph;
 
+/// How the text was decoded, for findings about the file itself.
+#[derive(Debug, Clone)]
+pub struct SourceInfo {
+    pub encoding: &'static str,
+    pub bom: bool,
+    pub malformed: usize,
+    pub first_malformed: Option<usize>,
+}
+
+impl Default for SourceInfo {
+    fn default() -> Self {
+        SourceInfo { encoding: "UTF-8", bom: false, malformed: 0, first_malformed: None }
+    }
+}
+
 #[derive(Debug)]
 pub struct Document {
     /// The name findings are reported under (a path, or `--stdin-filename`).
@@ -24,6 +39,7 @@ pub struct Document {
     /// Numbering markers in document order (block and inline).
     pub markers: Vec<Marker>,
     pub outline: Outline,
+    pub source: SourceInfo,
 }
 
 impl Document {
@@ -32,7 +48,20 @@ impl Document {
         let paragraphs = paragraphs::split(&text, &lines, markers::starts_block);
         let markers = collect_markers(&paragraphs);
         let outline = outline::build(&markers, &paragraphs);
-        Document { name: name.into(), text, lines, paragraphs, markers, outline }
+        Document { name: name.into(), text, lines, paragraphs, markers, outline, source: SourceInfo::default() }
+    }
+
+    /// Build from decoded bytes, keeping what the decoder learned.
+    pub fn parse_decoded(name: impl Into<String>, decoded: crate::decode::Decoded) -> Document {
+        let source = SourceInfo {
+            encoding: decoded.encoding.name(),
+            bom: decoded.bom,
+            malformed: decoded.malformed,
+            first_malformed: decoded.first_malformed,
+        };
+        let mut doc = Document::parse(name, decoded.text);
+        doc.source = source;
+        doc
     }
 
     pub fn line_col(&self, offset: usize) -> LineCol {
@@ -50,12 +79,17 @@ impl Document {
 }
 
 fn collect_markers(paragraphs: &[Paragraph]) -> Vec<Marker> {
-    let mut out = Vec::new();
+    let mut out: Vec<Marker> = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
         let heading_only = p.text.chars().count() <= 40
             && !p.text.trim_end().ends_with(paragraphs::is_sentence_end)
             && p.sentences.len() <= 1;
-        if let Some((family, variant, value, len)) = markers::parse_block(&p.text) {
+        let block = markers::parse_block(&p.text).or_else(|| {
+            let t = markers::parse_tentative(&p.text)?;
+            let prev = out.iter().rev().find(|m| m.block && m.family == t.0)?;
+            (prev.value + 1 == t.2 && prev.variant == t.1).then_some(t)
+        });
+        if let Some((family, variant, value, len)) = block {
             let title_local = title_span(&p.text, len);
             out.push(Marker {
                 family,

@@ -40,66 +40,102 @@ struct Level {
     family: Family,
     last: u32,
     last_marker: usize,
+    /// Opened by an inline enumeration (一是 in running text): never a parent of a heading.
+    inline: bool,
     /// A nested list that reuses the style of the level below it in the stack:
     /// (index of that outer level, first marker of the inner list).
     provisional: Option<(usize, usize)>,
+}
+
+/// Families whose first item must be one; prose enumerations (一是, 第一，) may
+/// pick up a count begun in other words.
+fn must_start_at_one(f: &Family) -> bool {
+    !matches!(f, Family::CnShi | Family::Ordinal | Family::FirstThen | Family::Series(_))
 }
 
 pub fn build(markers: &[Marker], paragraphs: &[Paragraph]) -> Outline {
     let mut out = Outline { depth: vec![0; markers.len()], ..Outline::default() };
     let mut stack: Vec<Level> = Vec::new();
     for (k, m) in markers.iter().enumerate() {
-        let found = stack.iter().rposition(|l| l.family == m.family);
-        let Some(mut i) = found else {
-            if m.value != 1 && !stack.is_empty() && m.block {
+        if m.block {
+            while stack.last().is_some_and(|l| l.inline) {
+                stack.pop();
+            }
+        }
+        let level = |k: usize, provisional| Level {
+            family: m.family.clone(),
+            last: m.value,
+            last_marker: k,
+            inline: !m.block,
+            provisional,
+        };
+        // Running-text enumerations continue only their own count, or a count begun
+        // by a heading of the same paragraph ("一是…。二是…").
+        let continues = |l: &Level| {
+            l.family == m.family && (m.block || l.inline || markers[l.last_marker].paragraph == m.paragraph)
+        };
+        let cands: Vec<usize> = (0..stack.len()).filter(|&i| continues(&stack[i])).collect();
+        let Some(&deepest) = cands.last() else {
+            if m.value != 1 && !stack.is_empty() && m.block && must_start_at_one(&m.family) {
                 out.events.push(Event::Gap { marker: k, previous: None, expected: 1 });
             }
             out.depth[k] = stack.len();
-            stack.push(Level { family: m.family.clone(), last: m.value, last_marker: k, provisional: None });
+            stack.push(level(k, None));
             continue;
         };
         // A provisional inner list ends when the outer list resumes.
-        if let Some((outer, first_inner)) = stack[i].provisional {
-            let inner_next = stack[i].last + 1;
-            if m.value != inner_next && m.value == stack[outer].last + 1 {
-                out.events.push(Event::NestedSameStyle {
-                    first_inner,
-                    parent: stack[outer].last_marker,
-                    resumed: k,
-                });
-                i = outer;
-            }
-        }
-        stack.truncate(i + 1);
-        let level = &mut stack[i];
-        let expected = level.last + 1;
-        let previous = level.last_marker;
-        out.depth[k] = i;
-        if m.value == expected {
-            // in sequence
-        } else if m.value == level.last {
-            out.events.push(Event::Duplicate { marker: k, previous });
-        } else if m.value == 1 {
-            let deepest_block = m.block && level.provisional.is_none() && level.last > 1;
-            if deepest_block {
-                // Either a new list or a list nested in the previous item; which one
-                // shows only when (and if) the outer list resumes.
-                let provisional = Some((i, k));
-                out.depth[k] = i + 1;
-                stack.push(Level { family: m.family.clone(), last: 1, last_marker: k, provisional });
+        if let Some((outer, first_inner)) = stack[deepest].provisional {
+            if m.value != stack[deepest].last + 1 && m.value == stack[outer].last + 1 {
+                out.events.push(Event::NestedSameStyle { first_inner, parent: stack[outer].last_marker, resumed: k });
+                advance(&mut stack, &mut out, outer, k, m.value);
                 continue;
             }
-        } else if m.value > expected {
-            out.events.push(Event::Gap { marker: k, previous: Some(previous), expected });
-        } else {
-            out.events.push(Event::Order { marker: k, previous, expected });
         }
-        let level = &mut stack[i];
-        level.last = m.value;
-        level.last_marker = k;
+        // The deepest level this number continues.
+        if let Some(&i) = cands.iter().rev().find(|&&i| stack[i].last + 1 == m.value) {
+            advance(&mut stack, &mut out, i, k, m.value);
+            continue;
+        }
+        if m.value == 1 {
+            if deepest + 1 < stack.len() {
+                // A list inside a deeper item that reuses an outer style: a new level.
+                out.depth[k] = stack.len();
+                stack.push(level(k, None));
+            } else if m.block && stack[deepest].provisional.is_none() && stack[deepest].last > 1 {
+                // Either a new list or a list nested in the previous item; which one
+                // shows only when (and if) the outer list resumes.
+                out.depth[k] = stack.len();
+                stack.push(level(k, Some((deepest, k))));
+            } else {
+                advance(&mut stack, &mut out, deepest, k, 1); // a restart
+            }
+            continue;
+        }
+        if let Some(&i) = cands.iter().rev().find(|&&i| stack[i].last == m.value) {
+            out.events.push(Event::Duplicate { marker: k, previous: stack[i].last_marker });
+            advance(&mut stack, &mut out, i, k, m.value);
+            continue;
+        }
+        let l = &stack[deepest];
+        let (expected, previous) = (l.last + 1, l.last_marker);
+        out.events.push(if m.value > expected {
+            Event::Gap { marker: k, previous: Some(previous), expected }
+        } else {
+            Event::Order { marker: k, previous, expected }
+        });
+        advance(&mut stack, &mut out, deepest, k, m.value);
     }
     out.toc = find_toc(markers, paragraphs);
     out
+}
+
+/// Marker `k` with `value` is the next item at stack level `i`.
+fn advance(stack: &mut Vec<Level>, out: &mut Outline, i: usize, k: usize, value: u32) {
+    stack.truncate(i + 1);
+    let l = &mut stack[i];
+    l.last = value;
+    l.last_marker = k;
+    out.depth[k] = i;
 }
 
 /// Headings compare equal when their words agree, ignoring punctuation, spaces and

@@ -119,10 +119,13 @@ pub fn split(text: &str, lines: &LineIndex, starts_item: impl Fn(&str) -> bool) 
 
 /// Whether `next` continues the paragraph whose last line is `prev`.
 fn continues(prev: &str, next: &str, wrapped: bool, gap: bool, starts_item: &impl Fn(&str) -> bool) -> bool {
+    let last = prev.chars().next_back().unwrap_or('。');
+    if !gap && matches!(last, '（' | '(' | '《' | '“' | '【' | '「' | '‘' | '[') {
+        return true; // no line ends with an opening bracket: a broken line such as "（\n三）"
+    }
     if starts_item(next) {
         return false;
     }
-    let last = prev.chars().next_back().unwrap_or('。');
     let mid_sentence = !is_line_final(last);
     if gap {
         // Only a hard-wrapped text breaks a sentence across a blank line.

@@ -1,0 +1,231 @@
+//! The few lines a finding is shown on, cut to a readable window.
+//!
+//! miette never wraps source lines and counts the header column in bytes; a
+//! report paragraph is often one 500-character line. An `Excerpt` holds only the
+//! lines the finding's spans touch, each cut to windows around the spans (joined
+//! by `…`), and implements `SourceCode` with real line numbers and character
+//! columns.
+
+use crate::document::Document;
+use crate::span::Span;
+use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
+
+/// Lines up to this many characters are shown whole.
+const WHOLE_LINE: usize = 100;
+/// Characters of context kept on each side of a span in a long line.
+const CONTEXT: usize = 24;
+/// A span longer than this is shown by its two ends.
+const LONG_SPAN: usize = 60;
+/// At most this many lines in one excerpt.
+const MAX_LINES: usize = 12;
+
+struct Piece {
+    virt: usize,
+    doc: usize,
+    len: usize,
+}
+
+struct Row {
+    /// 0-based document line.
+    line: usize,
+    virt_start: usize,
+    virt_end: usize,
+    pieces: Vec<Piece>,
+}
+
+pub struct Excerpt<'d> {
+    doc: &'d Document,
+    text: String,
+    rows: Vec<Row>,
+}
+
+impl<'d> Excerpt<'d> {
+    /// An excerpt showing `spans` (the first is the primary one).
+    pub fn new(doc: &'d Document, spans: &[Span]) -> Excerpt<'d> {
+        let primary_line = spans.first().map_or(0, |s| doc.lines.line_of(s.start));
+        let mut lines: Vec<usize> = Vec::new();
+        for s in spans {
+            let a = doc.lines.line_of(s.start);
+            let b = doc.lines.line_of(s.end.saturating_sub(1).max(s.start));
+            lines.extend(a..=b.min(a + MAX_LINES));
+        }
+        lines.sort_unstable();
+        lines.dedup();
+        // Keep the lines nearest the primary span when there are too many.
+        if lines.len() > MAX_LINES {
+            lines.sort_by_key(|&l| l.abs_diff(primary_line));
+            lines.truncate(MAX_LINES);
+            lines.sort_unstable();
+        }
+        // Fill one-line gaps so that neighbouring labels share one snippet.
+        let mut filled = Vec::with_capacity(lines.len());
+        for &l in &lines {
+            if let Some(&prev) = filled.last() {
+                if l == prev + 2 {
+                    filled.push(prev + 1);
+                }
+            }
+            filled.push(l);
+        }
+        let mut ex = Excerpt { doc, text: String::new(), rows: Vec::new() };
+        for line in filled {
+            ex.push_row(line, spans);
+        }
+        ex
+    }
+
+    fn push_row(&mut self, line: usize, spans: &[Span]) {
+        let doc = self.doc;
+        let range = doc.lines.line_range(&doc.text, line);
+        let s = &doc.text[range.clone()];
+        let windows = if s.chars().count() <= WHOLE_LINE {
+            vec![(range.start, range.end)]
+        } else {
+            windows(&doc.text, range.clone(), spans)
+        };
+        let virt_start = self.text.len();
+        let mut pieces = Vec::new();
+        for (i, &(a, b)) in windows.iter().enumerate() {
+            if i == 0 && a > range.start || i > 0 {
+                self.text.push('…');
+            }
+            pieces.push(Piece { virt: self.text.len(), doc: a, len: b - a });
+            self.text.push_str(&doc.text[a..b]);
+        }
+        if windows.last().is_some_and(|&(_, b)| b < range.end) {
+            self.text.push('…');
+        }
+        let virt_end = self.text.len();
+        self.text.push('\n');
+        self.rows.push(Row { line, virt_start, virt_end, pieces });
+    }
+
+    /// A document span in excerpt coordinates (clamped into the shown text).
+    pub fn map(&self, span: Span) -> SourceSpan {
+        let a = self.map_offset(span.start, false);
+        let b = self.map_offset(span.end, true).max(a);
+        (a, b - a).into()
+    }
+
+    fn map_offset(&self, off: usize, is_end: bool) -> usize {
+        let row = self
+            .rows
+            .iter()
+            .rposition(|r| r.pieces.first().is_some_and(|p| p.doc <= off) || r.pieces.is_empty())
+            .unwrap_or(0);
+        let Some(r) = self.rows.get(row) else { return 0 };
+        for (i, p) in r.pieces.iter().enumerate() {
+            if off < p.doc {
+                // In a cut-out stretch: snap to the nearer visible edge.
+                return if is_end && i > 0 { r.pieces[i - 1].virt + r.pieces[i - 1].len } else { p.virt };
+            }
+            if off <= p.doc + p.len {
+                return p.virt + (off - p.doc);
+            }
+        }
+        r.pieces.last().map_or(r.virt_start, |p| p.virt + p.len).min(r.virt_end)
+    }
+
+    /// The document offset shown at an excerpt offset.
+    fn unmap(&self, virt: usize) -> usize {
+        for r in &self.rows {
+            for p in &r.pieces {
+                if virt >= p.virt && virt <= p.virt + p.len {
+                    return p.doc + (virt - p.virt);
+                }
+            }
+        }
+        0
+    }
+
+    fn row_of(&self, virt: usize) -> usize {
+        self.rows.iter().rposition(|r| r.virt_start <= virt).unwrap_or(0)
+    }
+}
+
+/// Windows of a long line around each span, merged where they overlap.
+fn windows(text: &str, line: std::ops::Range<usize>, spans: &[Span]) -> Vec<(usize, usize)> {
+    let mut wins: Vec<(usize, usize)> = Vec::new();
+    let step = |from: usize, n: usize, back: bool| -> usize {
+        let mut at = from;
+        for _ in 0..n {
+            if back {
+                if at <= line.start {
+                    break;
+                }
+                at = text[..at].char_indices().next_back().map_or(line.start, |(i, _)| i);
+            } else {
+                if at >= line.end {
+                    break;
+                }
+                at += text[at..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        at.clamp(line.start, line.end)
+    };
+    for s in spans {
+        let (a, b) = (s.start.max(line.start), s.end.min(line.end));
+        if a > b || s.end < line.start || s.start > line.end {
+            continue;
+        }
+        let chars = text[a..b].chars().count();
+        if chars > LONG_SPAN {
+            wins.push((step(a, CONTEXT, true), step(a, CONTEXT, false)));
+            wins.push((step(b, CONTEXT, true), step(b, CONTEXT, false)));
+        } else {
+            wins.push((step(a, CONTEXT, true), step(b, CONTEXT, false)));
+        }
+    }
+    if wins.is_empty() {
+        wins.push((line.start, step(line.start, WHOLE_LINE, false)));
+    }
+    wins.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for w in wins {
+        match merged.last_mut() {
+            Some(last) if w.0 <= last.1 => last.1 = last.1.max(w.1),
+            _ => merged.push(w),
+        }
+    }
+    merged
+}
+
+impl SourceCode for Excerpt<'_> {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        if self.rows.is_empty() {
+            return Err(MietteError::OutOfBounds);
+        }
+        let start = span.offset();
+        let end = start + span.len();
+        let mut first = self.row_of(start);
+        let mut last = self.row_of(end.saturating_sub(1).max(start));
+        // Context only across rows that really are consecutive document lines.
+        for _ in 0..before {
+            if first > 0 && self.rows[first - 1].line + 1 == self.rows[first].line {
+                first -= 1;
+            }
+        }
+        for _ in 0..after {
+            if last + 1 < self.rows.len() && self.rows[last].line + 1 == self.rows[last + 1].line {
+                last += 1;
+            }
+        }
+        let data_start = self.rows[first].virt_start;
+        let data_end = (self.rows[last].virt_end + 1).min(self.text.len());
+        let doc_off = self.unmap(start);
+        let column = self.doc.line_col(doc_off).column - 1;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.doc.name.clone(),
+            &self.text.as_bytes()[data_start..data_end],
+            (data_start, data_end - data_start).into(),
+            self.rows[first].line,
+            column,
+            last - first + 1,
+        )))
+    }
+}
