@@ -1,0 +1,41 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use reportlint::config::Config;
+use reportlint::diagnostic::Finding;
+use reportlint::document::Document;
+use reportlint::pipeline::{self, Selection};
+use reportlint::render::{self, human};
+use std::path::{Path, PathBuf};
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The shared corpus of real reports, beside the repository.
+pub fn corpus() -> Option<PathBuf> {
+    let p = repo().join("../shared/corpus");
+    p.is_dir().then_some(p)
+}
+
+/// Lint a file with only the lints `select` names, returning the document too.
+pub fn lint_file(path: &Path, select: &[&str]) -> (Document, Vec<Finding>) {
+    let bytes = std::fs::read(path).expect("readable fixture");
+    let decoded = reportlint::decode::decode(&bytes).expect("text fixture");
+    let name = path.strip_prefix(repo()).unwrap_or(path).display().to_string();
+    let doc = Document::parse_decoded(name, decoded);
+    let config = Config::default_config();
+    let sel = Selection { select: select.iter().map(|s| s.to_string()).collect(), ignore: vec![] };
+    let findings = pipeline::lint_document(&doc, path, &config, &sel);
+    (doc, findings)
+}
+
+/// Human output without colour at a fixed width, as the snapshots hold it.
+pub fn render_plain(doc: &Document, findings: &[Finding]) -> String {
+    findings.iter().map(|f| human::render_finding(doc, f, human::Style::plain(100))).collect()
+}
+
+pub fn render_json(doc: &Document, findings: &[Finding]) -> String {
+    let reported: Vec<_> = findings.iter().map(|f| render::resolve(doc, f)).collect();
+    serde_json::to_string_pretty(&reported).expect("serializable")
+}
