@@ -4,7 +4,12 @@
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Every ~4 KiB: (byte offset, characters since the start of its line), so a
+    /// column on a 100 MB line costs a few KiB of counting, not the whole line.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+const CHECKPOINT_EVERY: usize = 4096;
 
 /// A 1-based line and column; the column counts characters, not bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -28,7 +33,29 @@ impl LineIndex {
             starts.push(next);
             i = next;
         }
-        LineIndex { starts }
+        let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT_EVERY + 1);
+        let mut at = CHECKPOINT_EVERY;
+        let mut line = 0;
+        let mut counted_from = 0;
+        let mut chars = 0;
+        while at < text.len() {
+            let b = floor_char_boundary(text, at);
+            while line + 1 < starts.len() && starts[line + 1] <= b {
+                line += 1;
+            }
+            if starts[line] > counted_from {
+                counted_from = starts[line];
+                chars = 0;
+            }
+            chars += text[counted_from..b].chars().count();
+            counted_from = b;
+            checkpoints.push((b, chars));
+            at = b + CHECKPOINT_EVERY;
+        }
+        LineIndex {
+            starts,
+            checkpoints,
+        }
     }
 
     pub fn line_count(&self) -> usize {
@@ -37,7 +64,9 @@ impl LineIndex {
 
     /// 0-based index of the line holding `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset).saturating_sub(1)
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
     }
 
     pub fn line_start(&self, line: usize) -> usize {
@@ -59,10 +88,15 @@ impl LineIndex {
     pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
-        let start = self.starts[line].min(offset);
+        let line_start = self.starts[line].min(offset);
+        let k = self.checkpoints.partition_point(|&(b, _)| b <= offset);
+        let (from, base) = match k.checked_sub(1).map(|k| self.checkpoints[k]) {
+            Some((b, chars)) if b >= line_start => (b, chars),
+            _ => (line_start, 0),
+        };
         LineCol {
             line: line + 1,
-            column: text[start..offset].chars().count() + 1,
+            column: base + text[from..offset].chars().count() + 1,
         }
     }
 
@@ -112,6 +146,28 @@ mod tests {
         let off = text.find('五').unwrap_or(0);
         assert_eq!(idx.line_col(text, off), LineCol { line: 4, column: 1 });
         assert_eq!(idx.line_range(text, 0), 0..6);
+    }
+
+    #[test]
+    fn columns_on_long_lines_use_checkpoints_correctly() {
+        let text = format!("{}\n{}x", "甲".repeat(5000), "乙".repeat(9000));
+        let idx = LineIndex::new(&text);
+        let off = text.find('x').unwrap_or(0);
+        assert_eq!(
+            idx.line_col(&text, off),
+            LineCol {
+                line: 2,
+                column: 9001
+            }
+        );
+        let mid = "甲".len() * 4321;
+        assert_eq!(
+            idx.line_col(&text, mid),
+            LineCol {
+                line: 1,
+                column: 4322
+            }
+        );
     }
 
     #[test]

@@ -25,7 +25,12 @@ pub struct SourceInfo {
 
 impl Default for SourceInfo {
     fn default() -> Self {
-        SourceInfo { encoding: "UTF-8", bom: false, malformed: 0, first_malformed: None }
+        SourceInfo {
+            encoding: "UTF-8",
+            bom: false,
+            malformed: 0,
+            first_malformed: None,
+        }
     }
 }
 
@@ -48,7 +53,15 @@ impl Document {
         let paragraphs = paragraphs::split(&text, &lines, markers::starts_block);
         let markers = collect_markers(&paragraphs);
         let outline = outline::build(&markers, &paragraphs);
-        Document { name: name.into(), text, lines, paragraphs, markers, outline, source: SourceInfo::default() }
+        Document {
+            name: name.into(),
+            text,
+            lines,
+            paragraphs,
+            markers,
+            outline,
+            source: SourceInfo::default(),
+        }
     }
 
     /// Build from decoded bytes, keeping what the decoder learned.
@@ -80,16 +93,21 @@ impl Document {
 
 fn collect_markers(paragraphs: &[Paragraph]) -> Vec<Marker> {
     let mut out: Vec<Marker> = Vec::new();
+    // The last Arabic list item, which a tentative `20.2026年…` item must continue.
+    let mut last_arabic: Option<(u32, Variant)> = None;
     for (pi, p) in paragraphs.iter().enumerate() {
         let heading_only = p.text.chars().count() <= 40
             && !p.text.trim_end().ends_with(paragraphs::is_sentence_end)
             && p.sentences.len() <= 1;
         let block = markers::parse_block(&p.text).or_else(|| {
             let t = markers::parse_tentative(&p.text)?;
-            let prev = out.iter().rev().find(|m| m.block && m.family == t.0)?;
-            (prev.value + 1 == t.2 && prev.variant == t.1).then_some(t)
+            let (value, variant) = last_arabic?;
+            (value + 1 == t.2 && variant == t.1).then_some(t)
         });
         if let Some((family, variant, value, len)) = block {
+            if family == Family::Arabic {
+                last_arabic = Some((value, variant));
+            }
             let title_local = title_span(&p.text, len);
             out.push(Marker {
                 family,

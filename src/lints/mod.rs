@@ -102,16 +102,21 @@ pub trait Configurable: Lint + Sized + 'static {
 #[serde(deny_unknown_fields)]
 pub struct NoOptions {}
 
+/// Builds a lint from its `[lints.NAME]` options (none given: the defaults).
+pub type Builder = fn(Option<toml::Table>) -> Result<Box<dyn Lint>, String>;
+
 /// How to make a lint from its options table.
 pub struct Registration {
     pub meta: &'static LintMeta,
-    pub build: fn(Option<toml::Table>) -> Result<Box<dyn Lint>, String>,
+    pub build: Builder,
 }
 
 fn build<L: Configurable>(options: Option<toml::Table>) -> Result<Box<dyn Lint>, String> {
     let options = match options {
         None => L::Options::default(),
-        Some(table) => toml::Value::Table(table).try_into().map_err(|e: toml::de::Error| e.message().to_owned())?,
+        Some(table) => toml::Value::Table(table)
+            .try_into()
+            .map_err(|e: toml::de::Error| e.message().to_owned())?,
     };
     Ok(Box::new(L::new(options)?))
 }
@@ -135,6 +140,42 @@ pub fn registry() -> Vec<Registration> {
     ];
     all.sort_by_key(|r| r.meta.code);
     all
+}
+
+/// The lint reference, `docs/lints.md`, generated from every lint's own docs.
+pub fn reference_markdown() -> String {
+    let mut out = String::from(
+        "# Lints\n\n<!-- Generated from the lints' doc comments by `UPDATE_DOCS=1 cargo test --test docs`. Do not edit. -->\n\n",
+    );
+    out.push_str("| code | name | family | default severity | summary |\n|---|---|---|---|---|\n");
+    let all = registry();
+    for r in &all {
+        let m = r.meta;
+        out.push_str(&format!(
+            "| {} | [`{}`](#{}-{}) | {} | {} | {} |\n",
+            m.code,
+            m.name,
+            m.code.to_ascii_lowercase(),
+            m.name,
+            m.family.as_str(),
+            m.default_severity.as_str(),
+            m.summary
+        ));
+    }
+    for r in &all {
+        let m = r.meta;
+        out.push_str(&format!("\n## {} {}\n\n{}\n\n", m.code, m.name, m.summary));
+        for line in m.documentation().lines() {
+            // Demote the docs' own headings below the lint's heading.
+            if line.starts_with('#') {
+                out.push_str(&format!("##{line}\n"));
+            } else {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    out
 }
 
 /// Find a lint by code (case-insensitive) or name.
@@ -185,16 +226,34 @@ pub(crate) mod testing {
     pub fn pass_fail(lint: &dyn Lint, pass: &[&str], fail: &[&str]) {
         for text in pass {
             let found = run(lint, text);
-            assert!(found.is_empty(), "{} should pass:\n{text}\nbut found {:#?}", lint.meta().code, found);
+            assert!(
+                found.is_empty(),
+                "{} should pass:\n{text}\nbut found {:#?}",
+                lint.meta().code,
+                found
+            );
         }
         for text in fail {
-            assert!(!run(lint, text).is_empty(), "{} should fail:\n{text}", lint.meta().code);
+            assert!(
+                !run(lint, text).is_empty(),
+                "{} should fail:\n{text}",
+                lint.meta().code
+            );
         }
         for (kind, text) in lint.meta().examples() {
             let n = run(lint, &text).len();
             match kind {
-                "bad" => assert!(n > 0, "{}: doc example should fail:\n{text}", lint.meta().code),
-                _ => assert_eq!(n, 0, "{}: doc example should pass:\n{text}", lint.meta().code),
+                "bad" => assert!(
+                    n > 0,
+                    "{}: doc example should fail:\n{text}",
+                    lint.meta().code
+                ),
+                _ => assert_eq!(
+                    n,
+                    0,
+                    "{}: doc example should pass:\n{text}",
+                    lint.meta().code
+                ),
             }
         }
     }

@@ -1,0 +1,341 @@
+//! The command line: exit codes, stdin, config errors, globs, formats.
+
+mod common;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::fs;
+
+fn reportlint() -> Command {
+    let mut c = Command::cargo_bin("reportlint").expect("binary");
+    c.env_remove("NO_COLOR").env("COLUMNS", "100");
+    c
+}
+
+const DUPLICATE: &str = "一、甲\n正文。\n二、乙\n正文。\n二、丙\n正文。\n";
+
+#[test]
+fn fixtures_show_findings_and_exit_1() {
+    reportlint()
+        .current_dir(common::repo())
+        .args(["--isolated", "fixtures/"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("RL101 numbering-duplicate"))
+        .stdout(predicate::str::contains(
+            "╭─[fixtures/numbering-duplicate/bad.txt:",
+        ))
+        .stdout(predicate::str::contains("errors"));
+}
+
+#[test]
+fn clean_input_exits_0_and_findings_below_fail_on_too() {
+    reportlint()
+        .args(["--isolated", "-"])
+        .write_stdin("一、甲\n二、乙\n")
+        .assert()
+        .code(0);
+    // A warning only (mixed style) passes at the default fail-on = error …
+    let mixed = "一、甲\n1.子\n2.子\n二、乙\n1、子\n2、子\n";
+    reportlint()
+        .args(["--isolated", "-"])
+        .write_stdin(mixed)
+        .assert()
+        .code(0);
+    // … and fails at fail-on = warning.
+    reportlint()
+        .args(["--isolated", "--fail-on", "warning", "-"])
+        .write_stdin(mixed)
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn stdin_is_named_by_stdin_filename() {
+    reportlint()
+        .args([
+            "--isolated",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "季度报告.txt",
+            "-",
+        ])
+        .write_stdin(DUPLICATE)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\"path\": \"季度报告.txt\""));
+}
+
+#[test]
+fn json_has_the_documented_shape() {
+    let out = reportlint()
+        .args(["--isolated", "--format", "json", "-"])
+        .write_stdin(DUPLICATE)
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(v["version"], 1);
+    let f = &v["findings"][0];
+    for key in [
+        "path",
+        "code",
+        "lint",
+        "severity",
+        "message",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "byte_start",
+        "byte_end",
+        "snippet",
+        "labels",
+        "help",
+        "fix",
+    ] {
+        assert!(f.get(key).is_some(), "finding lacks {key}: {f}");
+    }
+    assert_eq!(f["code"], "RL101");
+    assert_eq!(f["line"], 5);
+    assert_eq!(f["column"], 1);
+    assert_eq!(
+        f["end_column"], 3,
+        "end_column is exclusive and counts characters"
+    );
+    assert_eq!(f["snippet"], "二、");
+    assert_eq!(f["labels"][0]["line"], 3);
+    assert_eq!(
+        v["summary"],
+        serde_json::json!({"files": 1, "errors": 1, "warnings": 0, "infos": 0})
+    );
+}
+
+#[test]
+fn select_and_ignore_choose_lints() {
+    reportlint()
+        .args(["--isolated", "--select", "RL2", "-"])
+        .write_stdin(DUPLICATE)
+        .assert()
+        .code(0);
+    reportlint()
+        .args(["--isolated", "--ignore", "numbering-duplicate", "-"])
+        .write_stdin(DUPLICATE)
+        .assert()
+        .code(0);
+    reportlint()
+        .args(["--isolated", "--select", "numbering", "-"])
+        .write_stdin(DUPLICATE)
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn config_errors_point_at_the_toml_line_and_exit_2() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(
+        dir.path().join("reportlint.toml"),
+        "fail-on = \"error\"\n\n[lints.numbering-duplicat]\nenabled = false\n",
+    )
+    .expect("write");
+    fs::write(dir.path().join("a.txt"), DUPLICATE).expect("write");
+    reportlint()
+        .current_dir(dir.path())
+        .arg("a.txt")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "unknown lint `numbering-duplicat`",
+        ))
+        .stderr(predicate::str::contains("reportlint.toml:3:"));
+}
+
+#[test]
+fn config_is_found_in_an_ancestor_and_can_disable_a_lint() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(
+        dir.path().join("reportlint.toml"),
+        "[lints.numbering-duplicate]\nenabled = false\n",
+    )
+    .expect("write");
+    let sub = dir.path().join("reports/2023");
+    fs::create_dir_all(&sub).expect("mkdir");
+    fs::write(sub.join("a.txt"), DUPLICATE).expect("write");
+    reportlint().current_dir(&sub).arg("a.txt").assert().code(0);
+    reportlint()
+        .current_dir(&sub)
+        .args(["--isolated", "a.txt"])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn directories_respect_include_exclude_and_gitignore() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path();
+    fs::write(p.join("a.txt"), DUPLICATE).expect("write");
+    fs::write(p.join("b.md"), DUPLICATE).expect("write");
+    fs::write(p.join("c.toml"), DUPLICATE).expect("write");
+    fs::create_dir(p.join("drafts")).expect("mkdir");
+    fs::write(p.join("drafts/d.txt"), DUPLICATE).expect("write");
+    fs::write(p.join(".gitignore"), "b.md\n").expect("write");
+    fs::write(p.join("reportlint.toml"), "exclude = [\"drafts/**\"]\n").expect("write");
+    let out = reportlint()
+        .current_dir(p)
+        .args(["--format", "json", "."])
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let paths: Vec<&str> = v["findings"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|f| f["path"].as_str())
+        .collect();
+    assert_eq!(paths, vec!["./a.txt"], "{v}");
+}
+
+#[test]
+fn globs_expand_and_missing_paths_exit_2() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(dir.path().join("q1.txt"), DUPLICATE).expect("write");
+    fs::write(dir.path().join("q2.txt"), "一、甲\n").expect("write");
+    let out = reportlint()
+        .current_dir(dir.path())
+        .args(["--isolated", "--format", "json", "q*.txt"])
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["summary"]["files"], 2);
+    reportlint()
+        .current_dir(dir.path())
+        .args(["--isolated", "q1.txt", "nope.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("nope.txt: no such file"));
+}
+
+#[test]
+fn hostile_inputs_do_not_crash() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path();
+    fs::write(p.join("empty.txt"), b"").expect("write");
+    let noise: Vec<u8> = (0..100_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8 | 1)
+        .collect();
+    fs::write(p.join("noise.txt"), &noise).expect("write");
+    fs::write(p.join("binary.txt"), b"PK\x03\x04\x00\x00\x00binary").expect("write");
+    let (gbk, _, _) = encoding_rs::GB18030.encode("一、工作情况\n二、存在问题\n二、下步计划\n");
+    fs::write(p.join("gbk.txt"), &gbk).expect("write");
+    fs::write(
+        p.join("long.txt"),
+        "产妇数1462人，筛查率95.83%。一是排查。六、".repeat(100_000),
+    )
+    .expect("write");
+    let out = reportlint()
+        .current_dir(p)
+        .args(["--isolated", "--format", "json", "."])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let findings = v["findings"].as_array().expect("array");
+    // The GBK file is decoded, not mangled: its duplicate 二、 is found on line 3.
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["path"] == "./gbk.txt" && f["code"] == "RL101" && f["line"] == 3),
+        "{v}"
+    );
+    // The noise is decoded lossily and says so once.
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["path"] == "./noise.txt" && f["code"] == "RL001"),
+        "{v}"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("binary.txt: skipped"));
+    assert_eq!(v["summary"]["files"], 4, "binary file skipped, four linted");
+}
+
+#[test]
+fn explicit_encoding_is_used() {
+    let (gbk, _, _) = encoding_rs::GB18030.encode("一、甲\n二、乙\n二、丙\n");
+    reportlint()
+        .args(["--isolated", "--encoding", "gbk", "-"])
+        .write_stdin(gbk.into_owned())
+        .assert()
+        .code(1);
+    reportlint()
+        .args(["--isolated", "--encoding", "klingon", "-"])
+        .write_stdin("x")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown encoding"));
+}
+
+#[test]
+fn list_explain_and_init() {
+    let listed = reportlint().arg("list").output().expect("runs");
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    assert!(
+        listed
+            .lines()
+            .any(|l| l.starts_with("RL101") && l.contains("numbering-duplicate")),
+        "{listed}"
+    );
+    reportlint()
+        .args(["explain", "RL101"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("## What it does"))
+        .stdout(predicate::str::contains("```bad"));
+    reportlint()
+        .args(["explain", "numbering-gap"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("RL102"));
+    reportlint().args(["explain", "RL999"]).assert().code(2);
+    let dir = tempfile::tempdir().expect("tempdir");
+    reportlint()
+        .current_dir(dir.path())
+        .arg("init")
+        .assert()
+        .success();
+    let written = fs::read_to_string(dir.path().join("reportlint.toml")).expect("written");
+    assert!(written.contains("[lints.numbering-duplicate]"));
+    reportlint()
+        .current_dir(dir.path())
+        .arg("init")
+        .assert()
+        .code(2);
+    // The written file is a valid config.
+    fs::write(dir.path().join("a.txt"), "一、甲\n").expect("write");
+    reportlint()
+        .current_dir(dir.path())
+        .arg("a.txt")
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn output_file_is_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("report.json");
+    reportlint()
+        .args(["--isolated", "--format", "json", "--output"])
+        .arg(&out)
+        .arg("-")
+        .write_stdin(DUPLICATE)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::is_empty());
+    let v: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&out).expect("written")).expect("json");
+    assert_eq!(v["summary"]["errors"], 1);
+}
