@@ -10,12 +10,16 @@ use crate::document::Document;
 use crate::span::Span;
 use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
-/// Lines up to this many characters are shown whole.
-const WHOLE_LINE: usize = 100;
-/// Characters of context kept on each side of a span in a long line.
+/// Lines up to this many terminal columns are shown whole (a Han character is two).
+const WHOLE_LINE: usize = 96;
+/// Columns of context kept on each side of a span in a long line.
 const CONTEXT: usize = 24;
-/// A span longer than this is shown by its two ends.
+/// A span wider than this is shown by its two ends.
 const LONG_SPAN: usize = 60;
+
+fn width(c: char) -> usize {
+    unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
+}
 /// At most this many lines in one excerpt.
 const MAX_LINES: usize = 12;
 
@@ -82,9 +86,8 @@ impl<'d> Excerpt<'d> {
         let doc = self.doc;
         let range = doc.lines.line_range(&doc.text, line);
         let s = &doc.text[range.clone()];
-        let windows = if s.len() <= WHOLE_LINE
-            || s.len() <= WHOLE_LINE * 4 && s.chars().count() <= WHOLE_LINE
-        {
+        let narrow = s.len() <= WHOLE_LINE * 2 && s.chars().map(width).sum::<usize>() <= WHOLE_LINE;
+        let windows = if narrow {
             vec![(range.start, range.end)]
         } else {
             windows(&doc.text, range.clone(), spans)
@@ -173,22 +176,28 @@ impl<'d> Excerpt<'d> {
 /// Windows of a long line around each span, merged where they overlap.
 fn windows(text: &str, line: std::ops::Range<usize>, spans: &[Span]) -> Vec<(usize, usize)> {
     let mut wins: Vec<(usize, usize)> = Vec::new();
-    let step = |from: usize, n: usize, back: bool| -> usize {
+    // Move `cols` terminal columns back or forward from `from`, within the line.
+    let step = |from: usize, cols: usize, back: bool| -> usize {
         let mut at = from;
-        for _ in 0..n {
-            if back {
+        let mut used = 0;
+        while used < cols {
+            let c = if back {
                 if at <= line.start {
                     break;
                 }
-                at = text[..at]
-                    .char_indices()
-                    .next_back()
-                    .map_or(line.start, |(i, _)| i);
+                text[..at].chars().next_back()
             } else {
                 if at >= line.end {
                     break;
                 }
-                at += text[at..].chars().next().map_or(1, char::len_utf8);
+                text[at..].chars().next()
+            };
+            let Some(c) = c else { break };
+            used += width(c).max(1);
+            if back {
+                at -= c.len_utf8();
+            } else {
+                at += c.len_utf8();
             }
         }
         at.clamp(line.start, line.end)
@@ -198,8 +207,8 @@ fn windows(text: &str, line: std::ops::Range<usize>, spans: &[Span]) -> Vec<(usi
         if a > b || s.end < line.start || s.start > line.end {
             continue;
         }
-        let chars = text[a..b].chars().count();
-        if chars > LONG_SPAN {
+        let cols: usize = text[a..b].chars().take(LONG_SPAN + 1).map(width).sum();
+        if cols > LONG_SPAN {
             wins.push((step(a, CONTEXT, true), step(a, CONTEXT, false)));
             wins.push((step(b, CONTEXT, true), step(b, CONTEXT, false)));
         } else {
