@@ -6,7 +6,6 @@ mod common;
 use reportlint::config::Config;
 use reportlint::document::Document;
 use reportlint::pipeline::{self, Selection};
-use reportlint::render::human;
 
 fn render(text: &str) -> String {
     let doc = Document::parse("report.txt", text.to_owned());
