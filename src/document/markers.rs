@@ -208,7 +208,13 @@ pub fn parse_block(s: &str) -> Option<(Family, Variant, u32, usize)> {
     if n > 0 {
         let v = cn_value(&s[..n])?;
         let after = &s[n..];
-        if after.starts_with('、') {
+        if let Some(rest) = after.strip_prefix('、') {
+            // 一、二级医院 / 三、四季度: a list of numbers, not a heading.
+            let mut chars = rest.chars();
+            let second_is_number = chars.next().is_some_and(|c| cn_numeral::digit(c).is_some());
+            if second_is_number && chars.next().is_some_and(|c| matches!(c, '、' | '级' | '类' | '等' | '季' | '档' | '星' | '线')) {
+                return None;
+            }
             return Some((Family::CnComma, Variant::Plain, v, n + '、'.len_utf8()));
         }
         if after.starts_with('是') && n <= '十'.len_utf8() * 2 {
@@ -303,7 +309,8 @@ pub fn inline(text: &str) -> Vec<(Family, u32, usize, usize)> {
             Some(p) => matches!(p, '。' | '；' | ';' | '，' | ',' | '：' | ':' | '！' | '？'),
         };
         prev = Some(c);
-        if !boundary {
+        let circled = ('\u{2460}'..='\u{2473}').contains(&c) && i > 0;
+        if !boundary && !circled {
             continue;
         }
         let rest = &text[i..];
@@ -314,6 +321,15 @@ pub fn inline(text: &str) -> Vec<(Family, u32, usize, usize)> {
             {
                 out.push((Family::FirstThen, v, i, word.len()));
             }
+        }
+        // ①…；②…, and （1）…；（2）… after a colon or a semicolon.
+        if ('\u{2460}'..='\u{2473}').contains(&c)
+            || matches!(c, '（' | '(') && matches!(prev_boundary(text, i), Some('：' | ':' | '；' | ';' | '。'))
+        {
+            if let Some((family @ (Family::Circled | Family::ArabicParen | Family::CnParen), _, v, len)) = parse_block(rest) {
+                out.push((family, v, i, len));
+            }
+            continue;
         }
         if c == '第' {
             if let Some((Family::Ordinal, _, v, len)) = parse_block(rest) {
@@ -399,6 +415,23 @@ mod tests {
         let text = "常态化开展监测。一是全面排查。二是开展消毒，三是加强。统一是关键。";
         let found: Vec<u32> = inline(text).iter().map(|m| m.1).collect();
         assert_eq!(found, vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn inline_circled_and_bracketed_items() {
+        let text = "主要包括：①加强监测；②强化转运；③完善隔离。要求：（1）排查；（2）检测。";
+        let found: Vec<(Family, u32)> = inline(text).into_iter().map(|m| (m.0, m.1)).collect();
+        assert_eq!(
+            found,
+            vec![
+                (Family::Circled, 1),
+                (Family::Circled, 2),
+                (Family::Circled, 3),
+                (Family::ArabicParen, 1),
+                (Family::ArabicParen, 2)
+            ]
+        );
+        assert!(inline("详见附件（1）说明").is_empty());
     }
 
     #[test]

@@ -188,6 +188,12 @@ mod tests {
     }
 
     #[test]
+    fn continuous_numbering_across_sections_is_not_a_gap() {
+        let doc = "一、甲\n1.子\n2.子\n二、乙\n3.子\n4.子\n";
+        assert_eq!(events(doc), vec![]);
+    }
+
+    #[test]
     fn toc_is_found_before_the_body() {
         let doc = "一、工作完成情况\n(一)加强党建引领\n(二)全面加强疫情防控\n二、存在问题\n市卫健委工作总结\n现将工作报告如下:\n一、工作完成情况\n(一)加强党建引领,强化建设。\n";
         let d = Document::parse("t.txt", doc.to_owned());

@@ -95,7 +95,12 @@ pub fn build(markers: &[Marker], paragraphs: &[Paragraph]) -> Outline {
         };
         let cands: Vec<usize> = (0..stack.len()).filter(|&i| continues(&stack[i])).collect();
         let Some(&deepest) = cands.last() else {
-            if m.value != 1 && !stack.is_empty() && m.block && must_start_at_one(&m.family) {
+            if m.value != 1
+                && !stack.is_empty()
+                && m.block
+                && must_start_at_one(&m.family)
+                && !continues_earlier_list(markers, k)
+            {
                 out.events.push(Event::Gap {
                     marker: k,
                     previous: None,
@@ -165,6 +170,18 @@ pub fn build(markers: &[Marker], paragraphs: &[Paragraph]) -> Outline {
     }
     out.toc = find_toc(markers, paragraphs);
     out
+}
+
+/// Some reports number items continuously across sections (1. 2. under 一、,
+/// 3. 4. under 二、): a list that starts where the last one of its style stopped.
+fn continues_earlier_list(markers: &[Marker], k: usize) -> bool {
+    let m = &markers[k];
+    markers[..k]
+        .iter()
+        .rev()
+        .take(500)
+        .find(|p| p.block && p.family == m.family)
+        .is_some_and(|p| p.value + 1 == m.value)
 }
 
 /// Marker `k` with `value` is the next item at stack level `i`.
