@@ -212,7 +212,11 @@ pub fn parse_block(s: &str) -> Option<(Family, Variant, u32, usize)> {
             // 一、二级医院 / 三、四季度: a list of numbers, not a heading.
             let mut chars = rest.chars();
             let second_is_number = chars.next().is_some_and(|c| cn_numeral::digit(c).is_some());
-            if second_is_number && chars.next().is_some_and(|c| matches!(c, '、' | '级' | '类' | '等' | '季' | '档' | '星' | '线')) {
+            if second_is_number
+                && chars.next().is_some_and(|c| {
+                    matches!(c, '、' | '级' | '类' | '等' | '季' | '档' | '星' | '线')
+                })
+            {
                 return None;
             }
             return Some((Family::CnComma, Variant::Plain, v, n + '、'.len_utf8()));
@@ -324,9 +328,16 @@ pub fn inline(text: &str) -> Vec<(Family, u32, usize, usize)> {
         }
         // ①…；②…, and （1）…；（2）… after a colon or a semicolon.
         if ('\u{2460}'..='\u{2473}').contains(&c)
-            || matches!(c, '（' | '(') && matches!(prev_boundary(text, i), Some('：' | ':' | '；' | ';' | '。'))
+            || matches!(c, '（' | '(')
+                && matches!(prev_boundary(text, i), Some('：' | ':' | '；' | ';' | '。'))
         {
-            if let Some((family @ (Family::Circled | Family::ArabicParen | Family::CnParen), _, v, len)) = parse_block(rest) {
+            if let Some((
+                family @ (Family::Circled | Family::ArabicParen | Family::CnParen),
+                _,
+                v,
+                len,
+            )) = parse_block(rest)
+            {
                 out.push((family, v, i, len));
             }
             continue;
