@@ -52,6 +52,10 @@ enum Command {
 enum Format {
     Human,
     Json,
+    Sarif,
+    Github,
+    Rdjson,
+    Gitlab,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -95,6 +99,9 @@ struct CheckArgs {
     /// Decode input with this encoding (gbk, gb18030, utf-16le, …) instead of detecting it.
     #[arg(long, value_name = "NAME")]
     encoding: Option<String>,
+    /// Print how many findings each lint made instead of the findings.
+    #[arg(long)]
+    statistics: bool,
     /// Write the report to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -270,7 +277,7 @@ fn check(args: CheckArgs) -> i32 {
     }
     let format = match (args.format, config.format.as_deref()) {
         (Some(f), _) => f,
-        (None, Some("json")) => Format::Json,
+        (None, Some(name)) => Format::from_str(name, true).unwrap_or(Format::Human),
         _ => Format::Human,
     };
     let fail_on = match args.fail_on {
@@ -283,7 +290,7 @@ fn check(args: CheckArgs) -> i32 {
         select: args.select.clone(),
         ignore: args.ignore.clone(),
     };
-    let human_style = (format == Format::Human).then_some(style);
+    let human_style = (format == Format::Human && !args.statistics).then_some(style);
 
     let mut outcomes: Vec<FileOutcome> = Vec::new();
     let mut trouble = Vec::new();
@@ -348,14 +355,19 @@ fn check(args: CheckArgs) -> i32 {
         }
     }
 
+    let all = || -> Vec<crate::render::Reported> {
+        outcomes
+            .iter()
+            .flat_map(|o| o.reported.iter().cloned())
+            .collect()
+    };
     let text = match format {
-        Format::Json => {
-            let all: Vec<_> = outcomes
-                .iter()
-                .flat_map(|o| o.reported.iter().cloned())
-                .collect();
-            json::render(&all, summary)
-        }
+        _ if args.statistics => crate::render::statistics::render(&all()),
+        Format::Json => json::render(&all(), summary),
+        Format::Sarif => crate::render::sarif::render(&all()),
+        Format::Github => crate::render::github::render(&all()),
+        Format::Rdjson => crate::render::rdjson::render(&all()),
+        Format::Gitlab => crate::render::gitlab::render(&all()),
         Format::Human => {
             let mut s = String::new();
             for o in &outcomes {

@@ -7,6 +7,9 @@ pub struct LineIndex {
     /// Every ~4 KiB: (byte offset, characters since the start of its line), so a
     /// column on a 100 MB line costs a few KiB of counting, not the whole line.
     checkpoints: Vec<(usize, usize)>,
+    /// Characters before each checkpoint, from the start of the text (SARIF wants
+    /// character offsets).
+    absolute: Vec<usize>,
 }
 
 const CHECKPOINT_EVERY: usize = 4096;
@@ -38,6 +41,9 @@ impl LineIndex {
         let mut line = 0;
         let mut counted_from = 0;
         let mut chars = 0;
+        let mut absolute = Vec::with_capacity(text.len() / CHECKPOINT_EVERY + 1);
+        let mut total = 0;
+        let mut total_from = 0;
         while at < text.len() {
             let b = floor_char_boundary(text, at);
             while line + 1 < starts.len() && starts[line + 1] <= b {
@@ -50,11 +56,25 @@ impl LineIndex {
             chars += text[counted_from..b].chars().count();
             counted_from = b;
             checkpoints.push((b, chars));
+            total += text[total_from..b].chars().count();
+            total_from = b;
+            absolute.push(total);
             at = b + CHECKPOINT_EVERY;
         }
         LineIndex {
             starts,
             checkpoints,
+            absolute,
+        }
+    }
+
+    /// Number of characters before byte `offset` (clamped to the text).
+    pub fn char_offset(&self, text: &str, offset: usize) -> usize {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let k = self.checkpoints.partition_point(|&(b, _)| b <= offset);
+        match k.checked_sub(1) {
+            Some(k) => self.absolute[k] + text[self.checkpoints[k].0..offset].chars().count(),
+            None => text[..offset].chars().count(),
         }
     }
 
@@ -168,6 +188,10 @@ mod tests {
                 column: 4322
             }
         );
+        for probe in [0, 17, mid, off, text.len()] {
+            let probe = floor_char_boundary(&text, probe);
+            assert_eq!(idx.char_offset(&text, probe), text[..probe].chars().count());
+        }
     }
 
     #[test]

@@ -2,14 +2,27 @@
 //! snippet) that every output format is built from.
 
 pub mod excerpt;
+pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod rdjson;
+pub mod sarif;
+pub mod statistics;
 
 use crate::diagnostic::Finding;
 use crate::document::Document;
 use serde::Serialize;
 
-pub const FORMATS: &[&str] = &["human", "json"];
+pub const FORMATS: &[&str] = &["human", "json", "sarif", "github", "rdjson", "gitlab"];
+
+/// Where a lint's documentation is published, for formats that link rules.
+pub fn rule_url(code: &str, name: &str) -> String {
+    format!(
+        "https://github.com/reportlint/reportlint/blob/main/docs/lints.md#{}-{name}",
+        code.to_ascii_lowercase()
+    )
+}
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Position {
@@ -19,6 +32,16 @@ pub struct Position {
     pub end_column: usize,
     pub byte_start: usize,
     pub byte_end: usize,
+    /// Character offsets from the start of the text (SARIF regions).
+    #[serde(skip)]
+    pub char_start: usize,
+    #[serde(skip)]
+    pub char_end: usize,
+    /// 1-based columns counted in UTF-8 bytes (reviewdog's convention).
+    #[serde(skip)]
+    pub byte_column: usize,
+    #[serde(skip)]
+    pub end_byte_column: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -56,6 +79,7 @@ const SNIPPET_CHARS: usize = 200;
 pub fn position(doc: &Document, span: crate::span::Span) -> Position {
     let a = doc.line_col(span.start);
     let b = doc.line_col(span.end);
+    let byte_col = |line: usize, off: usize| off.saturating_sub(doc.lines.line_start(line - 1)) + 1;
     Position {
         line: a.line,
         column: a.column,
@@ -63,6 +87,10 @@ pub fn position(doc: &Document, span: crate::span::Span) -> Position {
         end_column: b.column,
         byte_start: span.start,
         byte_end: span.end,
+        char_start: doc.lines.char_offset(&doc.text, span.start),
+        char_end: doc.lines.char_offset(&doc.text, span.end),
+        byte_column: byte_col(a.line, span.start),
+        end_byte_column: byte_col(b.line, span.end),
     }
 }
 

@@ -1,0 +1,136 @@
+//! `--format sarif`: SARIF 2.1.0 for code-scanning dashboards.
+
+use super::{rule_url, Reported};
+use crate::diagnostic::Severity;
+use crate::lints;
+use serde_json::{json, Value};
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+fn region(at: &super::Position) -> Value {
+    json!({
+        "startLine": at.line,
+        "startColumn": at.column,
+        "endLine": at.end_line,
+        "endColumn": at.end_column,
+        "charOffset": at.char_start,
+        "charLength": at.char_end - at.char_start,
+    })
+}
+
+fn location(path: &str, at: &super::Position, message: Option<&str>) -> Value {
+    let mut loc = json!({
+        "physicalLocation": {
+            "artifactLocation": { "uri": uri(path) },
+            "region": region(at),
+        }
+    });
+    if let Some(m) = message {
+        loc["message"] = json!({ "text": m });
+    }
+    loc
+}
+
+/// A relative URI reference (RFC 3986): forward slashes kept, every byte outside
+/// the unreserved set percent-encoded, Chinese file names included.
+fn uri(path: &str) -> String {
+    let p = path.strip_prefix("./").unwrap_or(path).replace('\\', "/");
+    let mut out = String::with_capacity(p.len());
+    for b in p.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+pub fn render(findings: &[Reported]) -> String {
+    let registry = lints::registry();
+    let rules: Vec<Value> = registry
+        .iter()
+        .map(|r| {
+            let m = r.meta;
+            json!({
+                "id": m.code,
+                "name": m.name,
+                "shortDescription": { "text": m.summary },
+                "fullDescription": { "text": m.documentation() },
+                "help": { "text": m.documentation(), "markdown": m.documentation() },
+                "helpUri": rule_url(m.code, m.name),
+                "defaultConfiguration": { "level": level(m.default_severity) },
+                "properties": { "tags": [m.family.as_str()] },
+            })
+        })
+        .collect();
+    let results: Vec<Value> = findings
+        .iter()
+        .map(|f| {
+            let index = registry.iter().position(|r| r.meta.code == f.code).unwrap_or(0);
+            let text = match &f.help {
+                Some(h) => format!("{}（{h}）", f.message),
+                None => f.message.clone(),
+            };
+            let mut result = json!({
+                "ruleId": f.code,
+                "ruleIndex": index,
+                "level": level(f.severity),
+                "message": { "text": text },
+                "locations": [location(&f.path, &f.at, None)],
+                "partialFingerprints": { "reportlint/v1": super::gitlab::fingerprint(f) },
+            });
+            if !f.labels.is_empty() {
+                let related: Vec<Value> = f
+                    .labels
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| {
+                        let mut loc = location(&f.path, &l.at, Some(&l.message));
+                        loc["id"] = json!(i + 1);
+                        loc
+                    })
+                    .collect();
+                result["relatedLocations"] = json!(related);
+            }
+            if let Some(fix) = &f.fix {
+                result["fixes"] = json!([{
+                    "description": { "text": format!("改为「{}」", fix.replacement) },
+                    "artifactChanges": [{
+                        "artifactLocation": { "uri": uri(&f.path) },
+                        "replacements": [{
+                            "deletedRegion": { "byteOffset": fix.byte_start, "byteLength": fix.byte_end - fix.byte_start },
+                            "insertedContent": { "text": fix.replacement },
+                        }],
+                    }],
+                }]);
+            }
+            result
+        })
+        .collect();
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "reportlint",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "informationUri": "https://github.com/reportlint/reportlint",
+                    "rules": rules,
+                }
+            },
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }]
+    });
+    let mut s = serde_json::to_string_pretty(&log).unwrap_or_default();
+    s.push('\n');
+    s
+}
