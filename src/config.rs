@@ -70,7 +70,13 @@ pub struct Config {
     pub lints: Vec<Box<dyn Lint>>,
 }
 
-pub const DEFAULT_INCLUDE: &[&str] = &["**/*.txt", "**/*.md", "**/*.markdown", "**/*.text"];
+pub const DEFAULT_INCLUDE: &[&str] = &[
+    "**/*.txt",
+    "**/*.md",
+    "**/*.markdown",
+    "**/*.text",
+    "**/*.docx",
+];
 
 impl Config {
     /// Built-in defaults only.

@@ -1,9 +1,9 @@
 //! One file in, findings out: decode, parse once, run the enabled lints.
 
 use crate::config::Config;
-use crate::decode::{self, Skip};
 use crate::diagnostic::Finding;
 use crate::document::Document;
+use crate::input::Problem;
 use crate::render::{self, human, Reported};
 use std::path::Path;
 
@@ -97,26 +97,20 @@ pub fn check_bytes(
         name: name.to_owned(),
         ..FileOutcome::default()
     };
-    let decoded = match config.encoding.as_deref() {
-        Some(label) => match decode::decode_with(bytes, label) {
-            Some(d) => d,
-            None => {
-                outcome.error = Some(format!("{name}: unknown encoding `{label}`"));
-                return outcome;
-            }
-        },
-        None => match decode::decode(bytes) {
-            Ok(d) => d,
-            Err(Skip::Binary) => {
-                outcome.note = Some(format!(
-                    "{name}: skipped, looks like a binary file (NUL bytes)"
-                ));
-                outcome.skipped = true;
-                return outcome;
-            }
-        },
+    let prepared = match crate::input::prepare(path, bytes, config.encoding.as_deref()) {
+        Ok(p) => p,
+        Err(Problem::Skipped(why)) => {
+            outcome.note = Some(format!("{name}: {why}"));
+            outcome.skipped = true;
+            return outcome;
+        }
+        Err(Problem::Unreadable(why)) => {
+            outcome.error = Some(format!("{name}: {why}"));
+            return outcome;
+        }
     };
-    let doc = Document::parse_decoded(name, decoded);
+    let mut doc = Document::parse_decoded(name, prepared.decoded);
+    doc.original = prepared.original;
     let findings = lint_document(&doc, path, config, sel);
     if let Some(style) = human_style {
         for f in &findings {

@@ -45,6 +45,9 @@ pub struct Document {
     pub markers: Vec<Marker>,
     pub outline: Outline,
     pub source: SourceInfo,
+    /// The file's text as written, when `text` has parts blanked (Markdown code,
+    /// links): same length, same line breaks. Shown to the reader; lints read `text`.
+    pub original: Option<String>,
 }
 
 impl Document {
@@ -61,6 +64,7 @@ impl Document {
             markers,
             outline,
             source: SourceInfo::default(),
+            original: None,
         }
     }
 
@@ -75,6 +79,11 @@ impl Document {
         let mut doc = Document::parse(name, decoded.text);
         doc.source = source;
         doc
+    }
+
+    /// The text to show the reader: the original when lints see a masked copy.
+    pub fn display_text(&self) -> &str {
+        self.original.as_deref().unwrap_or(&self.text)
     }
 
     pub fn line_col(&self, offset: usize) -> LineCol {

@@ -84,13 +84,14 @@ impl<'d> Excerpt<'d> {
 
     fn push_row(&mut self, line: usize, spans: &[Span]) {
         let doc = self.doc;
-        let range = doc.lines.line_range(&doc.text, line);
-        let s = &doc.text[range.clone()];
+        let text = doc.display_text();
+        let range = doc.lines.line_range(text, line);
+        let s = &text[range.clone()];
         let narrow = s.len() <= WHOLE_LINE * 2 && s.chars().map(width).sum::<usize>() <= WHOLE_LINE;
         let windows = if narrow {
             vec![(range.start, range.end)]
         } else {
-            windows(&doc.text, range.clone(), spans)
+            windows(text, range.clone(), spans)
         };
         let virt_start = self.text.len();
         let mut pieces = Vec::new();
@@ -103,7 +104,7 @@ impl<'d> Excerpt<'d> {
                 doc: a,
                 len: b - a,
             });
-            self.text.push_str(&doc.text[a..b]);
+            self.text.push_str(&text[a..b]);
         }
         if windows.last().is_some_and(|&(_, b)| b < range.end) {
             self.text.push('…');

@@ -95,7 +95,10 @@ pub fn position(doc: &Document, span: crate::span::Span) -> Position {
 }
 
 pub fn resolve(doc: &Document, f: &Finding) -> Reported {
-    let text = doc.slice(f.span);
+    let text = doc
+        .display_text()
+        .get(f.span.start..f.span.end)
+        .unwrap_or("");
     let snippet = match text.char_indices().nth(SNIPPET_CHARS) {
         Some((i, _)) => format!("{}…", &text[..i]),
         None => text.to_owned(),

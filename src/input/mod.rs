@@ -1,0 +1,82 @@
+//! Input formats: what text a file gives the Document model.
+//!
+//! Plain text is decoded as is. Markdown keeps its bytes but blanks what is not
+//! prose (code, link targets, HTML, list bullets) so no lint sees it.
+
+pub mod markdown;
+
+use crate::decode::{self, Decoded, Skip};
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+}
+
+/// Why a file gives no text to lint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// Not an error: a binary file met while walking a directory.
+    Skipped(String),
+    /// The file cannot be read as a report (exit code 2).
+    Unreadable(String),
+}
+
+pub fn format_of(path: &Path) -> Format {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("md" | "markdown") => Format::Markdown,
+        _ => Format::Text,
+    }
+}
+
+/// The text to lint, and the original when it differs (Markdown masks prose-free parts).
+pub struct Prepared {
+    pub decoded: Decoded,
+    pub format: Format,
+    /// The unmasked text, for display and `--fix`, when masking changed anything.
+    pub original: Option<String>,
+}
+
+pub fn prepare(path: &Path, bytes: &[u8], encoding: Option<&str>) -> Result<Prepared, Problem> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if ext.as_deref() == Some("doc") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Err(Problem::Unreadable(
+            "binary Word (.doc) files are not supported: save it as .docx (Word: File > Save As)"
+                .into(),
+        ));
+    }
+    let format = format_of(path);
+    let mut decoded = match encoding {
+        Some(label) => decode::decode_with(bytes, label)
+            .ok_or_else(|| Problem::Unreadable(format!("unknown encoding `{label}`")))?,
+        None => match decode::decode(bytes) {
+            Ok(d) => d,
+            Err(Skip::Binary) => {
+                return Err(Problem::Skipped(
+                    "skipped, looks like a binary file (NUL bytes)".into(),
+                ))
+            }
+        },
+    };
+    let mut original = None;
+    if format == Format::Markdown {
+        let masked = markdown::mask(&decoded.text);
+        if masked != decoded.text {
+            original = Some(std::mem::replace(&mut decoded.text, masked));
+        }
+    }
+    Ok(Prepared {
+        decoded,
+        format,
+        original,
+    })
+}
