@@ -32,6 +32,26 @@ struct RawConfig {
     lints: BTreeMap<String, Spanned<toml::Table>>,
     #[serde(default)]
     overrides: Vec<RawOverride>,
+    #[serde(default)]
+    ignore: Vec<RawIgnore>,
+}
+
+/// `[[ignore]]`: hide findings by path, code and the offending text.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIgnore {
+    #[serde(default)]
+    files: Vec<Spanned<String>>,
+    #[serde(default)]
+    codes: Vec<Spanned<String>>,
+    snippet: Option<String>,
+}
+
+/// One `[[ignore]]` entry; every given part must match.
+pub struct Ignore {
+    files: Option<GlobSet>,
+    codes: Vec<&'static str>,
+    snippet: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -68,6 +88,7 @@ pub struct Config {
     pub overrides: Vec<Override>,
     /// Every lint, built with its options.
     pub lints: Vec<Box<dyn Lint>>,
+    pub ignores: Vec<Ignore>,
 }
 
 pub const DEFAULT_INCLUDE: &[&str] = &[
@@ -197,6 +218,25 @@ impl Config {
             overrides.push(Override { files, lints });
         }
 
+        let mut ignores = Vec::new();
+        for i in &raw.ignore {
+            let files = if i.files.is_empty() {
+                None
+            } else {
+                Some(globs(&i.files)?)
+            };
+            let mut codes = Vec::new();
+            for c in &i.codes {
+                let reg = find(&registry, c.get_ref())
+                    .ok_or_else(|| err(Some(c.span()), unknown_lint(c.get_ref())))?;
+                codes.push(reg.meta.code);
+            }
+            ignores.push(Ignore {
+                files,
+                codes,
+                snippet: i.snippet.clone(),
+            });
+        }
         let mut built = Vec::new();
         for reg in &registry {
             let opts = options.remove(reg.meta.name);
@@ -223,7 +263,31 @@ impl Config {
             switches,
             overrides,
             lints: built,
+            ignores,
         })
+    }
+
+    /// Remove the findings an `[[ignore]]` entry matches.
+    pub fn drop_ignored(
+        &self,
+        path: &Path,
+        doc: &crate::document::Document,
+        findings: &mut Vec<crate::diagnostic::Finding>,
+    ) {
+        if self.ignores.is_empty() {
+            return;
+        }
+        findings.retain(|f| {
+            !self.ignores.iter().any(|i| {
+                i.files.as_ref().is_none_or(|g| g.is_match(path))
+                    && (i.codes.is_empty() || i.codes.contains(&f.meta.code))
+                    && i.snippet.as_ref().is_none_or(|s| {
+                        doc.display_text()
+                            .get(f.span.start..f.span.end)
+                            .is_some_and(|t| t.contains(s.as_str()))
+                    })
+            })
+        });
     }
 
     /// Whether a lint runs on `path`, and at which severity (None = its own).

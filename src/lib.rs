@@ -16,3 +16,4 @@ pub mod lints;
 pub mod pipeline;
 pub mod render;
 pub mod span;
+pub mod suppress;

@@ -4,7 +4,9 @@ use crate::config::Config;
 use crate::diagnostic::Finding;
 use crate::document::Document;
 use crate::input::Problem;
+use crate::lints::unused_suppression;
 use crate::render::{self, human, Reported};
+use crate::suppress;
 use std::path::Path;
 
 /// Which lints the command line asked for, on top of the config.
@@ -63,6 +65,7 @@ pub fn lint_document(
     sel: &Selection,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
+    let mut unused_switch = None;
     for lint in &config.lints {
         let meta = lint.meta();
         let switch = config.switch_for(meta.name, path);
@@ -70,12 +73,26 @@ pub fn lint_document(
         if !enabled {
             continue;
         }
+        if std::ptr::eq(meta, &unused_suppression::META) {
+            unused_switch = Some(switch.severity);
+        }
         let from = out.len();
         lint.check(doc, &mut out);
         if let Some(sev) = switch.severity {
             for f in &mut out[from..] {
                 f.severity = sev;
             }
+        }
+    }
+    config.drop_ignored(path, doc, &mut out);
+    let unused = suppress::apply(doc, &doc.directives, &mut out);
+    if let Some(severity) = unused_switch {
+        for i in unused {
+            let f = unused_suppression::unused(&doc.directives[i], doc);
+            out.push(match severity {
+                Some(s) => f.severity(s),
+                None => f,
+            });
         }
     }
     out.sort_by(|a, b| {
@@ -109,8 +126,7 @@ pub fn check_bytes(
             return outcome;
         }
     };
-    let mut doc = Document::parse_decoded(name, prepared.decoded);
-    doc.original = prepared.original;
+    let doc = Document::build(name, prepared.decoded, prepared.original);
     let findings = lint_document(&doc, path, config, sel);
     if let Some(style) = human_style {
         for f in &findings {

@@ -48,6 +48,8 @@ pub struct Document {
     /// The file's text as written, when `text` has parts blanked (Markdown code,
     /// links): same length, same line breaks. Shown to the reader; lints read `text`.
     pub original: Option<String>,
+    /// Inline suppression comments (read from the original text).
+    pub directives: Vec<crate::suppress::Directive>,
 }
 
 impl Document {
@@ -65,11 +67,22 @@ impl Document {
             outline,
             source: SourceInfo::default(),
             original: None,
+            directives: Vec::new(),
         }
     }
 
     /// Build from decoded bytes, keeping what the decoder learned.
     pub fn parse_decoded(name: impl Into<String>, decoded: crate::decode::Decoded) -> Document {
+        Document::build(name, decoded, None)
+    }
+
+    /// Build from decoded text whose non-prose parts were blanked (`original` is
+    /// the text as written, the same length), reading suppression comments from it.
+    pub fn build(
+        name: impl Into<String>,
+        decoded: crate::decode::Decoded,
+        original: Option<String>,
+    ) -> Document {
         let source = SourceInfo {
             encoding: decoded.encoding.name(),
             bom: decoded.bom,
@@ -78,6 +91,8 @@ impl Document {
         };
         let mut doc = Document::parse(name, decoded.text);
         doc.source = source;
+        doc.original = original.filter(|o| o.len() == doc.text.len());
+        doc.directives = crate::suppress::parse(doc.display_text(), &doc);
         doc
     }
 

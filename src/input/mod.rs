@@ -43,6 +43,25 @@ pub struct Prepared {
     pub original: Option<String>,
 }
 
+/// In plain text a suppression comment is a line of its own: lints should not
+/// read it as prose.
+fn blank_directive_lines(text: &str) -> String {
+    if !text.contains("reportlint-") {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        if line.trim_start().starts_with("reportlint-") {
+            let body = line.trim_end_matches(['\n', '\r']);
+            out.extend(std::iter::repeat_n(' ', body.len()));
+            out.push_str(&line[body.len()..]);
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
 pub fn prepare(path: &Path, bytes: &[u8], encoding: Option<&str>) -> Result<Prepared, Problem> {
     let ext = path
         .extension()
@@ -67,12 +86,13 @@ pub fn prepare(path: &Path, bytes: &[u8], encoding: Option<&str>) -> Result<Prep
             }
         },
     };
+    let masked = match format {
+        Format::Markdown => markdown::mask(&decoded.text),
+        Format::Text => blank_directive_lines(&decoded.text),
+    };
     let mut original = None;
-    if format == Format::Markdown {
-        let masked = markdown::mask(&decoded.text);
-        if masked != decoded.text {
-            original = Some(std::mem::replace(&mut decoded.text, masked));
-        }
+    if masked != decoded.text {
+        original = Some(std::mem::replace(&mut decoded.text, masked));
     }
     Ok(Prepared {
         decoded,

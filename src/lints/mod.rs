@@ -12,6 +12,7 @@ mod numbering_nested_style;
 mod numbering_order;
 mod toc_mismatch;
 mod undecodable_bytes;
+pub(crate) mod unused_suppression;
 
 /// Which part of a report a lint checks; the HTML page and `list` group by it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -131,6 +132,7 @@ macro_rules! register {
 pub fn registry() -> Vec<Registration> {
     let mut all = register![
         undecodable_bytes::UndecodableBytes,
+        unused_suppression::UnusedSuppression,
         numbering_duplicate::NumberingDuplicate,
         numbering_gap::NumberingGap,
         numbering_order::NumberingOrder,
@@ -215,7 +217,8 @@ pub(crate) mod testing {
     use super::*;
 
     pub fn run(lint: &dyn Lint, text: &str) -> Vec<Finding> {
-        let doc = Document::parse("test.txt", text.to_owned());
+        let mut doc = Document::parse("test.txt", text.to_owned());
+        doc.directives = crate::suppress::parse(&doc.text, &doc);
         let mut out = Vec::new();
         lint.check(&doc, &mut out);
         out
