@@ -28,6 +28,9 @@ pub struct Cli {
 enum Command {
     /// Lint files, directories or globs (the default command).
     Check(CheckArgs),
+    /// Record the current findings in .reportlint-baseline.json (or --output), so
+    /// that `--baseline FILE` later shows only new ones.
+    Baseline(CheckArgs),
     /// List every lint: code, name, default severity, summary.
     List,
     /// Print a lint's documentation, with a bad and a good example.
@@ -99,6 +102,9 @@ struct CheckArgs {
     /// Decode input with this encoding (gbk, gb18030, utf-16le, …) instead of detecting it.
     #[arg(long, value_name = "NAME")]
     encoding: Option<String>,
+    /// Hide the findings recorded in this baseline file (see `reportlint baseline`).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
     /// Print how many findings each lint made instead of the findings.
     #[arg(long)]
     statistics: bool,
@@ -125,8 +131,9 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         Some(Command::Explain { lint }) => explain(&lint),
         Some(Command::Init { force }) => init(force),
         Some(Command::Outline { file }) => outline(&file),
-        Some(Command::Check(args)) => check(args),
-        None => check(cli.check),
+        Some(Command::Check(args)) => check(args, false),
+        Some(Command::Baseline(args)) => check(args, true),
+        None => check(cli.check, false),
     }
 }
 
@@ -255,7 +262,7 @@ fn load_config(args: &CheckArgs, style: human::Style) -> Result<Config, i32> {
     }
 }
 
-fn check(args: CheckArgs) -> i32 {
+fn check(args: CheckArgs, write_baseline: bool) -> i32 {
     let color = !args.no_color
         && args.output.is_none()
         && std::io::stdout().is_terminal()
@@ -290,7 +297,23 @@ fn check(args: CheckArgs) -> i32 {
         select: args.select.clone(),
         ignore: args.ignore.clone(),
     };
-    let human_style = (format == Format::Human && !args.statistics).then_some(style);
+    let human_style =
+        (format == Format::Human && !args.statistics && !write_baseline).then_some(style);
+    let baseline = match &args.baseline {
+        Some(p) => match crate::baseline::Baseline::load(p) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                eprintln!("reportlint: {e}");
+                return TROUBLE;
+            }
+        },
+        None => None,
+    };
+    let opts = pipeline::RunOptions {
+        selection: Some(&sel),
+        human: human_style,
+        baseline: baseline.as_ref(),
+    };
 
     let mut outcomes: Vec<FileOutcome> = Vec::new();
     let mut trouble = Vec::new();
@@ -313,8 +336,7 @@ fn check(args: CheckArgs) -> i32 {
                 Path::new(&name),
                 &bytes,
                 &config,
-                &sel,
-                human_style,
+                &opts,
             )),
             Err(e) => trouble.push(format!("<stdin>: cannot read: {e}")),
         }
@@ -325,7 +347,7 @@ fn check(args: CheckArgs) -> i32 {
         let mut from_files: Vec<FileOutcome> = found
             .files
             .par_iter()
-            .map(|p| pipeline::check_file(p, &config, &sel, human_style))
+            .map(|p| pipeline::check_file(p, &config, &opts))
             .collect();
         outcomes.append(&mut from_files);
     }
@@ -355,6 +377,38 @@ fn check(args: CheckArgs) -> i32 {
         }
     }
 
+    let hidden: usize = outcomes.iter().map(|o| o.baselined).sum();
+    if write_baseline {
+        let all: Vec<_> = outcomes
+            .iter()
+            .flat_map(|o| o.reported.iter().cloned())
+            .collect();
+        let path = args
+            .output
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(crate::baseline::DEFAULT_FILE));
+        for t in &trouble {
+            eprintln!("reportlint: {t}");
+        }
+        return match crate::fsutil::write_atomic(&path, crate::baseline::render(&all).as_bytes()) {
+            Ok(()) => {
+                eprintln!(
+                    "reportlint: recorded {} findings in {}",
+                    all.len(),
+                    path.display()
+                );
+                if trouble.is_empty() {
+                    OK
+                } else {
+                    TROUBLE
+                }
+            }
+            Err(e) => {
+                eprintln!("reportlint: cannot write {}: {e}", path.display());
+                TROUBLE
+            }
+        };
+    }
     let all = || -> Vec<crate::render::Reported> {
         outcomes
             .iter()
@@ -385,6 +439,9 @@ fn check(args: CheckArgs) -> i32 {
                     summary.infos,
                     plural(summary.infos, "info", "infos"),
                 ));
+                if hidden > 0 {
+                    s.push_str(&format!("{hidden} known findings hidden by the baseline\n"));
+                }
             }
             s
         }

@@ -4,6 +4,7 @@
 //! [`document::Document`] per file, run every enabled lint ([`lints`]) over it
 //! ([`pipeline`]), and [`render`] the findings.
 
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod decode;

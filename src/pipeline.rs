@@ -42,6 +42,16 @@ impl Selection {
     }
 }
 
+/// How to lint and report each file.
+#[derive(Default, Clone, Copy)]
+pub struct RunOptions<'a> {
+    pub selection: Option<&'a Selection>,
+    /// Pre-render human output in the worker.
+    pub human: Option<human::Style>,
+    /// Hide the findings recorded here.
+    pub baseline: Option<&'a crate::baseline::Baseline>,
+}
+
 /// The result of linting one input.
 #[derive(Debug, Default)]
 pub struct FileOutcome {
@@ -55,6 +65,8 @@ pub struct FileOutcome {
     pub note: Option<String>,
     /// Not linted at all (binary).
     pub skipped: bool,
+    /// Findings hidden by the baseline.
+    pub baselined: usize,
 }
 
 /// Run every enabled lint over a parsed document; findings sorted by position.
@@ -107,8 +119,7 @@ pub fn check_bytes(
     path: &Path,
     bytes: &[u8],
     config: &Config,
-    sel: &Selection,
-    human_style: Option<human::Style>,
+    opts: &RunOptions,
 ) -> FileOutcome {
     let mut outcome = FileOutcome {
         name: name.to_owned(),
@@ -127,28 +138,33 @@ pub fn check_bytes(
         }
     };
     let doc = Document::build(name, prepared.decoded, prepared.original);
-    let findings = lint_document(&doc, path, config, sel);
-    if let Some(style) = human_style {
+    let default = Selection::default();
+    let mut findings = lint_document(&doc, path, config, opts.selection.unwrap_or(&default));
+    let mut reported: Vec<Reported> = findings.iter().map(|f| render::resolve(&doc, f)).collect();
+    if let Some(b) = opts.baseline {
+        let known = b.known(name, &reported);
+        outcome.baselined = known.iter().filter(|&&k| k).count();
+        let mut flags = known.iter();
+        findings.retain(|_| !flags.next().copied().unwrap_or(false));
+        let mut flags = known.iter();
+        reported.retain(|_| !flags.next().copied().unwrap_or(false));
+    }
+    if let Some(style) = opts.human {
         for f in &findings {
             outcome
                 .human
                 .push_str(&human::render_finding(&doc, f, style));
         }
     }
-    outcome.reported = findings.iter().map(|f| render::resolve(&doc, f)).collect();
+    outcome.reported = reported;
     outcome
 }
 
 /// Read and lint a file from disk.
-pub fn check_file(
-    path: &Path,
-    config: &Config,
-    sel: &Selection,
-    human_style: Option<human::Style>,
-) -> FileOutcome {
+pub fn check_file(path: &Path, config: &Config, opts: &RunOptions) -> FileOutcome {
     let name = path.display().to_string();
     match std::fs::read(path) {
-        Ok(bytes) => check_bytes(&name, path, &bytes, config, sel, human_style),
+        Ok(bytes) => check_bytes(&name, path, &bytes, config, opts),
         Err(e) => FileOutcome {
             name: name.clone(),
             error: Some(format!("{name}: cannot read: {e}")),

@@ -339,3 +339,58 @@ fn output_file_is_written() {
         serde_json::from_str(&fs::read_to_string(&out).expect("written")).expect("json");
     assert_eq!(v["summary"]["errors"], 1);
 }
+
+#[test]
+fn a_baseline_hides_exactly_the_old_findings_even_when_lines_move() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path();
+    fs::write(p.join("a.txt"), DUPLICATE).expect("write");
+    reportlint()
+        .current_dir(p)
+        .args(["baseline", "--isolated", "a.txt"])
+        .assert()
+        .code(0);
+    let recorded =
+        fs::read_to_string(p.join(".reportlint-baseline.json")).expect("baseline written");
+    assert!(recorded.contains("\"fingerprint\""), "{recorded}");
+    reportlint()
+        .current_dir(p)
+        .args([
+            "--isolated",
+            "--baseline",
+            ".reportlint-baseline.json",
+            "a.txt",
+        ])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "1 known findings hidden by the baseline",
+        ));
+    // Lines added above move the old finding; a new duplicate appears below.
+    let edited = format!("前言。\n\n{DUPLICATE}正文。\n三、丁\n三、戊\n");
+    fs::write(p.join("a.txt"), edited).expect("write");
+    let out = reportlint()
+        .current_dir(p)
+        .args([
+            "--isolated",
+            "--format",
+            "json",
+            "--baseline",
+            ".reportlint-baseline.json",
+            "a.txt",
+        ])
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let findings = v["findings"].as_array().expect("array");
+    assert_eq!(findings.len(), 1, "{v:#}");
+    assert_eq!(findings[0]["snippet"], "三、");
+    // A broken baseline file is an error naming it.
+    fs::write(p.join("bad.json"), "{").expect("write");
+    reportlint()
+        .current_dir(p)
+        .args(["--isolated", "--baseline", "bad.json", "a.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.json"));
+}

@@ -4,22 +4,9 @@ use super::Reported;
 use crate::diagnostic::Severity;
 use serde_json::{json, Value};
 
-/// A fingerprint that survives lines moving: path, code, message and the offending
-/// text, not the position. FNV-1a, stable across builds and platforms.
+/// The finding's fingerprint: path, code, offending text and its surroundings.
 pub fn fingerprint(f: &Reported) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in [
-        f.path.as_str(),
-        f.code,
-        f.message.as_str(),
-        f.snippet.as_str(),
-    ] {
-        for b in part.bytes().chain([0xff]) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    format!("{h:016x}")
+    f.fingerprint.clone()
 }
 
 pub fn render(findings: &[Reported]) -> String {

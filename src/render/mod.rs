@@ -72,6 +72,9 @@ pub struct Reported {
     pub labels: Vec<ReportedLabel>,
     pub help: Option<String>,
     pub fix: Option<ReportedFix>,
+    /// Path, code, offending text and its surroundings: stable when lines move.
+    #[serde(skip)]
+    pub fingerprint: String,
 }
 
 const SNIPPET_CHARS: usize = 200;
@@ -94,11 +97,45 @@ pub fn position(doc: &Document, span: crate::span::Span) -> Position {
     }
 }
 
+/// Up to `n` characters before and after a span, within its line.
+fn context(doc: &Document, span: crate::span::Span, n: usize) -> (&str, &str) {
+    let text = doc.display_text();
+    let line = doc.lines.line_range(text, doc.lines.line_of(span.start));
+    let before = text
+        .get(line.start.min(span.start)..span.start)
+        .unwrap_or("");
+    let before = before
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(before, |(i, _)| &before[i..]);
+    let end = span.end.min(text.len()).max(span.start);
+    let after = text.get(end..line.end.max(end)).unwrap_or("");
+    let after = after
+        .char_indices()
+        .nth(n)
+        .map_or(after, |(i, _)| &after[..i]);
+    (before, after)
+}
+
+/// FNV-1a over the parts: stable across builds and platforms.
+fn fingerprint(parts: &[&str]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for b in part.bytes().chain([0xff]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
 pub fn resolve(doc: &Document, f: &Finding) -> Reported {
     let text = doc
         .display_text()
         .get(f.span.start..f.span.end)
         .unwrap_or("");
+    let (before, after) = context(doc, f.span, 8);
     let snippet = match text.char_indices().nth(SNIPPET_CHARS) {
         Some((i, _)) => format!("{}…", &text[..i]),
         None => text.to_owned(),
@@ -125,5 +162,6 @@ pub fn resolve(doc: &Document, f: &Finding) -> Reported {
             byte_end: x.span.end,
             replacement: x.replacement.clone(),
         }),
+        fingerprint: fingerprint(&[&doc.name, f.meta.code, text, before, after]),
     }
 }
