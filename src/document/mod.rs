@@ -128,6 +128,8 @@ fn collect_markers(paragraphs: &[Paragraph]) -> Vec<Marker> {
             let (value, variant) = last_arabic?;
             (value + 1 == t.2 && variant == t.1).then_some(t)
         });
+        // 第三章规定… in running text cites a chapter; only a heading line numbers one.
+        let block = block.filter(|(f, ..)| !matches!(f, Family::Chapter(_)) || heading_only);
         if let Some((family, variant, value, len)) = block {
             if family == Family::Arabic {
                 last_arabic = Some((value, variant));
@@ -209,6 +211,12 @@ mod tests {
     fn inline_enumerations_are_checked_too() {
         let ev = events("常态化开展监测。一是排查。二是消毒。二是检测。\n");
         assert!(matches!(ev[..], [Event::Duplicate { .. }]), "{ev:?}");
+    }
+
+    #[test]
+    fn chapters_cited_in_running_text_are_not_headings() {
+        let doc = "第一章 总则\n正文。\n第三章规定的事项，按有关办法执行。\n第二章 职责\n";
+        assert_eq!(events(doc), vec![]);
     }
 
     #[test]
