@@ -394,3 +394,29 @@ fn a_baseline_hides_exactly_the_old_findings_even_when_lines_move() {
         .code(2)
         .stderr(predicate::str::contains("bad.json"));
 }
+
+#[test]
+fn symlink_loops_and_dangling_paths_do_not_stop_the_others() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path();
+    fs::create_dir(p.join("reports")).expect("mkdir");
+    fs::write(p.join("reports/a.txt"), DUPLICATE).expect("write");
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(p.join("reports"), p.join("reports/loop")).expect("symlink");
+        std::os::unix::fs::symlink(p.join("missing.txt"), p.join("dangling.txt")).expect("symlink");
+    }
+    let out = reportlint()
+        .current_dir(p)
+        .args(["--isolated", "--format", "json", "reports", "dangling.txt"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("dangling.txt"));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(
+        v["summary"]["files"], 1,
+        "the loop is not followed, the good file is linted"
+    );
+    assert_eq!(v["summary"]["errors"], 1);
+}
