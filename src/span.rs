@@ -36,6 +36,23 @@ impl Span {
     }
 }
 
+impl Span {
+    /// The span widened to character boundaries of `text` and clamped inside it.
+    /// Spans made on a masked copy (Markdown) may not fall on the original's
+    /// character boundaries.
+    pub fn snap_to(self, text: &str) -> Span {
+        let mut start = self.start.min(text.len());
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = self.end.clamp(start, text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        Span::new(start, end)
+    }
+}
+
 impl From<std::ops::Range<usize>> for Span {
     fn from(r: std::ops::Range<usize>) -> Self {
         Span::new(r.start, r.end)

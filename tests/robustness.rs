@@ -182,3 +182,29 @@ fn many_numbers_and_deep_brackets_in_one_paragraph() {
     let nested = format!("{}文本{}", "（《“".repeat(3000), "”》）".repeat(2999));
     check(&nested);
 }
+
+/// Inputs the fuzzer once crashed on (`tests/data/crashes/`), replayed as text and
+/// as Markdown through linting and every renderer.
+#[test]
+fn fuzzer_crashes_stay_fixed() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/crashes");
+    let config = Config::default_config();
+    let sel = Selection::default();
+    let opts = pipeline::RunOptions {
+        selection: Some(&sel),
+        human: Some(human::Style::plain(80)),
+        baseline: None,
+    };
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).expect("crash corpus").flatten() {
+        let bytes = std::fs::read(entry.path()).expect("readable");
+        for name in ["crash.txt", "crash.md"] {
+            let out = pipeline::check_bytes(name, name.as_ref(), &bytes, &config, &opts);
+            for r in &out.reported {
+                assert!(r.at.byte_start <= r.at.byte_end);
+            }
+        }
+        n += 1;
+    }
+    assert!(n > 0, "no crash inputs found in {dir}");
+}

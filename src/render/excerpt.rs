@@ -46,6 +46,11 @@ pub struct Excerpt<'d> {
 impl<'d> Excerpt<'d> {
     /// An excerpt showing `spans` (the first is the primary one).
     pub fn new(doc: &'d Document, spans: &[Span]) -> Excerpt<'d> {
+        let spans: Vec<Span> = spans
+            .iter()
+            .map(|s| s.snap_to(doc.display_text()))
+            .collect();
+        let spans = &spans[..];
         let primary_line = spans.first().map_or(0, |s| doc.lines.line_of(s.start));
         let mut lines: Vec<usize> = Vec::new();
         for s in spans {
@@ -121,6 +126,7 @@ impl<'d> Excerpt<'d> {
 
     /// A document span in excerpt coordinates (clamped into the shown text).
     pub fn map(&self, span: Span) -> SourceSpan {
+        let span = span.snap_to(self.doc.display_text());
         let a = self.map_offset(span.start, false);
         let b = self.map_offset(span.end, true).max(a);
         (a, b - a).into()

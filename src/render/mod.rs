@@ -80,6 +80,7 @@ pub struct Reported {
 const SNIPPET_CHARS: usize = 200;
 
 pub fn position(doc: &Document, span: crate::span::Span) -> Position {
+    let span = span.snap_to(doc.display_text());
     let a = doc.line_col(span.start);
     let b = doc.line_col(span.end);
     let byte_col = |line: usize, off: usize| off.saturating_sub(doc.lines.line_start(line - 1)) + 1;
@@ -131,11 +132,9 @@ fn fingerprint(parts: &[&str]) -> String {
 }
 
 pub fn resolve(doc: &Document, f: &Finding) -> Reported {
-    let text = doc
-        .display_text()
-        .get(f.span.start..f.span.end)
-        .unwrap_or("");
-    let (before, after) = context(doc, f.span, 8);
+    let span = f.span.snap_to(doc.display_text());
+    let text = &doc.display_text()[span.start..span.end];
+    let (before, after) = context(doc, span, 8);
     let snippet = match text.char_indices().nth(SNIPPET_CHARS) {
         Some((i, _)) => format!("{}…", &text[..i]),
         None => text.to_owned(),
