@@ -43,6 +43,11 @@ enum Command {
         /// The file to read.
         file: PathBuf,
     },
+    /// Print the numbers with units reportlint reads in a file, one a line.
+    Numbers {
+        /// The file to read.
+        file: PathBuf,
+    },
     /// Write a commented default reportlint.toml in the current directory.
     Init {
         /// Overwrite an existing file.
@@ -131,6 +136,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         Some(Command::Explain { lint }) => explain(&lint),
         Some(Command::Init { force }) => init(force),
         Some(Command::Outline { file }) => outline(&file),
+        Some(Command::Numbers { file }) => numbers(&file),
         Some(Command::Check(args)) => check(args, false),
         Some(Command::Baseline(args)) => check(args, true),
         None => check(cli.check, false),
@@ -187,19 +193,53 @@ fn explain(key: &str) -> i32 {
     }
 }
 
-fn outline(path: &Path) -> i32 {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("reportlint: {}: cannot read: {e}", path.display());
-            return TROUBLE;
+/// Read and parse one file for the inspection commands.
+fn read_document(path: &Path) -> Result<crate::document::Document, i32> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        eprintln!("reportlint: {}: cannot read: {e}", path.display());
+        TROUBLE
+    })?;
+    match crate::input::prepare(path, &bytes, None) {
+        Ok(p) => Ok(crate::document::Document::build(
+            path.display().to_string(),
+            p.decoded,
+            p.original,
+        )),
+        Err(crate::input::Problem::Skipped(why) | crate::input::Problem::Unreadable(why)) => {
+            eprintln!("reportlint: {}: {why}", path.display());
+            Err(TROUBLE)
         }
+    }
+}
+
+fn numbers(path: &Path) -> i32 {
+    let doc = match read_document(path) {
+        Ok(d) => d,
+        Err(code) => return code,
     };
-    let Ok(decoded) = crate::decode::decode(&bytes) else {
-        eprintln!("reportlint: {}: binary file", path.display());
-        return TROUBLE;
+    let mut s = String::new();
+    for q in &doc.quantities {
+        let lc = doc.line_col(q.span.start);
+        s.push_str(&format!(
+            "{:>5}:{:<4} {:<14} {:>16} {:<6} {:?} {:?} label={}\n",
+            lc.line,
+            lc.column,
+            doc.slice(q.span),
+            q.value,
+            q.unit,
+            q.kind,
+            q.approx,
+            q.label
+        ));
+    }
+    out(&s)
+}
+
+fn outline(path: &Path) -> i32 {
+    let doc = match read_document(path) {
+        Ok(d) => d,
+        Err(code) => return code,
     };
-    let doc = crate::document::Document::parse_decoded(path.display().to_string(), decoded);
     let mut s = String::new();
     for (k, m) in doc.markers.iter().enumerate() {
         let lc = doc.line_col(m.span.start);

@@ -7,12 +7,14 @@ pub mod lines;
 pub mod markers;
 pub mod outline;
 pub mod paragraphs;
+pub mod quantities;
 
 use crate::span::Span;
 pub use lines::{LineCol, LineIndex};
 pub use markers::{Family, Marker, Variant};
 pub use outline::{Event, Outline, Toc};
 pub use paragraphs::Paragraph;
+pub use quantities::{Approx, Kind, Quantity};
 
 /// How the text was decoded, for findings about the file itself.
 #[derive(Debug, Clone)]
@@ -44,6 +46,8 @@ pub struct Document {
     /// Numbering markers in document order (block and inline).
     pub markers: Vec<Marker>,
     pub outline: Outline,
+    /// Numbers with units, in document order.
+    pub quantities: Vec<Quantity>,
     pub source: SourceInfo,
     /// The file's text as written, when `text` has parts blanked (Markdown code,
     /// links): same length, same line breaks. Shown to the reader; lints read `text`.
@@ -58,6 +62,7 @@ impl Document {
         let paragraphs = paragraphs::split(&text, &lines, markers::starts_block);
         let markers = collect_markers(&paragraphs);
         let outline = outline::build(&markers, &paragraphs);
+        let quantities = collect_quantities(&paragraphs, &markers);
         Document {
             name: name.into(),
             text,
@@ -65,6 +70,7 @@ impl Document {
             paragraphs,
             markers,
             outline,
+            quantities,
             source: SourceInfo::default(),
             original: None,
             directives: Vec::new(),
@@ -113,6 +119,28 @@ impl Document {
     pub fn span_in(&self, paragraph: usize, local: Span) -> Span {
         self.paragraphs[paragraph].doc_span(local)
     }
+}
+
+/// Quantities of every paragraph, except numbers that are section markers (1. 2.).
+fn collect_quantities(paragraphs: &[Paragraph], markers: &[Marker]) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    let mut m = 0;
+    for (pi, p) in paragraphs.iter().enumerate() {
+        while m < markers.len() && markers[m].paragraph < pi {
+            m += 1;
+        }
+        let here: Vec<Span> = markers[m..]
+            .iter()
+            .take_while(|k| k.paragraph == pi)
+            .map(|k| k.span)
+            .collect();
+        out.extend(quantities::extract(pi, p).into_iter().filter(|q| {
+            !here
+                .iter()
+                .any(|s| s.start < q.span.end && q.span.start < s.end)
+        }));
+    }
+    out
 }
 
 fn collect_markers(paragraphs: &[Paragraph]) -> Vec<Marker> {

@@ -5,11 +5,18 @@ use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
 use serde::de::DeserializeOwned;
 
+pub(crate) mod arith;
+mod bounded_rate;
+mod claim_vs_counts;
+mod completion_vs_target;
+mod enumeration_count;
 mod numbering_duplicate;
 mod numbering_gap;
 mod numbering_mixed_style;
 mod numbering_nested_style;
 mod numbering_order;
+mod rate_mismatch;
+mod sum_mismatch;
 mod toc_mismatch;
 mod undecodable_bytes;
 pub(crate) mod unused_suppression;
@@ -139,6 +146,12 @@ pub fn registry() -> Vec<Registration> {
         numbering_mixed_style::NumberingMixedStyle,
         numbering_nested_style::NumberingNestedStyle,
         toc_mismatch::TocMismatch,
+        rate_mismatch::RateMismatch,
+        bounded_rate::BoundedRate,
+        completion_vs_target::CompletionVsTarget,
+        sum_mismatch::SumMismatch,
+        enumeration_count::EnumerationCount,
+        claim_vs_counts::ClaimVsCounts,
     ];
     all.sort_by_key(|r| r.meta.code);
     all
