@@ -4,7 +4,7 @@ use crate::config::{self, Config};
 use crate::diagnostic::Severity;
 use crate::lints;
 use crate::pipeline::{self, FileOutcome, Selection};
-use crate::render::{human, json};
+use crate::render::{html, human, json};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Read, Write};
@@ -52,6 +52,8 @@ enum Command {
 enum Format {
     Human,
     Json,
+    /// One self-contained review page: ranking, full texts with highlights, filters.
+    Html,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -271,6 +273,7 @@ fn check(args: CheckArgs) -> i32 {
     let format = match (args.format, config.format.as_deref()) {
         (Some(f), _) => f,
         (None, Some("json")) => Format::Json,
+        (None, Some("html")) => Format::Html,
         _ => Format::Human,
     };
     let fail_on = match args.fail_on {
@@ -283,7 +286,10 @@ fn check(args: CheckArgs) -> i32 {
         select: args.select.clone(),
         ignore: args.ignore.clone(),
     };
-    let human_style = (format == Format::Human).then_some(style);
+    let keep = pipeline::Keep {
+        human: (format == Format::Human).then_some(style),
+        text: format == Format::Html,
+    };
 
     let mut outcomes: Vec<FileOutcome> = Vec::new();
     let mut trouble = Vec::new();
@@ -307,7 +313,7 @@ fn check(args: CheckArgs) -> i32 {
                 &bytes,
                 &config,
                 &sel,
-                human_style,
+                keep,
             )),
             Err(e) => trouble.push(format!("<stdin>: cannot read: {e}")),
         }
@@ -318,7 +324,7 @@ fn check(args: CheckArgs) -> i32 {
         let mut from_files: Vec<FileOutcome> = found
             .files
             .par_iter()
-            .map(|p| pipeline::check_file(p, &config, &sel, human_style))
+            .map(|p| pipeline::check_file(p, &config, &sel, keep))
             .collect();
         outcomes.append(&mut from_files);
     }
@@ -355,6 +361,18 @@ fn check(args: CheckArgs) -> i32 {
                 .flat_map(|o| o.reported.iter().cloned())
                 .collect();
             json::render(&all, summary)
+        }
+        Format::Html => {
+            let pages: Vec<html::Input> = outcomes
+                .iter()
+                .filter(|o| o.error.is_none() && !o.skipped)
+                .map(|o| html::Input {
+                    name: &o.name,
+                    text: o.text.as_deref().unwrap_or(""),
+                    findings: &o.reported,
+                })
+                .collect();
+            html::render(&pages)
         }
         Format::Human => {
             let mut s = String::new();

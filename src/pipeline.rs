@@ -40,6 +40,16 @@ impl Selection {
     }
 }
 
+/// What to keep of a file besides its findings; formats that need nothing more
+/// keep nothing, so a large run does not hold every document in memory.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Keep {
+    /// Pre-render human output in this style.
+    pub human: Option<human::Style>,
+    /// Keep the decoded text.
+    pub text: bool,
+}
+
 /// The result of linting one input.
 #[derive(Debug, Default)]
 pub struct FileOutcome {
@@ -47,6 +57,8 @@ pub struct FileOutcome {
     pub reported: Vec<Reported>,
     /// Pre-rendered human output, when asked for.
     pub human: String,
+    /// The decoded text, kept only when asked for (the HTML page shows it whole).
+    pub text: Option<String>,
     /// A problem that stopped the file from being linted (exit code 2).
     pub error: Option<String>,
     /// Something worth saying that is not a finding (a skipped binary file).
@@ -91,7 +103,7 @@ pub fn check_bytes(
     bytes: &[u8],
     config: &Config,
     sel: &Selection,
-    human_style: Option<human::Style>,
+    keep: Keep,
 ) -> FileOutcome {
     let mut outcome = FileOutcome {
         name: name.to_owned(),
@@ -118,7 +130,7 @@ pub fn check_bytes(
     };
     let doc = Document::parse_decoded(name, decoded);
     let findings = lint_document(&doc, path, config, sel);
-    if let Some(style) = human_style {
+    if let Some(style) = keep.human {
         for f in &findings {
             outcome
                 .human
@@ -126,19 +138,17 @@ pub fn check_bytes(
         }
     }
     outcome.reported = findings.iter().map(|f| render::resolve(&doc, f)).collect();
+    if keep.text {
+        outcome.text = Some(doc.text);
+    }
     outcome
 }
 
 /// Read and lint a file from disk.
-pub fn check_file(
-    path: &Path,
-    config: &Config,
-    sel: &Selection,
-    human_style: Option<human::Style>,
-) -> FileOutcome {
+pub fn check_file(path: &Path, config: &Config, sel: &Selection, keep: Keep) -> FileOutcome {
     let name = path.display().to_string();
     match std::fs::read(path) {
-        Ok(bytes) => check_bytes(&name, path, &bytes, config, sel, human_style),
+        Ok(bytes) => check_bytes(&name, path, &bytes, config, sel, keep),
         Err(e) => FileOutcome {
             name: name.clone(),
             error: Some(format!("{name}: cannot read: {e}")),

@@ -6,7 +6,7 @@
 mod common;
 
 use reportlint::config::Config;
-use reportlint::pipeline::{self, Selection};
+use reportlint::pipeline::{self, Keep, Selection};
 
 #[test]
 fn corpus_findings_are_exactly_the_pinned_ones() {
@@ -27,7 +27,7 @@ fn corpus_findings_are_exactly_the_pinned_ones() {
     );
     let mut got = Vec::new();
     for path in &found.files {
-        let outcome = pipeline::check_file(path, &config, &Selection::default(), None);
+        let outcome = pipeline::check_file(path, &config, &Selection::default(), Keep::default());
         let rel = path
             .strip_prefix(&corpus)
             .unwrap_or(path)

@@ -2,6 +2,7 @@
 //! snippet) that every output format is built from.
 
 pub mod excerpt;
+pub mod html;
 pub mod human;
 pub mod json;
 
@@ -9,7 +10,7 @@ use crate::diagnostic::Finding;
 use crate::document::Document;
 use serde::Serialize;
 
-pub const FORMATS: &[&str] = &["human", "json"];
+pub const FORMATS: &[&str] = &["human", "json", "html"];
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Position {
