@@ -196,7 +196,7 @@ fn toolbar(
     }
     let _ = write!(
         page,
-        "<header id=\"top\">\n<a class=\"skip\" href=\"#main\">Skip to the reports</a>\n\
+        "<header id=\"top\">\n<a class=\"skip\" href=\"#main\" data-jump=\"main\">Skip to the reports</a>\n\
          <h1>reportlint review <span class=\"sum\">{} {} · \
          <b class=\"c-error\">{}</b> {} · <b class=\"c-warning\">{}</b> {} · \
          <b class=\"c-info\">{}</b> {}</span></h1>\n\

@@ -339,12 +339,13 @@
       if (target) jumpTo(target);
       return;
     }
+    // In-page links scroll by script: following them would replace the filters in the hash.
     const link = e.target.closest && e.target.closest("a[data-jump]");
     if (link) {
       const section = doc.getElementById(link.dataset.jump);
       if (!section) return;
       e.preventDefault();
-      const heading = section.querySelector("h2");
+      const heading = section.querySelector("h2") || section;
       heading.tabIndex = -1;
       section.scrollIntoView({ block: "start" });
       heading.focus({ preventScroll: true });
