@@ -127,6 +127,18 @@ fn check(text: &str) {
         let _ = render::resolve(&doc, f);
         let _ = human::render_finding(&doc, f, human::Style::plain(80));
     }
+    // The HTML page: one focusable highlight per finding, every `<mark>` closed.
+    let reported: Vec<_> = findings.iter().map(|f| render::resolve(&doc, f)).collect();
+    let page = render::html::render(&[render::html::Input {
+        name: "gen.txt",
+        text,
+        findings: &reported,
+    }]);
+    assert_eq!(page.matches(" data-head ").count(), findings.len());
+    assert_eq!(
+        page.matches("<mark ").count(),
+        page.matches("</mark>").count()
+    );
     let step = (text.len() / 400).max(7);
     for (i, _) in text.char_indices().step_by(step) {
         let LineCol { line, column } = doc.line_col(i);

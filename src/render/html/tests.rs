@@ -175,3 +175,20 @@ fn labels_are_marked_and_carry_their_message() {
     assert!(page.contains("<span class=\"lbl\" data-l=\"0\">一、</span>"));
     assert!(page.contains("<span class=\"lend\" data-l=\"0\" data-msg=\"上一项\"></span>"));
 }
+
+#[test]
+fn the_script_never_parses_markup_or_code() {
+    for sink in [
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "eval(",
+        "new Function",
+        "createContextualFragment",
+        "DOMParser",
+    ] {
+        assert!(!JS.contains(sink), "page.js uses {sink}");
+    }
+    assert!(!JS.contains("</"), "page.js would end its own <script>");
+}
