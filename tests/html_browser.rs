@@ -285,3 +285,28 @@ fn screenshot_at_1280_by_800() {
     let png = std::fs::read(&shot).expect("a screenshot was written");
     assert!(png.starts_with(b"\x89PNG") && png.len() > 10_000);
 }
+
+#[test]
+fn the_content_security_policy_runs_only_the_page_script() {
+    let Some(bin) = chromium() else { return };
+    // As if escaping had failed: markup injected into a copy of the page.
+    let page = std::fs::read_to_string(&generated().page).expect("page");
+    let injected = page.replacen(
+        "<main id=\"main\">",
+        "<main id=\"main\"><img src=x onerror=\"document.documentElement.setAttribute('data-pwned','img')\">\
+         <script>document.title='pwned'</script>",
+        1,
+    );
+    assert_ne!(page, injected);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("injected.html");
+    std::fs::write(&path, injected).expect("write");
+    let out = run_chromium(&bin, &["--dump-dom".to_owned(), url(&path, "")]);
+    let html_tag = out.split('>').nth(1).unwrap_or("");
+    assert!(
+        html_tag.contains(" data-ready=\"\""),
+        "the page's own script runs"
+    );
+    assert!(!html_tag.contains("data-pwned"), "{html_tag}");
+    assert!(!out.contains("<title>pwned"));
+}
