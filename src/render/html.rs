@@ -6,14 +6,16 @@
 //! Top: the pile ranked by severity and count. Below: every report's full text
 //! with each finding highlighted in place, and a side list of its findings.
 
+mod highlight;
+mod ranking;
 mod segments;
 mod sha256;
+mod side;
 
 use super::json::Summary;
 use super::Reported;
 use crate::diagnostic::Severity;
 use crate::lints::{self, LintFamily};
-use crate::span::Span;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
@@ -160,7 +162,7 @@ pub fn render(reports: &[Input<'_>]) -> String {
     );
     toolbar(&mut page, reports, &summary, &families);
     page.push_str("<main id=\"main\">\n");
-    table(&mut page, reports, &counts, &order, &total);
+    ranking::table(&mut page, reports, &counts, &order, &total);
     let mut next_id = 0;
     for (rank, &r) in order.iter().enumerate() {
         report(
@@ -255,97 +257,6 @@ fn toolbar(
          <output id=\"shown\" aria-live=\"polite\"></output>\n</form>\n</header>\n",
     );
 }
-
-/// The ranking: one row per report, counts by severity and family, a bar, a total.
-fn table(
-    page: &mut String,
-    reports: &[Input<'_>],
-    counts: &[Counts],
-    order: &[usize],
-    total: &Counts,
-) {
-    page.push_str(
-        "<section id=\"ranking\" aria-labelledby=\"ranking-h\">\n\
-         <h2 id=\"ranking-h\">Reports, worst first</h2>\n<table id=\"rank\">\n<thead><tr>\
-         <th scope=\"col\">#</th><th scope=\"col\" class=\"name\">report</th>\
-         <th scope=\"col\" class=\"c-error\">errors</th><th scope=\"col\" class=\"c-warning\">warnings</th>\
-         <th scope=\"col\" class=\"c-info\">infos</th>",
-    );
-    for fam in FAMILIES {
-        let _ = write!(
-            page,
-            "<th scope=\"col\" class=\"fam\">{}</th>",
-            fam.as_str()
-        );
-    }
-    page.push_str("<th scope=\"col\" class=\"barcol\"><span class=\"vh\">findings bar</span></th></tr></thead>\n<tbody>\n");
-    let widest = counts.iter().map(Counts::total).max().unwrap_or(0).max(1);
-    for (rank, &r) in order.iter().enumerate() {
-        let c = &counts[r];
-        let _ = write!(
-            page,
-            "<tr data-report=\"r{rank}\" data-path=\"{path}\"><td class=\"n\">{}</td>\
-             <th scope=\"row\" class=\"name\"><a href=\"#r{rank}\" data-jump=\"r{rank}\">{path}</a></th>",
-            rank + 1,
-            path = escape(reports[r].name),
-        );
-        count_cells(page, c);
-        bar(page, c, widest);
-        page.push_str("</tr>\n");
-    }
-    page.push_str(
-        "</tbody>\n<tfoot><tr id=\"total\"><td></td><th scope=\"row\" class=\"name\">total</th>",
-    );
-    count_cells(page, total);
-    page.push_str("<td></td></tr></tfoot>\n</table>\n</section>\n");
-}
-
-fn count_cells(page: &mut String, c: &Counts) {
-    for (k, s) in SEVERITIES.iter().enumerate() {
-        let n = c.severity[k];
-        let _ = write!(
-            page,
-            "<td class=\"n c-{}{}\" data-sev=\"{}\">{n}</td>",
-            s.as_str(),
-            if n == 0 { " zero" } else { "" },
-            s.as_str()
-        );
-    }
-    for (k, fam) in FAMILIES.iter().enumerate() {
-        let n = c.family[k];
-        let _ = write!(
-            page,
-            "<td class=\"n fam{}\" data-family=\"{}\">{n}</td>",
-            if n == 0 { " zero" } else { "" },
-            fam.as_str()
-        );
-    }
-}
-
-fn bar(page: &mut String, c: &Counts, widest: usize) {
-    page.push_str("<td class=\"barcol\"><div class=\"bar\" aria-hidden=\"true\">");
-    for (k, s) in SEVERITIES.iter().enumerate() {
-        let pct = c.severity[k] as f64 * 100.0 / widest as f64;
-        let _ = write!(
-            page,
-            "<span class=\"b-{}\" style=\"width:{pct:.2}%\"></span>",
-            s.as_str()
-        );
-    }
-    page.push_str("</div></td>");
-}
-
-/// What a segment's span is: a finding's own text, or one of its labels.
-#[derive(Clone, Copy)]
-enum Role {
-    Finding(usize),
-    Label(usize, usize),
-}
-
-fn span_of(at: &super::Position) -> Span {
-    Span::new(at.byte_start, at.byte_end)
-}
-
 /// One report: heading, the full text with highlights, the side list.
 fn report(
     page: &mut String,
@@ -388,168 +299,10 @@ fn report(
         "<details{}><summary>Text</summary>\n<div class=\"cols\">\n<div class=\"text\" lang=\"zh-CN\">\n",
         if counts.total() > 0 { " open" } else { "" }
     );
-    text(page, input, &id);
+    highlight::text(page, input, &id);
     page.push_str("</div>\n");
-    side_list(page, input, families, &id);
+    side::side_list(page, input, families, &id);
     page.push_str("</div>\n</details>\n</section>\n");
 }
-
-/// The full text, line by line, with every finding and label split into segments.
-fn text(page: &mut String, input: &Input<'_>, id: &dyn Fn(usize) -> usize) {
-    let mut spans = Vec::new();
-    let mut roles = Vec::new();
-    for (k, f) in input.findings.iter().enumerate() {
-        spans.push(span_of(&f.at));
-        roles.push(Role::Finding(k));
-        for (j, l) in f.labels.iter().enumerate() {
-            spans.push(span_of(&l.at));
-            roles.push(Role::Label(k, j));
-        }
-    }
-    let lines = segments::split(input.text, &spans);
-    // The last segment of every span: where a label's message is shown.
-    let mut last = vec![(usize::MAX, usize::MAX); spans.len()];
-    let mut head = vec![false; spans.len()];
-    for (li, line) in lines.iter().enumerate() {
-        for (si, seg) in line.segments.iter().enumerate() {
-            for &m in &seg.covering {
-                last[m] = (li, si);
-            }
-        }
-    }
-    for (li, line) in lines.iter().enumerate() {
-        page.push_str("<div class=\"ln\">");
-        for (si, seg) in line.segments.iter().enumerate() {
-            let mut open = 0;
-            let mut label_of = Vec::new();
-            for &m in &seg.covering {
-                match roles[m] {
-                    Role::Finding(k) => {
-                        let f = &input.findings[k];
-                        let n = id(k);
-                        let sev = f.severity.as_str();
-                        if head[m] {
-                            let _ = write!(page, "<mark class=\"hl sev-{sev}\" data-f=\"{n}\">");
-                        } else {
-                            head[m] = true;
-                            let _ = write!(
-                                page,
-                                "<mark class=\"hl sev-{sev}\" data-f=\"{n}\" data-head id=\"f{n}\" \
-                                 tabindex=\"0\" aria-describedby=\"m{n} h{n}\">"
-                            );
-                        }
-                        open += 1;
-                    }
-                    Role::Label(k, _) => label_of.push(id(k)),
-                }
-            }
-            let body = escape(input.text.get(seg.start..seg.end).unwrap_or(""));
-            if label_of.is_empty() {
-                page.push_str(&body);
-            } else {
-                label_of.dedup();
-                let ids: Vec<String> = label_of.iter().map(usize::to_string).collect();
-                let _ = write!(
-                    page,
-                    "<span class=\"lbl\" data-l=\"{}\">{body}</span>",
-                    ids.join(" ")
-                );
-            }
-            for _ in 0..open {
-                page.push_str("</mark>");
-            }
-            // A label's message, shown after its text while its finding is active.
-            for &m in &seg.covering {
-                if let Role::Label(k, j) = roles[m] {
-                    if last[m] == (li, si) {
-                        let _ = write!(
-                            page,
-                            "<span class=\"lend\" data-l=\"{}\" data-msg=\"{}\"></span>",
-                            id(k),
-                            escape(&input.findings[k].labels[j].message)
-                        );
-                    }
-                }
-            }
-        }
-        page.push_str("</div>\n");
-    }
-}
-
-/// The report's findings in text order; each jumps to its highlight.
-fn side_list(
-    page: &mut String,
-    input: &Input<'_>,
-    families: &HashMap<&str, LintFamily>,
-    id: &dyn Fn(usize) -> usize,
-) {
-    let _ = write!(
-        page,
-        "<aside class=\"side\" aria-label=\"Findings in {}\">\n<ol class=\"findings\">\n",
-        escape(input.name)
-    );
-    if input.findings.is_empty() {
-        page.push_str("<li class=\"none\">No findings.</li>\n");
-    }
-    for (k, f) in input.findings.iter().enumerate() {
-        let n = id(k);
-        let sev = f.severity.as_str();
-        let family = families.get(f.code).map_or("", |x| x.as_str());
-        let _ = write!(
-            page,
-            "<li class=\"fi sev-{sev}\" data-f=\"{n}\" data-sev=\"{sev}\" data-family=\"{family}\" \
-             data-code=\"{code}\" data-lint=\"{lint}\">\
-             <button type=\"button\" class=\"jump\" data-target=\"f{n}\">\
-             <span class=\"meta\"><span class=\"badge\">{sev}</span> \
-             <span class=\"code\">{code} {lint}</span> <span class=\"at\">{line}:{col}</span></span> \
-             <span class=\"msg\" id=\"m{n}\" lang=\"zh-CN\">{msg}</span></button>",
-            code = escape(f.code),
-            lint = escape(f.lint),
-            line = f.at.line,
-            col = f.at.column,
-            msg = escape(&f.message),
-        );
-        let _ = write!(
-            page,
-            "<div class=\"snip\" lang=\"zh-CN\">「{}」</div>",
-            escape(&f.snippet)
-        );
-        match &f.help {
-            Some(h) => {
-                let _ = write!(
-                    page,
-                    "<div class=\"help\" id=\"h{n}\" lang=\"zh-CN\"><span class=\"k\">help </span>{}</div>",
-                    escape(h)
-                );
-            }
-            None => {
-                let _ = write!(page, "<div class=\"help\" id=\"h{n}\" hidden></div>");
-            }
-        }
-        if !f.labels.is_empty() {
-            page.push_str("<ul class=\"labels\" lang=\"zh-CN\">");
-            for l in &f.labels {
-                let _ = write!(
-                    page,
-                    "<li><span class=\"at\">{}:{}</span> {}</li>",
-                    l.at.line,
-                    l.at.column,
-                    escape(&l.message)
-                );
-            }
-            page.push_str("</ul>");
-        }
-        if let Some(fix) = &f.fix {
-            let _ = write!(
-                page,
-                "<div class=\"fix\">fix: 「{}」</div>",
-                escape(&fix.replacement)
-            );
-        }
-        page.push_str("</li>\n");
-    }
-    page.push_str("</ol>\n</aside>\n");
-}
-
 #[cfg(test)]
 mod tests;
