@@ -239,6 +239,13 @@ fn a_filter_in_the_url_hash_hides_what_it_should() {
     let off = Regex::new(r#"<mark class="hl sev-(warning|info) off""#).expect("regex");
     assert!(off.is_match(&dom));
 
+    // A lint, by name: only its findings stay.
+    let dom = self::dom(&bin, "#lint=numbering-gap");
+    for (attrs, _) in &side_items(&dom) {
+        let wanted = attr(attrs, "data-lint") == "numbering-gap";
+        assert_eq!(!attrs.contains("hidden=\"\""), wanted, "{attrs}");
+    }
+
     // The search box: only findings that mention the searched text stay.
     let dom = self::dom(&bin, "#q=%EF%BC%88%E4%BA%8C%EF%BC%89");
     let items = side_items(&dom);

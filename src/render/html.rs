@@ -296,7 +296,7 @@ fn report(
     page.push_str("</span></h2>\n");
     let _ = write!(
         page,
-        "<details{}><summary>Text</summary>\n<div class=\"cols\">\n<div class=\"text\" lang=\"zh-CN\">\n",
+        "<details{}><summary>Full text</summary>\n<div class=\"cols\">\n<div class=\"text\" lang=\"zh-CN\">\n",
         if counts.total() > 0 { " open" } else { "" }
     );
     highlight::text(page, input, &id);

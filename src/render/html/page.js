@@ -217,6 +217,8 @@
   function fromHash() {
     const state = readHash();
     writeForm(state);
+    // A lint the page does not know (a stale link) filters nothing rather than everything.
+    state.lint = form.elements.lint.value;
     apply(state);
     const target = state.at && doc.getElementById(state.at);
     at = target && target.matches("mark[data-head]") ? state.at : "";
