@@ -4,7 +4,7 @@ use crate::config::{self, Config};
 use crate::diagnostic::Severity;
 use crate::lints;
 use crate::pipeline::{self, FileOutcome, Selection};
-use crate::render::{human, json};
+use crate::render::{html, human, json};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Read, Write};
@@ -64,6 +64,8 @@ enum Format {
     Github,
     Rdjson,
     Gitlab,
+    /// One self-contained review page: ranking, full texts with highlights, filters.
+    Html,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -353,6 +355,7 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
         selection: Some(&sel),
         human: human_style,
         baseline: baseline.as_ref(),
+        keep_text: format == Format::Html,
     };
 
     let mut outcomes: Vec<FileOutcome> = Vec::new();
@@ -462,6 +465,18 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
         Format::Github => crate::render::github::render(&all()),
         Format::Rdjson => crate::render::rdjson::render(&all()),
         Format::Gitlab => crate::render::gitlab::render(&all()),
+        Format::Html => {
+            let pages: Vec<html::Input> = outcomes
+                .iter()
+                .filter(|o| o.error.is_none() && !o.skipped)
+                .map(|o| html::Input {
+                    name: &o.name,
+                    text: o.text.as_deref().unwrap_or(""),
+                    findings: &o.reported,
+                })
+                .collect();
+            html::render(&pages)
+        }
         Format::Human => {
             let mut s = String::new();
             for o in &outcomes {

@@ -349,7 +349,7 @@ pub fn init_template() -> String {
          # exclude = [\"drafts/**\"]\n\n\
          # Exit with 1 when a finding at or above this severity is found.\n\
          # fail-on = \"error\"\n\n\
-         # Output format: human or json.\n\
+         # Output format: human, json or html.\n\
          # format = \"human\"\n\n\
          # Per lint: enabled, severity, and the lint's own options.\n",
     );

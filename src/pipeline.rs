@@ -50,6 +50,8 @@ pub struct RunOptions<'a> {
     pub human: Option<human::Style>,
     /// Hide the findings recorded here.
     pub baseline: Option<&'a crate::baseline::Baseline>,
+    /// Keep the decoded text (the HTML page shows it).
+    pub keep_text: bool,
 }
 
 /// The result of linting one input.
@@ -59,6 +61,8 @@ pub struct FileOutcome {
     pub reported: Vec<Reported>,
     /// Pre-rendered human output, when asked for.
     pub human: String,
+    /// The decoded text, kept only when asked for (the HTML page shows it whole).
+    pub text: Option<String>,
     /// A problem that stopped the file from being linted (exit code 2).
     pub error: Option<String>,
     /// Something worth saying that is not a finding (a skipped binary file).
@@ -157,6 +161,9 @@ pub fn check_bytes(
         }
     }
     outcome.reported = reported;
+    if opts.keep_text {
+        outcome.text = Some(doc.display_text().to_owned());
+    }
     outcome
 }
 

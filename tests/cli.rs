@@ -420,3 +420,40 @@ fn symlink_loops_and_dangling_paths_do_not_stop_the_others() {
     );
     assert_eq!(v["summary"]["errors"], 1);
 }
+
+#[test]
+fn html_goes_to_stdout_without_output_and_escapes_the_report() {
+    let text = format!("{DUPLICATE}<script>alert(1)</script>\n");
+    reportlint()
+        .args([
+            "--isolated",
+            "--format",
+            "html",
+            "--stdin-filename",
+            "<b>报告</b>.txt",
+            "-",
+        ])
+        .write_stdin(text)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with("<!DOCTYPE html>"))
+        .stdout(predicate::str::contains(
+            "&lt;script&gt;alert(1)&lt;/script&gt;",
+        ))
+        .stdout(predicate::str::contains("&lt;b&gt;报告&lt;/b&gt;.txt"))
+        .stdout(predicate::str::contains("<script>alert(1)").not())
+        .stdout(predicate::str::contains(" data-head ").count(1));
+}
+
+#[test]
+fn html_can_be_the_configured_format() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join("reportlint.toml"), "format = \"html\"\n").expect("config");
+    reportlint()
+        .current_dir(dir.path())
+        .arg("-")
+        .write_stdin(DUPLICATE)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with("<!DOCTYPE html>"));
+}

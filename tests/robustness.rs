@@ -129,6 +129,18 @@ fn check(text: &str) {
         let _ = render::resolve(&doc, f);
         let _ = human::render_finding(&doc, f, human::Style::plain(80));
     }
+    // The HTML page: one focusable highlight per finding, every `<mark>` closed.
+    let reported: Vec<_> = findings.iter().map(|f| render::resolve(&doc, f)).collect();
+    let page = render::html::render(&[render::html::Input {
+        name: "gen.txt",
+        text,
+        findings: &reported,
+    }]);
+    assert_eq!(page.matches(" data-head ").count(), findings.len());
+    assert_eq!(
+        page.matches("<mark ").count(),
+        page.matches("</mark>").count()
+    );
     let step = (text.len() / 400).max(7);
     for (i, _) in text.char_indices().step_by(step) {
         let LineCol { line, column } = doc.line_col(i);
@@ -194,6 +206,7 @@ fn fuzzer_crashes_stay_fixed() {
         selection: Some(&sel),
         human: Some(human::Style::plain(80)),
         baseline: None,
+        keep_text: true,
     };
     let mut n = 0;
     for entry in std::fs::read_dir(dir).expect("crash corpus").flatten() {

@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
     static CONFIG: OnceLock<Config> = OnceLock::new();
     let config = CONFIG.get_or_init(Config::default_config);
     let sel = Selection::default();
-    let opts = RunOptions { selection: Some(&sel), human: Some(human::Style::plain(80)), baseline: None };
+    let opts = RunOptions { selection: Some(&sel), human: Some(human::Style::plain(80)), baseline: None, keep_text: true };
     for name in ["fuzz.txt", "fuzz.md"] {
         let out = pipeline::check_bytes(name, name.as_ref(), data, config, &opts);
         for r in &out.reported {

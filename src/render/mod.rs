@@ -4,6 +4,7 @@
 pub mod excerpt;
 pub mod github;
 pub mod gitlab;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod rdjson;
@@ -14,7 +15,9 @@ use crate::diagnostic::Finding;
 use crate::document::Document;
 use serde::Serialize;
 
-pub const FORMATS: &[&str] = &["human", "json", "sarif", "github", "rdjson", "gitlab"];
+pub const FORMATS: &[&str] = &[
+    "human", "json", "sarif", "github", "rdjson", "gitlab", "html",
+];
 
 /// Where a lint's documentation is published, for formats that link rules.
 pub fn rule_url(code: &str, name: &str) -> String {

@@ -1,0 +1,319 @@
+//! The HTML review page in a real browser: Debian's chromium, headless, run on the
+//! page generated from `fixtures/` plus a report full of markup
+//! (`tests/data/html/script.txt`). Without chromium the tests are skipped, unless
+//! `CI` is set: CI must install it.
+
+mod common;
+
+use regex::Regex;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+const SCRIPT_REPORT: &str = "tests/data/html/script.txt";
+
+fn chromium() -> Option<PathBuf> {
+    let found = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.is_file());
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "chromium is not installed at /usr/bin/chromium or /usr/bin/chromium-browser; \
+             CI must install it (apt-get install -y chromium fonts-noto-cjk)"
+        );
+        eprintln!(
+            "skipping the browser test: chromium is not installed (apt-get install chromium)"
+        );
+    }
+    found
+}
+
+/// The page and the JSON findings for the same inputs, generated once.
+struct Generated {
+    _dir: tempfile::TempDir,
+    page: PathBuf,
+    findings: Vec<serde_json::Value>,
+}
+
+fn generated() -> &'static Generated {
+    static PAGE: OnceLock<Generated> = OnceLock::new();
+    PAGE.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let page = dir.path().join("review.html");
+        let status = assert_cmd::Command::cargo_bin("reportlint")
+            .expect("binary")
+            .current_dir(common::repo())
+            .args(["--isolated", "--format", "html", "--output"])
+            .arg(&page)
+            .args(["fixtures/", SCRIPT_REPORT])
+            .output()
+            .expect("reportlint runs");
+        assert_eq!(status.status.code(), Some(1), "findings expected");
+        let json = assert_cmd::Command::cargo_bin("reportlint")
+            .expect("binary")
+            .current_dir(common::repo())
+            .args(["--isolated", "--format", "json", "fixtures/", SCRIPT_REPORT])
+            .output()
+            .expect("reportlint runs");
+        let value: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json output");
+        let findings = value["findings"].as_array().expect("findings").clone();
+        Generated {
+            _dir: dir,
+            page,
+            findings,
+        }
+    })
+}
+
+fn url(page: &Path, hash: &str) -> String {
+    format!("file://{}{hash}", page.display())
+}
+
+/// Run chromium headless with the given extra arguments; return its stdout.
+fn run_chromium(bin: &Path, extra: &[String]) -> String {
+    // One browser at a time: the machines running the tests are small.
+    static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+    let _guard = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let profile = tempfile::tempdir().expect("profile dir");
+    let mut child = Command::new(bin)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            "--virtual-time-budget=2000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(extra)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromium starts");
+    let stdout = child.stdout.take().expect("piped stdout");
+    let reader = std::thread::spawn(move || std::io::read_to_string(stdout).unwrap_or_default());
+    let deadline = Instant::now() + Duration::from_secs(120);
+    loop {
+        match child.try_wait() {
+            Ok(Some(_)) => break,
+            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(50)),
+            _ => {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("chromium did not finish in time");
+            }
+        }
+    }
+    reader.join().unwrap_or_default()
+}
+
+/// The DOM after the page's script ran, with `hash` in the URL.
+fn dom(bin: &Path, hash: &str) -> String {
+    let out = run_chromium(
+        bin,
+        &["--dump-dom".to_owned(), url(&generated().page, hash)],
+    );
+    let html_tag = out.split('>').nth(1).unwrap_or("");
+    assert!(
+        html_tag.contains(" data-ready=\"\""),
+        "the page's script did not run:\n{}",
+        out.chars().take(2000).collect::<String>()
+    );
+    out
+}
+
+/// Text as chromium serializes it in element content.
+fn serialized_text(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('\u{a0}', "&nbsp;")
+}
+
+/// Every finding in the side lists: (attributes of the `<li>`, its inner HTML).
+fn side_items(dom: &str) -> Vec<(String, String)> {
+    let re = Regex::new(r#"(?s)<li (class="fi [^>]*)>(.*?)</li>\n"#).expect("regex");
+    re.captures_iter(dom)
+        .map(|c| (c[1].to_owned(), c[2].to_owned()))
+        .collect()
+}
+
+fn attr<'a>(attrs: &'a str, name: &str) -> &'a str {
+    let key = format!("{name}=\"");
+    attrs
+        .find(&key)
+        .map(|i| &attrs[i + key.len()..])
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or("")
+}
+
+#[test]
+fn every_finding_has_one_highlight_and_its_message_in_the_dom() {
+    let Some(bin) = chromium() else { return };
+    let dom = dom(&bin, "");
+    let findings = &generated().findings;
+    assert!(findings.len() > 10, "the fixtures give findings");
+    let heads = Regex::new(r#"<mark [^>]*data-head="""#).expect("regex");
+    assert_eq!(heads.find_iter(&dom).count(), findings.len());
+    for f in findings {
+        let message = f["message"].as_str().expect("message");
+        assert!(
+            dom.contains(&serialized_text(message)),
+            "message not in the DOM: {message}"
+        );
+    }
+    assert_eq!(side_items(&dom).len(), findings.len());
+}
+
+#[test]
+fn reports_are_ranked_errors_then_warnings_then_infos() {
+    let Some(bin) = chromium() else { return };
+    let dom = dom(&bin, "");
+    let rows = Regex::new(r#"<tr data-report="r\d+" data-path="([^"]*)""#).expect("regex");
+    let paths: Vec<String> = rows.captures_iter(&dom).map(|c| c[1].to_owned()).collect();
+    let mut expected_files: Vec<String> = glob::glob("fixtures/*/*.txt")
+        .ok()
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|p| p.display().to_string())
+        .collect();
+    if expected_files.is_empty() {
+        // glob runs from the test's working directory: the package root.
+        panic!("no fixtures found");
+    }
+    expected_files.push(SCRIPT_REPORT.to_owned());
+    let mut sorted_paths = paths.clone();
+    sorted_paths.sort();
+    expected_files.sort();
+    assert_eq!(sorted_paths, expected_files, "one row per report");
+    let key = |path: &str| {
+        let mut counts = [0usize; 3];
+        for f in generated().findings.iter().filter(|f| f["path"] == path) {
+            match f["severity"].as_str() {
+                Some("error") => counts[0] += 1,
+                Some("warning") => counts[1] += 1,
+                _ => counts[2] += 1,
+            }
+        }
+        (std::cmp::Reverse(counts), path.to_owned())
+    };
+    let mut ranked = paths.clone();
+    ranked.sort_by_key(|p| key(p));
+    assert_eq!(paths, ranked);
+    assert!(
+        key(&paths[0]).0 .0[0] > 0,
+        "an erroneous report comes first"
+    );
+}
+
+#[test]
+fn a_filter_in_the_url_hash_hides_what_it_should() {
+    let Some(bin) = chromium() else { return };
+    let dom = dom(&bin, "#sev=error&family=numbering");
+    let items = side_items(&dom);
+    assert!(!items.is_empty());
+    let mut shown = 0;
+    for (attrs, _) in &items {
+        let wanted =
+            attr(attrs, "data-sev") == "error" && attr(attrs, "data-family") == "numbering";
+        assert_eq!(!attrs.contains("hidden=\"\""), wanted, "{attrs}");
+        shown += usize::from(wanted);
+    }
+    assert!(shown > 0 && shown < items.len());
+    // A report with only an info finding drops out of the ranking.
+    let row = Regex::new(
+        r#"<tr data-report="r\d+" data-path="fixtures/undecodable-bytes/bad.txt"[^>]*>"#,
+    )
+    .expect("regex");
+    let row = row.find(&dom).expect("undecodable-bytes row").as_str();
+    assert!(row.contains("hidden=\"\""), "{row}");
+    // Hidden findings lose their highlight but keep their text.
+    let off = Regex::new(r#"<mark class="hl sev-(warning|info) off""#).expect("regex");
+    assert!(off.is_match(&dom));
+
+    // A lint, by name: only its findings stay.
+    let dom = self::dom(&bin, "#lint=numbering-gap");
+    for (attrs, _) in &side_items(&dom) {
+        let wanted = attr(attrs, "data-lint") == "numbering-gap";
+        assert_eq!(!attrs.contains("hidden=\"\""), wanted, "{attrs}");
+    }
+
+    // The search box: only findings that mention the searched text stay.
+    let dom = self::dom(&bin, "#q=%EF%BC%88%E4%BA%8C%EF%BC%89");
+    let items = side_items(&dom);
+    for (attrs, inner) in &items {
+        assert_eq!(
+            !attrs.contains("hidden=\"\""),
+            inner.contains("（二）"),
+            "{attrs}"
+        );
+    }
+}
+
+#[test]
+fn markup_in_a_report_does_not_run() {
+    let Some(bin) = chromium() else { return };
+    let dom = dom(&bin, "");
+    let title = Regex::new(r"<title>([^<]*)</title>").expect("regex");
+    let title = &title.captures(&dom).expect("a title")[1];
+    assert!(title.starts_with("reportlint review"), "{title}");
+    assert!(!title.contains("pwned"));
+    let html_tag = dom.split('>').nth(1).unwrap_or("");
+    assert!(!html_tag.contains("data-pwned"), "{html_tag}");
+    assert!(!dom.contains("<img"));
+    assert!(!dom.contains("<svg"));
+    // The report's text is shown as text.
+    assert!(dom.contains("&lt;script&gt;document.title=\"pwned\""));
+    assert!(dom.contains("\"&gt;&lt;img src=x onerror="));
+}
+
+#[test]
+fn screenshot_at_1280_by_800() {
+    let Some(bin) = chromium() else { return };
+    let shot = common::repo().join("target").join("html-review.png");
+    let _ = std::fs::remove_file(&shot);
+    std::fs::create_dir_all(shot.parent().expect("target dir")).expect("target dir");
+    run_chromium(
+        &bin,
+        &[
+            format!("--screenshot={}", shot.display()),
+            "--window-size=1280,800".to_owned(),
+            url(&generated().page, ""),
+        ],
+    );
+    let png = std::fs::read(&shot).expect("a screenshot was written");
+    assert!(png.starts_with(b"\x89PNG") && png.len() > 10_000);
+}
+
+#[test]
+fn the_content_security_policy_runs_only_the_page_script() {
+    let Some(bin) = chromium() else { return };
+    // As if escaping had failed: markup injected into a copy of the page.
+    let page = std::fs::read_to_string(&generated().page).expect("page");
+    let injected = page.replacen(
+        "<main id=\"main\">",
+        "<main id=\"main\"><img src=x onerror=\"document.documentElement.setAttribute('data-pwned','img')\">\
+         <script>document.title='pwned'</script>",
+        1,
+    );
+    assert_ne!(page, injected);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("injected.html");
+    std::fs::write(&path, injected).expect("write");
+    let out = run_chromium(&bin, &["--dump-dom".to_owned(), url(&path, "")]);
+    let html_tag = out.split('>').nth(1).unwrap_or("");
+    assert!(
+        html_tag.contains(" data-ready=\"\""),
+        "the page's own script runs"
+    );
+    assert!(!html_tag.contains("data-pwned"), "{html_tag}");
+    assert!(!out.contains("<title>pwned"));
+}
