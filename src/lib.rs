@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod document;
 pub mod fsutil;
+pub mod input;
 pub mod lints;
 pub mod pipeline;
 pub mod render;
