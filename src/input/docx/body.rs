@@ -88,6 +88,8 @@ fn skipped(ns: Ns, name: &[u8]) -> bool {
             matches!(
                 name,
                 b"del" | b"moveFrom" | b"delText" | b"instrText" | b"delInstrText" | b"sectPr"
+                // Ruby text: the pronunciation guide printed over the base text.
+                | b"rt"
             ) || name.ends_with(b"Change")
         }
         Ns::Compat => name == b"Fallback",
