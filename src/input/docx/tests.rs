@@ -14,9 +14,18 @@ fn options() -> SimpleFileOptions {
     SimpleFileOptions::default().compression_method(CompressionMethod::Deflated)
 }
 
-/// The parts of a package; `body` is the content of `w:body`, `numbering` the
-/// content of `w:numbering`, `styles` the content of `w:styles`.
+/// A package; `body` is the content of `w:body`, `numbering` the content of
+/// `w:numbering`, `styles` the content of `w:styles`.
 pub(super) fn package(body: &str, numbering: Option<&str>, styles: Option<&str>) -> Vec<u8> {
+    package_with(options(), body, numbering, styles)
+}
+
+fn package_with(
+    options: SimpleFileOptions,
+    body: &str,
+    numbering: Option<&str>,
+    styles: Option<&str>,
+) -> Vec<u8> {
     let mut parts: Vec<(String, String)> = Vec::new();
     let mut overrides = String::from(
         r#"<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>"#,
@@ -71,7 +80,7 @@ pub(super) fn package(body: &str, numbering: Option<&str>, styles: Option<&str>)
     head.extend(parts);
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     for (name, text) in head {
-        zip.start_file(name, options()).expect("zip entry");
+        zip.start_file(name, options).expect("zip entry");
         zip.write_all(text.as_bytes()).expect("zip write");
     }
     zip.finish().expect("zip finish").into_inner()
@@ -405,10 +414,22 @@ fn truncated_and_garbled_archives_fail_cleanly() {
         let r = extract(&good[..cut]);
         assert!(r.is_err(), "cut at {cut} of {}", good.len());
     }
-    // Deterministic byte flips: any result is fine, a panic is not.
+    // Deterministic byte flips: any result is fine, a panic is not. Stored
+    // (uncompressed) entries let the flips reach the XML readers too.
+    let stored = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
+    let styles = r#"<w:style w:type="paragraph" w:styleId="H"><w:basedOn w:val="H"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>"#;
+    let body = [np(1, 0, "甲"), sp("H", "乙"), np(2, 1, "丙"), p("丁")].concat()
+        + r#"<w:tbl><w:tr><w:tc><w:p><w:r><w:fldChar w:fldCharType="begin"/><w:instrText>X</w:instrText><w:fldChar w:fldCharType="separate"/><w:t>戊</w:t><w:fldChar w:fldCharType="end"/></w:r></w:p></w:tc></w:tr></w:tbl>"#;
+    let numbering = report_list() + &num(1, 0, &[]) + &num(2, 0, &[(1, 5)]);
+    let plain = package_with(stored, &body, Some(&numbering), Some(styles));
+    assert_eq!(lines(&plain), ["一、甲", "二、乙", "（五）丙", "丁", "戊"]);
     let mut seed = 0x2545_F491_4F6C_DD1Du64;
-    for _ in 0..2000 {
-        let mut bad = good.clone();
+    for round in 0..4000 {
+        let mut bad = if round % 2 == 0 {
+            good.clone()
+        } else {
+            plain.clone()
+        };
         for _ in 0..3 {
             seed ^= seed << 13;
             seed ^= seed >> 7;
