@@ -300,31 +300,40 @@ impl Styles {
     ) -> Option<(String, usize)> {
         let mut num = own.clone();
         let style = style.or(self.default_paragraph.as_deref());
+        let mut chain: Vec<&str> = Vec::new();
         let mut next = style;
         for _ in 0..MAX_STYLE_CHAIN {
-            let Some(s) = next.and_then(|id| self.styles.get(id)) else {
+            let Some((id, s)) = next.and_then(|id| self.styles.get_key_value(id)) else {
                 break;
             };
+            chain.push(id);
             if num.num_id.is_none() {
                 num.num_id.clone_from(&s.num.num_id);
             }
-            if num.ilvl.is_none() {
+            if own.ilvl.is_none() && num.ilvl.is_none() {
                 num.ilvl = s.num.ilvl;
             }
             next = s.based_on.as_deref();
         }
         let num_id = num.num_id.filter(|id| id.trim() != "0")?;
-        let ilvl = match num.ilvl {
+        // A level tied to one of the paragraph's styles (`w:lvl/w:pStyle`) decides
+        // the level of numbering that comes from the style, over the style's ilvl.
+        let linked = || {
+            let (_, a) = defs.list(&num_id, self)?;
+            chain.iter().find_map(|st| {
+                a.levels
+                    .iter()
+                    .position(|l| l.as_ref().and_then(|l| l.style.as_deref()) == Some(*st))
+            })
+        };
+        let ilvl = match own.ilvl {
             Some(v) => usize::try_from(v).ok().filter(|&v| v < LEVELS)?,
-            // A style tied to a list level by `w:lvl/w:pStyle` takes that level.
-            None => style
-                .and_then(|st| {
-                    let (_, a) = defs.list(&num_id, self)?;
-                    a.levels
-                        .iter()
-                        .position(|l| l.as_ref().and_then(|l| l.style.as_deref()) == Some(st))
-                })
-                .unwrap_or(0),
+            None => match linked() {
+                Some(level) => level,
+                None => usize::try_from(num.ilvl.unwrap_or(0))
+                    .ok()
+                    .filter(|&v| v < LEVELS)?,
+            },
         };
         Some((num_id, ilvl))
     }

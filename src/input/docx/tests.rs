@@ -235,12 +235,18 @@ fn numbering_inherited_from_styles() {
                 "%1.%2",
                 r#"<w:pStyle w:val="Heading2"/><w:isLgl/>"#,
             ),
+            (
+                "decimal",
+                "%1.%2.%3",
+                r#"<w:pStyle w:val="Heading3"/><w:isLgl/>"#,
+            ),
         ],
     ) + &num(5, 4, &[]);
     let styles = r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
-<w:style w:type="paragraph" w:styleId="Heading1"><w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="5"/></w:numPr></w:pPr></w:style>
-<w:style w:type="paragraph" w:styleId="ChapterTitle"><w:basedOn w:val="Heading1"/><w:pPr><w:jc w:val="center"/><w:pPrChange w:id="1"><w:pPr><w:numPr><w:numId w:val="9"/></w:numPr></w:pPr></w:pPrChange></w:pPr></w:style>
-<w:style w:type="paragraph" w:styleId="Heading2"><w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>"#;
+<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="5"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="ChapterTitle"><w:name w:val="Chapter Title"/><w:basedOn w:val="Heading1"/><w:pPr><w:jc w:val="center"/><w:pPrChange w:id="1"><w:pPr><w:numPr><w:numId w:val="9"/></w:numPr></w:pPr></w:pPrChange></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="heading 3"/><w:basedOn w:val="Heading1"/><w:pPr><w:numPr><w:ilvl w:val="0"/></w:numPr></w:pPr></w:style>"#;
     let body = [
         sp("ChapterTitle", "总则"),
         sp("Heading2", "目的"),
@@ -248,6 +254,8 @@ fn numbering_inherited_from_styles() {
         r#"<w:p><w:pPr><w:pStyle w:val="Heading2"/><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>不编号</w:t></w:r></w:p>"#.to_owned(),
         sp("Heading1", "职责"),
         sp("Heading2", "分工"),
+        sp("Heading3", "细则"),
+        r#"<w:p><w:pPr><w:pStyle w:val="Heading2"/><w:numPr><w:ilvl w:val="0"/></w:numPr></w:pPr><w:r><w:t>附则</w:t></w:r></w:p>"#.to_owned(),
         p("正文"),
     ]
     .concat();
@@ -260,6 +268,8 @@ fn numbering_inherited_from_styles() {
             "不编号",
             "第二章 职责",
             "2.1 分工",
+            "2.1.1 细则",
+            "第三章 附则",
             "正文"
         ]
     );
