@@ -3,6 +3,10 @@
 //! cells row by row, and Word's automatic numbering written out as the reader
 //! sees it ("一、", "（二）", "1.2"), so numbering lints check what is printed.
 //!
+//! Left out: headers, footers, footnotes, endnotes and comments; text hidden by
+//! a style rather than by the run itself; embedded documents (`w:altChunk`)
+//! and charts. Tracked changes read as accepted.
+//!
 //! The package is untrusted input: the entry count, each XML part's
 //! uncompressed size (counted while inflating, never taken from the header) and
 //! the output size are limited, and every failure is a one-line reason.

@@ -97,6 +97,13 @@ fn skipped(ns: Ns, name: &[u8]) -> bool {
     }
 }
 
+fn too_long(limit: usize) -> String {
+    format!(
+        "the document's text is larger than the {} MiB limit",
+        limit >> 20
+    )
+}
+
 struct Walker<'a> {
     counters: Counters<'a>,
     limit: usize,
@@ -134,13 +141,6 @@ impl Walker<'_> {
         })
     }
 
-    fn too_long(&self) -> String {
-        format!(
-            "the document's text is larger than the {} MiB limit",
-            self.limit >> 20
-        )
-    }
-
     fn push_text(&mut self, s: &str) -> Result<(), String> {
         if !self.in_text || self.run_hidden || self.in_instruction > 0 {
             return Ok(());
@@ -148,10 +148,7 @@ impl Walker<'_> {
         let (written, limit) = (self.written, self.limit);
         let Some(p) = self.para() else { return Ok(()) };
         if written + p.text.len() + s.len() > limit {
-            return Err(format!(
-                "the document's text is larger than the {} MiB limit",
-                limit >> 20
-            ));
+            return Err(too_long(limit));
         }
         // A paragraph is one line, whatever characters the run holds.
         p.text.extend(s.chars().map(|c| match c {
@@ -337,7 +334,7 @@ impl Walker<'_> {
             line.push_str(&p.text);
             self.written += line.len() + 1;
             if self.written > self.limit {
-                return Err(self.too_long());
+                return Err(too_long(self.limit));
             }
             self.emit(Block::Paragraph(line));
         }

@@ -384,8 +384,8 @@ impl<'a> Counters<'a> {
     /// `style`, including what separates it from the text; empty when unnumbered.
     ///
     /// Separator rule: Word shows a tab or a space after the marker (`w:suff`).
-    /// Markers that close themselves — ending in 、 ） ． or an enclosed numeral such
-    /// as ① — are written with nothing after them, as Chinese reports print them
+    /// Markers that close themselves — ending in 、 ） ． ： or an enclosed numeral
+    /// such as ① — are written with nothing after them, as Chinese reports print them
     /// ("一、总体情况"); other markers get one space ("1.2 目标", "第一章 总则");
     /// `w:suff="nothing"` gets nothing.
     pub fn marker(&mut self, own: &NumPr, style: Option<&str>) -> String {
@@ -457,7 +457,8 @@ impl<'a> Counters<'a> {
                 out.push(c);
             }
         }
-        let closed = out.ends_with(['、', '）', '．', '】', '〕']) || lvl.format.is_enclosed();
+        let closed =
+            out.ends_with(['、', '）', '．', '】', '〕', '：']) || lvl.format.is_enclosed();
         if !out.is_empty() && lvl.suffix != Suffix::Nothing && !closed {
             out.push(' ');
         }
