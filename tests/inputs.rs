@@ -92,3 +92,31 @@ fn binary_word_files_get_a_clear_error() {
         .code(2)
         .stderr(predicate::str::contains("save it as .docx"));
 }
+
+#[test]
+fn a_word_file_with_automatic_numbering_is_linted_on_the_right_paragraph() {
+    let docx = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/docx/numbering.docx"
+    );
+    let out = reportlint()
+        .args(["--isolated", "--format", "json", docx])
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let dup = v["findings"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|f| f["code"] == "RL101")
+        .cloned()
+        .unwrap_or_else(|| panic!("no duplicate found: {v:#}"));
+    assert_eq!(dup["line"], 13, "the paragraph number of the second 二、");
+    assert_eq!(dup["snippet"], "二、");
+    // Human output shows the paragraph's text with the marker Word prints.
+    reportlint()
+        .args(["--isolated", docx])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("二、下一步安排"));
+}

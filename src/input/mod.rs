@@ -1,8 +1,10 @@
 //! Input formats: what text a file gives the Document model.
 //!
 //! Plain text is decoded as is. Markdown keeps its bytes but blanks what is not
-//! prose (code, link targets, HTML, list bullets) so no lint sees it.
+//! prose (code, link targets, HTML, list bullets) so no lint sees it. Word files
+//! are unpacked into one paragraph per line.
 
+pub mod docx;
 pub mod markdown;
 
 use crate::decode::{self, Decoded, Skip};
@@ -12,6 +14,8 @@ use std::path::Path;
 pub enum Format {
     Text,
     Markdown,
+    /// Word: one paragraph per line, automatic numbering rendered as text.
+    Docx,
 }
 
 /// Why a file gives no text to lint.
@@ -31,6 +35,7 @@ pub fn format_of(path: &Path) -> Format {
         .as_deref()
     {
         Some("md" | "markdown") => Format::Markdown,
+        Some("docx") => Format::Docx,
         _ => Format::Text,
     }
 }
@@ -74,6 +79,21 @@ pub fn prepare(path: &Path, bytes: &[u8], encoding: Option<&str>) -> Result<Prep
         ));
     }
     let format = format_of(path);
+    if format == Format::Docx {
+        let text = docx::extract(bytes).map_err(Problem::Unreadable)?;
+        let decoded = Decoded {
+            text,
+            encoding: encoding_rs::UTF_8,
+            bom: false,
+            malformed: 0,
+            first_malformed: None,
+        };
+        return Ok(Prepared {
+            decoded,
+            format,
+            original: None,
+        });
+    }
     let mut decoded = match encoding {
         Some(label) => decode::decode_with(bytes, label)
             .ok_or_else(|| Problem::Unreadable(format!("unknown encoding `{label}`")))?,
@@ -88,7 +108,7 @@ pub fn prepare(path: &Path, bytes: &[u8], encoding: Option<&str>) -> Result<Prep
     };
     let masked = match format {
         Format::Markdown => markdown::mask(&decoded.text),
-        Format::Text => blank_directive_lines(&decoded.text),
+        Format::Text | Format::Docx => blank_directive_lines(&decoded.text),
     };
     let mut original = None;
     if masked != decoded.text {
