@@ -3,12 +3,14 @@
 //! Lints never re-read or re-split the file.
 
 pub mod cn_numeral;
+pub mod dates;
 pub mod lines;
 pub mod markers;
 pub mod outline;
 pub mod paragraphs;
 
 use crate::span::Span;
+pub use dates::{DateMention, Dates};
 pub use lines::{LineCol, LineIndex};
 pub use markers::{Family, Marker, Variant};
 pub use outline::{Event, Outline, Toc};
@@ -25,7 +27,12 @@ pub struct SourceInfo {
 
 impl Default for SourceInfo {
     fn default() -> Self {
-        SourceInfo { encoding: "UTF-8", bom: false, malformed: 0, first_malformed: None }
+        SourceInfo {
+            encoding: "UTF-8",
+            bom: false,
+            malformed: 0,
+            first_malformed: None,
+        }
     }
 }
 
@@ -39,6 +46,8 @@ pub struct Document {
     /// Numbering markers in document order (block and inline).
     pub markers: Vec<Marker>,
     pub outline: Outline,
+    /// Dates and periods named in the text, and the report's own date.
+    pub dates: Dates,
     pub source: SourceInfo,
 }
 
@@ -48,7 +57,17 @@ impl Document {
         let paragraphs = paragraphs::split(&text, &lines, markers::starts_block);
         let markers = collect_markers(&paragraphs);
         let outline = outline::build(&markers, &paragraphs);
-        Document { name: name.into(), text, lines, paragraphs, markers, outline, source: SourceInfo::default() }
+        let dates = dates::extract(&paragraphs);
+        Document {
+            name: name.into(),
+            text,
+            lines,
+            paragraphs,
+            markers,
+            outline,
+            dates,
+            source: SourceInfo::default(),
+        }
     }
 
     /// Build from decoded bytes, keeping what the decoder learned.
