@@ -6,6 +6,7 @@ use crate::document::Document;
 use serde::de::DeserializeOwned;
 
 mod date_consistency;
+mod enumeration_count;
 mod numbering_duplicate;
 mod numbering_gap;
 mod numbering_mixed_style;
@@ -136,6 +137,7 @@ pub fn registry() -> Vec<Registration> {
         numbering_nested_style::NumberingNestedStyle,
         toc_mismatch::TocMismatch,
         date_consistency::DateConsistency,
+        enumeration_count::EnumerationCount,
     ];
     all.sort_by_key(|r| r.meta.code);
     all
