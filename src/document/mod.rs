@@ -7,12 +7,14 @@ pub mod lines;
 pub mod markers;
 pub mod outline;
 pub mod paragraphs;
+pub mod quantities;
 
 use crate::span::Span;
 pub use lines::{LineCol, LineIndex};
 pub use markers::{Family, Marker, Variant};
 pub use outline::{Event, Outline, Toc};
 pub use paragraphs::Paragraph;
+pub use quantities::{Approx, Kind, Quantity};
 
 /// How the text was decoded, for findings about the file itself.
 #[derive(Debug, Clone)]
@@ -25,7 +27,12 @@ pub struct SourceInfo {
 
 impl Default for SourceInfo {
     fn default() -> Self {
-        SourceInfo { encoding: "UTF-8", bom: false, malformed: 0, first_malformed: None }
+        SourceInfo {
+            encoding: "UTF-8",
+            bom: false,
+            malformed: 0,
+            first_malformed: None,
+        }
     }
 }
 
@@ -39,6 +46,8 @@ pub struct Document {
     /// Numbering markers in document order (block and inline).
     pub markers: Vec<Marker>,
     pub outline: Outline,
+    /// Every number claim with its unit, precision and label, in document order.
+    pub quantities: Vec<Quantity>,
     pub source: SourceInfo,
 }
 
@@ -48,7 +57,17 @@ impl Document {
         let paragraphs = paragraphs::split(&text, &lines, markers::starts_block);
         let markers = collect_markers(&paragraphs);
         let outline = outline::build(&markers, &paragraphs);
-        Document { name: name.into(), text, lines, paragraphs, markers, outline, source: SourceInfo::default() }
+        let quantities = collect_quantities(&text, &paragraphs, &markers);
+        Document {
+            name: name.into(),
+            text,
+            lines,
+            paragraphs,
+            markers,
+            outline,
+            quantities,
+            source: SourceInfo::default(),
+        }
     }
 
     /// Build from decoded bytes, keeping what the decoder learned.
@@ -119,6 +138,36 @@ fn collect_markers(paragraphs: &[Paragraph]) -> Vec<Marker> {
         }
     }
     out
+}
+
+/// Quantities of every paragraph; numbers inside numbering markers are skipped.
+fn collect_quantities(text: &str, paragraphs: &[Paragraph], markers: &[Marker]) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let blocked: Vec<Span> = markers
+            .iter()
+            .filter(|m| m.paragraph == pi && m.span.start >= p.span.start)
+            .map(|m| Span::new(local_offset(p, m.span.start), local_offset(p, m.span.end)))
+            .collect();
+        out.extend(quantities::extract(text, p, pi, &blocked));
+    }
+    out
+}
+
+/// Paragraph-local offset of a document offset inside the paragraph.
+fn local_offset(p: &Paragraph, doc: usize) -> usize {
+    let mut lo = 0;
+    let mut hi = p.text.len();
+    // doc_offset is monotone in the local offset: binary search.
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if p.doc_offset(mid) < doc {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
 }
 
 /// The words after a marker, up to the first clause punctuation.
