@@ -8,6 +8,7 @@ pub mod lines;
 pub mod markers;
 pub mod outline;
 pub mod paragraphs;
+pub mod quantities;
 
 use crate::span::Span;
 pub use dates::{DateMention, Dates};
@@ -15,6 +16,7 @@ pub use lines::{LineCol, LineIndex};
 pub use markers::{Family, Marker, Variant};
 pub use outline::{Event, Outline, Toc};
 pub use paragraphs::Paragraph;
+pub use quantities::{Approx, Kind, Quantity};
 
 /// How the text was decoded, for findings about the file itself.
 #[derive(Debug, Clone)]
@@ -48,6 +50,8 @@ pub struct Document {
     pub outline: Outline,
     /// Dates and periods named in the text, and the report's own date.
     pub dates: Dates,
+    /// Every number claim with its unit, precision and label, in document order.
+    pub quantities: Vec<Quantity>,
     pub source: SourceInfo,
 }
 
@@ -58,6 +62,7 @@ impl Document {
         let markers = collect_markers(&paragraphs);
         let outline = outline::build(&markers, &paragraphs);
         let dates = dates::extract(&paragraphs);
+        let quantities = collect_quantities(&text, &paragraphs, &markers);
         Document {
             name: name.into(),
             text,
@@ -66,6 +71,7 @@ impl Document {
             markers,
             outline,
             dates,
+            quantities,
             source: SourceInfo::default(),
         }
     }
@@ -138,6 +144,36 @@ fn collect_markers(paragraphs: &[Paragraph]) -> Vec<Marker> {
         }
     }
     out
+}
+
+/// Quantities of every paragraph; numbers inside numbering markers are skipped.
+fn collect_quantities(text: &str, paragraphs: &[Paragraph], markers: &[Marker]) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let blocked: Vec<Span> = markers
+            .iter()
+            .filter(|m| m.paragraph == pi && m.span.start >= p.span.start)
+            .map(|m| Span::new(local_offset(p, m.span.start), local_offset(p, m.span.end)))
+            .collect();
+        out.extend(quantities::extract(text, p, pi, &blocked));
+    }
+    out
+}
+
+/// Paragraph-local offset of a document offset inside the paragraph.
+fn local_offset(p: &Paragraph, doc: usize) -> usize {
+    let mut lo = 0;
+    let mut hi = p.text.len();
+    // doc_offset is monotone in the local offset: binary search.
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if p.doc_offset(mid) < doc {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
 }
 
 /// The words after a marker, up to the first clause punctuation.
