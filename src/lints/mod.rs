@@ -12,6 +12,7 @@ mod numbering_gap;
 mod numbering_mixed_style;
 mod numbering_nested_style;
 mod numbering_order;
+mod sum_mismatch;
 mod toc_mismatch;
 mod undecodable_bytes;
 
@@ -138,6 +139,7 @@ pub fn registry() -> Vec<Registration> {
         toc_mismatch::TocMismatch,
         date_consistency::DateConsistency,
         enumeration_count::EnumerationCount,
+        sum_mismatch::SumMismatch,
     ];
     all.sort_by_key(|r| r.meta.code);
     all
