@@ -5,6 +5,7 @@ use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
 use serde::de::DeserializeOwned;
 
+mod claim_vs_counts;
 mod date_consistency;
 mod enumeration_count;
 mod numbering_duplicate;
@@ -140,6 +141,7 @@ pub fn registry() -> Vec<Registration> {
         date_consistency::DateConsistency,
         enumeration_count::EnumerationCount,
         sum_mismatch::SumMismatch,
+        claim_vs_counts::ClaimVsCounts,
     ];
     all.sort_by_key(|r| r.meta.code);
     all
