@@ -15,6 +15,7 @@ mod numbering_nested_style;
 mod numbering_order;
 mod sum_mismatch;
 mod toc_mismatch;
+mod total_vs_items;
 mod undecodable_bytes;
 
 /// Which part of a report a lint checks; the HTML page and `list` group by it.
@@ -141,6 +142,7 @@ pub fn registry() -> Vec<Registration> {
         date_consistency::DateConsistency,
         enumeration_count::EnumerationCount,
         sum_mismatch::SumMismatch,
+        total_vs_items::TotalVsItems,
         claim_vs_counts::ClaimVsCounts,
     ];
     all.sort_by_key(|r| r.meta.code);
