@@ -348,6 +348,11 @@ fn compare(
     };
     let certain = list.fewest() == list.most() || list.fewest() > value;
     let stated = &p.text[count.start..count.end];
+    let counted = if certain || list.etc {
+        counted.to_string()
+    } else {
+        format!("{}～{}", list.fewest(), list.most())
+    };
     let names: Vec<&str> = list.items.iter().map(|i| &p.text[i.start..i.end]).collect();
     let message = if list.etc {
         format!("「{stated}」少于所列举的 {counted} 项（“等”只表示还有未列出的）")
