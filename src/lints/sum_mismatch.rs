@@ -41,6 +41,7 @@ impl Configurable for SumMismatch {
 struct Data {
     total_markers: Vec<String>,
     part_markers: Vec<String>,
+    exhaustive_part_markers: Vec<String>,
     complementary: Vec<Vec<String>>,
 }
 
@@ -62,10 +63,10 @@ impl Lint for SumMismatch {
             if !summable(total) || !is_total(doc, total) {
                 continue;
             }
-            let Some(parts) = parts_of(doc, qs, i) else {
+            let Some((parts, all)) = parts_of(doc, qs, i) else {
                 continue;
             };
-            if let Some(f) = compare(total, &parts) {
+            if let Some(f) = compare(total, &parts, all) {
                 out.push(f);
             }
         }
@@ -87,17 +88,20 @@ fn is_total(doc: &Document, q: &Quantity) -> bool {
 
 /// The parts after 其中 in the same sentence, with the total's unit. `None` when
 /// there is no 其中, or another number of that unit stands between them.
-fn parts_of<'a>(doc: &Document, qs: &'a [Quantity], i: usize) -> Option<Vec<&'a Quantity>> {
+fn parts_of<'a>(doc: &Document, qs: &'a [Quantity], i: usize) -> Option<(Vec<&'a Quantity>, bool)> {
     let total = qs.get(i)?;
     let p = doc.paragraphs.get(total.paragraph)?;
     let sentence = p.sentences.get(total.sentence)?;
     let rest = p.text.get(total.local.end..sentence.end)?;
-    let at = data()
-        .part_markers
-        .iter()
-        .filter_map(|m| rest.find(m.as_str()))
-        .min()?
-        + total.local.end;
+    let d = data();
+    let found = |ms: &[String]| ms.iter().filter_map(|m| rest.find(m.as_str())).min();
+    let (at, all) = match (found(&d.part_markers), found(&d.exhaustive_part_markers)) {
+        (Some(a), Some(b)) if b < a => (b, true),
+        (Some(a), _) => (a, false),
+        (None, Some(b)) => (b, true),
+        (None, None) => return None,
+    };
+    let at = at + total.local.end;
     let same = |q: &&Quantity| {
         q.paragraph == total.paragraph && q.sentence == total.sentence && q.unit == total.unit
     };
@@ -118,7 +122,7 @@ fn parts_of<'a>(doc: &Document, qs: &'a [Quantity], i: usize) -> Option<Vec<&'a 
         }
         parts.push(q);
     }
-    (!parts.is_empty()).then_some(parts)
+    (!parts.is_empty()).then_some((parts, all))
 }
 
 /// The part labels cover a complementary set (在岗/退休): the parts are the whole.
@@ -165,7 +169,7 @@ fn tolerance(q: &Quantity) -> f64 {
     }
 }
 
-fn compare(total: &Quantity, parts: &[&Quantity]) -> Option<Finding> {
+fn compare(total: &Quantity, parts: &[&Quantity], all: bool) -> Option<Finding> {
     let sum: f64 = parts.iter().map(|q| q.value).sum();
     let slack: f64 = std::iter::once(total)
         .chain(parts.iter().copied())
@@ -177,7 +181,9 @@ fn compare(total: &Quantity, parts: &[&Quantity]) -> Option<Finding> {
     let all_exact =
         total.approx == Approx::Exact && parts.iter().all(|q| q.approx == Approx::Exact);
     let over = sum > total.value;
-    let whole = exhaustive(parts);
+    // Parts after 分别为 are all of the total, like a complementary set.
+    let whole = exhaustive(parts)
+        .or_else(|| (all && parts.len() >= 2).then(|| vec!["“分别”所列各项".to_owned()]));
     if !over && whole.is_none() {
         return None; // the parts are kinds of the whole, not a partition
     }
@@ -241,12 +247,14 @@ mod tests {
                 "累计招聘109名优秀医学类人才，其中硕士研究生8名、成熟型人才7名。",
                 "XX市共有救护车29辆，其中负压救护车7辆；储备社会转运车辆60辆。",
                 "共投入资金1.2亿元，其中省级补助8000万元，市级配套4000万元。",
+                "全县共有村卫生室226家，城镇、农村分别为26家、200家。",
             ],
             &[
                 "全系统共4104人申报,其中在岗2620人,退休1384人。",
                 "工作人员共15人,其中管理人员3人,医务人员4人,保安9人。",
                 "XX市共有救护车29辆，其中负压救护车37辆。",
                 "共投入资金1.2亿元，其中省级补助9000万元，市级配套4000万元。",
+                "全县共有村卫生室226家，城镇、农村分别为26家、180家。",
             ],
         );
     }
