@@ -111,7 +111,8 @@ impl Lint for DateConsistency {
 }
 
 /// The year a mention names: its own, or one stated earlier in the same sentence.
-/// `None` when it is yearless (read as the report's year) and `Some(None)` never.
+/// `None` when it is yearless (read as the report's year); `Some(i32::MIN)` when
+/// it is relative (去年12月) to a date the text does not give, so never compared.
 fn year_of(before: &[DateMention], m: &DateMention, doc: &Document) -> Option<i32> {
     if m.year.is_some() {
         return m.year;
