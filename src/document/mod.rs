@@ -27,12 +27,7 @@ pub struct SourceInfo {
 
 impl Default for SourceInfo {
     fn default() -> Self {
-        SourceInfo {
-            encoding: "UTF-8",
-            bom: false,
-            malformed: 0,
-            first_malformed: None,
-        }
+        SourceInfo { encoding: "UTF-8", bom: false, malformed: 0, first_malformed: None }
     }
 }
 
@@ -58,16 +53,7 @@ impl Document {
         let markers = collect_markers(&paragraphs);
         let outline = outline::build(&markers, &paragraphs);
         let quantities = collect_quantities(&text, &paragraphs, &markers);
-        Document {
-            name: name.into(),
-            text,
-            lines,
-            paragraphs,
-            markers,
-            outline,
-            quantities,
-            source: SourceInfo::default(),
-        }
+        Document { name: name.into(), text, lines, paragraphs, markers, outline, quantities, source: SourceInfo::default() }
     }
 
     /// Build from decoded bytes, keeping what the decoder learned.
@@ -156,8 +142,7 @@ fn collect_quantities(text: &str, paragraphs: &[Paragraph], markers: &[Marker]) 
 
 /// Paragraph-local offset of a document offset inside the paragraph.
 fn local_offset(p: &Paragraph, doc: usize) -> usize {
-    let mut lo = 0;
-    let mut hi = p.text.len();
+    let (mut lo, mut hi) = (0, p.text.len());
     // doc_offset is monotone in the local offset: binary search.
     while lo < hi {
         let mid = (lo + hi) / 2;

@@ -120,10 +120,9 @@ pub fn format_value(x: f64, decimals: usize) -> String {
 
 /// Measure words and units after a number, longest first within a shared start.
 const COUNT_UNITS: &[&str] = &[
-    "人次", "人", "名", "剂次", "剂", "个", "家", "张", "间", "例", "项", "条", "管", "所", "台",
-    "辆", "场次", "场", "次", "份", "户", "床", "件", "起", "批", "支", "篇", "部", "座", "处",
-    "类", "种", "套", "组", "队", "期", "轮", "位", "只", "头", "株", "册", "本", "孔", "盒", "箱",
-    "袋", "瓶", "片", "所", "村", "镇", "个村", "对",
+    "人次", "人", "名", "剂次", "剂", "个", "家", "张", "间", "例", "项", "条", "管", "所", "台", "辆", "场次", "场",
+    "次", "份", "户", "床", "件", "起", "批", "支", "篇", "部", "座", "处", "类", "种", "套", "组", "队", "期", "轮",
+    "位", "只", "头", "株", "册", "本", "孔", "盒", "箱", "袋", "瓶", "片", "所", "村", "镇", "个村", "对",
 ];
 const OTHER_UNITS: &[&str] = &[
     "平方公里",
@@ -145,17 +144,7 @@ const OTHER_UNITS: &[&str] = &[
     "度",
     "分",
 ];
-const DURATION_UNITS: &[&str] = &[
-    "个工作日",
-    "个小时",
-    "个月",
-    "周年",
-    "小时",
-    "分钟",
-    "天",
-    "周",
-    "年",
-];
+const DURATION_UNITS: &[&str] = &["个工作日", "个小时", "个月", "周年", "小时", "分钟", "天", "周", "年"];
 const PREFIX_APPROX: &[(&str, Approx)] = &[
     ("大约", Approx::About),
     ("将近", Approx::About),
@@ -177,6 +166,9 @@ const SUFFIX_APPROX: &[(&str, Approx)] = &[
 /// Words stripped from the front of a label: they say how, not what.
 const LEAD_FILLERS: &[&str] = &[
     "其中",
+    "共有",
+    "现有",
+    "拥有",
     "累计",
     "共计",
     "合计",
@@ -209,8 +201,37 @@ const LEAD_FILLERS: &[&str] = &[
 ];
 /// Words stripped from the end of a label: verbs and particles before the number.
 const TAIL_FILLERS: &[&str] = &[
-    "达到", "达", "为", "是", "共计", "共", "累计", "计", "有", "了", "至", "到", "约", "近", "已",
-    "约为", "超过", "逾", "大约", "将近", "接近", "不到", "不足",
+    "上升到",
+    "上升至",
+    "提高到",
+    "提高至",
+    "提升到",
+    "提升至",
+    "增长到",
+    "增加到",
+    "增至",
+    "稳定在",
+    "保持在",
+    "降至",
+    "下降到",
+    "达到",
+    "达",
+    "为",
+    "是",
+    "共计",
+    "共",
+    "累计",
+    "计",
+    "有",
+    "了",
+    "至",
+    "到",
+    "已",
+];
+/// Words that end with 约 or 近 without marking an approximation.
+const WORDS_ENDING_IN_MARKER: &[&str] = &[
+    "签约", "节约", "预约", "履约", "制约", "集约", "合约", "条约", "公约", "违约", "特约", "简约", "践约", "最近",
+    "附近", "邻近", "就近", "靠近", "临近", "亲近", "贴近", "相近",
 ];
 
 /// A number read from the text before classification.
@@ -247,10 +268,7 @@ fn read_arabic(t: &str, start: usize, joins: &dyn Fn(usize) -> bool) -> Option<N
         if let Some(d) = ascii_digit(c) {
             int.push(char::from_digit(d, 10)?);
             i += c.len_utf8();
-        } else if c == ','
-            && thousands_group_follows(t, i + 1)
-            && (grouped || (1..=3).contains(&int.len()))
-        {
+        } else if c == ',' && thousands_group_follows(t, i + 1) && (grouped || (1..=3).contains(&int.len())) {
             grouped = true;
             i += 1;
         } else if joined_digit(i) {
@@ -286,17 +304,8 @@ fn read_arabic(t: &str, start: usize, joins: &dyn Fn(usize) -> bool) -> Option<N
     if int.len() > 1 && int.starts_with('0') || !grouped && int.len() >= 10 {
         return None;
     }
-    let value: f64 = if frac.is_empty() {
-        int.parse().ok()?
-    } else {
-        format!("{int}.{frac}").parse().ok()?
-    };
-    Some(Number {
-        value,
-        precision: frac.len() as u32,
-        end: i,
-        arabic: true,
-    })
+    let value: f64 = if frac.is_empty() { int.parse().ok()? } else { format!("{int}.{frac}").parse().ok()? };
+    Some(Number { value, precision: frac.len() as u32, end: i, arabic: true })
 }
 
 /// Whether exactly three digits follow `at`, then a non-digit.
@@ -305,8 +314,7 @@ fn thousands_group_follows(t: &str, at: usize) -> bool {
         return false;
     };
     let mut it = rest.chars();
-    (0..3).all(|_| it.next().is_some_and(|c| c.is_ascii_digit()))
-        && !it.next().is_some_and(|c| c.is_ascii_digit())
+    (0..3).all(|_| it.next().is_some_and(|c| c.is_ascii_digit())) && !it.next().is_some_and(|c| c.is_ascii_digit())
 }
 
 /// Read a Chinese numeral at `start`, with 万/亿 inside (三千五百万 = 35 000 000)
@@ -343,12 +351,7 @@ fn read_chinese(t: &str, start: usize) -> Option<Number> {
             end += '点'.len_utf8() + digits.len() * '一'.len_utf8();
         }
     }
-    Some(Number {
-        value,
-        precision,
-        end,
-        arabic: false,
-    })
+    Some(Number { value, precision, end, arabic: false })
 }
 
 /// 三千五百万, 一亿二千万, 一万二千 → integer.
@@ -361,19 +364,12 @@ fn parse_big_chinese(s: &str) -> Option<u64> {
         Some((a, b)) => (cn_numeral::parse(a)?.checked_mul(10_000)?, b),
         None => (0, rest),
     };
-    let low = if low.is_empty() {
-        0
-    } else {
-        cn_numeral::parse(low.trim_start_matches(['零', '〇']))?
-    };
+    let low = if low.is_empty() { 0 } else { cn_numeral::parse(low.trim_start_matches(['零', '〇']))? };
     Some(hi + mid + low)
 }
 
 fn starts_with_any<'a>(s: &str, list: &[&'a str]) -> Option<&'a str> {
-    list.iter()
-        .filter(|w| s.starts_with(**w))
-        .max_by_key(|w| w.len())
-        .copied()
+    list.iter().filter(|w| s.starts_with(**w)).max_by_key(|w| w.len()).copied()
 }
 
 fn prev_char(t: &str, at: usize) -> Option<char> {
@@ -384,17 +380,11 @@ fn prev_char(t: &str, at: usize) -> Option<char> {
 fn inside_title_or_quote(t: &str, at: usize) -> bool {
     let before = &t[..at];
     let after = &t[at..];
-    let open_book = before
-        .rfind('《')
-        .is_some_and(|o| before.rfind('》').map_or(true, |c| c < o));
+    let open_book = before.rfind('《').is_some_and(|o| before.rfind('》').map_or(true, |c| c < o));
     if open_book && after.contains('》') {
         return true;
     }
-    if let Some((o, q)) = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| matches!(c, '“' | '"' | '”'))
-    {
+    if let Some((o, q)) = before.char_indices().rev().find(|&(_, c)| matches!(c, '“' | '"' | '”')) {
         // The last quote before the number opens a quotation that is still open.
         let opened = q == '“' || q == '"' && before[..o].matches('"').count() % 2 == 0;
         if opened && before[o..].chars().count() <= 12 {
@@ -412,10 +402,7 @@ pub fn extract(doc_text: &str, p: &Paragraph, paragraph: usize, blocked: &[Span]
     let t = p.text.as_str();
     // A space the paragraph inserted for a line break covers a newline in the document.
     let joins = |i: usize| {
-        i + 1 < t.len()
-            && doc_text
-                .get(p.doc_offset(i)..p.doc_offset(i + 1))
-                .is_some_and(|s| s.contains('\n'))
+        i + 1 < t.len() && doc_text.get(p.doc_offset(i)..p.doc_offset(i + 1)).is_some_and(|s| s.contains('\n'))
     };
     let mut out: Vec<Quantity> = Vec::new();
     let mut last_end = 0usize;
@@ -436,9 +423,7 @@ pub fn extract(doc_text: &str, p: &Paragraph, paragraph: usize, blocked: &[Span]
         match found {
             Some((q, next)) => {
                 if let Some(mut q) = q {
-                    let blocked_here = blocked
-                        .iter()
-                        .any(|b| b.start < q.local.end && q.local.start < b.end);
+                    let blocked_here = blocked.iter().any(|b| b.start < q.local.end && q.local.start < b.end);
                     if !blocked_here && !inside_title_or_quote(t, q.local.start) {
                         finish(p, paragraph, &mut q, last_end);
                         last_end = q.local.end;
@@ -457,9 +442,7 @@ pub fn extract(doc_text: &str, p: &Paragraph, paragraph: usize, blocked: &[Span]
 fn skip_number_run(t: &str, i: usize) -> usize {
     i + t[i..]
         .chars()
-        .take_while(|&c| {
-            is_digit(c) || matches!(c, '.' | '．' | ',' | ':' | '：' | '·' | '-' | '/')
-        })
+        .take_while(|&c| is_digit(c) || matches!(c, '.' | '．' | ',' | ':' | '：' | '·' | '-' | '/'))
         .map(char::len_utf8)
         .sum::<usize>()
 }
@@ -486,22 +469,12 @@ fn scan_arabic(t: &str, i: usize, joins: &dyn Fn(usize) -> bool) -> Scan {
     let after_run = skip_number_run(t, i);
     // Part of a code, a version, a ratio, a date like 5·12, or a word like COVID-19.
     if prev.is_some_and(|c| {
-        c.is_ascii_alphanumeric()
-            || matches!(
-                c,
-                '.' | '．' | '_' | '/' | ':' | '：' | '·' | '-' | '第' | '#' | '№'
-            )
+        c.is_ascii_alphanumeric() || matches!(c, '.' | '．' | '_' | '/' | ':' | '：' | '·' | '-' | '第' | '#' | '№')
     }) {
         return (None, after_run);
     }
     // OCR text that splits digits with a space: "1 462" may be one number or two.
-    if prev.is_some_and(is_blank)
-        && t[..i]
-            .trim_end_matches(is_blank)
-            .chars()
-            .next_back()
-            .is_some_and(is_digit)
-    {
+    if prev.is_some_and(is_blank) && t[..i].trim_end_matches(is_blank).chars().next_back().is_some_and(is_digit) {
         return (None, after_run);
     }
     let Some(n) = read_arabic(t, i, joins) else {
@@ -510,20 +483,11 @@ fn scan_arabic(t: &str, i: usize, joins: &dyn Fn(usize) -> bool) -> Scan {
     let next = t[n.end..].chars().next();
     if let Some(c) = next {
         if matches!(c, ':' | '：' | '·' | '/' | '.' | '．')
-            && t[n.end + c.len_utf8()..]
-                .chars()
-                .next()
-                .is_some_and(is_digit)
+            && t[n.end + c.len_utf8()..].chars().next().is_some_and(is_digit)
         {
             return (None, skip_number_run(t, n.end));
         }
-        if is_blank(c)
-            && t[n.end..]
-                .trim_start_matches(is_blank)
-                .chars()
-                .next()
-                .is_some_and(is_digit)
-        {
+        if is_blank(c) && t[n.end..].trim_start_matches(is_blank).chars().next().is_some_and(is_digit) {
             return (None, skip_number_run(t, n.end + c.len_utf8()));
         }
         if c.is_ascii_alphabetic() {
@@ -599,21 +563,14 @@ fn base_quantity(t: &str, start: usize, end: usize, value: f64, precision: u32) 
 fn classify(t: &str, start: usize, n: Number) -> Scan {
     let mut at = n.end;
     let mut multiplier = 1.0;
-    for (w, m) in [
-        ("万亿", 1e12),
-        ("千万", 1e7),
-        ("百万", 1e6),
-        ("亿", 1e8),
-        ("万", 1e4),
-    ] {
+    for (w, m) in [("万亿", 1e12), ("千万", 1e7), ("百万", 1e6), ("亿", 1e8), ("万", 1e4)] {
         if t[at..].starts_with(w) {
             multiplier = m;
             at += w.len();
             break;
         }
     }
-    if multiplier == 1.0 && n.arabic && t[at..].starts_with('千') && !t[at..].starts_with("千米")
-    {
+    if multiplier == 1.0 && n.arabic && t[at..].starts_with('千') && !t[at..].starts_with("千米") {
         let rest = &t[at + '千'.len_utf8()..];
         if starts_with_any(rest, COUNT_UNITS).is_some() || rest.starts_with('元') {
             multiplier = 1e3;
@@ -653,8 +610,7 @@ fn classify(t: &str, start: usize, n: Number) -> Scan {
         kind = Kind::Money;
         unit = "元".into();
         unit_len = '元'.len_utf8();
-    } else if let Some(w) =
-        starts_with_any(rest, &["月", "日", "号", "时"]).filter(|_| !n.arabic || n.precision == 0)
+    } else if let Some(w) = starts_with_any(rest, &["月", "日", "号", "时"]).filter(|_| !n.arabic || n.precision == 0)
     {
         // 7月11日, 3号, 8时: dates and clock times.
         let _ = w;
@@ -701,15 +657,9 @@ fn finish(p: &Paragraph, paragraph: usize, q: &mut Quantity, last_end: usize) {
     let t = p.text.as_str();
     q.paragraph = paragraph;
     q.span = p.doc_span(q.local);
-    q.sentence = p
-        .sentences
-        .iter()
-        .position(|s| s.start <= q.local.start && q.local.start < s.end)
-        .unwrap_or(0);
+    q.sentence = p.sentences.iter().position(|s| s.start <= q.local.start && q.local.start < s.end).unwrap_or(0);
     if let Some(s) = p.sentences.get(q.sentence) {
-        if let Some(c) =
-            split_clauses(t, *s).find(|c| c.start <= q.local.start && q.local.start < c.end)
-        {
+        if let Some(c) = split_clauses(t, *s).find(|c| c.start <= q.local.start && q.local.start < c.end) {
             q.clause = p.doc_span(c);
         }
     }
@@ -726,7 +676,7 @@ fn finish(p: &Paragraph, paragraph: usize, q: &mut Quantity, last_end: usize) {
     let mut label = &t[start..q.local.start];
     let label_end_trim = label.trim_end_matches(is_blank);
     label = label_end_trim;
-    if let Some((w, a)) = PREFIX_APPROX.iter().find(|(w, _)| label.ends_with(*w)) {
+    if let Some((w, a)) = PREFIX_APPROX.iter().find(|(w, _)| label.ends_with(*w) && is_prefix_marker(label, w)) {
         if q.approx == Approx::Exact {
             q.approx = *a;
         }
@@ -735,20 +685,14 @@ fn finish(p: &Paragraph, paragraph: usize, q: &mut Quantity, last_end: usize) {
     // Strip fillers, keeping at least one character of label.
     loop {
         let before = label.len();
-        if let Some(w) = TAIL_FILLERS
-            .iter()
-            .filter(|w| label.ends_with(**w) && label.len() > w.len())
-            .max_by_key(|w| w.len())
+        if let Some(w) =
+            TAIL_FILLERS.iter().filter(|w| label.ends_with(**w) && label.len() > w.len()).max_by_key(|w| w.len())
         {
             label = &label[..label.len() - w.len()];
         }
         if let Some(w) = LEAD_FILLERS
             .iter()
-            .filter(|w| {
-                label.starts_with(**w)
-                    && label.len() > w.len()
-                    && !label[w.len()..].starts_with('率')
-            })
+            .filter(|w| label.starts_with(**w) && label.len() > w.len() && !label[w.len()..].starts_with('率'))
             .max_by_key(|w| w.len())
         {
             start += w.len();
@@ -763,6 +707,12 @@ fn finish(p: &Paragraph, paragraph: usize, q: &mut Quantity, last_end: usize) {
     }
     q.label = label.to_owned();
     q.label_span = p.doc_span(Span::new(start, start + label.len()));
+}
+
+/// Whether `word` at the end of `label` is a marker, not the end of a word such
+/// as 签约, 节约, 最近.
+fn is_prefix_marker(label: &str, word: &str) -> bool {
+    word.chars().count() > 1 || !WORDS_ENDING_IN_MARKER.iter().any(|w| label.ends_with(w))
 }
 
 #[cfg(test)]
@@ -783,15 +733,9 @@ mod tests {
     #[test]
     fn arabic_numbers_with_units() {
         let q = one("上半年产前筛查1401人。");
-        assert_eq!(
-            (q.value, q.unit.as_str(), q.kind, q.label.as_str()),
-            (1401.0, "人", Kind::Count, "产前筛查")
-        );
+        assert_eq!((q.value, q.unit.as_str(), q.kind, q.label.as_str()), (1401.0, "人", Kind::Count, "产前筛查"));
         let q = one("筛查率95.83%。");
-        assert_eq!(
-            (q.value, q.precision, q.kind, q.label.as_str()),
-            (95.83, 2, Kind::Percent, "筛查率")
-        );
+        assert_eq!((q.value, q.precision, q.kind, q.label.as_str()), (95.83, 2, Kind::Percent, "筛查率"));
         assert!(q.admits(95.825) && q.admits(95.8349) && !q.admits(95.82) && q.admits(95.8399));
         let q = one("共有1,234家机构");
         assert_eq!((q.value, q.unit.as_str()), (1234.0, "家"));
@@ -824,10 +768,7 @@ mod tests {
         assert_eq!(one("培训三千五百人次").unit, "人次");
         assert_eq!(one("覆盖三千五百万人").value, 35_000_000.0);
         let q = one("覆盖率达到百分之九十。");
-        assert_eq!(
-            (q.value, q.kind, q.label.as_str()),
-            (90.0, Kind::Percent, "覆盖率")
-        );
+        assert_eq!((q.value, q.kind, q.label.as_str()), (90.0, Kind::Percent, "覆盖率"));
         assert!((one("百分之九十五点八").value - 95.8).abs() < 1e-9);
     }
 
@@ -854,6 +795,12 @@ mod tests {
         assert_eq!(one("超过500家").approx, Approx::AtLeast);
         assert_eq!(one("不足100人").approx, Approx::AtMost);
         assert_eq!(one("达95%").approx, Approx::Exact);
+        assert_eq!(one("达约95%").approx, Approx::About);
+        let q = one("家庭医生签约4800人");
+        assert_eq!((q.approx, q.label.as_str()), (Approx::Exact, "家庭医生签约"));
+        assert_eq!(one("最近3年").approx, Approx::Exact);
+        assert_eq!(one("共有医生3000人").label, "医生");
+        assert_eq!(one("全国森林覆盖率上升到21.6%").label, "全国森林覆盖率");
     }
 
     #[test]
@@ -904,11 +851,7 @@ mod tests {
     fn spans_map_across_wrapped_lines() {
         let text = "新冠肺炎疫情发生以来，市卫健委\n坚决贯彻落实总书记关于疫情防\n控工作系列重要讲话指示精神，快速\n响应、精准施策、科学应对，疫情防\n控形势持续向好，全市共检测3.4\n4万管，阶段性胜利已经取得，各项\n工作有序推进。我市39名医务工\n作者在湖北医疗力量告急的关键时\n刻主动请缨、勇敢逆行，与湖北人民\n共战疫魔、共克时艰，圆满完成任务。\n";
         let doc = Document::parse("t.txt", text.to_owned());
-        let q = doc
-            .quantities
-            .iter()
-            .find(|q| q.unit == "管")
-            .unwrap_or_else(|| panic!("{:#?}", doc.paragraphs));
+        let q = doc.quantities.iter().find(|q| q.unit == "管").unwrap_or_else(|| panic!("{:#?}", doc.paragraphs));
         assert_eq!(q.value, 34400.0);
         assert_eq!(doc.slice(q.span), "3.4\n4万管");
     }

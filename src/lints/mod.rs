@@ -5,11 +5,15 @@ use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
 use serde::de::DeserializeOwned;
 
+mod bounded_rate;
+mod completion_vs_target;
 mod numbering_duplicate;
 mod numbering_gap;
 mod numbering_mixed_style;
 mod numbering_nested_style;
 mod numbering_order;
+mod rate_mismatch;
+mod rate_table;
 mod toc_mismatch;
 mod undecodable_bytes;
 
@@ -132,6 +136,9 @@ pub fn registry() -> Vec<Registration> {
         numbering_mixed_style::NumberingMixedStyle,
         numbering_nested_style::NumberingNestedStyle,
         toc_mismatch::TocMismatch,
+        rate_mismatch::RateMismatch,
+        completion_vs_target::CompletionVsTarget,
+        bounded_rate::BoundedRate,
     ];
     all.sort_by_key(|r| r.meta.code);
     all
