@@ -121,7 +121,7 @@ pub fn format_value(x: f64, decimals: usize) -> String {
 /// Measure words and units after a number, longest first within a shared start.
 const COUNT_UNITS: &[&str] = &[
     "人次", "人", "名", "剂次", "剂", "个", "家", "张", "间", "例", "项", "条", "管", "所", "台", "辆", "场次", "场",
-    "次", "份", "户", "床", "件", "起", "批", "支", "篇", "部", "座", "处", "类", "种", "套", "组", "队", "期", "轮",
+    "次", "份", "户", "床", "件", "起", "批", "支", "篇", "部", "座", "处", "类", "种", "套", "组", "队",  "轮",
     "位", "只", "头", "株", "册", "本", "孔", "盒", "箱", "袋", "瓶", "片", "所", "村", "镇", "个村", "对",
 ];
 const OTHER_UNITS: &[&str] = &[
@@ -518,6 +518,10 @@ fn scan_chinese(t: &str, i: usize) -> Scan {
     let Some(n) = read_chinese(t, i) else {
         return (None, run_end);
     };
+    // 一个, 一批, 一部分 are articles more often than counts.
+    if &t[i..n.end] == "一" || t[n.end..].starts_with("部分") {
+        return (None, run_end);
+    }
     // Only a numeral followed by a unit is an amount: 统一, 一是, 百姓 are words.
     match classify(t, i, n) {
         (Some(q), end) if q.kind != Kind::Other && !q.unit.is_empty() => (Some(q), end),
@@ -606,10 +610,10 @@ fn classify(t: &str, start: usize, n: Number) -> Scan {
         kind = Kind::Multiple;
         unit = "倍".into();
         unit_len = '倍'.len_utf8();
-    } else if rest.starts_with('元') {
+    } else if let Some(w) = starts_with_any(rest, &["元", "美元", "欧元", "港元"]) {
         kind = Kind::Money;
-        unit = "元".into();
-        unit_len = '元'.len_utf8();
+        unit = w.into();
+        unit_len = w.len();
     } else if let Some(w) = starts_with_any(rest, &["月", "日", "号", "时"]).filter(|_| !n.arabic || n.precision == 0)
     {
         // 7月11日, 3号, 8时: dates and clock times.
@@ -671,6 +675,12 @@ fn finish(p: &Paragraph, paragraph: usize, q: &mut Quantity, last_end: usize) {
             start = floor + k;
         } else {
             break;
+        }
+    }
+    // 2022年民生工程任务数: the 年 of a skipped year is not part of the label.
+    if t[..start].chars().next_back().is_some_and(is_digit) {
+        if let Some(c) = t[start..q.local.start].chars().next().filter(|c| matches!(c, '年' | '月' | '日' | '号')) {
+            start += c.len_utf8();
         }
     }
     let mut label = &t[start..q.local.start];
@@ -801,6 +811,9 @@ mod tests {
         assert_eq!(one("最近3年").approx, Approx::Exact);
         assert_eq!(one("共有医生3000人").label, "医生");
         assert_eq!(one("全国森林覆盖率上升到21.6%").label, "全国森林覆盖率");
+        assert_eq!(one("2022年民生工程任务数450张托位").label, "民生工程任务数");
+        assert!(qs("这是一个问题，一部分人").is_empty());
+        assert_eq!(one("使用外资160.6亿美元").unit, "美元");
     }
 
     #[test]
