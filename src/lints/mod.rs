@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 
 mod bounded_rate;
 mod completion_vs_target;
+mod growth_mismatch;
 mod numbering_duplicate;
 mod numbering_gap;
 mod numbering_mixed_style;
@@ -139,6 +140,7 @@ pub fn registry() -> Vec<Registration> {
         rate_mismatch::RateMismatch,
         completion_vs_target::CompletionVsTarget,
         bounded_rate::BoundedRate,
+        growth_mismatch::GrowthMismatch,
     ];
     all.sort_by_key(|r| r.meta.code);
     all
