@@ -868,4 +868,34 @@ mod tests {
         assert_eq!(q.value, 34400.0);
         assert_eq!(doc.slice(q.span), "3.4\n4万管");
     }
+
+    #[test]
+    fn odd_text_never_panics() {
+        // Digits, numerals, units, markers and punctuation in random order, through
+        // the extractor and every lint.
+        let alphabet: Vec<char> =
+            "0123456789０９.．,，、。；：:%％‰/万亿千百十一两二〇零点约近余多以上左右第由从到至提高增加个百分点人元张率占“”《》-—～ \n\u{3000}"
+                .chars()
+                .collect();
+        let lints: Vec<Box<dyn crate::lints::Lint>> =
+            crate::lints::registry().into_iter().filter_map(|r| (r.build)(None).ok()).collect();
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..3000 {
+            let len = (seed % 40) as usize + 1;
+            let text: String = (0..len)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                    alphabet[(seed >> 33) as usize % alphabet.len()]
+                })
+                .collect();
+            let doc = Document::parse("t.txt", text);
+            let mut out = Vec::new();
+            for lint in &lints {
+                lint.check(&doc, &mut out);
+            }
+            for q in &doc.quantities {
+                assert!(doc.text.get(q.span.start..q.span.end).is_some(), "{:?}", doc.text);
+            }
+        }
+    }
 }
