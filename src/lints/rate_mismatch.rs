@@ -15,6 +15,9 @@ crate::declare_lint! {
     /// numerator is the nearest count before it in the sentence whose label holds a
     /// numerator word (筛查 for 筛查率), the denominator a count of the same unit
     /// in the paragraph whose label holds a denominator word (产妇, 活产 …).
+    /// A rate the table does not know is read only when its sentence holds one
+    /// count labelled with the rate's stem (治愈 for 治愈率) and exactly one larger
+    /// count of the same unit before it (a warning).
     /// `N人，占P%` takes the count just before 占 as numerator; its base must be the
     /// only larger count of the same unit earlier in the sentence. A rate is never
     /// reported while any count of the paragraph reproduces it (different rates of
@@ -80,7 +83,10 @@ impl Lint for RateMismatch {
             } else if rate.label.contains("完成率") {
                 None // completion-vs-target reads these
             } else {
-                builtin().entry_for(&self.extra, &rate.label).and_then(|e| rate_reading(qs, k, e))
+                match builtin().entry_for(&self.extra, &rate.label) {
+                    Some(e) => rate_reading(qs, k, e),
+                    None => generic_reading(qs, k),
+                }
             };
             if let Some(r) = reading {
                 out.push(finding(doc, rate, &qs[r.numerator], &qs[r.denominator], r.severity));
@@ -128,6 +134,30 @@ fn rate_reading(qs: &[Quantity], k: usize, entry: &RateEntry) -> Option<Reading>
     let one_sentence = qs[denominator].sentence == rate.sentence;
     let severity = if exact_label && one_sentence { Severity::Error } else { Severity::Warning };
     Some(Reading { numerator, denominator, severity })
+}
+
+/// A rate the table does not know (阳性率, 治愈率): its numerator is the nearest
+/// count of the sentence labelled with the rate's stem (阳性 for 筛查阳性率), and
+/// it is read only when the sentence holds exactly one larger count of the same
+/// unit before that numerator, so that the pair has one reading.
+fn generic_reading(qs: &[Quantity], k: usize) -> Option<Reading> {
+    let rate = &qs[k];
+    let stem: String =
+        rate.label.strip_suffix('率')?.chars().rev().take(2).collect::<Vec<_>>().into_iter().rev().collect();
+    if stem.chars().count() < 2 {
+        return None;
+    }
+    let numerator =
+        counts_before(qs, k).find(|&j| qs[j].sentence == rate.sentence && qs[j].label.contains(stem.as_str()))?;
+    if any_reading_fits(qs, k, numerator) {
+        return None;
+    }
+    let num = &qs[numerator];
+    let bases: Vec<usize> = counts_before(qs, numerator)
+        .filter(|&j| qs[j].sentence == rate.sentence && same_unit(&qs[j], num) && qs[j].value > num.value)
+        .collect();
+    let [denominator] = bases[..] else { return None };
+    Some(Reading { numerator, denominator, severity: Severity::Warning })
 }
 
 /// `筛出高风险孕妇59人，占4.21%`: the count right before 占 over the one larger
@@ -192,11 +222,14 @@ mod tests {
                 "全市共有医生3000人，其中女性约1200人，占41%。",
                 "发现隐患240条，完成整改233条，整改率约97%。",
                 "完成整改233条，整改率100%。",
+                "接诊患者500人，治愈480人，治愈率96%。",
+                "登记500人，复诊600人，治愈480人，治愈率90%。",
             ],
             &[
                 "发现隐患240条，完成整改233条，期内及时整改率100%。",
                 "全市共有医生3000人，其中女性1200人，占45%。",
                 "常住人口874334人，累计接种483201人，接种率65.26%。",
+                "接诊患者500人，治愈480人，治愈率90%。",
             ],
         );
     }
