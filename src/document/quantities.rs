@@ -679,7 +679,9 @@ fn finish(p: &Paragraph, paragraph: usize, q: &mut Quantity, last_end: usize) {
     }
     // 2022年民生工程任务数: the 年 of a skipped year is not part of the label.
     if t[..start].chars().next_back().is_some_and(is_digit) {
-        if let Some(c) = t[start..q.local.start].chars().next().filter(|c| matches!(c, '年' | '月' | '日' | '号' | '岁')) {
+        if let Some(c) =
+            t[start..q.local.start].chars().next().filter(|c| matches!(c, '年' | '月' | '日' | '号' | '岁'))
+        {
             start += c.len_utf8();
         }
     }
