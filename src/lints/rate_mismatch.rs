@@ -244,4 +244,16 @@ mod tests {
         let found = run(&RateMismatch { extra: Vec::new() }, "发现隐患240条，完成整改233条，整改率100%。");
         assert_eq!(found[0].severity, Severity::Error);
     }
+
+    #[test]
+    fn users_extend_the_table() {
+        let text = "收治患者500人，随访800人，治愈480人，治愈率90%。";
+        assert!(run(&RateMismatch { extra: Vec::new() }, text).is_empty(), "two bases: no reading without the table");
+        let o: Options =
+            toml::from_str(r#"rates = [{ rate = ["治愈率"], numerator = ["治愈"], denominator = ["患者"] }]"#)
+                .expect("options");
+        let found = run(&RateMismatch::new(o).expect("lint"), text);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.contains("480 ÷ 500 = 96%"), "{}", found[0].message);
+    }
 }
