@@ -13,7 +13,13 @@
 //! codes and slogans in quotes or book titles (`“0923”`, `“十四五”`), numbers with
 //! a leading zero, phone numbers and long digit strings, ratios (`1:1`), versions
 //! (`1.2.3`), `5·12`, numbering markers, and digits split by a space (OCR text
-//! where the split cannot be told from two numbers).
+//! where the split cannot be told from two numbers). Digits cut by a line break
+//! of a hard-wrapped text (`3.4⏎4万管`) are joined: the break is certain.
+//!
+//! Use: `for q in &doc.quantities` — `q.value` (multipliers applied, percent for
+//! rates), `q.kind`, `q.unit`, `q.label` (what is counted), `q.approx`,
+//! `q.admits(x)` (could exact `x` have been written so?), `q.span` for findings,
+//! `q.paragraph` / `q.sentence` / `q.local` to find neighbours in one sentence.
 
 use super::cn_numeral;
 use super::markers::is_han;
