@@ -162,8 +162,7 @@ fn collect_quantities(text: &str, paragraphs: &[Paragraph], markers: &[Marker]) 
 
 /// Paragraph-local offset of a document offset inside the paragraph.
 fn local_offset(p: &Paragraph, doc: usize) -> usize {
-    let mut lo = 0;
-    let mut hi = p.text.len();
+    let (mut lo, mut hi) = (0, p.text.len());
     // doc_offset is monotone in the local offset: binary search.
     while lo < hi {
         let mid = (lo + hi) / 2;

@@ -5,14 +5,19 @@ use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
 use serde::de::DeserializeOwned;
 
+mod bounded_rate;
 mod claim_vs_counts;
+mod completion_vs_target;
 mod date_consistency;
 mod enumeration_count;
+mod growth_mismatch;
 mod numbering_duplicate;
 mod numbering_gap;
 mod numbering_mixed_style;
 mod numbering_nested_style;
 mod numbering_order;
+mod rate_mismatch;
+mod rate_table;
 mod sum_mismatch;
 mod toc_mismatch;
 mod total_vs_items;
@@ -144,6 +149,10 @@ pub fn registry() -> Vec<Registration> {
         sum_mismatch::SumMismatch,
         total_vs_items::TotalVsItems,
         claim_vs_counts::ClaimVsCounts,
+        rate_mismatch::RateMismatch,
+        completion_vs_target::CompletionVsTarget,
+        bounded_rate::BoundedRate,
+        growth_mismatch::GrowthMismatch,
     ];
     all.sort_by_key(|r| r.meta.code);
     all
