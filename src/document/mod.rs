@@ -3,6 +3,7 @@
 //! Lints never re-read or re-split the file.
 
 pub mod cn_numeral;
+pub mod dates;
 pub mod lines;
 pub mod markers;
 pub mod outline;
@@ -10,6 +11,7 @@ pub mod paragraphs;
 pub mod quantities;
 
 use crate::span::Span;
+pub use dates::{DateMention, Dates};
 pub use lines::{LineCol, LineIndex};
 pub use markers::{Family, Marker, Variant};
 pub use outline::{Event, Outline, Toc};
@@ -46,7 +48,9 @@ pub struct Document {
     /// Numbering markers in document order (block and inline).
     pub markers: Vec<Marker>,
     pub outline: Outline,
-    /// Numbers with units, in document order.
+    /// Dates and periods named in the text, and the report's own date.
+    pub dates: Dates,
+    /// Every number claim with its unit, precision and label, in document order.
     pub quantities: Vec<Quantity>,
     pub source: SourceInfo,
     /// The file's text as written, when `text` has parts blanked (Markdown code,
@@ -62,7 +66,8 @@ impl Document {
         let paragraphs = paragraphs::split(&text, &lines, markers::starts_block);
         let markers = collect_markers(&paragraphs);
         let outline = outline::build(&markers, &paragraphs);
-        let quantities = collect_quantities(&paragraphs, &markers);
+        let dates = dates::extract(&paragraphs);
+        let quantities = collect_quantities(&text, &paragraphs, &markers);
         Document {
             name: name.into(),
             text,
@@ -70,6 +75,7 @@ impl Document {
             paragraphs,
             markers,
             outline,
+            dates,
             quantities,
             source: SourceInfo::default(),
             original: None,
@@ -102,6 +108,28 @@ impl Document {
         doc
     }
 
+    /// The quantities of one sentence (indices into a paragraph's sentences), found
+    /// by binary search: quantities are in document order.
+    pub fn quantities_in_sentence(&self, paragraph: usize, sentence: usize) -> &[Quantity] {
+        let key = (paragraph, sentence);
+        let a = self
+            .quantities
+            .partition_point(|q| (q.paragraph, q.sentence) < key);
+        let b = self
+            .quantities
+            .partition_point(|q| (q.paragraph, q.sentence) <= key);
+        &self.quantities[a..b]
+    }
+
+    /// The quantities of paragraphs `range`, by binary search.
+    pub fn quantities_in_paragraphs(&self, range: std::ops::Range<usize>) -> &[Quantity] {
+        let a = self
+            .quantities
+            .partition_point(|q| q.paragraph < range.start);
+        let b = self.quantities.partition_point(|q| q.paragraph < range.end);
+        &self.quantities[a..b.max(a)]
+    }
+
     /// The text to show the reader: the original when lints see a masked copy.
     pub fn display_text(&self) -> &str {
         self.original.as_deref().unwrap_or(&self.text)
@@ -119,28 +147,6 @@ impl Document {
     pub fn span_in(&self, paragraph: usize, local: Span) -> Span {
         self.paragraphs[paragraph].doc_span(local)
     }
-}
-
-/// Quantities of every paragraph, except numbers that are section markers (1. 2.).
-fn collect_quantities(paragraphs: &[Paragraph], markers: &[Marker]) -> Vec<Quantity> {
-    let mut out = Vec::new();
-    let mut m = 0;
-    for (pi, p) in paragraphs.iter().enumerate() {
-        while m < markers.len() && markers[m].paragraph < pi {
-            m += 1;
-        }
-        let here: Vec<Span> = markers[m..]
-            .iter()
-            .take_while(|k| k.paragraph == pi)
-            .map(|k| k.span)
-            .collect();
-        out.extend(quantities::extract(pi, p).into_iter().filter(|q| {
-            !here
-                .iter()
-                .any(|s| s.start < q.span.end && q.span.start < s.end)
-        }));
-    }
-    out
 }
 
 fn collect_markers(paragraphs: &[Paragraph]) -> Vec<Marker> {
@@ -191,6 +197,41 @@ fn collect_markers(paragraphs: &[Paragraph]) -> Vec<Marker> {
         }
     }
     out
+}
+
+/// Quantities of every paragraph; numbers inside numbering markers are skipped.
+fn collect_quantities(text: &str, paragraphs: &[Paragraph], markers: &[Marker]) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    let mut m = 0;
+    for (pi, p) in paragraphs.iter().enumerate() {
+        // Markers are in paragraph order: take this paragraph's run.
+        while m < markers.len() && markers[m].paragraph < pi {
+            m += 1;
+        }
+        let blocked: Vec<Span> = markers[m..]
+            .iter()
+            .take_while(|k| k.paragraph == pi)
+            .filter(|k| k.span.start >= p.span.start)
+            .map(|k| Span::new(local_offset(p, k.span.start), local_offset(p, k.span.end)))
+            .collect();
+        out.extend(quantities::extract(text, p, pi, &blocked));
+    }
+    out
+}
+
+/// Paragraph-local offset of a document offset inside the paragraph.
+fn local_offset(p: &Paragraph, doc: usize) -> usize {
+    let (mut lo, mut hi) = (0, p.text.len());
+    // doc_offset is monotone in the local offset: binary search.
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if p.doc_offset(mid) < doc {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
 }
 
 /// The words after a marker, up to the first clause punctuation.

@@ -1,34 +1,35 @@
-use super::arith::{allows, is_exact_count, num, percent};
+use super::rate_table::{count, percent, same_unit};
 use super::{Configurable, Lint, LintMeta, NoOptions};
-use crate::diagnostic::Finding;
-use crate::document::{Document, Kind, Quantity};
+use crate::diagnostic::{Finding, Severity};
+use crate::document::{Approx, Document, Kind, Quantity};
 
 crate::declare_lint! {
     /// ## What it does
-    /// Checks completion against target: `任务数450张，已完成580张，完成率128.9%`
-    /// (580 ÷ 450 must give the printed 完成率, which may exceed 100%), and a
-    /// claim of `超额完成` or `提前完成` whose completed count is below the target.
+    /// Checks a completion rate against the target and the amount done:
+    /// `任务数N，完成M，完成率P%` and `完成任务数的P%` must give P = M ÷ N (above
+    /// 100% is fine), within the rounding the written P allows. The target is a
+    /// count whose label says 任务, 目标, 计划, 需完成, 应完成 or 下达; the amount
+    /// done is the nearest count labelled 完成 before the rate in its sentence.
+    /// When the target is not stated in the paragraph nothing is said.
     ///
-    /// The target is a count whose words say 任务, 目标, 计划, 需完成 or 应完成; the
-    /// completed count one whose words say 完成 or 实际, in the same unit, earlier in
-    /// the same or the previous sentence. When any such pair gives the printed
-    /// rate (to its printed precision) the lint is silent; `完成任务数的73.36%`
-    /// with no target stated is never reported.
+    /// It also reports a claim the numbers contradict — a decision error:
+    /// 超额完成 or 提前完成 written in a sentence whose amount done is below its
+    /// target.
     ///
     /// ## Why
-    /// Completion rates decide whether a target counts as met; a wrong one flips
-    /// the conclusion a reviewer draws.
+    /// Completion rates are what a report is judged on; a wrong one is either a
+    /// typo in the rate or a count that was updated without the rate.
     ///
     /// ## Example
     /// ```bad
-    /// 2022年民生工程任务数450张托位，现已完成580张，完成率118.9%。
+    /// 全年任务数450张托位，现已完成580张，完成率118.9%。
     /// ```
     /// ```good
-    /// 2022年民生工程任务数450张托位，现已完成580张，完成率128.9%。
+    /// 全年任务数450张托位，现已完成580张，完成率128.9%。
     /// ```
     pub struct CompletionVsTarget {}
     code = "RL202", name = "completion-vs-target", family = Arithmetic, severity = Error,
-    summary = "a completion rate or an 超额完成 claim that target and result do not give",
+    summary = "a completion rate or claim that the target and amount done do not give",
 }
 
 impl Configurable for CompletionVsTarget {
@@ -38,27 +39,15 @@ impl Configurable for CompletionVsTarget {
     }
 }
 
-const TARGET: &[&str] = &["任务", "目标", "计划", "需完成", "应完成", "要求完成"];
-const DONE: &[&str] = &["完成", "实际", "实现"];
+const TARGET_WORDS: &[&str] = &["任务", "目标", "计划", "需完成", "应完成", "下达"];
+const CLAIMS: &[&str] = &["超额完成", "提前完成", "全面完成"];
 
 fn is_target(q: &Quantity) -> bool {
-    TARGET.iter().any(|w| q.label.contains(w))
+    TARGET_WORDS.iter().any(|w| q.label.contains(w))
 }
 
 fn is_done(q: &Quantity) -> bool {
-    !is_target(q) && DONE.iter().any(|w| q.label.contains(w))
-}
-
-/// Exact counts before `at` in the same paragraph, in this sentence or the one before.
-fn before<'d>(doc: &'d Document, at: &Quantity) -> impl Iterator<Item = &'d Quantity> + 'd {
-    let (p, s, start) = (at.paragraph, at.sentence, at.local.start);
-    doc.quantities.iter().filter(move |c| {
-        c.paragraph == p
-            && c.local.end <= start
-            && c.sentence + 1 >= s
-            && is_exact_count(c)
-            && c.value > 0.0
-    })
+    q.label.contains("完成") && !is_target(q)
 }
 
 impl Lint for CompletionVsTarget {
@@ -67,110 +56,158 @@ impl Lint for CompletionVsTarget {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        for r in &doc.quantities {
-            if r.kind != Kind::Percent
-                || !r.is_exact()
-                || !(r.label.ends_with("完成率") || r.label.ends_with("完成进度"))
-            {
+        let qs = &doc.quantities;
+        for (k, rate) in qs.iter().enumerate() {
+            if rate.kind != Kind::Percent || rate.approx != Approx::Exact {
                 continue;
             }
-            let counts: Vec<&Quantity> = before(doc, r).collect();
-            let targets: Vec<&&Quantity> = counts.iter().filter(|c| is_target(c)).collect();
-            let dones: Vec<&&Quantity> = counts.iter().filter(|c| is_done(c)).collect();
-            let fits = targets.iter().any(|t| {
-                dones
-                    .iter()
-                    .any(|d| d.same_unit(t) && allows(r, d.value / t.value * 100.0))
-            });
+            // 完成率 P%, or 完成任务数的 P% / 完成全年目标的 P%.
+            let of_target =
+                rate.label.starts_with("完成") && rate.label.ends_with('的') && is_target(rate);
+            if !rate.label.ends_with("完成率") && !of_target {
+                continue;
+            }
+            let done = if of_target {
+                k.checked_sub(1).filter(|&j| {
+                    qs[j].sentence == rate.sentence && qs[j].paragraph == rate.paragraph
+                })
+            } else {
+                counts_before(qs, k).find(|&j| qs[j].sentence == rate.sentence && is_done(&qs[j]))
+            };
+            let Some(done) = done.filter(|&j| qs[j].is_count() && qs[j].approx == Approx::Exact)
+            else {
+                continue;
+            };
+            let fits = counts_before(qs, k)
+                .filter(|&j| j != done && same_unit(&qs[j], &qs[done]) && qs[j].value > 0.0)
+                .any(|j| rate.admits(qs[done].value / qs[j].value * 100.0));
             if fits {
                 continue;
             }
-            // The nearest target, and the nearest completed count of its unit.
-            let Some(t) = targets.last() else { continue };
-            let Some(d) = dones.iter().rev().find(|d| d.same_unit(t)) else {
-                continue;
-            };
-            let stated = doc.slice(r.span);
-            out.push(
-                Finding::new(
-                    &META,
-                    r.span,
-                    format!(
-                        "「{}{stated}」与任务和完成数不符：{} ÷ {} = {}",
-                        r.label,
-                        num(d.value),
-                        num(t.value),
-                        percent(d.value, t.value)
-                    ),
-                )
-                .primary(format!("文中为 {stated}"))
-                .label(d.span, format!("完成：{}", d.label))
-                .label(t.span, format!("任务：{}", t.label))
-                .help(format!(
-                    "按 {} ÷ {} 计算完成率应为 {}",
-                    doc.slice(d.span),
-                    doc.slice(t.span),
-                    percent(d.value, t.value)
-                )),
-            );
+            let targets: Vec<usize> = counts_before(qs, k)
+                .filter(|&j| j != done && same_unit(&qs[j], &qs[done]) && is_target(&qs[j]))
+                .collect();
+            let [target] = targets[..] else { continue };
+            if qs[target].value > 0.0 {
+                out.push(rate_finding(doc, rate, &qs[done], &qs[target]));
+            }
         }
-        self.check_claims(doc, out);
+        claim_findings(doc, out);
     }
 }
 
-impl CompletionVsTarget {
-    /// 超额完成 / 提前完成 / 全面完成 with a completed count below the target.
-    fn check_claims(&self, doc: &Document, out: &mut Vec<Finding>) {
-        for (pi, p) in doc.paragraphs.iter().enumerate() {
-            for claim in ["超额完成", "全面完成", "提前完成"] {
-                let mut from = 0;
-                while let Some(i) = p.text[from..].find(claim) {
-                    let at = from + i;
-                    from = at + claim.len();
-                    let sentence = p
-                        .sentences
-                        .iter()
-                        .position(|s| s.start <= at && at < s.end)
-                        .unwrap_or(0);
-                    let here: Vec<&Quantity> = doc
-                        .quantities
-                        .iter()
-                        .filter(|q| {
-                            q.paragraph == pi && q.sentence == sentence && is_exact_count(q)
-                        })
-                        .collect();
-                    let Some(t) = here.iter().find(|q| is_target(q)) else {
-                        continue;
-                    };
-                    let Some(d) = here.iter().find(|q| is_done(q) && q.same_unit(t)) else {
-                        continue;
-                    };
-                    if d.value >= t.value {
-                        continue;
-                    }
-                    let span = p.doc_span(crate::span::Span::new(at, at + claim.len()));
-                    out.push(
-                        Finding::new(
-                            &META,
-                            span,
-                            format!(
-                                "称「{claim}」，但完成数 {} 小于任务数 {}",
-                                num(d.value),
-                                num(t.value)
-                            ),
-                        )
-                        .primary("结论与数字相反")
-                        .label(d.span, format!("完成：{}", d.label))
-                        .label(t.span, format!("任务：{}", t.label))
-                        .help(format!(
-                            "{} ÷ {} = {}，未达到任务数；核对数字或改写结论",
-                            num(d.value),
-                            num(t.value),
-                            percent(d.value, t.value)
-                        )),
-                    );
-                }
+/// How many numbers before a rate may be its numerator or denominator.
+const LOOK_BACK: usize = 64;
+
+fn counts_before(qs: &[Quantity], k: usize) -> impl Iterator<Item = usize> + '_ {
+    let p = qs[k].paragraph;
+    (0..k)
+        .rev()
+        .take_while(move |&j| qs[j].paragraph == p)
+        // A rate is computed from numbers near it; the bound keeps a paragraph of
+        // a million numbers linear.
+        .take(LOOK_BACK)
+        .filter(move |&j| qs[j].is_count() && qs[j].approx == Approx::Exact)
+}
+
+fn rate_finding(doc: &Document, rate: &Quantity, done: &Quantity, target: &Quantity) -> Finding {
+    let got = done.value / target.value * 100.0;
+    let recompute = format!(
+        "{} ÷ {} = {}",
+        count(done.value),
+        count(target.value),
+        percent(got)
+    );
+    let one_sentence = target.sentence == rate.sentence;
+    Finding::new(
+        &META,
+        rate.span,
+        format!(
+            "「{}{}」与完成数和任务数不符：{recompute}",
+            rate.label, rate.written
+        ),
+    )
+    .severity(if one_sentence {
+        Severity::Error
+    } else {
+        Severity::Warning
+    })
+    .primary(format!("所写完成率，按计数应为 {}", percent(got)))
+    .label(
+        done.label_span.cover(done.span),
+        format!("完成数 {}", count(done.value)),
+    )
+    .label(
+        target.label_span.cover(target.span),
+        format!("任务数 {}", count(target.value)),
+    )
+    .help(format!(
+        "{recompute}，与所写 {} 不符；核对完成数、任务数，或把完成率改为 {}",
+        doc.slice(rate.span),
+        percent(got)
+    ))
+}
+
+/// 超额完成/提前完成 in a sentence whose amount done is below its target.
+fn claim_findings(doc: &Document, out: &mut Vec<Finding>) {
+    for (pi, p) in doc.paragraphs.iter().enumerate() {
+        for (si, s) in p.sentences.iter().enumerate() {
+            let Some(text) = p.text.get(s.start..s.end) else {
+                continue;
+            };
+            let Some((claim, at)) = CLAIMS
+                .iter()
+                .find_map(|c| text.find(c).map(|i| (*c, s.start + i)))
+            else {
+                continue;
+            };
+            let in_sentence: Vec<&Quantity> = doc
+                .quantities_in_sentence(pi, si)
+                .iter()
+                .filter(|q| q.is_count())
+                .collect();
+            let targets: Vec<&&Quantity> = in_sentence
+                .iter()
+                .filter(|q| is_target(q) && q.approx == Approx::Exact)
+                .collect();
+            let dones: Vec<&&Quantity> = in_sentence.iter().filter(|q| is_done(q)).collect();
+            let ([target], [done]) = (&targets[..], &dones[..]) else {
+                continue;
+            };
+            let below = match done.approx {
+                Approx::Exact | Approx::AtMost => done.value < target.value,
+                _ => false,
+            };
+            if !below || !same_unit(done, target) {
+                continue;
             }
+            let span = p.doc_span(crate::span::Span::new(at, at + claim.len()));
+            out.push(
+                Finding::new(
+                    &META,
+                    span,
+                    format!(
+                        "写「{claim}」，但完成数 {} 低于任务数 {}",
+                        count(done.value),
+                        count(target.value)
+                    ),
+                )
+                .primary("与计数相反的结论")
+                .label(
+                    done.label_span.cover(done.span),
+                    format!("完成数 {}", count(done.value)),
+                )
+                .label(
+                    target.label_span.cover(target.span),
+                    format!("任务数 {}", count(target.value)),
+                )
+                .help(format!(
+                    "{} ÷ {} = {}，未达任务；核对两个计数，或改写「{claim}」",
+                    count(done.value),
+                    count(target.value),
+                    percent(done.value / target.value * 100.0)
+                )),
+            );
         }
     }
 }
@@ -187,11 +224,14 @@ mod tests {
             &[
                 "XX市需完成1562张托位,现已完成1575张托位,完成率100.8%;2022年民生工程任务数450张托位,现已完成580张,完成率128.9%。",
                 "至六月底已培训3668人次,完成任务数的73.36%。",
-                "年度任务数1000户，实际完成1200户，超额完成任务。",
+                "全年目标任务5000人次，已完成3668人次，完成任务数的73.36%。",
+                "下达任务1000户，完成1200户，超额完成任务。",
+                "完成率95%。",
             ],
             &[
-                "XX市需完成1562张托位,现已完成1575张托位,完成率108%。",
-                "年度任务数1000户，实际完成900户，超额完成任务。",
+                "需完成1562张托位，现已完成1575张托位，完成率108.0%。",
+                "全年目标任务5000人次，已完成3668人次，完成任务数的83.36%。",
+                "下达任务1000户，已完成900户，超额完成任务。",
             ],
         );
     }

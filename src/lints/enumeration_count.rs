@@ -1,35 +1,31 @@
-use super::arith::num;
 use super::{Configurable, Lint, LintMeta, NoOptions};
-use crate::diagnostic::Finding;
-use crate::document::{Document, Kind, Quantity};
+use crate::diagnostic::{Finding, Severity};
+use crate::document::{cn_numeral, Document, Paragraph};
 use crate::span::Span;
+use regex::Regex;
+use std::sync::OnceLock;
 
 crate::declare_lint! {
     /// ## What it does
-    /// Counts the items of a list and compares them with the number that announces
-    /// it: `重点项目7个，分别为A、B、C…` or `A、B、C等6个单位`.
-    ///
-    /// Items are separated by 、 (brackets do not split an item); a final 和, 及,
-    /// 以及 or 与 may join the last two, so both readings are tried and either
-    /// may match. A list ends at 。；，： or 等; after 等 or 包括 the number may
-    /// exceed the items shown, never the reverse. A list before its number is read
-    /// only in the form `A、B、C等N个`: without 等, such a list often names the
-    /// kinds of a larger count (`A、B、C项目26个`).
+    /// Counts the items of a list that states its own length: "项目7个，分别为A、B、C",
+    /// "A、B、C等5个", "A、B和C 3个单位". Items are separated by 、, the last one may be
+    /// joined by 和/及/以及/与; parentheses inside an item do not split it. With 等 the
+    /// stated number is a lower bound on the listed items only.
     ///
     /// ## Why
-    /// "7 projects" followed by six names means one was dropped or one was added
-    /// without updating the number.
+    /// A count that disagrees with its list means an item was dropped or added after
+    /// the number was written; readers cannot tell which one is right.
     ///
     /// ## Example
     /// ```bad
-    /// 计划开工项目3个，分别为第四人民医院、人民医院西区病房楼改建项目。
+    /// 计划开工项目4个，分别为XX市第四人民医院、XX市人民医院西区门诊及病房楼改建项目。
     /// ```
     /// ```good
-    /// 计划开工项目2个，分别为第四人民医院、人民医院西区病房楼改建项目。
+    /// 计划开工项目2个，分别为XX市第四人民医院、XX市人民医院西区门诊及病房楼改建项目。
     /// ```
     pub struct EnumerationCount {}
     code = "RL205", name = "enumeration-count", family = Arithmetic, severity = Error,
-    summary = "a list whose length differs from the number announcing it",
+    summary = "a stated count (N个，分别为…) that differs from the number of listed items",
 }
 
 impl Configurable for EnumerationCount {
@@ -39,141 +35,150 @@ impl Configurable for EnumerationCount {
     }
 }
 
-const MEASURES: &[&str] = &[
-    "个", "家", "项", "所", "类", "种", "条", "名", "位", "座", "批", "处", "支", "件",
-];
-const INTROS: &[&str] = &["分别为", "分别是", "包括", "即"];
-const CONNECTORS: &[&str] = &["以及", "和", "及", "与"];
+const COUNT: &str = r"(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})(?P<cls>个|家|项|所|类|支|种|座|条|批|位|部|件|方面)";
 
-/// The list: (items split by 、 only, items also split at the connectors, ends with 等, span).
+/// "N个…，分别为 A、B、C": the count, then the list.
+fn forward_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"{COUNT}(?P<noun>[^，,。；;：:、（）()“”\d]{{0,12}}?)[，,]?\s*(?P<intro>分别为|分别是|分别有|包括|包含|即|：|:)"
+        ))
+        .expect("forward pattern")
+    })
+}
+
+/// "A、B、C等N个", "A、B和C N个单位": the list, then the count.
+fn count_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(COUNT).expect("count pattern"))
+}
+
+/// One list: its items (paragraph-local), whether it ends in 等, and how many
+/// more items a 和/及/与 inside an item could add.
 struct List {
-    plain: usize,
+    items: Vec<Span>,
+    etc: bool,
     joined: usize,
-    open_ended: bool,
-    span: Span,
 }
 
-/// An item with a number in it is a count, not a name.
-fn numeric(p: &&str) -> bool {
-    p.chars()
-        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+impl List {
+    fn fewest(&self) -> usize {
+        self.items.len()
+    }
+    fn most(&self) -> usize {
+        self.items.len() + self.joined
+    }
 }
 
-/// Split a list text at 、 outside brackets.
-fn items(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
+const JOINERS: [&str; 4] = ["以及", "和", "及", "与"];
+
+/// Split `text[span]` at 、 outside brackets.
+fn split_items(text: &str, span: Span) -> Option<List> {
+    let s = text.get(span.start..span.end)?;
+    let mut items = Vec::new();
     let mut depth = 0i32;
     let mut start = 0;
-    for (i, c) in text.char_indices() {
+    for (i, c) in s.char_indices() {
         match c {
-            '(' | '（' | '《' | '“' => depth += 1,
-            ')' | '）' | '》' | '”' => depth -= 1,
-            '、' if depth <= 0 => {
-                out.push(&text[start..i]);
+            '（' | '(' | '《' | '“' | '【' => depth += 1,
+            '）' | ')' | '》' | '”' | '】' => depth -= 1,
+            '、' if depth == 0 => {
+                items.push(Span::new(span.start + start, span.start + i));
                 start = i + c.len_utf8();
             }
             _ => {}
         }
     }
-    out.push(&text[start..]);
-    out
-}
-
-fn count(text: &str, span: Span, open_ended: bool) -> Option<List> {
-    let parts = items(text);
-    if parts.len() < 2
-        || parts
-            .iter()
-            .any(|p| p.trim().is_empty() || p.chars().count() > 60)
-    {
+    items.push(Span::new(span.start + start, span.end));
+    let mut etc = false;
+    if let Some(last) = items.last_mut() {
+        let t = &text[last.start..last.end];
+        let trimmed = t.trim_end_matches("在内的").trim_end_matches("在内");
+        if let Some(stripped) = trimmed.strip_suffix('等') {
+            etc = true;
+            last.end = last.start + stripped.len();
+        } else {
+            last.end = last.start + trimmed.len();
+        }
+    }
+    if items.len() < 2 || items.iter().any(|i| i.is_empty()) {
         return None;
     }
-    let joined = parts.len()
-        + parts
-            .iter()
-            .filter(|p| CONNECTORS.iter().any(|c| p.contains(c)))
-            .count();
-    Some(List {
-        plain: parts.len(),
-        joined,
-        open_ended,
-        span,
-    })
-}
-
-fn is_measure(q: &Quantity) -> bool {
-    q.kind == Kind::Count
-        && q.is_exact()
-        && q.decimals == 0
-        && MEASURES.contains(&q.unit.as_str())
-        && q.value >= 2.0
-        && q.value <= 60.0
-}
-
-/// The list after "N个…，分别为": up to the end of the clause.
-fn list_after(text: &str, from: usize) -> Option<List> {
-    let rest = &text[from..];
-    let intro_at = INTROS
+    // The first item may carry the verb of the clause: "组建了流行病学调查、…".
+    let names_ok = items.iter().enumerate().all(|(k, i)| {
+        let t = &text[i.start..i.end];
+        is_name(if k == 0 { after_clause_words(t) } else { t })
+    });
+    if !names_ok {
+        return None;
+    }
+    let joined = items
         .iter()
-        .filter_map(|w| rest.find(w).map(|i| (i, w.len())))
-        .min()?;
-    // The introducing word must follow closely (N个单位，分别为 / N个：).
-    if rest[..intro_at.0].chars().count() > 8 || rest[..intro_at.0].contains(['。', '；', ';']) {
-        return None;
-    }
-    let start = from + intro_at.0 + intro_at.1;
-    let start = start + text[start..].len() - text[start..].trim_start_matches(['：', ':']).len();
-    let end = text[start..]
-        .find(['。', '；', ';', '，', ',', '：', ':'])
-        .map_or(text.len(), |i| start + i);
-    let body = &text[start..end];
-    // 包括 gives examples, not always all of them.
-    let inclusive = rest[..intro_at.0 + intro_at.1].ends_with("包括");
-    let (body, open) = match body.find('等') {
-        Some(i) => (&body[..i], true),
-        None => (body, inclusive),
-    };
-    if items(body).iter().any(numeric) {
-        return None; // "包括13个预期性指标、8个约束性指标": a breakdown, not names
-    }
-    count(body, Span::new(start, start + body.len()), open)
+        .filter(|i| JOINERS.iter().any(|j| text[i.start..i.end].contains(j)))
+        .count();
+    Some(List { items, etc, joined })
 }
 
-/// The list before "…等N个" / "…N个单位": back to the clause start.
-fn list_before(text: &str, at: usize) -> Option<List> {
-    // Without 等 a list before a number often names the kinds of a larger count
-    // ("A、B、C项目26个"), so only "A、B、C等N个" is read: it may not list more than N.
-    let head = text[..at].strip_suffix('等')?;
-    let open = true;
-    let start = head
-        .rfind(['。', '；', ';', '，', ',', '：', ':'])
-        .map_or(0, |i| {
-            i + head[i..].chars().next().map_or(1, char::len_utf8)
-        });
-    let body = &head[start..];
-    if !body.contains('、') {
-        return None;
-    }
-    // The number must follow the list itself ("A、B、C 6个"), not a verb after it
-    // ("A、B分别新增12项"): the last item is no longer than the others.
-    let parts = items(body);
-    // Names, not counts ("学校304所、基地20个"); three names at least; a number in
-    // quotes ("六个明显下降") names a slogan, not a count.
-    if parts.len() < 3 || parts.iter().any(numeric) || head.ends_with(['“', '"', '「']) {
-        return None;
-    }
-    let longest_other = parts[..parts.len() - 1]
+/// Words that show an item is a clause, not a name: "国家级、部级平台分别达到22家"
+/// counts the platforms, not the two levels.
+const CLAUSE_WORDS: [&str; 17] = [
+    "分别", "达到", "增至", "增加", "新增", "实现", "均", "各", "共有", "拥有", "了", "的", "等",
+    "为", "是", "其中", "累计",
+];
+
+/// Whether an item reads as a name that the count counts: no numbers (3910间、2605间
+/// are quantities), no bare numeral (一、二、 are outline markers), no verbs of a clause.
+fn is_name(item: &str) -> bool {
+    !item.is_empty()
+        && !item.contains(|c: char| c.is_ascii_digit())
+        && !item.chars().all(cn_numeral::is_numeral_char)
+        && !count_re().is_match(item)
+        && !CLAUSE_WORDS.iter().any(|w| item.contains(w))
+}
+
+/// The part of an item after the last clause word: "组建了流行病学调查" → "流行病学调查".
+fn after_clause_words(t: &str) -> &str {
+    let cut = CLAUSE_WORDS
         .iter()
-        .map(|p| p.chars().count())
+        .filter_map(|w| t.rfind(w).map(|at| at + w.len()))
         .max()
         .unwrap_or(0);
-    if parts
-        .last()
-        .is_some_and(|l| l.chars().count() > longest_other + 2)
-    {
-        return None;
-    }
-    count(body, Span::new(start, start + body.len()), open)
+    t.get(cut..).unwrap_or(t)
+}
+
+fn count_value(s: &str) -> Option<usize> {
+    let n = if s.chars().all(|c| c.is_ascii_digit()) {
+        s.parse().ok()?
+    } else {
+        cn_numeral::parse(s)?
+    };
+    usize::try_from(n).ok().filter(|&n| n >= 2)
+}
+
+/// Approximate or ordinal counts are not list lengths: 第3个, 近10个, 10余个, 10多家.
+fn is_exact(text: &str, n: Span, cls_end: usize) -> bool {
+    let before = text[..n.start].chars().next_back();
+    let after = text[cls_end..].chars().next();
+    !matches!(
+        before,
+        Some(
+            '第' | '近'
+                | '约'
+                | '超'
+                | '逾'
+                | '余'
+                | '多'
+                | '每'
+                | '前'
+                | '后'
+                | '这'
+                | '那'
+                | '.'
+        )
+    ) && !matches!(after, Some('余' | '多' | '以'))
+        && !text[..n.start]
+            .ends_with(|c: char| c.is_ascii_digit() || cn_numeral::is_numeral_char(c))
 }
 
 impl Lint for EnumerationCount {
@@ -182,33 +187,198 @@ impl Lint for EnumerationCount {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        for q in doc.quantities.iter().filter(|q| is_measure(q)) {
-            let p = &doc.paragraphs[q.paragraph];
-            let list =
-                list_after(&p.text, q.local.end).or_else(|| list_before(&p.text, q.local.start));
-            let Some(list) = list else { continue };
-            let n = q.value as usize;
-            let fits = |k: usize| k == n || list.open_ended && k < n;
-            if fits(list.plain) || fits(list.joined) {
-                continue;
+        for p in &doc.paragraphs {
+            let mut used: Vec<Span> = Vec::new();
+            for c in forward_re().captures_iter(&p.text) {
+                let (Some(n), Some(cls), Some(intro)) =
+                    (c.name("n"), c.name("cls"), c.name("intro"))
+                else {
+                    continue;
+                };
+                let count = Span::new(n.start(), cls.end());
+                if !is_exact(&p.text, Span::new(n.start(), n.end()), cls.end()) {
+                    continue;
+                }
+                let Some(value) = count_value(n.as_str()) else {
+                    continue;
+                };
+                let end = list_end(&p.text, intro.end());
+                let Some(mut list) = split_items(&p.text, Span::new(intro.end(), end)) else {
+                    continue;
+                };
+                // 包括 may name only some: like 等, the count is then a lower bound.
+                list.etc |= intro.as_str().starts_with('包');
+                used.push(count);
+                if let Some(f) = compare(doc, p, count, value, &list) {
+                    out.push(f);
+                }
             }
-            let shown = if list.plain == list.joined {
-                format!("{}", list.plain)
-            } else {
-                format!("{} 或 {}", list.plain, list.joined)
-            };
-            out.push(
-                Finding::new(
-                    &META,
-                    q.span,
-                    format!("说是「{}」，列出的却有 {shown} 项", doc.slice(q.span)),
-                )
-                .primary(format!("文中为 {}", num(q.value)))
-                .label(p.doc_span(list.span), format!("列举了 {shown} 项"))
-                .help("核对数量，或补全、删减列举的项目"),
-            );
+            for c in count_re().captures_iter(&p.text) {
+                let (Some(n), Some(cls)) = (c.name("n"), c.name("cls")) else {
+                    continue;
+                };
+                let count = Span::new(n.start(), cls.end());
+                if used.contains(&count)
+                    || !is_exact(&p.text, Span::new(n.start(), n.end()), cls.end())
+                {
+                    continue;
+                }
+                let Some(value) = count_value(n.as_str()) else {
+                    continue;
+                };
+                let before = p.text[..n.start()].trim_end_matches(' ');
+                // The list ends right before the number, after 等 or a name.
+                if before.is_empty()
+                    || before
+                        .ends_with(|c: char| c.is_ascii_punctuation() || "，。；：、".contains(c))
+                {
+                    continue;
+                }
+                let etc = before.ends_with('等');
+                let list_text = before.strip_suffix('等').unwrap_or(before);
+                if JOINERS.iter().any(|j| list_text.ends_with(j)) {
+                    continue; // "设计公园和85个口袋公园": the count starts a new item
+                }
+                let start = list_start(list_text);
+                let Some(mut list) = split_items(&p.text, Span::new(start, list_text.len())) else {
+                    continue;
+                };
+                list.etc |= etc;
+                if !etc && !counts_a_noun(&p.text, cls.end(), &list, value) {
+                    continue;
+                }
+                if let Some(f) = compare(doc, p, count, value, &list) {
+                    out.push(f);
+                }
+            }
         }
     }
+}
+
+/// A list governed by one of these is the object of a different verb than the count's:
+/// "围绕增速、结构、效率提出5项指标".
+const PREPOSITIONS: [&str; 12] = [
+    "围绕", "聚焦", "针对", "覆盖", "按照", "根据", "通过", "就", "从", "对", "同", "向",
+];
+
+/// "A、B、C 3个单位": without 等, the number counts the names before it only when a
+/// noun follows it ("…工程52个。" counts projects of those kinds), the list has at least
+/// three short names, and a pair joined by 与/和 is not what is counted ("A与B两项").
+fn counts_a_noun(text: &str, cls_end: usize, list: &List, value: usize) -> bool {
+    let next = text[cls_end..].chars().next();
+    let noun_follows =
+        next.is_some_and(|c| crate::document::markers::is_han(c) && !"和及与以余多".contains(c));
+    let last_joined = list
+        .items
+        .last()
+        .is_some_and(|i| JOINERS.iter().any(|j| text[i.start..i.end].contains(j)));
+    let first = list.items.first().map_or("", |i| &text[i.start..i.end]);
+    let governed = PREPOSITIONS.iter().any(|p| first.starts_with(p));
+    // Names are short; a long middle item is a clause ("葡萄牙政府在贯彻执行中英").
+    let short = list.items.iter().skip(1).all(|i| {
+        text[i.start..i.end]
+            .split(['和', '及', '与'])
+            .all(|part| part.chars().count() <= 10)
+    });
+    noun_follows
+        && after_clause_words(first).chars().count() <= 20
+        && !governed
+        && short
+        && list.items.len() >= 3
+        && !(last_joined && value == 2)
+}
+
+/// The end of a list after its introducer: the first clause or sentence break
+/// outside brackets.
+fn list_end(text: &str, from: usize) -> usize {
+    let mut depth = 0i32;
+    for (i, c) in text[from..].char_indices() {
+        match c {
+            '（' | '(' | '《' | '“' | '【' => depth += 1,
+            '）' | ')' | '》' | '”' | '】' => depth -= 1,
+            '，' | ',' | '。' | '；' | ';' | '：' | ':' | '！' | '？' if depth <= 0 => {
+                return from + i
+            }
+            _ => {}
+        }
+    }
+    text.len()
+}
+
+/// The start of a list that ends at `before.len()`: the last clause break before it.
+fn list_start(before: &str) -> usize {
+    let mut depth = 0i32;
+    for (i, c) in before.char_indices().rev() {
+        match c {
+            '）' | ')' | '》' | '”' | '】' => depth += 1,
+            '（' | '(' | '《' | '“' | '【' => {
+                if depth == 0 {
+                    return i + c.len_utf8();
+                }
+                depth -= 1;
+            }
+            '，' | ',' | '。' | '；' | ';' | '：' | ':' | '！' | '？' if depth <= 0 => {
+                return i + c.len_utf8()
+            }
+            _ => {}
+        }
+    }
+    0
+}
+
+fn compare(
+    doc: &Document,
+    p: &Paragraph,
+    count: Span,
+    value: usize,
+    list: &List,
+) -> Option<Finding> {
+    let ok = if list.etc {
+        list.fewest() <= value
+    } else {
+        (list.fewest()..=list.most()).contains(&value)
+    };
+    if ok {
+        return None;
+    }
+    let counted = if list.etc || list.fewest() > value {
+        list.fewest()
+    } else {
+        list.most()
+    };
+    let certain = list.fewest() == list.most() || list.fewest() > value;
+    let stated = &p.text[count.start..count.end];
+    let counted = if certain || list.etc {
+        counted.to_string()
+    } else {
+        format!("{}～{}", list.fewest(), list.most())
+    };
+    let names: Vec<&str> = list.items.iter().map(|i| &p.text[i.start..i.end]).collect();
+    let message = if list.etc {
+        format!("「{stated}」少于所列举的 {counted} 项（“等”只表示还有未列出的）")
+    } else {
+        format!("「{stated}」与所列举的 {counted} 项不符")
+    };
+    let mut f = Finding::new(&META, p.doc_span(count), message)
+        .severity(if certain {
+            Severity::Error
+        } else {
+            Severity::Warning
+        })
+        .primary(format!("写 {value}"));
+    for (k, item) in list.items.iter().enumerate() {
+        f = f.label(p.doc_span(*item), format!("第{}项", k + 1));
+    }
+    let joined = if list.joined > 0 && !certain {
+        "（把“和/及/与”连接的算作两项）"
+    } else {
+        ""
+    };
+    let _ = doc;
+    Some(f.help(format!(
+        "所列：{}，共 {counted} 项{joined} ≠ {value}：改正数字，或补上漏列的项",
+        names.join("、")
+    )))
 }
 
 #[cfg(test)]
@@ -221,17 +391,18 @@ mod tests {
         pass_fail(
             &EnumerationCount {},
             &[
-                "目前XX市卫健系统在建续建重点项目7个,分别为XX市人民医院南区、XX市人民医院北区、XX市医防融合服务中心建设项目、XX市中医院扩建项目(XX市中医院公共卫生服务楼、中药制剂室综合楼、中医药众创大楼)、XX市第三人民医院、XX市第二人民医院、XX市顾集镇卫生院;项目总建筑面积约36.04万平方米。",
-                "积极开展示范性老年友好型社区创建工作:泉阳王付全、芦村穆寨、王集李彬庄、舒庄大鲁村和东城徐寨社区、连后楼社区6个单位参与申报创建。",
+                "在建续建重点项目7个,分别为XX市人民医院南区、XX市人民医院北区、XX市医防融合服务中心建设项目、XX市中医院扩建项目(XX市中医院公共卫生服务楼、中药制剂室综合楼、中医药众创大楼)、XX市第三人民医院、XX市第二人民医院、XX市顾集镇卫生院;项目总建筑面积约36.04万平方米。",
+                "泉阳王付全、芦村穆寨、王集李彬庄、舒庄大鲁村和东城徐寨社区、连后楼社区6个单位参与申报创建。",
                 "组建临床检验、内镜、血液净化、临床用血、急诊、药事6个县级医疗质量控制中心。",
-                "支援苏州、连云港、常州、上海、成都等地，共8个城市。",
-                "设置了29项主要指标，包括：地区生产总值年均增速、全员劳动生产率。",
-                "提出五大类21个主要指标，包括13个预期性指标、8个约束性指标。",
-                "建设邻县高速通、乡镇便捷通、港口铁路通项目26个。",
+                "支援苏州、连云港、常州等5个城市。",
+                "新创国家卫生镇4个、省卫生镇3个、省卫生村191个。",
+                "已储备到位6515间,其中3910间、2605间分别能在24小时内投入使用。",
+                "在李堡、南莫、曲塘3个农村区域医疗卫生中心建设公共卫生应急楼。",
             ],
             &[
-                "目前在建续建重点项目6个,分别为人民医院南区、人民医院北区、医防融合服务中心建设项目、中医院扩建项目(公共卫生服务楼、中药制剂室综合楼)、第三人民医院、第二人民医院、顾集镇卫生院;项目总建筑面积约36.04万平方米。",
-                "开展临床检验、内镜、血液净化、临床用血、急诊等4个中心的建设。",
+                "组建临床检验、内镜、血液净化、临床用血、急诊、药事7个县级医疗质量控制中心。",
+                "支援苏州、连云港、常州、上海、成都、南京等5个城市。",
+                "计划开工项目四个，分别为XX市第四人民医院、XX市人民医院西区门诊及病房楼改建项目。",
             ],
         );
     }

@@ -5,19 +5,22 @@ use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
 use serde::de::DeserializeOwned;
 
-pub(crate) mod arith;
 mod bounded_rate;
 mod claim_vs_counts;
 mod completion_vs_target;
+mod date_consistency;
 mod enumeration_count;
+mod growth_mismatch;
 mod numbering_duplicate;
 mod numbering_gap;
 mod numbering_mixed_style;
 mod numbering_nested_style;
 mod numbering_order;
 mod rate_mismatch;
+mod rate_table;
 mod sum_mismatch;
 mod toc_mismatch;
+mod total_vs_items;
 mod undecodable_bytes;
 pub(crate) mod unused_suppression;
 
@@ -146,12 +149,15 @@ pub fn registry() -> Vec<Registration> {
         numbering_mixed_style::NumberingMixedStyle,
         numbering_nested_style::NumberingNestedStyle,
         toc_mismatch::TocMismatch,
-        rate_mismatch::RateMismatch,
-        bounded_rate::BoundedRate,
-        completion_vs_target::CompletionVsTarget,
-        sum_mismatch::SumMismatch,
+        date_consistency::DateConsistency,
         enumeration_count::EnumerationCount,
+        sum_mismatch::SumMismatch,
+        total_vs_items::TotalVsItems,
         claim_vs_counts::ClaimVsCounts,
+        rate_mismatch::RateMismatch,
+        completion_vs_target::CompletionVsTarget,
+        bounded_rate::BoundedRate,
+        growth_mismatch::GrowthMismatch,
     ];
     all.sort_by_key(|r| r.meta.code);
     all

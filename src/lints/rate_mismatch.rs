@@ -1,32 +1,39 @@
-use super::arith::{allows, is_exact_count, num, percent, rates, shares_stem};
+use super::rate_table::{builtin, contains_any, count, percent, same_unit, RateEntry};
 use super::{Configurable, Lint, LintMeta};
 use crate::diagnostic::{Finding, Severity};
-use crate::document::{Document, Kind, Quantity};
+use crate::document::{Approx, Document, Kind, Quantity};
 use serde::Deserialize;
 
 crate::declare_lint! {
     /// ## What it does
-    /// Recomputes a stated rate or share (`筛查率95.83%`, `占4.21%`) from the counts
-    /// beside it and reports it when no reading of those counts gives it.
+    /// Recomputes a stated rate or share from the counts it is computed from and
+    /// reports it when the ratio does not round (or truncate) to the written figure.
+    /// A printed rate is an interval: 95.83% stands for [95.825, 95.835) and 90%
+    /// for [89.5, 91), both rounding and truncation are accepted, and 约/近 widen it.
     ///
-    /// A printed rate is an interval, not a point: `95.83%` allows anything that
-    /// rounds or truncates to it, [95.825, 95.84). The lint first looks for ANY
-    /// pair of counts in the sentence (and the one before) with the same unit whose
-    /// ratio the rate allows; if there is one, it stays silent. Only when none fits
-    /// and the rate is tied to a numerator and a denominator by their words (the
-    /// numerator names the rate's activity, 整改率 ← 完成整改233条; the denominator is
-    /// a whole from the table in `lints/rates.toml`, 发现隐患240条) does it report.
+    /// Two forms are read. `X率 P%` is tied through `lints/rates.toml`: the
+    /// numerator is the nearest count before it in the sentence whose label holds a
+    /// numerator word (筛查 for 筛查率), the denominator a count of the same unit
+    /// in the paragraph whose label holds a denominator word (产妇, 活产 …).
+    /// A rate the table does not know is read only when its sentence holds one
+    /// count labelled with the rate's stem (治愈 for 治愈率) and exactly one larger
+    /// count of the same unit before it (a warning).
+    /// `N人，占P%` takes the count just before 占 as numerator; its base must be the
+    /// only larger count of the same unit earlier in the sentence. A rate is never
+    /// reported while any count of the paragraph reproduces it (different rates of
+    /// one paragraph often have different bases), nor when nothing can be tied.
     ///
-    /// Severity is `error` when the numerator's words contain the rate's whole
-    /// stem, `warning` when the rate carries a qualifier the counts do not
-    /// (期内及时整改率): a plausible reading disagrees.
+    /// Severity: error when the rate's label is exactly a table word and all three
+    /// numbers stand in one sentence; a warning when the label qualifies the rate
+    /// (期内及时整改率 may count only part of the 整改) or for an 占 share.
     ///
     /// ## Why
-    /// A rate that does not match its own counts is the most common arithmetic
-    /// error in work reports, and reviewers recompute them by hand.
+    /// A rate that contradicts its own counts is the most common arithmetic slip in
+    /// work reports and the first thing a reviewer recomputes.
     ///
     /// ## Options
-    /// `extra = [{ stem = "随访", denominators = ["在管"] }]` adds rate words.
+    /// `rates = [{ rate = ["治愈率"], numerator = ["治愈"], denominator = ["患者"] }]`
+    /// adds rate kinds to the built-in table.
     ///
     /// ## Example
     /// ```bad
@@ -35,109 +42,29 @@ crate::declare_lint! {
     /// ```good
     /// 发现隐患240条，完成整改233条，整改率97.08%。
     /// ```
-    pub struct RateMismatch { extra: Vec<super::arith::RateWord> }
+    pub struct RateMismatch { extra: Vec<RateEntry> }
     code = "RL201", name = "rate-mismatch", family = Arithmetic, severity = Error,
-    summary = "a stated rate that its own counts do not give",
+    summary = "a stated rate or share that its own counts do not give",
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Options {
-    extra: Vec<super::arith::RateWord>,
+    rates: Vec<RateEntry>,
 }
 
 impl Configurable for RateMismatch {
     type Options = Options;
     fn new(o: Options) -> Result<Self, String> {
-        Ok(RateMismatch { extra: o.extra })
+        Ok(RateMismatch { extra: o.rates })
     }
 }
 
-/// The counts a rate may be computed from: exact counts earlier in its sentence
-/// or in the sentence before, in the same paragraph.
-pub fn window<'d>(doc: &'d Document, r: &Quantity) -> Vec<&'d Quantity> {
-    doc.quantities
-        .iter()
-        .filter(|c| {
-            c.paragraph == r.paragraph
-                && c.local.end <= r.local.start
-                && c.sentence + 1 >= r.sentence
-                && is_exact_count(c)
-                && c.value > 0.0
-        })
-        .collect()
-}
-
-/// Whether some pair of counts in the window gives the stated percentage.
-pub fn some_pair_gives(r: &Quantity, counts: &[&Quantity]) -> bool {
-    counts.iter().any(|n| {
-        counts.iter().any(|d| {
-            !std::ptr::eq(*n, *d) && n.same_unit(d) && allows(r, n.value / d.value * 100.0)
-        })
-    })
-}
-
-impl RateMismatch {
-    fn denominator_words(&self, stem: &str) -> Vec<&str> {
-        rates()
-            .rate
-            .iter()
-            .chain(&self.extra)
-            .filter(|w| stem.ends_with(w.stem.as_str()))
-            .flat_map(|w| w.denominators.iter().map(String::as_str))
-            .collect()
-    }
-}
-
-impl RateMismatch {
-    /// 整改率: the numerator names the activity (nearest wins), the denominator is a
-    /// whole from the rate table.
-    fn tie_rate<'d>(
-        &self,
-        stem: &str,
-        counts: &[&'d Quantity],
-    ) -> Option<(&'d Quantity, &'d Quantity, Severity)> {
-        let n = *counts
-            .iter()
-            .rev()
-            .find(|c| shares_stem(&c.label, stem).is_some())?;
-        let words = self.denominator_words(stem);
-        let d = *counts.iter().rev().find(|c| {
-            !std::ptr::eq(**c, n)
-                && c.same_unit(n)
-                && c.value >= n.value
-                && words.iter().any(|w| c.label.contains(w))
-        })?;
-        let severity = if n.label.contains(stem) {
-            Severity::Error
-        } else {
-            Severity::Warning
-        };
-        Some((n, d, severity))
-    }
-
-    /// 占4.21%: the count just before is the part; the whole is an earlier, larger
-    /// count of the same unit whose words say it is a total.
-    fn tie_share<'d>(
-        &self,
-        r: &Quantity,
-        counts: &[&'d Quantity],
-    ) -> Option<(&'d Quantity, &'d Quantity, Severity)> {
-        let n = *counts.iter().rev().find(|c| c.sentence == r.sentence)?;
-        let totals = &rates().totals;
-        let mut wholes = counts.iter().filter(|c| {
-            c.local.end <= n.local.start
-                && c.same_unit(n)
-                && c.value > n.value
-                && totals.iter().any(|w| c.label.contains(w.as_str()))
-        });
-        let d = *wholes.next()?;
-        // Two candidate wholes: the share may be of either; say nothing.
-        if wholes.next().is_some() {
-            return None;
-        }
-        Some((n, d, Severity::Warning))
-    }
+/// A tied reading: numerator and denominator indices into `doc.quantities`.
+struct Reading {
+    numerator: usize,
+    denominator: usize,
+    severity: Severity,
 }
 
 impl Lint for RateMismatch {
@@ -146,66 +73,200 @@ impl Lint for RateMismatch {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        for r in &doc.quantities {
-            if r.kind != Kind::Percent || !r.is_exact() {
+        let qs = &doc.quantities;
+        for (k, rate) in qs.iter().enumerate() {
+            if rate.kind != Kind::Percent || matches!(rate.approx, Approx::AtLeast | Approx::AtMost)
+            {
                 continue;
             }
-            let share = r.label == "占"
-                || ["占比", "比例", "比重"]
-                    .iter()
-                    .any(|w| r.label.ends_with(w));
-            let stem = if share {
-                ""
+            let reading = if rate.label == "占"
+                || rate.label.ends_with("占") && rate.label.chars().count() <= 2
+            {
+                share_reading(qs, k)
+            } else if rate.label.contains("完成率") {
+                None // completion-vs-target reads these
             } else {
-                r.label.strip_suffix('率').unwrap_or("")
+                match builtin().entry_for(&self.extra, &rate.label) {
+                    Some(e) => rate_reading(qs, k, e),
+                    None => generic_reading(qs, k),
+                }
             };
-            // Completion and growth have lints of their own.
-            let other = stem.ends_with("完成")
-                || rates().unbounded.iter().any(|w| stem.contains(w.as_str()));
-            if !share && (stem.len() < "筛查".len() || other) {
-                continue;
+            if let Some(r) = reading {
+                out.push(finding(
+                    doc,
+                    rate,
+                    &qs[r.numerator],
+                    &qs[r.denominator],
+                    r.severity,
+                ));
             }
-            let counts = window(doc, r);
-            if counts.len() < 2 || some_pair_gives(r, &counts) {
-                continue;
-            }
-            let tie = if share {
-                self.tie_share(r, &counts)
-            } else {
-                self.tie_rate(stem, &counts)
-            };
-            let Some((n, d, severity)) = tie else {
-                continue;
-            };
-            let computed = n.value / d.value * 100.0;
-            let stated = doc.slice(r.span);
-            let mut message = format!(
-                "「{}{stated}」与所列数字不符：{} ÷ {} = {}",
-                r.label,
-                num(n.value),
-                num(d.value),
-                percent(n.value, d.value)
-            );
-            if r.value >= 100.0 && computed < 99.5 {
-                message.push_str("，并非全部");
-            }
-            out.push(
-                Finding::new(&META, r.span, message)
-                    .severity(severity)
-                    .primary(format!("文中为 {stated}"))
-                    .label(n.span, format!("分子：{}", n.label))
-                    .label(d.span, format!("分母：{}", d.label))
-                    .help(format!(
-                        "按{}{} ÷ {}{}计算应为 {}；核对比率或这两个数字",
-                        n.label,
-                        doc.slice(n.span),
-                        d.label,
-                        doc.slice(d.span),
-                        percent(n.value, d.value)
-                    )),
-            );
         }
     }
+}
+
+/// Exact counts of the rate's paragraph before it.
+/// How many numbers before a rate may be its numerator or denominator.
+const LOOK_BACK: usize = 64;
+
+fn counts_before(qs: &[Quantity], k: usize) -> impl Iterator<Item = usize> + '_ {
+    let p = qs[k].paragraph;
+    (0..k)
+        .rev()
+        .take_while(move |&j| qs[j].paragraph == p)
+        // A rate is computed from numbers near it; the bound keeps a paragraph of
+        // a million numbers linear.
+        .take(LOOK_BACK)
+        .filter(move |&j| qs[j].is_count() && qs[j].approx == Approx::Exact)
+}
+
+/// Whether some count of the paragraph, as denominator, reproduces the rate.
+fn any_reading_fits(qs: &[Quantity], k: usize, numerator: usize) -> bool {
+    let num = &qs[numerator];
+    counts_before(qs, k)
+        .filter(|&j| j != numerator && same_unit(&qs[j], num) && qs[j].value > 0.0)
+        .any(|j| qs[k].admits(num.value / qs[j].value * 100.0))
+}
+
+fn rate_reading(qs: &[Quantity], k: usize, entry: &RateEntry) -> Option<Reading> {
+    let rate = &qs[k];
+    let numerator = counts_before(qs, k).find(|&j| {
+        qs[j].sentence == rate.sentence
+            && contains_any(&qs[j].label, &entry.numerator)
+            && !contains_any(&qs[j].label, &entry.denominator)
+    })?;
+    if any_reading_fits(qs, k, numerator) {
+        return None;
+    }
+    let tied: Vec<usize> = counts_before(qs, k)
+        .filter(|&j| j != numerator && same_unit(&qs[j], &qs[numerator]))
+        .filter(|&j| contains_any(&qs[j].label, &entry.denominator))
+        .collect();
+    let [denominator] = tied[..] else { return None };
+    if qs[denominator].value <= 0.0 {
+        return None;
+    }
+    let exact_label = entry.rate.contains(&rate.label);
+    let one_sentence = qs[denominator].sentence == rate.sentence;
+    let severity = if exact_label && one_sentence {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    Some(Reading {
+        numerator,
+        denominator,
+        severity,
+    })
+}
+
+/// A rate the table does not know (阳性率, 治愈率): its numerator is the nearest
+/// count of the sentence labelled with the rate's stem (阳性 for 筛查阳性率), and
+/// it is read only when the sentence holds exactly one larger count of the same
+/// unit before that numerator, so that the pair has one reading.
+fn generic_reading(qs: &[Quantity], k: usize) -> Option<Reading> {
+    let rate = &qs[k];
+    let stem: String = rate
+        .label
+        .strip_suffix('率')?
+        .chars()
+        .rev()
+        .take(2)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if stem.chars().count() < 2 {
+        return None;
+    }
+    let numerator = counts_before(qs, k)
+        .find(|&j| qs[j].sentence == rate.sentence && qs[j].label.contains(stem.as_str()))?;
+    if any_reading_fits(qs, k, numerator) {
+        return None;
+    }
+    let num = &qs[numerator];
+    let bases: Vec<usize> = counts_before(qs, numerator)
+        .filter(|&j| {
+            qs[j].sentence == rate.sentence && same_unit(&qs[j], num) && qs[j].value > num.value
+        })
+        .collect();
+    let [denominator] = bases[..] else {
+        return None;
+    };
+    Some(Reading {
+        numerator,
+        denominator,
+        severity: Severity::Warning,
+    })
+}
+
+/// `筛出高风险孕妇59人，占4.21%`: the count right before 占 over the one larger
+/// count of the same unit earlier in the sentence.
+fn share_reading(qs: &[Quantity], k: usize) -> Option<Reading> {
+    let rate = &qs[k];
+    let numerator = k.checked_sub(1)?;
+    let num = &qs[numerator];
+    if num.paragraph != rate.paragraph
+        || num.sentence != rate.sentence
+        || !num.is_count()
+        || num.approx != Approx::Exact
+    {
+        return None;
+    }
+    if any_reading_fits(qs, k, numerator) {
+        return None;
+    }
+    let bases: Vec<usize> = counts_before(qs, numerator)
+        .filter(|&j| {
+            qs[j].sentence == rate.sentence && same_unit(&qs[j], num) && qs[j].value > num.value
+        })
+        .collect();
+    let [denominator] = bases[..] else {
+        return None;
+    };
+    Some(Reading {
+        numerator,
+        denominator,
+        severity: Severity::Warning,
+    })
+}
+
+fn finding(
+    doc: &Document,
+    rate: &Quantity,
+    num: &Quantity,
+    den: &Quantity,
+    severity: Severity,
+) -> Finding {
+    let got = num.value / den.value * 100.0;
+    let claim = format!("{}{}", rate.label, rate.written);
+    let recompute = format!(
+        "{} ÷ {} = {}",
+        count(num.value),
+        count(den.value),
+        percent(got)
+    );
+    Finding::new(
+        &META,
+        rate.span,
+        format!("「{claim}」与其计数不符：{recompute}"),
+    )
+    .severity(severity)
+    .primary(format!("所写比率，按计数应为 {}", percent(got)))
+    .label(
+        num.label_span.cover(num.span),
+        format!("分子 {}", count(num.value)),
+    )
+    .label(
+        den.label_span.cover(den.span),
+        format!("分母 {}", count(den.value)),
+    )
+    .help(format!(
+        "{recompute}，与所写 {} 不符；核对「{}」「{}」两个计数，或把比率改为 {}",
+        doc.slice(rate.span),
+        doc.slice(num.label_span.cover(num.span)),
+        doc.slice(den.label_span.cover(den.span)),
+        percent(got)
+    ))
 }
 
 #[cfg(test)]
@@ -215,34 +276,66 @@ mod tests {
 
     #[test]
     fn cases() {
+        let lint = RateMismatch { extra: Vec::new() };
         pass_fail(
-            &RateMismatch { extra: vec![] },
+            &lint,
             &[
                 "上半年,我市辖区产妇数1462人,产前筛查1401人,筛查率95.83%,筛出高风险孕妇59人,占4.21%,临界风险127人,占9.06%,产前诊断人数156人,产前诊断率10.67%。",
                 "累计开展接种483201人,按第七次全国人口普查海安874334人计算,首针接种率55.26%,第二针接种349593人,二针接种率39.98%。",
-                "上半年辖区活产数1483人,共筛查1480人,筛查率99.80%。",
-                "全县60岁以上人群首针接种16.1万人，接种率90%。",
-                "发现隐患240条，完成整改233条，整改率97.1%。",
+                "上半年辖区活产数1483人,先天性甲状腺功能低下和苯丙酮尿症共筛查1480人,筛查率99.80%。",
+                "筛查数1452人,筛查率99.79%,筛查阳性例数63人,筛查阳性率4.34%,超声心动图检查例数63人,检查率100%,确诊先心病1人,确诊率1.59%。",
+                "全市共有医生3000人，其中女性1200人，占40%。",
+                "全市共有医生3000人，其中女性约1200人，占41%。",
+                "发现隐患240条，完成整改233条，整改率约97%。",
+                "完成整改233条，整改率100%。",
+                "接诊患者500人，治愈480人，治愈率96%。",
+                "登记500人，复诊600人，治愈480人，治愈率90%。",
             ],
             &[
-                "上半年,我市辖区产妇数1462人,产前筛查1401人,筛查率93.83%。",
-                "发现隐患240条，完成整改233条，整改率100%。",
-                "全市医务人员总数5000人，其中护士2100人，占45%。",
+                "发现隐患240条，完成整改233条，期内及时整改率100%。",
+                "全市共有医生3000人，其中女性1200人，占45%。",
+                "常住人口874334人，累计接种483201人，接种率65.26%。",
+                "接诊患者500人，治愈480人，治愈率90%。",
             ],
         );
     }
 
     #[test]
-    fn a_qualified_rate_is_a_warning_and_names_every_number() {
+    fn qualified_rate_is_a_warning_with_labels() {
         let found = run(
-            &RateMismatch { extra: vec![] },
-            "发现隐患240条,完成整改233条,期内及时整改率100%。",
+            &RateMismatch { extra: Vec::new() },
+            "发现隐患240条，完成整改233条，期内及时整改率100%。",
         );
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].severity, Severity::Warning);
         assert_eq!(found[0].labels.len(), 2);
+        assert!(found[0]
+            .help
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("233 ÷ 240 = 97.08%，与所写 100% 不符"));
+        let found = run(
+            &RateMismatch { extra: Vec::new() },
+            "发现隐患240条，完成整改233条，整改率100%。",
+        );
+        assert_eq!(found[0].severity, Severity::Error);
+    }
+
+    #[test]
+    fn users_extend_the_table() {
+        let text = "收治患者500人，随访800人，治愈480人，治愈率90%。";
         assert!(
-            found[0].message.contains("233 ÷ 240 = 97.08%"),
+            run(&RateMismatch { extra: Vec::new() }, text).is_empty(),
+            "two bases: no reading without the table"
+        );
+        let o: Options = toml::from_str(
+            r#"rates = [{ rate = ["治愈率"], numerator = ["治愈"], denominator = ["患者"] }]"#,
+        )
+        .expect("options");
+        let found = run(&RateMismatch::new(o).expect("lint"), text);
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].message.contains("480 ÷ 500 = 96%"),
             "{}",
             found[0].message
         );

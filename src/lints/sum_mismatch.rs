@@ -1,101 +1,55 @@
-use super::arith::{amount, is_exact_count};
-use super::{Configurable, Lint, LintMeta};
+use super::{Configurable, Lint, LintMeta, NoOptions};
 use crate::diagnostic::{Finding, Severity};
-use crate::document::{Document, Quantity};
+use crate::document::quantities::{format_value, Approx, Kind, Quantity};
+use crate::document::Document;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
 crate::declare_lint! {
     /// ## What it does
-    /// Adds up the parts listed after `其中` and compares them with the total
-    /// before it: `全系统共4104人申报，其中在岗2620人，退休1484人`.
-    ///
-    /// Parts are the counts after 其中 in the same sentence with the total's unit
-    /// (counts in brackets or per something, 每班4人, are not parts). The parts must
-    /// add up to the total when they are exhaustive: their words are complementary
-    /// (在岗/退休, 男/女, 城镇/农村 … from `lints/sums.toml`) or they are followed by
-    /// 分别 ("其中3910间、2605间分别…"). Parts that are only kinds of the whole
-    /// ("其中硕士研究生8名、成熟型人才7名") need not add up, but they may not exceed it.
+    /// Adds up the parts given after a stated total ("共4104人申报，其中在岗2620人，
+    /// 退休1484人") and compares them with it. Parts that exceed the total are always
+    /// an error. Parts that fall short are an error only when they make up the whole:
+    /// their labels form a complementary set from `lints/sums.toml` (在岗/退休,
+    /// 城镇/农村, 男/女 …). Parts that are only kinds of the whole ("累计招聘109名，其中
+    /// 硕士研究生8名") are not a sum.
     ///
     /// ## Why
-    /// A total that its own breakdown does not give is a copy error in one of them.
-    ///
-    /// ## Options
-    /// `extra = [["正式", "聘用"]]` adds complementary word pairs.
+    /// A total that its own breakdown contradicts shows a typo in one of the numbers;
+    /// the reader cannot tell which.
     ///
     /// ## Example
     /// ```bad
-    /// 全系统共4104人申报，其中在岗2620人，退休1448人。
+    /// 全系统共4104人申报，其中在岗2620人，退休1384人。
     /// ```
     /// ```good
     /// 全系统共4104人申报，其中在岗2620人，退休1484人。
     /// ```
-    pub struct SumMismatch { extra: Vec<[String; 2]> }
+    pub struct SumMismatch {}
     code = "RL203", name = "sum-mismatch", family = Arithmetic, severity = Error,
-    summary = "parts after 其中 that do not add up to the stated total",
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct Options {
-    extra: Vec<[String; 2]>,
-}
-
-#[derive(Deserialize)]
-struct Pairs {
-    pairs: Vec<[String; 2]>,
-}
-
-fn pairs() -> &'static [[String; 2]] {
-    static P: OnceLock<Pairs> = OnceLock::new();
-    &P.get_or_init(|| {
-        toml::from_str(include_str!("../../lints/sums.toml"))
-            .unwrap_or_else(|e| panic!("lints/sums.toml: {e}"))
-    })
-    .pairs
+    summary = "a stated total and the parts listed after 其中 do not add up",
 }
 
 impl Configurable for SumMismatch {
-    type Options = Options;
-    fn new(o: Options) -> Result<Self, String> {
-        Ok(SumMismatch { extra: o.extra })
+    type Options = NoOptions;
+    fn new(_: NoOptions) -> Result<Self, String> {
+        Ok(SumMismatch {})
     }
 }
 
-/// Whether `at` (paragraph-local) is inside brackets opened earlier in `text`.
-fn in_brackets(text: &str, from: usize, at: usize) -> bool {
-    let s = &text[from..at];
-    s.matches(['(', '（']).count() > s.matches([')', '）']).count()
+#[derive(Deserialize)]
+struct Data {
+    total_markers: Vec<String>,
+    part_markers: Vec<String>,
+    exhaustive_part_markers: Vec<String>,
+    complementary: Vec<Vec<String>>,
 }
 
-impl SumMismatch {
-    /// Parts whose words are complementary (在岗/退休) partition the total, as
-    /// long as what they count is the total's thing: 公立医院/民营医院 do not split
-    /// 医疗卫生机构, 城镇人口/农村人口 do split 常住人口.
-    fn complementary(&self, total: &Quantity, parts: &[&Quantity]) -> bool {
-        // What a part counts once its distinguishing word is taken away.
-        let rest =
-            |p: &Quantity, word: &str| p.label.trim_start_matches("其中").replacen(word, "", 1);
-        pairs().iter().chain(&self.extra).any(|[a, b]| {
-            let with = |w: &str, other: &str| -> Vec<&&Quantity> {
-                parts
-                    .iter()
-                    .filter(|p| p.label.contains(w) && !p.label.contains(other))
-                    .collect()
-            };
-            let (xs, ys) = (with(a, b), with(b, a));
-            let things: Vec<String> = xs
-                .iter()
-                .map(|p| rest(p, a))
-                .chain(ys.iter().map(|p| rest(p, b)))
-                .collect();
-            let of_total = things.iter().all(|t| t.chars().count() < 2)
-                || things
-                    .iter()
-                    .any(|t| t.chars().count() >= 2 && total.label.contains(t.as_str()));
-            !xs.is_empty() && !ys.is_empty() && of_total
-        })
-    }
+fn data() -> &'static Data {
+    static D: OnceLock<Data> = OnceLock::new();
+    D.get_or_init(|| {
+        toml::from_str(include_str!("../../lints/sums.toml")).expect("lints/sums.toml")
+    })
 }
 
 impl Lint for SumMismatch {
@@ -104,137 +58,223 @@ impl Lint for SumMismatch {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        for (pi, p) in doc.paragraphs.iter().enumerate() {
-            for (si, s) in p.sentences.iter().enumerate() {
-                let sentence = &p.text[s.start..s.end];
-                let Some(k) = sentence.find("其中") else {
-                    continue;
-                };
-                let at = s.start + k;
-                let here: Vec<&Quantity> = doc
-                    .quantities
-                    .iter()
-                    .filter(|q| q.paragraph == pi && q.sentence == si)
-                    .collect();
-                // The total: the nearest count before 其中 that is not a change ("比上年增加4000亿元").
-                let is_change = |q: &Quantity| {
-                    ["增加", "减少", "增长", "下降", "提高", "比"]
-                        .iter()
-                        .any(|w| q.label.contains(w))
-                };
-                let Some(total) = here
-                    .iter()
-                    .rev()
-                    .find(|q| q.local.end <= at && is_exact_count(q) && !is_change(q))
-                else {
-                    continue;
-                };
-                let parts: Vec<&Quantity> = here
-                    .iter()
-                    .copied()
-                    .filter(|q| {
-                        q.local.start > at
-                            && is_exact_count(q)
-                            && q.same_unit(total)
-                            && !q.label.starts_with('每')
-                            && !is_change(q)
-                            && !in_brackets(&p.text, at, q.local.start)
-                    })
-                    .collect();
-                if parts.len() < 2 {
-                    continue;
-                }
-                let sum: f64 = parts.iter().map(|q| q.value).sum();
-                if (sum - total.value).abs() < 1e-6 {
-                    continue;
-                }
-                let last_end = parts.last().map_or(at, |q| q.local.end);
-                let respectively =
-                    p.text[last_end..s.end].starts_with("分别") || sentence.contains("分别为");
-                let exhaustive = respectively || self.complementary(total, &parts);
-                if !exhaustive {
-                    // Kinds of the whole may not exceed it; read only the parts listed
-                    // together right after 其中, each with its own words.
-                    let clause_end = p.text[at..s.end]
-                        .find(['，', ','])
-                        .map_or(s.end, |i| at + i);
-                    let listed: Vec<&&Quantity> =
-                        parts.iter().filter(|q| q.local.end <= clause_end).collect();
-                    let named = listed
-                        .iter()
-                        .all(|q| q.label.trim_start_matches("其中").chars().count() >= 2);
-                    let listed_sum: f64 = listed.iter().map(|q| q.value).sum();
-                    if listed.len() < 2 || !named || listed_sum <= total.value {
-                        continue;
-                    }
-                }
-                let terms: Vec<String> = parts.iter().map(|q| amount(q.value, &q.unit)).collect();
-                let mut f = Finding::new(
-                    &META,
-                    total.span,
-                    format!(
-                        "分项之和与总数不符：{} = {}，而总数为 {}",
-                        terms.join(" + "),
-                        amount(sum, &total.unit),
-                        amount(total.value, &total.unit)
-                    ),
-                )
-                .primary(format!("总数 {}", doc.slice(total.span)));
-                for q in &parts {
-                    f = f.label(
-                        q.span,
-                        if q.label.is_empty() {
-                            "分项".to_owned()
-                        } else {
-                            format!("分项：{}", q.label)
-                        },
-                    );
-                }
-                let help = if exhaustive {
-                    format!(
-                        "各分项应合计为 {}；核对总数或分项",
-                        amount(total.value, &total.unit)
-                    )
-                } else {
-                    "分项合计超过了总数；若分项互有重叠请注明，否则核对数字".to_owned()
-                };
-                out.push(
-                    f.severity(if exhaustive {
-                        Severity::Error
-                    } else {
-                        Severity::Warning
-                    })
-                    .help(help),
-                );
+        let qs = &doc.quantities;
+        for (i, total) in qs.iter().enumerate() {
+            if !summable(total) || !is_total(doc, total) {
+                continue;
+            }
+            let Some((parts, all)) = parts_of(doc, qs, i) else {
+                continue;
+            };
+            if let Some(f) = compare(total, &parts, all) {
+                out.push(f);
             }
         }
     }
 }
 
+fn summable(q: &Quantity) -> bool {
+    matches!(q.kind, Kind::Count | Kind::Money) && matches!(q.approx, Approx::Exact | Approx::About)
+}
+
+/// A total marker in the clause before the number: 共4104人, 合计, 累计.
+fn is_total(doc: &Document, q: &Quantity) -> bool {
+    let before = doc.text.get(q.clause.start..q.span.start).unwrap_or("");
+    data()
+        .total_markers
+        .iter()
+        .any(|m| before.contains(m.as_str()))
+}
+
+/// The parts after 其中 in the same sentence, with the total's unit. `None` when
+/// there is no 其中, or another number of that unit stands between them.
+fn parts_of<'a>(doc: &Document, qs: &'a [Quantity], i: usize) -> Option<(Vec<&'a Quantity>, bool)> {
+    let total = qs.get(i)?;
+    let p = doc.paragraphs.get(total.paragraph)?;
+    let sentence = p.sentences.get(total.sentence)?;
+    let rest = p.text.get(total.local.end..sentence.end)?;
+    let d = data();
+    let found = |ms: &[String]| ms.iter().filter_map(|m| rest.find(m.as_str())).min();
+    let (at, all) = match (found(&d.part_markers), found(&d.exhaustive_part_markers)) {
+        (Some(a), Some(b)) if b < a => (b, true),
+        (Some(a), _) => (a, false),
+        (None, Some(b)) => (b, true),
+        (None, None) => return None,
+    };
+    let at = at + total.local.end;
+    let same = |q: &&Quantity| {
+        q.paragraph == total.paragraph && q.sentence == total.sentence && q.unit == total.unit
+    };
+    let later: Vec<&Quantity> = qs.get(i + 1..)?.iter().filter(same).collect();
+    if later.iter().any(|q| q.local.start < at) {
+        return None; // 其中 belongs to a nearer number
+    }
+    let mut parts = Vec::new();
+    for q in later {
+        if !summable(q) || is_total(doc, q) {
+            break;
+        }
+        // "保安8人(12小时一班,每班4人)": a note in brackets or a rate is not a part.
+        let between = p.text.get(at..q.local.start).unwrap_or("");
+        let open = between.matches(['（', '(']).count() > between.matches(['）', ')']).count();
+        if open || q.label.starts_with('每') {
+            continue;
+        }
+        parts.push(q);
+    }
+    (!parts.is_empty()).then_some((parts, all))
+}
+
+/// The part labels cover a complementary set (在岗/退休): the parts are the whole.
+fn exhaustive(parts: &[&Quantity]) -> Option<Vec<String>> {
+    data().complementary.iter().find_map(|set| {
+        if set.len() != parts.len() {
+            return None;
+        }
+        let mut used = vec![false; parts.len()];
+        for word in set {
+            let k =
+                (0..parts.len()).find(|&k| !used[k] && parts[k].label.contains(word.as_str()))?;
+            used[k] = true;
+        }
+        Some(set.clone())
+    })
+}
+
+/// A value in the written unit of `q`: 3.4 for 34 000 万元 → "亿元".
+fn in_units_of(q: &Quantity, x: f64) -> String {
+    let scale = if q.written.contains('亿') {
+        1e8
+    } else if q.written.contains('万') {
+        1e4
+    } else {
+        1.0
+    };
+    let multiplier = match scale {
+        s if s >= 1e8 => "亿",
+        s if s >= 1e4 => "万",
+        _ => "",
+    };
+    format!("{}{multiplier}{}", format_value(x / scale, 4), q.unit)
+}
+
+/// How far a written number may be from the exact value: half its last place, or
+/// for 约/近 its last place or 3 %, as `Quantity::admits` allows.
+fn tolerance(q: &Quantity) -> f64 {
+    match q.approx {
+        // A whole count (3人) is exact; a rounded figure (3.44万, 1.2亿元) is not.
+        Approx::Exact if q.precision == 0 && q.step <= 1.0 => 0.0,
+        Approx::Exact => q.step / 2.0,
+        _ => q.step.max(q.value.abs() * 0.03),
+    }
+}
+
+fn compare(total: &Quantity, parts: &[&Quantity], all: bool) -> Option<Finding> {
+    let sum: f64 = parts.iter().map(|q| q.value).sum();
+    let slack: f64 = std::iter::once(total)
+        .chain(parts.iter().copied())
+        .map(tolerance)
+        .sum();
+    if (sum - total.value).abs() <= slack + 1e-9 * total.value.abs().max(1.0) {
+        return None;
+    }
+    let all_exact =
+        total.approx == Approx::Exact && parts.iter().all(|q| q.approx == Approx::Exact);
+    let over = sum > total.value;
+    // Parts after 分别为 are all of the total, like a complementary set.
+    let whole = exhaustive(parts)
+        .or_else(|| (all && parts.len() >= 2).then(|| vec!["“分别”所列各项".to_owned()]));
+    if !over && whole.is_none() {
+        return None; // the parts are kinds of the whole, not a partition
+    }
+    let shown: Vec<&str> = parts.iter().map(|q| q.written.as_str()).collect();
+    let recompute = match shown.as_slice() {
+        [one] => format!("其中 {one}"),
+        _ => format!("{} = {}", shown.join(" + "), in_units_of(total, sum)),
+    };
+    let message = if over {
+        format!(
+            "「其中」各项之和 {} 超过总数「{}」",
+            in_units_of(total, sum),
+            total.written
+        )
+    } else {
+        format!(
+            "「其中」各项合起来是全部，之和 {} 却不等于总数「{}」",
+            in_units_of(total, sum),
+            total.written
+        )
+    };
+    let mut f = Finding::new(&META, total.span, message)
+        .severity(if all_exact {
+            Severity::Error
+        } else {
+            Severity::Warning
+        })
+        .primary(format!("总数 {}", total.written));
+    for q in parts {
+        let what = if q.label.is_empty() {
+            "分项".to_owned()
+        } else {
+            format!("分项：{}", q.label)
+        };
+        f = f.label(q.span, what);
+    }
+    let why = match &whole {
+        Some(set) if !over => format!("（{}合起来即全部）", set.join("、")),
+        _ => String::new(),
+    };
+    let relation = if over { ">" } else { "≠" };
+    Some(f.help(format!(
+        "{recompute} {relation} {}{why}：核对总数或其中一项",
+        total.written
+    )))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lints::testing::pass_fail;
+    use crate::lints::testing::{pass_fail, run};
 
     #[test]
     fn cases() {
         pass_fail(
-            &SumMismatch { extra: vec![] },
+            &SumMismatch {},
             &[
                 "全系统共4104人申报,其中在岗2620人,退休1484人。",
                 "已储备到位6515间,其中3910间、2605间分别能在24小时内、72小时内投入使用。",
-                "工作人员共15人,其中管理人员3人,医务人员4人,保安8人(12小时一班,每班4人)。",
+                "工作人员共15人,其中管理人员3人,医务人员4人,保安8人。",
                 "累计招聘109名优秀医学类人才，其中硕士研究生8名、成熟型人才7名。",
-                "拟安排财政赤字1.2万亿元，比去年预算增加4000亿元，其中中央财政赤字8500亿元，代地方发债3500亿元。",
-                "今年拟安排财政赤字9000亿元，其中中央财政赤字7000亿元，继续代地方发债2000亿元，赤字规模比上年预算减少1500亿元。",
-                "新增营造林148万亩、其中南北山绿化工程43万亩，修复治理退化草原517万亩，治理水土流失23万亩。",
-                "发动6家民营医院组建党支部4个(其中4个单位分别建成2个联合党支部)。",
+                "XX市共有救护车29辆，其中负压救护车7辆；储备社会转运车辆60辆。",
+                "共投入资金1.2亿元，其中省级补助8000万元，市级配套4000万元。",
+                "全县共有村卫生室226家，城镇、农村分别为26家、200家。",
             ],
             &[
-                "全系统共4104人申报,其中在岗2620人,退休1448人。",
-                "已储备到位6515间,其中3910间、2650间分别能在24小时内、72小时内投入使用。",
-                "累计招聘109名人才，其中硕士研究生80名、成熟型人才70名。",
+                "全系统共4104人申报,其中在岗2620人,退休1384人。",
+                "工作人员共15人,其中管理人员3人,医务人员4人,保安9人。",
+                "XX市共有救护车29辆，其中负压救护车37辆。",
+                "共投入资金1.2亿元，其中省级补助9000万元，市级配套4000万元。",
+                "全县共有村卫生室226家，城镇、农村分别为26家、180家。",
             ],
         );
+    }
+
+    #[test]
+    fn help_shows_the_sum() {
+        let found = run(
+            &SumMismatch {},
+            "全系统共4104人申报,其中在岗2620人,退休1384人。\n",
+        );
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0]
+                .help
+                .as_deref()
+                .unwrap_or("")
+                .contains("2620人 + 1384人 = 4004人 ≠ 4104人"),
+            "{:?}",
+            found[0].help
+        );
+        assert_eq!(found[0].labels.len(), 2);
     }
 }
