@@ -435,7 +435,7 @@ fn inside_title_or_quote(t: &str, at: usize) -> bool {
     let after = &t[at..to];
     let open_book = before
         .rfind('《')
-        .is_some_and(|o| before.rfind('》').map_or(true, |c| c < o));
+        .is_some_and(|o| before.rfind('》').is_none_or(|c| c < o));
     if open_book && after.contains('》') {
         return true;
     }
