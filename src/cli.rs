@@ -11,7 +11,11 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(Parser, Debug)]
-#[command(name = "reportlint", version, about = "Lint work reports: arithmetic, section numbering and typos.")]
+#[command(
+    name = "reportlint",
+    version,
+    about = "Lint work reports: arithmetic, section numbering and typos."
+)]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
@@ -121,7 +125,10 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
 
 fn out(text: &str) -> i32 {
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()) {
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
         Ok(()) => OK,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => OK,
         Err(e) => {
@@ -132,7 +139,10 @@ fn out(text: &str) -> i32 {
 }
 
 fn list() -> i32 {
-    let mut s = format!("{:<6}  {:<26}  {:<10}  {:<8}  {}\n", "code", "name", "family", "severity", "summary");
+    let mut s = format!(
+        "{:<6}  {:<26}  {:<10}  {:<8}  {}\n",
+        "code", "name", "family", "severity", "summary"
+    );
     for r in lints::registry() {
         let m = r.meta;
         s.push_str(&format!(
@@ -149,7 +159,13 @@ fn list() -> i32 {
 
 fn explain(key: &str) -> i32 {
     match lints::lookup(key) {
-        Some(m) => out(&format!("# {} {}\n\n{}\n\n{}", m.code, m.name, m.summary, m.documentation())),
+        Some(m) => out(&format!(
+            "# {} {}\n\n{}\n\n{}",
+            m.code,
+            m.name,
+            m.summary,
+            m.documentation()
+        )),
         None => {
             eprintln!("reportlint: unknown lint `{key}` (see `reportlint list`)");
             TROUBLE
@@ -184,7 +200,10 @@ fn outline(path: &Path) -> i32 {
         ));
     }
     if let Some(toc) = &doc.outline.toc {
-        s.push_str(&format!("table of contents: markers {:?}, body from {}\n", toc.entries, toc.body_start));
+        s.push_str(&format!(
+            "table of contents: markers {:?}, body from {}\n",
+            toc.entries, toc.body_start
+        ));
     }
     out(&s)
 }
@@ -192,7 +211,10 @@ fn outline(path: &Path) -> i32 {
 fn init(force: bool) -> i32 {
     let path = Path::new(config::FILE_NAME);
     if path.exists() && !force {
-        eprintln!("reportlint: {} already exists (use --force to overwrite)", path.display());
+        eprintln!(
+            "reportlint: {} already exists (use --force to overwrite)",
+            path.display()
+        );
         return TROUBLE;
     }
     match std::fs::write(path, config::init_template()) {
@@ -213,7 +235,9 @@ fn load_config(args: &CheckArgs, style: human::Style) -> Result<Config, i32> {
     } else if let Some(p) = &args.config {
         Some(p.clone())
     } else {
-        std::env::current_dir().ok().and_then(|d| Config::discover(&d))
+        std::env::current_dir()
+            .ok()
+            .and_then(|d| Config::discover(&d))
     };
     match path {
         None => Ok(Config::default_config()),
@@ -225,10 +249,19 @@ fn load_config(args: &CheckArgs, style: human::Style) -> Result<Config, i32> {
 }
 
 fn check(args: CheckArgs) -> i32 {
-    let color = !args.no_color && args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = !args.no_color
+        && args.output.is_none()
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none();
     let width = if color { terminal_width() } else { 100 };
     let style = human::Style { color, width };
-    let mut config = match load_config(&args, human::Style { color: std::io::stderr().is_terminal(), width }) {
+    let mut config = match load_config(
+        &args,
+        human::Style {
+            color: std::io::stderr().is_terminal(),
+            width,
+        },
+    ) {
         Ok(c) => c,
         Err(code) => return code,
     };
@@ -246,31 +279,55 @@ fn check(args: CheckArgs) -> i32 {
         Some(FailOn::Info) => Severity::Info,
         None => config.fail_on.unwrap_or(Severity::Error),
     };
-    let sel = Selection { select: args.select.clone(), ignore: args.ignore.clone() };
+    let sel = Selection {
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+    };
     let human_style = (format == Format::Human).then_some(style);
 
     let mut outcomes: Vec<FileOutcome> = Vec::new();
     let mut trouble = Vec::new();
-    let paths: Vec<String> = if args.paths.is_empty() { vec![".".to_owned()] } else { args.paths.clone() };
-    let (stdin_args, file_args): (Vec<String>, Vec<String>) = paths.into_iter().partition(|p| p == "-");
+    let paths: Vec<String> = if args.paths.is_empty() {
+        vec![".".to_owned()]
+    } else {
+        args.paths.clone()
+    };
+    let (stdin_args, file_args): (Vec<String>, Vec<String>) =
+        paths.into_iter().partition(|p| p == "-");
     if !stdin_args.is_empty() {
-        let name = args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".to_owned());
+        let name = args
+            .stdin_filename
+            .clone()
+            .unwrap_or_else(|| "<stdin>".to_owned());
         let mut bytes = Vec::new();
         match std::io::stdin().lock().read_to_end(&mut bytes) {
-            Ok(_) => outcomes.push(pipeline::check_bytes(&name, Path::new(&name), &bytes, &config, &sel, human_style)),
+            Ok(_) => outcomes.push(pipeline::check_bytes(
+                &name,
+                Path::new(&name),
+                &bytes,
+                &config,
+                &sel,
+                human_style,
+            )),
             Err(e) => trouble.push(format!("<stdin>: cannot read: {e}")),
         }
     }
     if !file_args.is_empty() {
         let found = crate::discover::discover(&file_args, &config);
         trouble.extend(found.errors);
-        let mut from_files: Vec<FileOutcome> =
-            found.files.par_iter().map(|p| pipeline::check_file(p, &config, &sel, human_style)).collect();
+        let mut from_files: Vec<FileOutcome> = found
+            .files
+            .par_iter()
+            .map(|p| pipeline::check_file(p, &config, &sel, human_style))
+            .collect();
         outcomes.append(&mut from_files);
     }
     outcomes.sort_by(|a, b| a.name.cmp(&b.name));
 
-    let mut summary = json::Summary { files: 0, ..Default::default() };
+    let mut summary = json::Summary {
+        files: 0,
+        ..Default::default()
+    };
     let mut worst: Option<Severity> = None;
     for o in &outcomes {
         if let Some(e) = &o.error {
@@ -290,7 +347,10 @@ fn check(args: CheckArgs) -> i32 {
 
     let text = match format {
         Format::Json => {
-            let all: Vec<_> = outcomes.iter().flat_map(|o| o.reported.iter().cloned()).collect();
+            let all: Vec<_> = outcomes
+                .iter()
+                .flat_map(|o| o.reported.iter().cloned())
+                .collect();
             json::render(&all, summary)
         }
         Format::Human => {
@@ -352,5 +412,9 @@ fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
 }
 
 fn terminal_width() -> usize {
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100).clamp(60, 200)
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100)
+        .clamp(60, 200)
 }

@@ -75,12 +75,15 @@ pub const DEFAULT_INCLUDE: &[&str] = &["**/*.txt", "**/*.md", "**/*.markdown", "
 impl Config {
     /// Built-in defaults only.
     pub fn default_config() -> Config {
-        Config::from_str_at(Path::new("<defaults>"), "").unwrap_or_else(|_| unreachable!("empty config is valid"))
+        Config::from_str_at(Path::new("<defaults>"), "")
+            .unwrap_or_else(|_| unreachable!("empty config is valid"))
     }
 
     /// Walk from `dir` up to the root; the first `reportlint.toml` wins.
     pub fn discover(dir: &Path) -> Option<PathBuf> {
-        dir.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
+        dir.ancestors()
+            .map(|d| d.join(FILE_NAME))
+            .find(|p| p.is_file())
     }
 
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
@@ -94,7 +97,10 @@ impl Config {
             path: path.to_owned(),
             source_text: String::new(),
             span: None,
-            message: format!("the config file is not UTF-8 (byte {})", e.utf8_error().valid_up_to()),
+            message: format!(
+                "the config file is not UTF-8 (byte {})",
+                e.utf8_error().valid_up_to()
+            ),
         })?;
         let mut config = Config::from_str_at(path, &text)?;
         config.path = Some(path.to_owned());
@@ -108,34 +114,49 @@ impl Config {
             span,
             message,
         };
-        let raw: RawConfig = toml::from_str(text).map_err(|e| err(e.span(), e.message().to_owned()))?;
+        let raw: RawConfig =
+            toml::from_str(text).map_err(|e| err(e.span(), e.message().to_owned()))?;
         let registry = lints::registry();
 
         let globs = |list: &[Spanned<String>]| -> Result<GlobSet, ConfigError> {
             let mut b = GlobSetBuilder::new();
             for g in list {
-                let glob = Glob::new(g.get_ref()).map_err(|e| err(Some(g.span()), format!("bad glob: {e}")))?;
+                let glob = Glob::new(g.get_ref())
+                    .map_err(|e| err(Some(g.span()), format!("bad glob: {e}")))?;
                 b.add(glob);
             }
             b.build().map_err(|e| err(None, e.to_string()))
         };
         let include_list: Vec<Spanned<String>> = match &raw.include {
             Some(l) => l.clone(),
-            None => DEFAULT_INCLUDE.iter().map(|s| Spanned::new(0..0, (*s).to_owned())).collect(),
+            None => DEFAULT_INCLUDE
+                .iter()
+                .map(|s| Spanned::new(0..0, (*s).to_owned()))
+                .collect(),
         };
         let include = globs(&include_list)?;
         let exclude = globs(raw.exclude.as_deref().unwrap_or(&[]))?;
         let fail_on = match &raw.fail_on {
             None => None,
             Some(s) => Some(Severity::parse(s.get_ref()).ok_or_else(|| {
-                err(Some(s.span()), format!("fail-on must be error, warning or info, not `{}`", s.get_ref()))
+                err(
+                    Some(s.span()),
+                    format!(
+                        "fail-on must be error, warning or info, not `{}`",
+                        s.get_ref()
+                    ),
+                )
             })?),
         };
         if let Some(f) = &raw.format {
             if !crate::render::FORMATS.contains(&f.get_ref().as_str()) {
                 return Err(err(
                     Some(f.span()),
-                    format!("unknown format `{}`; expected one of {}", f.get_ref(), crate::render::FORMATS.join(", ")),
+                    format!(
+                        "unknown format `{}`; expected one of {}",
+                        f.get_ref(),
+                        crate::render::FORMATS.join(", ")
+                    ),
                 ));
             }
         }
@@ -143,7 +164,8 @@ impl Config {
         let mut switches = BTreeMap::new();
         let mut options: BTreeMap<&'static str, toml::Table> = BTreeMap::new();
         for (name, table) in &raw.lints {
-            let reg = find(&registry, name).ok_or_else(|| err(Some(table.span()), unknown_lint(name)))?;
+            let reg =
+                find(&registry, name).ok_or_else(|| err(Some(table.span()), unknown_lint(name)))?;
             let (switch, rest) = split_switch(table, &err)?;
             switches.insert(reg.meta.name, switch);
             options.insert(reg.meta.name, rest);
@@ -153,12 +175,15 @@ impl Config {
             let files = globs(&o.files)?;
             let mut lints = BTreeMap::new();
             for (name, table) in &o.lints {
-                let reg = find(&registry, name).ok_or_else(|| err(Some(table.span()), unknown_lint(name)))?;
+                let reg = find(&registry, name)
+                    .ok_or_else(|| err(Some(table.span()), unknown_lint(name)))?;
                 let (switch, rest) = split_switch(table, &err)?;
                 if let Some(key) = rest.keys().next() {
                     return Err(err(
                         Some(table.span()),
-                        format!("`{key}`: overrides may only set `enabled` and `severity` of `{name}`"),
+                        format!(
+                            "`{key}`: overrides may only set `enabled` and `severity` of `{name}`"
+                        ),
                     ));
                 }
                 lints.insert(reg.meta.name, switch);
@@ -169,9 +194,16 @@ impl Config {
         let mut built = Vec::new();
         for reg in &registry {
             let opts = options.remove(reg.meta.name);
-            let span = raw.lints.iter().find(|(n, _)| find(&registry, n).is_some_and(|r| r.meta.name == reg.meta.name));
-            let lint = (reg.build)(opts)
-                .map_err(|e| err(span.map(|(_, t)| t.span()), format!("[lints.{}]: {e}", reg.meta.name)))?;
+            let span = raw
+                .lints
+                .iter()
+                .find(|(n, _)| find(&registry, n).is_some_and(|r| r.meta.name == reg.meta.name));
+            let lint = (reg.build)(opts).map_err(|e| {
+                err(
+                    span.map(|(_, t)| t.span()),
+                    format!("[lints.{}]: {e}", reg.meta.name),
+                )
+            })?;
             built.push(lint);
         }
         Ok(Config {
@@ -204,7 +236,9 @@ impl Config {
 }
 
 fn find<'a>(registry: &'a [Registration], key: &str) -> Option<&'a Registration> {
-    registry.iter().find(|r| r.meta.name == key || r.meta.code.eq_ignore_ascii_case(key))
+    registry
+        .iter()
+        .find(|r| r.meta.name == key || r.meta.code.eq_ignore_ascii_case(key))
 }
 
 fn unknown_lint(name: &str) -> String {
@@ -218,12 +252,19 @@ fn split_switch(
     let mut rest = table.get_ref().clone();
     let mut switch = LintSwitch::default();
     if let Some(v) = rest.remove("enabled") {
-        switch.enabled = Some(v.as_bool().ok_or_else(|| err(Some(table.span()), "`enabled` must be true or false".into()))?);
+        switch.enabled =
+            Some(v.as_bool().ok_or_else(|| {
+                err(Some(table.span()), "`enabled` must be true or false".into())
+            })?);
     }
     if let Some(v) = rest.remove("severity") {
         let s = v.as_str().and_then(Severity::parse);
-        switch.severity =
-            Some(s.ok_or_else(|| err(Some(table.span()), "`severity` must be \"error\", \"warning\" or \"info\"".into()))?);
+        switch.severity = Some(s.ok_or_else(|| {
+            err(
+                Some(table.span()),
+                "`severity` must be \"error\", \"warning\" or \"info\"".into(),
+            )
+        })?);
     }
     Ok((switch, rest))
 }
@@ -287,7 +328,9 @@ mod tests {
         assert!(e.message.contains("colour"), "{}", e.message);
         let e = parse("exclude = [\"a/[\"]\n").err().expect("bad glob");
         assert!(e.message.contains("glob"), "{}", e.message);
-        let e = parse("[lints.numbering-mixed-style]\nbracket = true\n").err().expect("bad option");
+        let e = parse("[lints.numbering-mixed-style]\nbracket = true\n")
+            .err()
+            .expect("bad option");
         assert!(e.message.contains("bracket"), "{}", e.message);
     }
 
@@ -298,7 +341,13 @@ mod tests {
         )
         .expect("valid");
         let here = c.switch_for("numbering-mixed-style", Path::new("new/a.txt"));
-        assert_eq!(here, LintSwitch { enabled: None, severity: Some(Severity::Error) });
+        assert_eq!(
+            here,
+            LintSwitch {
+                enabled: None,
+                severity: Some(Severity::Error)
+            }
+        );
         let there = c.switch_for("numbering-mixed-style", Path::new("old/a.txt"));
         assert_eq!(there.enabled, Some(false));
     }

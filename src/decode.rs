@@ -60,7 +60,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Skip> {
     }
     // Neither decodes cleanly: keep whichever loses fewer sequences.
     let utf8 = finish(bytes, UTF_8, 0);
-    Ok(if utf8.malformed <= gb.malformed { utf8 } else { gb })
+    Ok(if utf8.malformed <= gb.malformed {
+        utf8
+    } else {
+        gb
+    })
 }
 
 fn finish(bytes: &[u8], enc: &'static Encoding, bom_len: usize) -> Decoded {
@@ -88,10 +92,18 @@ pub fn encode(text: &str, enc: &'static Encoding, bom: bool) -> Option<Vec<u8>> 
     let mut out = Vec::with_capacity(text.len() + 3);
     if enc == UTF_16LE || enc == UTF_16BE {
         if bom {
-            out.extend_from_slice(if enc == UTF_16LE { &[0xFF, 0xFE] } else { &[0xFE, 0xFF] });
+            out.extend_from_slice(if enc == UTF_16LE {
+                &[0xFF, 0xFE]
+            } else {
+                &[0xFE, 0xFF]
+            });
         }
         for unit in text.encode_utf16() {
-            let b = if enc == UTF_16LE { unit.to_le_bytes() } else { unit.to_be_bytes() };
+            let b = if enc == UTF_16LE {
+                unit.to_le_bytes()
+            } else {
+                unit.to_be_bytes()
+            };
             out.extend_from_slice(&b);
         }
         return Some(out);
@@ -129,7 +141,10 @@ mod tests {
         let d = decode(&bytes).expect("text");
         assert_eq!(d.text, "一、总体");
         assert!(d.bom);
-        assert_eq!(encode(&d.text, d.encoding, d.bom).as_deref(), Some(&bytes[..]));
+        assert_eq!(
+            encode(&d.text, d.encoding, d.bom).as_deref(),
+            Some(&bytes[..])
+        );
     }
 
     #[test]

@@ -35,7 +35,8 @@ pub fn discover(args: &[String], config: &Config) -> Discovered {
                         }
                     }
                     if out.files.len() == before {
-                        out.errors.push(format!("{arg}: the pattern matches no file"));
+                        out.errors
+                            .push(format!("{arg}: the pattern matches no file"));
                     }
                 }
                 Err(e) => out.errors.push(format!("{arg}: bad glob pattern: {e}")),
@@ -50,13 +51,20 @@ pub fn discover(args: &[String], config: &Config) -> Discovered {
 }
 
 fn walk(root: &Path, config: &Config, out: &mut Discovered) {
-    let walker = ignore::WalkBuilder::new(root).require_git(false).follow_links(false).sort_by_file_name(|a, b| a.cmp(b)).build();
+    let walker = ignore::WalkBuilder::new(root)
+        .require_git(false)
+        .follow_links(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
                 let p = e.path();
                 let rel = p.strip_prefix(root).unwrap_or(p);
-                if config.include.is_match(rel) && !config.exclude.is_match(rel) && !config.exclude.is_match(p) {
+                if config.include.is_match(rel)
+                    && !config.exclude.is_match(rel)
+                    && !config.exclude.is_match(p)
+                {
                     out.files.push(p.to_owned());
                 }
             }

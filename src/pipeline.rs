@@ -18,7 +18,10 @@ pub struct Selection {
 fn matches(sel: &str, meta: &crate::lints::LintMeta) -> bool {
     let sel = sel.trim();
     !sel.is_empty()
-        && (meta.code.to_ascii_lowercase().starts_with(&sel.to_ascii_lowercase())
+        && (meta
+            .code
+            .to_ascii_lowercase()
+            .starts_with(&sel.to_ascii_lowercase())
             || meta.name == sel
             || meta.family.as_str() == sel
             || sel.eq_ignore_ascii_case("all"))
@@ -51,7 +54,12 @@ pub struct FileOutcome {
 }
 
 /// Run every enabled lint over a parsed document; findings sorted by position.
-pub fn lint_document(doc: &Document, path: &Path, config: &Config, sel: &Selection) -> Vec<Finding> {
+pub fn lint_document(
+    doc: &Document,
+    path: &Path,
+    config: &Config,
+    sel: &Selection,
+) -> Vec<Finding> {
     let mut out = Vec::new();
     for lint in &config.lints {
         let meta = lint.meta();
@@ -68,7 +76,9 @@ pub fn lint_document(doc: &Document, path: &Path, config: &Config, sel: &Selecti
             }
         }
     }
-    out.sort_by(|a, b| (a.span.start, a.meta.code, a.span.end).cmp(&(b.span.start, b.meta.code, b.span.end)));
+    out.sort_by(|a, b| {
+        (a.span.start, a.meta.code, a.span.end).cmp(&(b.span.start, b.meta.code, b.span.end))
+    });
     out
 }
 
@@ -81,7 +91,10 @@ pub fn check_bytes(
     sel: &Selection,
     human_style: Option<human::Style>,
 ) -> FileOutcome {
-    let mut outcome = FileOutcome { name: name.to_owned(), ..FileOutcome::default() };
+    let mut outcome = FileOutcome {
+        name: name.to_owned(),
+        ..FileOutcome::default()
+    };
     let decoded = match config.encoding.as_deref() {
         Some(label) => match decode::decode_with(bytes, label) {
             Some(d) => d,
@@ -93,7 +106,9 @@ pub fn check_bytes(
         None => match decode::decode(bytes) {
             Ok(d) => d,
             Err(Skip::Binary) => {
-                outcome.note = Some(format!("{name}: skipped, looks like a binary file (NUL bytes)"));
+                outcome.note = Some(format!(
+                    "{name}: skipped, looks like a binary file (NUL bytes)"
+                ));
                 return outcome;
             }
         },
@@ -102,7 +117,9 @@ pub fn check_bytes(
     let findings = lint_document(&doc, path, config, sel);
     if let Some(style) = human_style {
         for f in &findings {
-            outcome.human.push_str(&human::render_finding(&doc, f, style));
+            outcome
+                .human
+                .push_str(&human::render_finding(&doc, f, style));
         }
     }
     outcome.reported = findings.iter().map(|f| render::resolve(&doc, f)).collect();
@@ -110,10 +127,19 @@ pub fn check_bytes(
 }
 
 /// Read and lint a file from disk.
-pub fn check_file(path: &Path, config: &Config, sel: &Selection, human_style: Option<human::Style>) -> FileOutcome {
+pub fn check_file(
+    path: &Path,
+    config: &Config,
+    sel: &Selection,
+    human_style: Option<human::Style>,
+) -> FileOutcome {
     let name = path.display().to_string();
     match std::fs::read(path) {
         Ok(bytes) => check_bytes(&name, path, &bytes, config, sel, human_style),
-        Err(e) => FileOutcome { name: name.clone(), error: Some(format!("{name}: cannot read: {e}")), ..FileOutcome::default() },
+        Err(e) => FileOutcome {
+            name: name.clone(),
+            error: Some(format!("{name}: cannot read: {e}")),
+            ..FileOutcome::default()
+        },
     }
 }

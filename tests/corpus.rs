@@ -11,23 +11,35 @@ use reportlint::pipeline::{self, Selection};
 #[test]
 fn corpus_findings_are_exactly_the_pinned_ones() {
     let Some(corpus) = common::corpus() else {
-        assert!(std::env::var_os("CI").is_none(), "CI must have ../shared/corpus beside the repository");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have ../shared/corpus beside the repository"
+        );
         eprintln!("skipped: ../shared/corpus not found");
         return;
     };
     let config = Config::default_config();
     let found = reportlint::discover::discover(&[corpus.display().to_string()], &config);
-    assert!(found.files.len() >= 70, "corpus looks incomplete: {} files", found.files.len());
+    assert!(
+        found.files.len() >= 70,
+        "corpus looks incomplete: {} files",
+        found.files.len()
+    );
     let mut got = Vec::new();
     for path in &found.files {
         let outcome = pipeline::check_file(path, &config, &Selection::default(), None);
-        let rel = path.strip_prefix(&corpus).unwrap_or(path).display().to_string();
+        let rel = path
+            .strip_prefix(&corpus)
+            .unwrap_or(path)
+            .display()
+            .to_string();
         for r in outcome.reported {
             got.push(format!("{rel}:{}:{}", r.at.line, r.code));
         }
     }
     got.sort();
-    let expected_text = std::fs::read_to_string(common::repo().join("tests/corpus_expected.txt")).expect("pinned list");
+    let expected_text = std::fs::read_to_string(common::repo().join("tests/corpus_expected.txt"))
+        .expect("pinned list");
     let mut expected: Vec<String> = expected_text
         .lines()
         .map(|l| l.split('#').next().unwrap_or("").trim().to_owned())

@@ -44,7 +44,9 @@ pub fn parse(s: &str) -> Option<u64> {
         if s.contains('两') {
             return None;
         }
-        return s.chars().try_fold(0u64, |acc, c| Some(acc * 10 + digit(c)?));
+        return s
+            .chars()
+            .try_fold(0u64, |acc, c| Some(acc * 10 + digit(c)?));
     }
     let mut total = 0u64;
     let mut pending: Option<u64> = None;
@@ -67,7 +69,7 @@ pub fn parse(s: &str) -> Option<u64> {
             let d = match pending.take() {
                 Some(d) => d,
                 None if u == 10 && total == 0 && !zero_seen => 1, // 十二 = 12
-                None if u == 10 && zero_seen => 1,                 // 一百零十 is odd but readable
+                None if u == 10 && zero_seen => 1,                // 一百零十 is odd but readable
                 None => return None,
             };
             total += d * u;

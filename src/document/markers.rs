@@ -92,11 +92,19 @@ impl Marker {
             (Family::Arabic, _) => format!("{value}."),
             (Family::ArabicParen, Variant::AsciiParen) => format!("({value})"),
             (Family::ArabicParen, _) => format!("（{value}）"),
-            (Family::Circled, _) => char::from_u32(0x245F + value).map_or(format!("({value})"), String::from),
+            (Family::Circled, _) => {
+                char::from_u32(0x245F + value).map_or(format!("({value})"), String::from)
+            }
             (Family::Series(w), _) => format!("{w}{cn}"),
             (Family::CnShi, _) => format!("{cn}是"),
             (Family::Ordinal, _) => format!("第{cn}"),
-            (Family::FirstThen, _) => if value == 1 { "首先".to_owned() } else { "其次".to_owned() },
+            (Family::FirstThen, _) => {
+                if value == 1 {
+                    "首先".to_owned()
+                } else {
+                    "其次".to_owned()
+                }
+            }
         }
     }
 }
@@ -107,7 +115,11 @@ pub fn to_cn(v: u32) -> String {
     match v {
         0..=9 => D[v as usize].to_owned(),
         10..=19 => format!("十{}", if v > 10 { D[(v % 10) as usize] } else { "" }),
-        20..=99 => format!("{}十{}", D[(v / 10) as usize], if v % 10 > 0 { D[(v % 10) as usize] } else { "" }),
+        20..=99 => format!(
+            "{}十{}",
+            D[(v / 10) as usize],
+            if v % 10 > 0 { D[(v % 10) as usize] } else { "" }
+        ),
         _ => {
             let rest = v % 100;
             let tail = match rest {
@@ -215,7 +227,9 @@ pub fn parse_tentative(s: &str) -> Option<(Family, Variant, u32, usize)> {
         return None;
     }
     let v = arabic(&s[..digits])?;
-    s[digits + 1..].starts_with(|c: char| c.is_ascii_digit()).then_some((Family::Arabic, Variant::Dot, v, digits + 1))
+    s[digits + 1..]
+        .starts_with(|c: char| c.is_ascii_digit())
+        .then_some((Family::Arabic, Variant::Dot, v, digits + 1))
 }
 
 /// 亮点一： 专题二 案例三 — a short word, a numeral, then a colon, a space or the end.
@@ -239,13 +253,19 @@ fn series(s: &str) -> Option<(Family, Variant, u32, usize)> {
     if !after.is_none_or(|c| matches!(c, '：' | ':' | ' ' | '\u{3000}')) {
         return None;
     }
-    Some((Family::Series(s[..word_len].to_owned()), Variant::Plain, v, word_len + n))
+    Some((
+        Family::Series(s[..word_len].to_owned()),
+        Variant::Plain,
+        v,
+        word_len + n,
+    ))
 }
 
 /// Whether a line starts a new block: a numbered marker or a bullet.
 pub fn starts_block(line: &str) -> bool {
-    line.starts_with(['★', '☆', '●', '○', '◆', '◇', '■', '□', '▲', '△', '•', '※', '#'])
-        || parse_block(line).is_some()
+    line.starts_with([
+        '★', '☆', '●', '○', '◆', '◇', '■', '□', '▲', '△', '•', '※', '#',
+    ]) || parse_block(line).is_some()
 }
 
 fn arabic(s: &str) -> Option<u32> {
@@ -289,7 +309,9 @@ pub fn inline(text: &str) -> Vec<(Family, u32, usize, usize)> {
         let rest = &text[i..];
         // 首先…其次…: a count of its own (a third item is often 第三 or 再次).
         for (word, v) in [("首先", 1), ("其次", 2)] {
-            if rest.starts_with(word) && matches!(prev_boundary(text, i), Some('。' | '；' | ';' | '：' | ':')) {
+            if rest.starts_with(word)
+                && matches!(prev_boundary(text, i), Some('。' | '；' | ';' | '：' | ':'))
+            {
                 out.push((Family::FirstThen, v, i, word.len()));
             }
         }
@@ -322,22 +344,52 @@ mod tests {
 
     #[test]
     fn block_markers() {
-        assert_eq!(fam("一、工作完成情况"), Some((Family::CnComma, Variant::Plain, 1)));
-        assert_eq!(fam("（十一）妇幼"), Some((Family::CnParen, Variant::FullParen, 11)));
-        assert_eq!(fam("(十)长三角"), Some((Family::CnParen, Variant::AsciiParen, 10)));
+        assert_eq!(
+            fam("一、工作完成情况"),
+            Some((Family::CnComma, Variant::Plain, 1))
+        );
+        assert_eq!(
+            fam("（十一）妇幼"),
+            Some((Family::CnParen, Variant::FullParen, 11))
+        );
+        assert_eq!(
+            fam("(十)长三角"),
+            Some((Family::CnParen, Variant::AsciiParen, 10))
+        );
         assert_eq!(fam("1.开展"), Some((Family::Arabic, Variant::Dot, 1)));
         assert_eq!(fam("12、推进"), Some((Family::Arabic, Variant::Comma, 12)));
-        assert_eq!(fam("（3）检查"), Some((Family::ArabicParen, Variant::FullParen, 3)));
+        assert_eq!(
+            fam("（3）检查"),
+            Some((Family::ArabicParen, Variant::FullParen, 3))
+        );
         assert_eq!(fam("②加强"), Some((Family::Circled, Variant::Plain, 2)));
-        assert_eq!(fam("第三部分 展望"), Some((Family::Chapter("部分".into()), Variant::Plain, 3)));
-        assert_eq!(fam("三是注重效果"), Some((Family::CnShi, Variant::Plain, 3)));
+        assert_eq!(
+            fam("第三部分 展望"),
+            Some((Family::Chapter("部分".into()), Variant::Plain, 3))
+        );
+        assert_eq!(
+            fam("三是注重效果"),
+            Some((Family::CnShi, Variant::Plain, 3))
+        );
         assert_eq!(fam("第二，要"), Some((Family::Ordinal, Variant::Plain, 2)));
-        assert_eq!(fam("亮点六：用情"), Some((Family::Series("亮点".into()), Variant::Plain, 6)));
+        assert_eq!(
+            fam("亮点六：用情"),
+            Some((Family::Series("亮点".into()), Variant::Plain, 6))
+        );
     }
 
     #[test]
     fn not_markers() {
-        for s in ["1.5亿元", "2022、2023年", "2022年", "十四五规划", "(其中4个单位)", "第一时间", "统一是", "百分之九十"] {
+        for s in [
+            "1.5亿元",
+            "2022、2023年",
+            "2022年",
+            "十四五规划",
+            "(其中4个单位)",
+            "第一时间",
+            "统一是",
+            "百分之九十",
+        ] {
             assert_eq!(fam(s), None, "{s}");
         }
     }

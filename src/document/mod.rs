@@ -25,7 +25,12 @@ pub struct SourceInfo {
 
 impl Default for SourceInfo {
     fn default() -> Self {
-        SourceInfo { encoding: "UTF-8", bom: false, malformed: 0, first_malformed: None }
+        SourceInfo {
+            encoding: "UTF-8",
+            bom: false,
+            malformed: 0,
+            first_malformed: None,
+        }
     }
 }
 
@@ -48,7 +53,15 @@ impl Document {
         let paragraphs = paragraphs::split(&text, &lines, markers::starts_block);
         let markers = collect_markers(&paragraphs);
         let outline = outline::build(&markers, &paragraphs);
-        Document { name: name.into(), text, lines, paragraphs, markers, outline, source: SourceInfo::default() }
+        Document {
+            name: name.into(),
+            text,
+            lines,
+            paragraphs,
+            markers,
+            outline,
+            source: SourceInfo::default(),
+        }
     }
 
     /// Build from decoded bytes, keeping what the decoder learned.

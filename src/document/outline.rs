@@ -11,12 +11,24 @@ pub enum Event {
     Duplicate { marker: usize, previous: usize },
     /// A number skipped: `expected` was due. `previous` is None when a nested list
     /// does not start at one.
-    Gap { marker: usize, previous: Option<usize>, expected: u32 },
+    Gap {
+        marker: usize,
+        previous: Option<usize>,
+        expected: u32,
+    },
     /// A number lower than the previous one (other than a restart at one).
-    Order { marker: usize, previous: usize, expected: u32 },
+    Order {
+        marker: usize,
+        previous: usize,
+        expected: u32,
+    },
     /// A list nested inside item `parent` reuses the parent's marker style; the outer
     /// list resumes at `resumed`. The reader cannot tell the levels apart.
-    NestedSameStyle { first_inner: usize, parent: usize, resumed: usize },
+    NestedSameStyle {
+        first_inner: usize,
+        parent: usize,
+        resumed: usize,
+    },
 }
 
 /// A table of contents: a run of heading lines before the body that repeats them.
@@ -50,11 +62,17 @@ struct Level {
 /// Families whose first item must be one; prose enumerations (一是, 第一，) may
 /// pick up a count begun in other words.
 fn must_start_at_one(f: &Family) -> bool {
-    !matches!(f, Family::CnShi | Family::Ordinal | Family::FirstThen | Family::Series(_))
+    !matches!(
+        f,
+        Family::CnShi | Family::Ordinal | Family::FirstThen | Family::Series(_)
+    )
 }
 
 pub fn build(markers: &[Marker], paragraphs: &[Paragraph]) -> Outline {
-    let mut out = Outline { depth: vec![0; markers.len()], ..Outline::default() };
+    let mut out = Outline {
+        depth: vec![0; markers.len()],
+        ..Outline::default()
+    };
     let mut stack: Vec<Level> = Vec::new();
     for (k, m) in markers.iter().enumerate() {
         if m.block {
@@ -72,12 +90,17 @@ pub fn build(markers: &[Marker], paragraphs: &[Paragraph]) -> Outline {
         // Running-text enumerations continue only their own count, or a count begun
         // by a heading of the same paragraph ("一是…。二是…").
         let continues = |l: &Level| {
-            l.family == m.family && (m.block || l.inline || markers[l.last_marker].paragraph == m.paragraph)
+            l.family == m.family
+                && (m.block || l.inline || markers[l.last_marker].paragraph == m.paragraph)
         };
         let cands: Vec<usize> = (0..stack.len()).filter(|&i| continues(&stack[i])).collect();
         let Some(&deepest) = cands.last() else {
             if m.value != 1 && !stack.is_empty() && m.block && must_start_at_one(&m.family) {
-                out.events.push(Event::Gap { marker: k, previous: None, expected: 1 });
+                out.events.push(Event::Gap {
+                    marker: k,
+                    previous: None,
+                    expected: 1,
+                });
             }
             out.depth[k] = stack.len();
             stack.push(level(k, None));
@@ -86,7 +109,11 @@ pub fn build(markers: &[Marker], paragraphs: &[Paragraph]) -> Outline {
         // A provisional inner list ends when the outer list resumes.
         if let Some((outer, first_inner)) = stack[deepest].provisional {
             if m.value != stack[deepest].last + 1 && m.value == stack[outer].last + 1 {
-                out.events.push(Event::NestedSameStyle { first_inner, parent: stack[outer].last_marker, resumed: k });
+                out.events.push(Event::NestedSameStyle {
+                    first_inner,
+                    parent: stack[outer].last_marker,
+                    resumed: k,
+                });
                 advance(&mut stack, &mut out, outer, k, m.value);
                 continue;
             }
@@ -112,16 +139,27 @@ pub fn build(markers: &[Marker], paragraphs: &[Paragraph]) -> Outline {
             continue;
         }
         if let Some(&i) = cands.iter().rev().find(|&&i| stack[i].last == m.value) {
-            out.events.push(Event::Duplicate { marker: k, previous: stack[i].last_marker });
+            out.events.push(Event::Duplicate {
+                marker: k,
+                previous: stack[i].last_marker,
+            });
             advance(&mut stack, &mut out, i, k, m.value);
             continue;
         }
         let l = &stack[deepest];
         let (expected, previous) = (l.last + 1, l.last_marker);
         out.events.push(if m.value > expected {
-            Event::Gap { marker: k, previous: Some(previous), expected }
+            Event::Gap {
+                marker: k,
+                previous: Some(previous),
+                expected,
+            }
         } else {
-            Event::Order { marker: k, previous, expected }
+            Event::Order {
+                marker: k,
+                previous,
+                expected,
+            }
         });
         advance(&mut stack, &mut out, deepest, k, m.value);
     }
@@ -149,7 +187,25 @@ pub fn normalize_title(title: &str) -> String {
 }
 
 fn is_cjk_punct(c: char) -> bool {
-    matches!(c, '，' | '。' | '、' | '；' | '：' | '“' | '”' | '‘' | '’' | '《' | '》' | '（' | '）' | '…' | '—' | '·' | '．')
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '《'
+            | '》'
+            | '（'
+            | '）'
+            | '…'
+            | '—'
+            | '·'
+            | '．'
+    )
 }
 
 fn find_toc(markers: &[Marker], paragraphs: &[Paragraph]) -> Option<Toc> {
@@ -173,12 +229,18 @@ fn find_toc(markers: &[Marker], paragraphs: &[Paragraph]) -> Option<Toc> {
     let key = normalize_title(&head.title);
     let body_start = (end..markers.len()).find(|&j| {
         let m = &markers[j];
-        m.block && m.family == head.family && m.value == head.value && normalize_title(&m.title) == key
+        m.block
+            && m.family == head.family
+            && m.value == head.value
+            && normalize_title(&m.title) == key
     })?;
     // The body must come soon after the run, not pages later.
     let gap = markers[body_start].paragraph - markers[end - 1].paragraph;
     if gap > 8 || paragraphs.is_empty() {
         return None;
     }
-    Some(Toc { entries: first..end, body_start })
+    Some(Toc {
+        entries: first..end,
+        body_start,
+    })
 }

@@ -23,7 +23,10 @@ pub struct Paragraph {
 impl Paragraph {
     /// Document offset of a paragraph-relative offset (the start of a range).
     pub fn doc_offset(&self, local: usize) -> usize {
-        let i = self.segments.partition_point(|&(p, _)| p <= local).saturating_sub(1);
+        let i = self
+            .segments
+            .partition_point(|&(p, _)| p <= local)
+            .saturating_sub(1);
         let (p, d) = self.segments[i];
         d + (local - p)
     }
@@ -31,14 +34,21 @@ impl Paragraph {
     /// Document offset of a paragraph-relative end offset: an end that falls on a
     /// segment boundary stays on the earlier line instead of jumping to the next.
     fn doc_end(&self, local: usize) -> usize {
-        let i = self.segments.partition_point(|&(p, _)| p < local).saturating_sub(1);
+        let i = self
+            .segments
+            .partition_point(|&(p, _)| p < local)
+            .saturating_sub(1);
         let (p, d) = self.segments[i];
         d + (local - p)
     }
 
     pub fn doc_span(&self, local: Span) -> Span {
         let start = self.doc_offset(local.start);
-        let end = if local.is_empty() { start } else { self.doc_end(local.end) };
+        let end = if local.is_empty() {
+            start
+        } else {
+            self.doc_end(local.end)
+        };
         Span::new(start, end.max(start))
     }
 
@@ -55,7 +65,11 @@ pub fn is_sentence_end(c: char) -> bool {
 
 /// Characters after which a line may end without continuing on the next one.
 fn is_line_final(c: char) -> bool {
-    is_sentence_end(c) || matches!(c, '：' | ':' | '”' | '’' | '」' | '』' | '…' | '）' | ')' | '】')
+    is_sentence_end(c)
+        || matches!(
+            c,
+            '：' | ':' | '”' | '’' | '」' | '』' | '…' | '）' | ')' | '】'
+        )
 }
 
 /// Whitespace including the ideographic space U+3000 used for indentation.
@@ -82,7 +96,11 @@ pub fn split(text: &str, lines: &LineIndex, starts_item: impl Fn(&str) -> bool) 
             let trimmed = raw.trim_start_matches(is_blank);
             let start = r.start + (raw.len() - trimmed.len());
             let trimmed = trimmed.trim_end_matches(is_blank);
-            (!trimmed.is_empty()).then_some(Line { text: trimmed, start, number: n })
+            (!trimmed.is_empty()).then_some(Line {
+                text: trimmed,
+                start,
+                number: n,
+            })
         })
         .collect();
     let wrapped = is_hard_wrapped(&all, &starts_item);
@@ -118,7 +136,13 @@ pub fn split(text: &str, lines: &LineIndex, starts_item: impl Fn(&str) -> bool) 
 }
 
 /// Whether `next` continues the paragraph whose last line is `prev`.
-fn continues(prev: &str, next: &str, wrapped: bool, gap: bool, starts_item: &impl Fn(&str) -> bool) -> bool {
+fn continues(
+    prev: &str,
+    next: &str,
+    wrapped: bool,
+    gap: bool,
+    starts_item: &impl Fn(&str) -> bool,
+) -> bool {
     let last = prev.chars().next_back().unwrap_or('。');
     if !gap && matches!(last, '（' | '(' | '《' | '“' | '【' | '「' | '‘' | '[') {
         return true; // no line ends with an opening bracket: a broken line such as "（\n三）"
@@ -181,8 +205,16 @@ impl Builder {
     }
 
     fn push(&mut self, line: &Line, doc: &str) {
-        let prev_ascii = self.text.chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric());
-        let next_ascii = line.text.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+        let prev_ascii = self
+            .text
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric());
+        let next_ascii = line
+            .text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric());
         if prev_ascii && next_ascii {
             // Latin words split by a line break keep a space, mapped onto the break.
             self.segments.push((self.text.len(), self.span.end));
@@ -267,7 +299,10 @@ mod tests {
         let at = p.text.find("疫情防控形势").expect("joined word");
         let span = p.doc_span(Span::new(at, at + "疫情防控形势".len()));
         assert_eq!(&text[span.start..span.end], "疫情防\n控形势");
-        let at = p.text.find("医务工作者").expect("joined across the blank line");
+        let at = p
+            .text
+            .find("医务工作者")
+            .expect("joined across the blank line");
         let span = p.doc_span(Span::new(at, at + "医务工作者".len()));
         assert!(text[span.start..span.end].starts_with("医务工"));
         assert!(text[span.start..span.end].ends_with("作者"));

@@ -5,11 +5,14 @@ use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
 use serde::de::DeserializeOwned;
 
+mod doubled_char;
+mod doubled_punct;
 mod numbering_duplicate;
 mod numbering_gap;
 mod numbering_mixed_style;
 mod numbering_nested_style;
 mod numbering_order;
+mod repeated_phrase;
 mod toc_mismatch;
 mod undecodable_bytes;
 
@@ -111,7 +114,9 @@ pub struct Registration {
 fn build<L: Configurable>(options: Option<toml::Table>) -> Result<Box<dyn Lint>, String> {
     let options = match options {
         None => L::Options::default(),
-        Some(table) => toml::Value::Table(table).try_into().map_err(|e: toml::de::Error| e.message().to_owned())?,
+        Some(table) => toml::Value::Table(table)
+            .try_into()
+            .map_err(|e: toml::de::Error| e.message().to_owned())?,
     };
     Ok(Box::new(L::new(options)?))
 }
@@ -132,6 +137,9 @@ pub fn registry() -> Vec<Registration> {
         numbering_mixed_style::NumberingMixedStyle,
         numbering_nested_style::NumberingNestedStyle,
         toc_mismatch::TocMismatch,
+        doubled_char::DoubledChar,
+        repeated_phrase::RepeatedPhrase,
+        doubled_punct::DoubledPunct,
     ];
     all.sort_by_key(|r| r.meta.code);
     all
@@ -185,16 +193,34 @@ pub(crate) mod testing {
     pub fn pass_fail(lint: &dyn Lint, pass: &[&str], fail: &[&str]) {
         for text in pass {
             let found = run(lint, text);
-            assert!(found.is_empty(), "{} should pass:\n{text}\nbut found {:#?}", lint.meta().code, found);
+            assert!(
+                found.is_empty(),
+                "{} should pass:\n{text}\nbut found {:#?}",
+                lint.meta().code,
+                found
+            );
         }
         for text in fail {
-            assert!(!run(lint, text).is_empty(), "{} should fail:\n{text}", lint.meta().code);
+            assert!(
+                !run(lint, text).is_empty(),
+                "{} should fail:\n{text}",
+                lint.meta().code
+            );
         }
         for (kind, text) in lint.meta().examples() {
             let n = run(lint, &text).len();
             match kind {
-                "bad" => assert!(n > 0, "{}: doc example should fail:\n{text}", lint.meta().code),
-                _ => assert_eq!(n, 0, "{}: doc example should pass:\n{text}", lint.meta().code),
+                "bad" => assert!(
+                    n > 0,
+                    "{}: doc example should fail:\n{text}",
+                    lint.meta().code
+                ),
+                _ => assert_eq!(
+                    n,
+                    0,
+                    "{}: doc example should pass:\n{text}",
+                    lint.meta().code
+                ),
             }
         }
     }

@@ -51,15 +51,27 @@ impl Lint for NumberingDuplicate {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         for event in &doc.outline.events {
-            let Event::Duplicate { marker, previous } = *event else { continue };
+            let Event::Duplicate { marker, previous } = *event else {
+                continue;
+            };
             let m = &doc.markers[marker];
             let prev = &doc.markers[previous];
             let shown = doc.slice(m.span);
             out.push(
-                Finding::new(&META, m.span, format!("编号「{shown}」重复：上一项已是「{}」", doc.slice(prev.span)))
-                    .primary("重复的编号")
-                    .label(prev.span, "上一项")
-                    .help(format!("应为「{}」，其后各项依次顺延", m.render(m.value + 1))),
+                Finding::new(
+                    &META,
+                    m.span,
+                    format!(
+                        "编号「{shown}」重复：上一项已是「{}」",
+                        doc.slice(prev.span)
+                    ),
+                )
+                .primary("重复的编号")
+                .label(prev.span, "上一项")
+                .help(format!(
+                    "应为「{}」，其后各项依次顺延",
+                    m.render(m.value + 1)
+                )),
             );
         }
     }

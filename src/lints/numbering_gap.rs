@@ -45,7 +45,14 @@ impl Lint for NumberingGap {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         for event in &doc.outline.events {
-            let Event::Gap { marker, previous, expected } = *event else { continue };
+            let Event::Gap {
+                marker,
+                previous,
+                expected,
+            } = *event
+            else {
+                continue;
+            };
             let m = &doc.markers[marker];
             let shown = doc.slice(m.span);
             let want = m.render(expected);
@@ -55,11 +62,18 @@ impl Lint for NumberingGap {
                     Finding::new(
                         &META,
                         m.span,
-                        format!("编号跳号：「{}」之后是「{shown}」，缺少「{want}」", doc.slice(prev.span)),
+                        format!(
+                            "编号跳号：「{}」之后是「{shown}」，缺少「{want}」",
+                            doc.slice(prev.span)
+                        ),
                     )
                     .label(prev.span, "上一项")
                 }
-                None => Finding::new(&META, m.span, format!("下级编号从「{shown}」开始，缺少「{want}」")),
+                None => Finding::new(
+                    &META,
+                    m.span,
+                    format!("下级编号从「{shown}」开始，缺少「{want}」"),
+                ),
             };
             out.push(finding.primary(format!("应为「{want}」")).help(format!(
                 "补上缺少的「{want}」一节，或把「{shown}」及其后各项依次改号"
@@ -83,7 +97,11 @@ mod tests {
                 "二、续前\n三、下文\n",
                 "一、甲\n正文。一是排查。二是消毒。\n二、乙\n正文。一是检测。\n",
             ],
-            &["一、甲\n二、乙\n四、丁\n", "一、甲\n（二）乙\n", "开展监测。一是排查。三是检测。\n"],
+            &[
+                "一、甲\n二、乙\n四、丁\n",
+                "一、甲\n（二）乙\n",
+                "开展监测。一是排查。三是检测。\n",
+            ],
         );
     }
 }

@@ -55,7 +55,9 @@ impl Default for Options {
 impl Configurable for NumberingMixedStyle {
     type Options = Options;
     fn new(o: Options) -> Result<Self, String> {
-        Ok(NumberingMixedStyle { brackets: o.brackets })
+        Ok(NumberingMixedStyle {
+            brackets: o.brackets,
+        })
     }
 }
 
@@ -72,7 +74,10 @@ impl Lint for NumberingMixedStyle {
                 if !self.brackets && matches!(m.variant, Variant::AsciiParen | Variant::FullParen) {
                     continue;
                 }
-                levels.entry((&m.family, doc.outline.depth[k])).or_default().push(k);
+                levels
+                    .entry((&m.family, doc.outline.depth[k]))
+                    .or_default()
+                    .push(k);
             }
         }
         for ks in levels.values() {
@@ -88,14 +93,20 @@ impl Lint for NumberingMixedStyle {
                 .iter()
                 .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
                 .expect("two variants");
-            let example = ks.iter().copied().find(|&k| doc.markers[k].variant == dominant).expect("present");
+            let example = ks
+                .iter()
+                .copied()
+                .find(|&k| doc.markers[k].variant == dominant)
+                .expect("present");
             // Runs of consecutive odd markers.
             let mut run: Vec<usize> = Vec::new();
             for (order, &k) in ks.iter().enumerate() {
                 if doc.markers[k].variant != dominant {
                     run.push(k);
                 }
-                let run_ends = ks.get(order + 1).is_none_or(|&n| doc.markers[n].variant == dominant);
+                let run_ends = ks
+                    .get(order + 1)
+                    .is_none_or(|&n| doc.markers[n].variant == dominant);
                 if run_ends && !run.is_empty() {
                     out.push(finding(doc, &run, example, dominant));
                     run.clear();
@@ -107,7 +118,10 @@ impl Lint for NumberingMixedStyle {
 
 fn finding(doc: &Document, run: &[usize], example: usize, dominant: Variant) -> Finding {
     let first = &doc.markers[run[0]];
-    let shown: Vec<&str> = run.iter().map(|&k| doc.slice(doc.markers[k].span)).collect();
+    let shown: Vec<&str> = run
+        .iter()
+        .map(|&k| doc.slice(doc.markers[k].span))
+        .collect();
     let mut f = Finding::new(
         &META,
         first.span,
@@ -120,7 +134,10 @@ fn finding(doc: &Document, run: &[usize], example: usize, dominant: Variant) -> 
         ),
     )
     .primary(first.variant.describe())
-    .label(doc.markers[example].span, format!("本文同级用{}", dominant.describe()));
+    .label(
+        doc.markers[example].span,
+        format!("本文同级用{}", dominant.describe()),
+    );
     for &k in &run[1..] {
         f = f.label(doc.markers[k].span, "同上");
     }
@@ -151,7 +168,10 @@ mod tests {
                 "一、甲\n（一）子\n1、孙\n（二）子\n1、孙\n",
                 "（一）甲\n1.子\n（1）孙\n（2）孙\n",
             ],
-            &["一、甲\n1.子\n2.子\n二、乙\n1、子\n2、子\n", "(一)甲\n(二)乙\n（三）丙\n"],
+            &[
+                "一、甲\n1.子\n2.子\n二、乙\n1、子\n2、子\n",
+                "(一)甲\n(二)乙\n（三）丙\n",
+            ],
         );
     }
 

@@ -45,12 +45,21 @@ impl Lint for NumberingNestedStyle {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         for event in &doc.outline.events {
-            let Event::NestedSameStyle { first_inner, parent, resumed } = *event else { continue };
+            let Event::NestedSameStyle {
+                first_inner,
+                parent,
+                resumed,
+            } = *event
+            else {
+                continue;
+            };
             let inner = &doc.markers[first_inner];
             let parent_text = doc.slice(doc.markers[parent].span);
             let sub = match inner.family {
                 crate::document::Family::Arabic => format!("（{}）", inner.value),
-                crate::document::Family::CnParen | crate::document::Family::CnComma => format!("{}.", inner.value),
+                crate::document::Family::CnParen | crate::document::Family::CnComma => {
+                    format!("{}.", inner.value)
+                }
                 crate::document::Family::ArabicParen => "①".to_owned(),
                 _ => "下一级的编号".to_owned(),
             };

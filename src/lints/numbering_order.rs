@@ -40,7 +40,14 @@ impl Lint for NumberingOrder {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         for event in &doc.outline.events {
-            let Event::Order { marker, previous, expected } = *event else { continue };
+            let Event::Order {
+                marker,
+                previous,
+                expected,
+            } = *event
+            else {
+                continue;
+            };
             let m = &doc.markers[marker];
             let prev = &doc.markers[previous];
             let want = m.render(expected);
@@ -48,7 +55,11 @@ impl Lint for NumberingOrder {
                 Finding::new(
                     &META,
                     m.span,
-                    format!("编号顺序颠倒：「{}」之后是「{}」", doc.slice(prev.span), doc.slice(m.span)),
+                    format!(
+                        "编号顺序颠倒：「{}」之后是「{}」",
+                        doc.slice(prev.span),
+                        doc.slice(m.span)
+                    ),
                 )
                 .primary(format!("此处应为「{want}」"))
                 .label(prev.span, "上一项")

@@ -90,7 +90,13 @@ impl Lint for TocMismatch {
                         Finding::new(
                             &META,
                             b.title_span,
-                            format!("正文标题「{}{}」与目录「{}{}」不一致", doc.slice(b.span), b.title, doc.slice(t.span), t.title),
+                            format!(
+                                "正文标题「{}{}」与目录「{}{}」不一致",
+                                doc.slice(b.span),
+                                b.title,
+                                doc.slice(t.span),
+                                t.title
+                            ),
                         )
                         .primary("正文标题")
                         .label(t.title_span, "目录中的标题")
@@ -99,11 +105,19 @@ impl Lint for TocMismatch {
                 }
                 i += 1;
                 j += 1;
-            } else if body[j..].iter().take(window).any(|&k| same_marker(t, &doc.markers[k])) {
+            } else if body[j..]
+                .iter()
+                .take(window)
+                .any(|&k| same_marker(t, &doc.markers[k]))
+            {
                 out.push(
-                    Finding::new(&META, b.span, format!("正文标题「{}{}」不在目录中", doc.slice(b.span), b.title))
-                        .primary("目录中没有这一项")
-                        .help("把这一标题补进目录，或删去多出的正文标题"),
+                    Finding::new(
+                        &META,
+                        b.span,
+                        format!("正文标题「{}{}」不在目录中", doc.slice(b.span), b.title),
+                    )
+                    .primary("目录中没有这一项")
+                    .help("把这一标题补进目录，或删去多出的正文标题"),
                 );
                 j += 1;
             } else {
@@ -136,9 +150,13 @@ impl Lint for TocMismatch {
         for &k in &body[j..] {
             let b = &doc.markers[k];
             out.push(
-                Finding::new(&META, b.span, format!("正文标题「{}{}」不在目录中", doc.slice(b.span), b.title))
-                    .primary("目录中没有这一项")
-                    .help("把这一标题补进目录，或删去多出的正文标题"),
+                Finding::new(
+                    &META,
+                    b.span,
+                    format!("正文标题「{}{}」不在目录中", doc.slice(b.span), b.title),
+                )
+                .primary("目录中没有这一项")
+                .help("把这一标题补进目录，或删去多出的正文标题"),
             );
         }
     }
@@ -149,7 +167,11 @@ fn missing(doc: &Document, k: usize) -> Finding {
     Finding::new(
         &META,
         t.span.cover(t.title_span),
-        format!("目录中的「{}{}」在正文中没有对应标题", doc.slice(t.span), t.title),
+        format!(
+            "目录中的「{}{}」在正文中没有对应标题",
+            doc.slice(t.span),
+            t.title
+        ),
     )
     .primary("正文中找不到")
     .help("补上正文中的这一节，或删去目录中的这一条")
@@ -167,7 +189,11 @@ mod tests {
         let full = format!("{TOC}一、工作完成情况\n（一）加强党建引领，强化建设。\n（二）全面加强疫情防控。\n（三）加强项目建设。\n二、存在问题\n三、工作计划\n（一）以党建为统领。\n（二）继续推动。\n");
         let renamed = full.replace("（三）加强项目建设。", "（三）加强人才建设。");
         let cut = format!("{TOC}一、工作完成情况\n（一）加强党建引领，强化建设。\n");
-        pass_fail(&TocMismatch {}, &[&full, "一、甲\n（一）子\n（二）子\n正文。\n二、乙\n"], &[&renamed, &cut]);
+        pass_fail(
+            &TocMismatch {},
+            &[&full, "一、甲\n（一）子\n（二）子\n正文。\n二、乙\n"],
+            &[&renamed, &cut],
+        );
     }
 
     #[test]
@@ -175,6 +201,10 @@ mod tests {
         let cut = format!("{TOC}一、工作完成情况\n（一）加强党建引领，强化建设。\n");
         let found = run(&TocMismatch {}, &cut);
         assert_eq!(found.len(), 1, "{found:#?}");
-        assert!(found[0].message.contains("6 个标题"), "{}", found[0].message);
+        assert!(
+            found[0].message.contains("6 个标题"),
+            "{}",
+            found[0].message
+        );
     }
 }

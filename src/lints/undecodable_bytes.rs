@@ -38,12 +38,19 @@ impl Lint for UndecodableBytes {
             return;
         }
         let at = doc.source.first_malformed.unwrap_or(0);
-        let end = doc.text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+        let end = doc.text[at..]
+            .chars()
+            .next()
+            .map_or(at, |c| at + c.len_utf8());
         out.push(
-            Finding::new(&META, Span::new(at, end), format!(
-                "{} 处字节无法按 {} 解码，已替换为「\u{FFFD}」",
-                doc.source.malformed, doc.source.encoding
-            ))
+            Finding::new(
+                &META,
+                Span::new(at, end),
+                format!(
+                    "{} 处字节无法按 {} 解码，已替换为「\u{FFFD}」",
+                    doc.source.malformed, doc.source.encoding
+                ),
+            )
             .primary("第一处无法解码的字节")
             .help("确认文件编码后用 --encoding 指定，或将文件另存为 UTF-8"),
         );

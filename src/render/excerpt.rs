@@ -67,7 +67,11 @@ impl<'d> Excerpt<'d> {
             }
             filled.push(l);
         }
-        let mut ex = Excerpt { doc, text: String::new(), rows: Vec::new() };
+        let mut ex = Excerpt {
+            doc,
+            text: String::new(),
+            rows: Vec::new(),
+        };
         for line in filled {
             ex.push_row(line, spans);
         }
@@ -89,7 +93,11 @@ impl<'d> Excerpt<'d> {
             if i == 0 && a > range.start || i > 0 {
                 self.text.push('…');
             }
-            pieces.push(Piece { virt: self.text.len(), doc: a, len: b - a });
+            pieces.push(Piece {
+                virt: self.text.len(),
+                doc: a,
+                len: b - a,
+            });
             self.text.push_str(&doc.text[a..b]);
         }
         if windows.last().is_some_and(|&(_, b)| b < range.end) {
@@ -97,7 +105,12 @@ impl<'d> Excerpt<'d> {
         }
         let virt_end = self.text.len();
         self.text.push('\n');
-        self.rows.push(Row { line, virt_start, virt_end, pieces });
+        self.rows.push(Row {
+            line,
+            virt_start,
+            virt_end,
+            pieces,
+        });
     }
 
     /// A document span in excerpt coordinates (clamped into the shown text).
@@ -113,17 +126,26 @@ impl<'d> Excerpt<'d> {
             .iter()
             .rposition(|r| r.pieces.first().is_some_and(|p| p.doc <= off) || r.pieces.is_empty())
             .unwrap_or(0);
-        let Some(r) = self.rows.get(row) else { return 0 };
+        let Some(r) = self.rows.get(row) else {
+            return 0;
+        };
         for (i, p) in r.pieces.iter().enumerate() {
             if off < p.doc {
                 // In a cut-out stretch: snap to the nearer visible edge.
-                return if is_end && i > 0 { r.pieces[i - 1].virt + r.pieces[i - 1].len } else { p.virt };
+                return if is_end && i > 0 {
+                    r.pieces[i - 1].virt + r.pieces[i - 1].len
+                } else {
+                    p.virt
+                };
             }
             if off <= p.doc + p.len {
                 return p.virt + (off - p.doc);
             }
         }
-        r.pieces.last().map_or(r.virt_start, |p| p.virt + p.len).min(r.virt_end)
+        r.pieces
+            .last()
+            .map_or(r.virt_start, |p| p.virt + p.len)
+            .min(r.virt_end)
     }
 
     /// The document offset shown at an excerpt offset.
@@ -139,7 +161,10 @@ impl<'d> Excerpt<'d> {
     }
 
     fn row_of(&self, virt: usize) -> usize {
-        self.rows.iter().rposition(|r| r.virt_start <= virt).unwrap_or(0)
+        self.rows
+            .iter()
+            .rposition(|r| r.virt_start <= virt)
+            .unwrap_or(0)
     }
 }
 
@@ -153,7 +178,10 @@ fn windows(text: &str, line: std::ops::Range<usize>, spans: &[Span]) -> Vec<(usi
                 if at <= line.start {
                     break;
                 }
-                at = text[..at].char_indices().next_back().map_or(line.start, |(i, _)| i);
+                at = text[..at]
+                    .char_indices()
+                    .next_back()
+                    .map_or(line.start, |(i, _)| i);
             } else {
                 if at >= line.end {
                     break;

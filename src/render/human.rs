@@ -17,12 +17,22 @@ pub struct Style {
 
 impl Style {
     pub fn plain(width: usize) -> Style {
-        Style { color: false, width }
+        Style {
+            color: false,
+            width,
+        }
     }
 
     fn handler(self) -> GraphicalReportHandler {
-        let theme = if self.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-        GraphicalReportHandler::new_themed(theme).with_width(self.width).with_context_lines(0).with_links(false)
+        let theme = if self.color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        GraphicalReportHandler::new_themed(theme)
+            .with_width(self.width)
+            .with_context_lines(0)
+            .with_links(false)
     }
 }
 
@@ -60,7 +70,10 @@ impl Diagnostic for Report<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.finding.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.finding
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -70,10 +83,17 @@ impl Diagnostic for Report<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let f = self.finding;
         let primary = LabeledSpan::new_primary_with_span(
-            Some(f.primary_label.clone().unwrap_or_else(|| f.meta.name.to_owned())),
+            Some(
+                f.primary_label
+                    .clone()
+                    .unwrap_or_else(|| f.meta.name.to_owned()),
+            ),
             self.excerpt.map(f.span),
         );
-        let rest = f.labels.iter().map(|l| LabeledSpan::new_with_span(Some(l.message.clone()), self.excerpt.map(l.span)));
+        let rest = f
+            .labels
+            .iter()
+            .map(|l| LabeledSpan::new_with_span(Some(l.message.clone()), self.excerpt.map(l.span)));
         Some(Box::new(std::iter::once(primary).chain(rest)))
     }
 }
@@ -102,7 +122,12 @@ struct ConfigReport<'a> {
 
 impl fmt::Display for ConfigReport<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid configuration in {}: {}", self.error.path.display(), self.error.message)
+        write!(
+            f,
+            "invalid configuration in {}: {}",
+            self.error.path.display(),
+            self.error.message
+        )
     }
 }
 
@@ -110,12 +135,17 @@ impl std::error::Error for ConfigReport<'_> {}
 
 impl Diagnostic for ConfigReport<'_> {
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.error.span.as_ref().map(|_| &self.source as &dyn miette::SourceCode)
+        self.error
+            .span
+            .as_ref()
+            .map(|_| &self.source as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let span = self.error.span.clone()?;
-        Some(Box::new(std::iter::once(LabeledSpan::new_primary_with_span(Some("here".into()), span))))
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(Some("here".into()), span),
+        )))
     }
 }
 

@@ -19,8 +19,13 @@ struct Output<'a> {
 }
 
 pub fn render(findings: &[Reported], summary: Summary) -> String {
-    let out = Output { version: 1, findings, summary };
-    let mut s = serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let out = Output {
+        version: 1,
+        findings,
+        summary,
+    };
+    let mut s =
+        serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
     s
 }

@@ -83,7 +83,10 @@ pub fn resolve(doc: &Document, f: &Finding) -> Reported {
         labels: f
             .labels
             .iter()
-            .map(|l| ReportedLabel { message: l.message.clone(), at: position(doc, l.span) })
+            .map(|l| ReportedLabel {
+                message: l.message.clone(),
+                at: position(doc, l.span),
+            })
             .collect(),
         help: f.help.clone(),
         fix: f.fix.as_ref().map(|x| ReportedFix {

@@ -22,17 +22,27 @@ pub fn corpus() -> Option<PathBuf> {
 pub fn lint_file(path: &Path, select: &[&str]) -> (Document, Vec<Finding>) {
     let bytes = std::fs::read(path).expect("readable fixture");
     let decoded = reportlint::decode::decode(&bytes).expect("text fixture");
-    let name = path.strip_prefix(repo()).unwrap_or(path).display().to_string();
+    let name = path
+        .strip_prefix(repo())
+        .unwrap_or(path)
+        .display()
+        .to_string();
     let doc = Document::parse_decoded(name, decoded);
     let config = Config::default_config();
-    let sel = Selection { select: select.iter().map(|s| s.to_string()).collect(), ignore: vec![] };
+    let sel = Selection {
+        select: select.iter().map(|s| s.to_string()).collect(),
+        ignore: vec![],
+    };
     let findings = pipeline::lint_document(&doc, path, &config, &sel);
     (doc, findings)
 }
 
 /// Human output without colour at a fixed width, as the snapshots hold it.
 pub fn render_plain(doc: &Document, findings: &[Finding]) -> String {
-    findings.iter().map(|f| human::render_finding(doc, f, human::Style::plain(100))).collect()
+    findings
+        .iter()
+        .map(|f| human::render_finding(doc, f, human::Style::plain(100)))
+        .collect()
 }
 
 pub fn render_json(doc: &Document, findings: &[Finding]) -> String {
