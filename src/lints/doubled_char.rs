@@ -227,7 +227,8 @@ impl DoubledChar {
         let left = is_word(prev, x) || d.words3.contains(&(prev2, prev, x));
         let right = is_word(x, next) || d.words3.contains(&(x, next, next2));
         let free = d.free.contains(&x);
-        if (left && right) || (left && free) || (free && right) {
+        // Any two of: a word ends with it, a word starts with it, it stands alone.
+        if [left, right, free].iter().filter(|&&b| b).count() >= 2 {
             return true;
         }
         // One side is a word and the character forms words freely on the other:
@@ -244,8 +245,8 @@ impl DoubledChar {
 
 /// Three-character words a character must start (end) to count as productive.
 /// 农 ends only a few (菜农 is two characters), so 市农农村局 stays an error.
-const PREFIX_MIN: u32 = 10;
-const SUFFIX_MIN: u32 = 15;
+const PREFIX_MIN: u32 = 50;
+const SUFFIX_MIN: u32 = 60;
 
 /// Whether a listed 3–4 character word covers the doubled pair at `k`.
 fn in_phrase(d: &Data, text: &str, chars: &[(usize, char)], k: usize) -> bool {

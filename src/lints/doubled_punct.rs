@@ -127,9 +127,13 @@ fn same_mark(
         // Only a doubled mark that has a partner in the paragraph: decorations
         // such as "》》点击进入《《" stand alone.
         let has_partner = if c == open {
-            text[run.end..].contains(close)
+            text[run.end..].chars().find(|&x| x == open || x == close) == Some(close)
         } else {
-            text[..run.start].contains(open)
+            text[..run.start]
+                .chars()
+                .rev()
+                .find(|&x| x == open || x == close)
+                == Some(open)
         };
         if !has_partner || count > 2 {
             return None;

@@ -116,7 +116,9 @@ fn short_repeats(chars: &[(usize, char)], long: &[Repeat]) -> Vec<Repeat> {
                 && c(k + 2) == a
                 && c(k + 3) == b
                 && !super::doubled_char::is_word(a, b)
-                && !long.iter().any(|r| r.start < k + 4 && k < r.start + 2 * r.len)
+                && !long
+                    .iter()
+                    .any(|r| r.start < k + 4 && k < r.start + 2 * r.len)
         })
         .map(|start| Repeat { start, len: 2 })
         .collect()
@@ -150,7 +152,7 @@ fn finding(p: &Paragraph, chars: &[(usize, char)], r: Repeat) -> Finding {
     let unit = &p.text[first.start..first.end];
     Finding::new(
         &META,
-        p.doc_span(first.cover(second)),
+        p.doc_span(second),
         format!("疑似重复的文字「{unit}{unit}」"),
     )
     .primary("重复的一份")
@@ -180,7 +182,7 @@ mod tests {
                 "年歌咏大会年歌咏大会",
                 "市政府督查全市重点行业企业职市政府督查全市重点行业企业职业健康工作",
                 "医务工作者医务工作者",
-                "我们要加强医疗卫生\n医疗卫生服务体系建设，推动发展。",
+                "我们要加强医疗卫生医疗卫生服务体系建设，推动发展。",
             ],
         );
     }
