@@ -14,6 +14,7 @@ mod numbering_nested_style;
 mod numbering_order;
 mod repeated_phrase;
 mod toc_mismatch;
+mod unbalanced_pair;
 mod undecodable_bytes;
 
 /// Which part of a report a lint checks; the HTML page and `list` group by it.
@@ -140,6 +141,7 @@ pub fn registry() -> Vec<Registration> {
         doubled_char::DoubledChar,
         repeated_phrase::RepeatedPhrase,
         doubled_punct::DoubledPunct,
+        unbalanced_pair::UnbalancedPair,
     ];
     all.sort_by_key(|r| r.meta.code);
     all
