@@ -177,10 +177,12 @@ impl Lint for DoubledChar {
                 }
             }
             // Doubled numbers only where the paragraph is doubled elsewhere too.
-            let ocr =
-                out.len() > before || !super::repeated_phrase::tandem_repeats(&chars, 4).is_empty();
-            if ocr {
-                doubled_numbers(p, &chars, out);
+            let doubled_here = out.len() > before;
+            let numbers = doubled_numbers(p, &chars);
+            if !numbers.is_empty()
+                && (doubled_here || !super::repeated_phrase::tandem_repeats(&chars, 4).is_empty())
+            {
+                out.extend(numbers);
             }
         }
     }
@@ -331,7 +333,9 @@ fn is_unit(c: char) -> bool {
     )
 }
 
-fn doubled_numbers(p: &Paragraph, chars: &[(usize, char)], out: &mut Vec<Finding>) {
+/// Doubled numbers before a unit; reported only in a doubled paragraph.
+fn doubled_numbers(p: &Paragraph, chars: &[(usize, char)]) -> Vec<Finding> {
+    let mut out = Vec::new();
     let mut k = 0;
     while k < chars.len() {
         if !chars[k].1.is_ascii_digit() {
@@ -371,6 +375,7 @@ fn doubled_numbers(p: &Paragraph, chars: &[(usize, char)], out: &mut Vec<Finding
             .fix(p.doc_span(Span::new(mid, end)), ""),
         );
     }
+    out
 }
 
 #[cfg(test)]
@@ -416,6 +421,18 @@ mod tests {
         assert_eq!(found[0].help.as_deref(), Some("删去一个「农」：市农村局"));
         let fix = found[0].fix.clone().expect("fix");
         assert_eq!(&text[fix.span.start..fix.span.end], "农");
+    }
+
+    #[test]
+    fn allow_comes_from_the_config_table() {
+        let options: Options = toml::from_str("allow = [\"鑫鑫湾\"]").expect("options");
+        let configured = DoubledChar::new(options).expect("lint");
+        assert!(run(&configured, "建设鑫鑫湾公园。").is_empty());
+        assert_eq!(run(&lint(), "建设鑫鑫湾公园。").len(), 1);
+        assert!(DoubledChar::new(Options {
+            allow: vec!["龙".into()]
+        })
+        .is_err());
     }
 
     #[test]

@@ -75,27 +75,32 @@ pub struct Repeat {
 /// a slogan repeated after punctuation.
 pub fn tandem_repeats(chars: &[(usize, char)], min_unit: usize) -> Vec<Repeat> {
     let n = chars.len();
+    let same = |k: usize, len: usize| chars[k].1 == chars[k + len].1;
     let mut found: Vec<Repeat> = Vec::new();
     for len in min_unit..=MAX_UNIT.min(n / 2) {
-        let mut run = 0;
-        for k in 0..n - len {
-            if chars[k].1 == chars[k + len].1 {
-                run += 1;
-                if run == len {
-                    let start = k + 1 - len;
-                    let unit: Vec<char> =
-                        chars[start..start + len].iter().map(|&(_, c)| c).collect();
-                    // A longer period is reported only where no shorter one covers it.
-                    let covered = found
-                        .iter()
-                        .any(|r| r.start < start + 2 * len && start < r.start + 2 * r.len);
-                    if !covered && is_primitive(&unit) && looks_accidental(&unit) {
-                        found.push(Repeat { start, len });
-                    }
-                }
-            } else {
-                run = 0;
+        // A window of `len` positions k with c[k] == c[k + len] is a tandem repeat.
+        // Checking each window from its end lets a mismatch skip the whole window,
+        // so ordinary text costs about n / len comparisons per length.
+        let mut start = 0;
+        while start + 2 * len <= n {
+            if let Some(miss) = (start..start + len).rev().find(|&k| !same(k, len)) {
+                start = miss + 1;
+                continue;
             }
+            let unit: Vec<char> = chars[start..start + len].iter().map(|&(_, c)| c).collect();
+            // A longer period is reported only where no shorter one covers it.
+            let covered = found
+                .iter()
+                .any(|r| r.start < start + 2 * len && start < r.start + 2 * r.len);
+            if !covered && is_primitive(&unit) && looks_accidental(&unit) {
+                found.push(Repeat { start, len });
+            }
+            // Skip the rest of this periodic stretch: its windows are rotations.
+            let mut k = start + len;
+            while k + len < n && same(k, len) {
+                k += 1;
+            }
+            start = k + 1;
         }
     }
     found.sort_by_key(|r| r.start);
