@@ -121,19 +121,29 @@ impl Lint for UnbalancedPair {
 /// ("【字号：" … "】"), not prose.
 const SHORT_LINE: usize = 10;
 
-/// An opener near the end of a short paragraph closed a few short paragraphs
-/// later: a bracket broken over lines, as web page furniture is.
+/// An opener closed in a later paragraph because a line was broken inside the
+/// pair: web page furniture over several short lines, or a title cut mid-line.
 fn pair_across_short_lines(doc: &Document, loose: &[(usize, usize, usize, bool)]) -> Vec<bool> {
     let mut paired = vec![false; loose.len()];
     let short = |pi: usize| doc.paragraphs[pi].text.chars().count() <= SHORT_LINE;
+    // A line that stops mid-sentence: a title or quotation broken over two lines.
+    let open_ended = |pi: usize| {
+        doc.paragraphs[pi]
+            .text
+            .chars()
+            .next_back()
+            .is_some_and(|c| !crate::document::paragraphs::is_sentence_end(c))
+    };
     for a in 0..loose.len() {
         let (pa, _, kind, is_open) = loose[a];
-        if !is_open || paired[a] || !short(pa) {
+        if !is_open || paired[a] {
             continue;
         }
         let partner = (a + 1..loose.len()).find(|&b| {
             let (pb, _, kb, ob) = loose[b];
-            !paired[b] && !ob && kb == kind && pb > pa && pb <= pa + 6 && (pa + 1..=pb).all(short)
+            let furniture = short(pa) && pb <= pa + 6 && (pa + 1..=pb).all(short);
+            let broken = pb == pa + 1 && open_ended(pa);
+            !paired[b] && !ob && kb == kind && pb > pa && (furniture || broken)
         });
         if let Some(b) = partner {
             paired[a] = true;
@@ -289,6 +299,7 @@ mod tests {
                 "（一）加强党建引领（试行）。",
                 "下载\n【字号：\n加大\n减小\n】\n正文。",
                 "》》点击图片进入专题《《",
+                "关于印发《海安市农村户厕改造\n工作实施方案》的通知",
                 "办好“中国’99昆明世界园艺博览会”。",
                 "Text keeps furniture (\"下载\n打印\") as is.",
             ],
