@@ -9,6 +9,8 @@ mod bounded_rate;
 mod claim_vs_counts;
 mod completion_vs_target;
 mod date_consistency;
+mod doubled_char;
+mod doubled_punct;
 mod enumeration_count;
 mod growth_mismatch;
 mod numbering_duplicate;
@@ -18,9 +20,11 @@ mod numbering_nested_style;
 mod numbering_order;
 mod rate_mismatch;
 mod rate_table;
+mod repeated_phrase;
 mod sum_mismatch;
 mod toc_mismatch;
 mod total_vs_items;
+mod unbalanced_pair;
 mod undecodable_bytes;
 pub(crate) mod unused_suppression;
 
@@ -158,6 +162,10 @@ pub fn registry() -> Vec<Registration> {
         completion_vs_target::CompletionVsTarget,
         bounded_rate::BoundedRate,
         growth_mismatch::GrowthMismatch,
+        doubled_char::DoubledChar,
+        repeated_phrase::RepeatedPhrase,
+        doubled_punct::DoubledPunct,
+        unbalanced_pair::UnbalancedPair,
     ];
     all.sort_by_key(|r| r.meta.code);
     all

@@ -1,0 +1,215 @@
+use super::{Configurable, Lint, LintMeta};
+use crate::diagnostic::Finding;
+use crate::document::markers::is_han;
+use crate::document::{Document, Paragraph};
+use crate::span::Span;
+
+crate::declare_lint! {
+    /// ## What it does
+    /// Finds a run of four or more characters written twice back to back:
+    /// `业健康工作业健康工作`, `年歌咏大会年歌咏大会`. Wrapped lines are joined first,
+    /// so a copy that continues on the next line is found too.
+    ///
+    /// ## Why
+    /// OCR of two-column pages and careless copy-paste double whole phrases. Chinese
+    /// does repeat two-character words on purpose (`研究研究`, `讨论讨论`) and
+    /// repeats slogans separated by punctuation; neither is reported. Deleting the
+    /// second copy is the fix.
+    ///
+    /// ## Example
+    /// ```bad
+    /// 市卫健系统庆祝新中国成立70周年歌咏大会年歌咏大会
+    /// ```
+    /// ```good
+    /// 市卫健系统庆祝新中国成立70周年歌咏大会，大家研究研究、讨论讨论，一批又一批。
+    /// ```
+    pub struct RepeatedPhrase {}
+    code = "RL302", name = "repeated-phrase", family = Typo, severity = Error,
+    summary = "a phrase of four or more characters written twice back to back",
+}
+
+impl Configurable for RepeatedPhrase {
+    type Options = super::NoOptions;
+    fn new(_: super::NoOptions) -> Result<Self, String> {
+        Ok(RepeatedPhrase {})
+    }
+}
+
+/// The longest repeated unit looked for, in characters.
+const MAX_UNIT: usize = 64;
+const MIN_UNIT: usize = 4;
+
+impl Lint for RepeatedPhrase {
+    fn meta(&self) -> &'static LintMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let mut chars = Vec::new();
+        for p in &doc.paragraphs {
+            chars.clear();
+            chars.extend(p.text.char_indices());
+            let repeats = tandem_repeats(&chars, MIN_UNIT);
+            if !repeats.is_empty() {
+                // A line doubled by OCR doubles short pieces too: 线的线的.
+                for r in short_repeats(&chars, &repeats) {
+                    out.push(finding(p, &chars, r));
+                }
+            }
+            for r in repeats {
+                out.push(finding(p, &chars, r));
+            }
+        }
+    }
+}
+
+/// A phrase of `len` characters at char index `start`, repeated right after itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Repeat {
+    pub start: usize,
+    pub len: usize,
+}
+
+/// Back-to-back repeats with a unit of at least `min_unit` characters that look
+/// accidental: not a power of a shorter unit, with enough Han characters, and not
+/// a slogan repeated after punctuation.
+pub fn tandem_repeats(chars: &[(usize, char)], min_unit: usize) -> Vec<Repeat> {
+    let n = chars.len();
+    let same = |k: usize, len: usize| chars[k].1 == chars[k + len].1;
+    let mut found: Vec<Repeat> = Vec::new();
+    for len in min_unit..=MAX_UNIT.min(n / 2) {
+        // A window of `len` positions k with c[k] == c[k + len] is a tandem repeat.
+        // Checking each window from its end lets a mismatch skip the whole window,
+        // so ordinary text costs about n / len comparisons per length.
+        let mut start = 0;
+        while start + 2 * len <= n {
+            if let Some(miss) = (start..start + len).rev().find(|&k| !same(k, len)) {
+                start = miss + 1;
+                continue;
+            }
+            let unit: Vec<char> = chars[start..start + len].iter().map(|&(_, c)| c).collect();
+            // A longer period is reported only where no shorter one covers it.
+            let covered = found
+                .iter()
+                .any(|r| r.start < start + 2 * len && start < r.start + 2 * r.len);
+            if !covered && is_primitive(&unit) && looks_accidental(&unit) {
+                found.push(Repeat { start, len });
+            }
+            // Skip the rest of this periodic stretch: its windows are rotations.
+            let mut k = start + len;
+            while k + len < n && same(k, len) {
+                k += 1;
+            }
+            start = k + 1;
+        }
+    }
+    found.sort_by_key(|r| r.start);
+    found
+}
+
+/// Two Han characters that are not a word, repeated back to back ("线的线的"),
+/// away from the longer repeats already found. Only asked in a doubled paragraph:
+/// elsewhere ABAB is a reduplicated verb (研究研究).
+fn short_repeats(chars: &[(usize, char)], long: &[Repeat]) -> Vec<Repeat> {
+    let c = |k: usize| chars.get(k).map_or('\0', |&(_, c)| c);
+    (0..chars.len().saturating_sub(3))
+        .filter(|&k| {
+            let (a, b) = (c(k), c(k + 1));
+            a != b
+                && is_han(a)
+                && is_han(b)
+                && c(k + 2) == a
+                && c(k + 3) == b
+                && !super::doubled_char::is_word(a, b)
+                && !long
+                    .iter()
+                    .any(|r| r.start < k + 4 && k < r.start + 2 * r.len)
+        })
+        .map(|start| Repeat { start, len: 2 })
+        .collect()
+}
+
+/// Not a power of a shorter string ("研究研究" is a power of "研究").
+fn is_primitive(unit: &[char]) -> bool {
+    let n = unit.len();
+    !(1..n).any(|p| n % p == 0 && (p..n).all(|k| unit[k] == unit[k - p]))
+}
+
+fn looks_accidental(unit: &[char]) -> bool {
+    let han = unit.iter().filter(|&&c| is_han(c)).count();
+    let punct = unit.iter().any(|&c| {
+        matches!(
+            c,
+            '，' | '、' | '；' | '。' | '：' | '！' | '？' | ',' | ';' | '!' | '?'
+        )
+    });
+    if punct {
+        // "同心抗疫，同心抗疫，" is a slogan said twice; a long pasted clause is not.
+        return han >= 10;
+    }
+    han >= 3
+}
+
+fn finding(p: &Paragraph, chars: &[(usize, char)], r: Repeat) -> Finding {
+    let byte = |k: usize| chars.get(k).map_or(p.text.len(), |&(b, _)| b);
+    let first = Span::new(byte(r.start), byte(r.start + r.len));
+    let second = Span::new(first.end, byte(r.start + 2 * r.len));
+    let unit = &p.text[first.start..first.end];
+    Finding::new(
+        &META,
+        p.doc_span(second),
+        format!("疑似重复的文字「{unit}{unit}」"),
+    )
+    .primary("重复的一份")
+    .label(p.doc_span(first), "第一份")
+    .help(format!("删去重复的「{unit}」"))
+    .fix(p.doc_span(second), "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lints::testing::{pass_fail, run};
+
+    #[test]
+    fn cases() {
+        pass_fail(
+            &RepeatedPhrase {},
+            &[
+                "一批又一批干部成长起来。",
+                "这个问题要研究研究，学习学习，讨论讨论。",
+                "看一看，左一左，一家一户。",
+                "同心抗疫，同心抗疫，同心抗疫！",
+                "……………………",
+                "2020202020202020",
+            ],
+            &[
+                "年歌咏大会年歌咏大会",
+                "市政府督查全市重点行业企业职市政府督查全市重点行业企业职业健康工作",
+                "医务工作者医务工作者",
+                "我们要加强医疗卫生医疗卫生服务体系建设，推动发展。",
+            ],
+        );
+    }
+
+    #[test]
+    fn span_and_fix_cover_the_copies() {
+        let text = "业健康工作业健康工作。";
+        let found = run(&RepeatedPhrase {}, text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let fix = found[0].fix.clone().expect("fix");
+        assert_eq!(
+            fix.span,
+            Span::new("业健康工作".len(), "业健康工作业健康工作".len())
+        );
+    }
+
+    #[test]
+    fn a_long_doubled_clause_is_one_finding() {
+        let found = run(
+            &RepeatedPhrase {},
+            "副市长王薇深夜看望坚守副市长王薇深夜看望坚守",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+    }
+}
