@@ -105,7 +105,7 @@ fn same_mark(
     second: Span,
     count: usize,
 ) -> Option<Finding> {
-    let shown: String = std::iter::repeat(c).take(count).collect();
+    let shown: String = std::iter::repeat_n(c, count).collect();
     if is_clause_mark(c) {
         if c == '。' && count >= 3 {
             return Some(

@@ -175,9 +175,7 @@ fn is_apostrophe(text: &str, i: usize, c: char) -> bool {
     let next = text[i + c.len_utf8()..].chars().next();
     let prev = text[..i].chars().next_back();
     next.is_some_and(|n| n.is_ascii_alphanumeric())
-        && prev.map_or(true, |p| {
-            !p.is_ascii_alphanumeric() || p.is_ascii_alphabetic()
-        })
+        && prev.is_none_or(|p| !p.is_ascii_alphanumeric() || p.is_ascii_alphabetic())
 }
 
 /// 》》点击进入专题《《: arrows made of doubled marks (doubled-punct looks at
@@ -210,7 +208,7 @@ fn is_list_marker(text: &str, close: usize) -> bool {
     let rest = &before[..before.len() - label.len()];
     rest.chars()
         .next_back()
-        .map_or(true, |c| c.is_whitespace() || !c.is_alphanumeric())
+        .is_none_or(|c| c.is_whitespace() || !c.is_alphanumeric())
 }
 
 fn char_span(text: &str, i: usize) -> Span {
