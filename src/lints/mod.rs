@@ -5,11 +5,14 @@ use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
 use serde::de::DeserializeOwned;
 
+mod confusable;
+mod halfwidth_punct;
 mod numbering_duplicate;
 mod numbering_gap;
 mod numbering_mixed_style;
 mod numbering_nested_style;
 mod numbering_order;
+mod stray_whitespace;
 mod toc_mismatch;
 mod undecodable_bytes;
 pub(crate) mod unused_suppression;
@@ -139,6 +142,9 @@ pub fn registry() -> Vec<Registration> {
         numbering_mixed_style::NumberingMixedStyle,
         numbering_nested_style::NumberingNestedStyle,
         toc_mismatch::TocMismatch,
+        halfwidth_punct::HalfwidthPunct,
+        confusable::Confusable,
+        stray_whitespace::StrayWhitespace,
     ];
     all.sort_by_key(|r| r.meta.code);
     all
