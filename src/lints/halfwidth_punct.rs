@@ -72,6 +72,9 @@ const MARKS: [(char, char); 6] = [
 /// Below this many uses a mark's own majority does not set a style.
 const MIN_STYLE_USES: usize = 5;
 
+/// The longest bracketed text looked at, in bytes.
+const MAX_BRACKETED: usize = 300;
+
 /// One ASCII mark (or bracket pair) in Chinese context.
 struct Hit {
     kind: usize,
@@ -93,10 +96,11 @@ fn chinese_side(c: Option<char>) -> bool {
 fn hits(doc: &Document) -> Vec<Hit> {
     let text = &doc.text;
     // Numbering markers such as (一) are the numbering lints' business.
+    let mut marker_spans: Vec<Span> = doc.markers.iter().map(|m| m.span).collect();
+    marker_spans.sort_unstable();
     let in_marker = |at: usize| {
-        doc.markers
-            .iter()
-            .any(|m| m.span.start <= at && at < m.span.end)
+        let k = marker_spans.partition_point(|m| m.start <= at);
+        k > 0 && marker_spans[k - 1].end > at
     };
     let mut out = Vec::new();
     for (i, c) in text.char_indices() {
@@ -136,7 +140,13 @@ fn hits(doc: &Document) -> Vec<Hit> {
 
 /// `(` at `i` with its `)` on the same line, around Chinese text.
 fn bracket(text: &str, i: usize, prev: Option<char>) -> Option<Hit> {
-    let rest = &text[i + 1..];
+    // A bracketed aside is short: look a bounded way ahead, so that a text full
+    // of unclosed brackets stays linear.
+    let mut limit = (i + 1 + MAX_BRACKETED).min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let rest = &text[i + 1..limit];
     let line_end = rest.find(['\n', '\r']).unwrap_or(rest.len());
     let close = rest[..line_end].find(')')?;
     let inner = &rest[..close];

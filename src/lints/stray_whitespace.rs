@@ -94,6 +94,7 @@ impl StrayWhitespace {
         let mut depth: i32 = 0;
         let mut clause_start = lead;
         let chars: Vec<(usize, char)> = line.char_indices().collect();
+        let last_sentence_end = line.rfind(sentence_end);
         let mut k = 0;
         while k < chars.len() {
             let (i, c) = chars[k];
@@ -117,10 +118,8 @@ impl StrayWhitespace {
             let next = chars.get(run_end).map(|&(_, c)| c);
             let single = run_end == k + 1 && matches!(c, ' ' | '\u{3000}');
             let both_han = prev.is_some_and(is_han) && next.is_some_and(is_han);
-            let rest = &line[chars.get(run_end).map_or(line.len(), |&(j, _)| j)..];
             // The sentence must go on to its punctuation on this line.
-            let ends_here =
-                rest.chars().take_while(|&c| !sentence_end(c)).count() < rest.chars().count();
+            let ends_here = last_sentence_end.is_some_and(|e| e > i);
             let heading = marker_end.is_some() && clause_start == lead;
             if single
                 && depth == 0
