@@ -121,7 +121,11 @@ impl StrayWhitespace {
             // The sentence must go on to its punctuation on this line.
             let ends_here = last_sentence_end.is_some_and(|e| e > i);
             let heading = marker_end.is_some() && clause_start == lead;
+            // In a masked copy (Markdown) a blank may stand for a link or code.
+            let written = doc.display_text().get(start + i..start + i + c.len_utf8())
+                == line.get(i..i + c.len_utf8());
             if single
+                && written
                 && depth == 0
                 && ends_here
                 && !heading
