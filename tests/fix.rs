@@ -155,3 +155,24 @@ fn markdown_is_fixed_in_prose_only() {
         "# 工作总结\n\n认真落实决策部署。\n\n```\n布署\n```\n"
     );
 }
+
+#[test]
+fn a_fix_the_encoding_cannot_hold_is_not_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("sjis.txt");
+    // 励 exists in Shift_JIS, the correction 厉 does not.
+    let (bytes, _, unmappable) = encoding_rs::SHIFT_JIS.encode("再接再励。\n");
+    assert!(!unmappable);
+    std::fs::write(&path, &bytes).expect("write");
+    let out = reportlint(dir.path())
+        .args(["--fix", "--encoding", "shift_jis", "sjis.txt"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("cannot be written in Shift_JIS"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(std::fs::read(&path).expect("read"), bytes.into_owned());
+}
