@@ -176,3 +176,23 @@ fn a_fix_the_encoding_cannot_hold_is_not_written() {
     );
     assert_eq!(std::fs::read(&path).expect("read"), bytes.into_owned());
 }
+
+#[test]
+fn findings_without_a_fix_still_print() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("a.txt");
+    let text = "一、甲\n认真落实决策布署。\n二、乙\n正文。\n二、丙\n正文。\n";
+    std::fs::write(&path, text).expect("write");
+    let out = reportlint(dir.path())
+        .args(["--fix", "--no-color", "a.txt"])
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("RL101"), "{stdout}");
+    assert!(!stdout.contains("RL306"), "{stdout}");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        text.replace("布署", "部署")
+    );
+}
