@@ -22,6 +22,7 @@ pub fn apply(text: &str, linted: &str, fixes: &[&Fix]) -> (String, usize) {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     let mut applied = 0;
+    let mut last_insertion = None;
     for f in sorted {
         let (s, e) = (f.span.start, f.span.end);
         let ok = s >= at
@@ -34,7 +35,7 @@ pub fn apply(text: &str, linted: &str, fixes: &[&Fix]) -> (String, usize) {
             && !f.replacement.contains(['\n', '\r'])
             && text[s..e] != f.replacement;
         // Two insertions at one point would be applied in an arbitrary order.
-        let clashes = s == at && e == s && applied > 0;
+        let clashes = e == s && last_insertion == Some(s);
         if !ok || clashes {
             continue;
         }
@@ -42,6 +43,9 @@ pub fn apply(text: &str, linted: &str, fixes: &[&Fix]) -> (String, usize) {
         out.push_str(&f.replacement);
         at = e;
         applied += 1;
+        if s == e {
+            last_insertion = Some(s);
+        }
     }
     out.push_str(&text[at..]);
     (out, applied)
@@ -218,6 +222,16 @@ mod tests {
         assert_eq!((out.as_str(), n), (t, 0));
         let (out, n) = apply("`布署`", "      ", &[&fix(1, 7, "部署")]);
         assert_eq!((out.as_str(), n), ("`布署`", 0));
+    }
+
+    #[test]
+    fn a_second_insertion_at_one_point_waits_for_the_next_round() {
+        let (out, n) = apply(
+            "甲乙",
+            "甲乙",
+            &[&fix(3, 3, "，"), &fix(3, 3, "、"), &fix(3, 6, "丙")],
+        );
+        assert_eq!((out.as_str(), n), ("甲，丙", 2));
     }
 
     #[test]
