@@ -243,6 +243,19 @@ mod tests {
     }
 
     #[test]
+    fn every_correction_is_clean_and_every_plain_entry_fires() {
+        let l = lint();
+        for e in &l.dict.entries {
+            let right = format!("{}。", e.right);
+            assert!(run(&l, &right).is_empty(), "correction flagged: {right}");
+            if e.then.is_none() && e.after.is_none() {
+                let wrong = format!("{}。", e.wrong);
+                assert!(!run(&l, &wrong).is_empty(), "entry never fires: {wrong}");
+            }
+        }
+    }
+
+    #[test]
     fn cases() {
         pass_fail(
             &lint(),
