@@ -118,6 +118,12 @@ struct CheckArgs {
     /// Write the report to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Apply the certain fixes findings carry and write the files back.
+    #[arg(long)]
+    fix: bool,
+    /// Print the fixes as a unified diff instead of writing (exit 1 when there are any).
+    #[arg(long, conflicts_with = "fix")]
+    diff: bool,
 }
 
 /// Exit codes.
@@ -367,6 +373,11 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
     };
     let (stdin_args, file_args): (Vec<String>, Vec<String>) =
         paths.into_iter().partition(|p| p == "-");
+    let mut diffs = String::new();
+    if (args.fix || args.diff) && !stdin_args.is_empty() {
+        eprintln!("reportlint: --fix and --diff need files, not standard input");
+        return TROUBLE;
+    }
     if !stdin_args.is_empty() {
         let name = args
             .stdin_filename
@@ -387,12 +398,46 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
     if !file_args.is_empty() {
         let found = crate::discover::discover(&file_args, &config);
         trouble.extend(found.errors);
-        let mut from_files: Vec<FileOutcome> = found
-            .files
-            .par_iter()
-            .map(|p| pipeline::check_file(p, &config, &opts))
-            .collect();
+        let mut from_files: Vec<FileOutcome> = if args.fix || args.diff {
+            let fixed: Vec<crate::fix::FixOutcome> = found
+                .files
+                .par_iter()
+                .map(|p| crate::fix::fix_file(p, &config, &opts, args.diff))
+                .collect();
+            fixed
+                .into_iter()
+                .map(|f| {
+                    report_fix(&f, args.diff, &mut diffs);
+                    f.outcome
+                })
+                .collect()
+        } else {
+            found
+                .files
+                .par_iter()
+                .map(|p| pipeline::check_file(p, &config, &opts))
+                .collect()
+        };
         outcomes.append(&mut from_files);
+    }
+    if args.diff {
+        for t in &trouble {
+            eprintln!("reportlint: {t}");
+        }
+        let errors = outcomes.iter().filter_map(|o| o.error.as_ref());
+        let mut failed = !trouble.is_empty();
+        for e in errors {
+            eprintln!("reportlint: {e}");
+            failed = true;
+        }
+        let written = out(&diffs);
+        return if failed || written != OK {
+            TROUBLE
+        } else if diffs.is_empty() {
+            OK
+        } else {
+            FINDINGS
+        };
     }
     outcomes.sort_by(|a, b| a.name.cmp(&b.name));
 
@@ -527,6 +572,21 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
         FINDINGS
     } else {
         OK
+    }
+}
+
+/// Say what fixing a file did; collect its diff.
+fn report_fix(f: &crate::fix::FixOutcome, diff_only: bool, diffs: &mut String) {
+    if let Some(d) = &f.diff {
+        diffs.push_str(d);
+    }
+    if f.applied > 0 && !diff_only && f.outcome.error.is_none() {
+        eprintln!(
+            "reportlint: fixed {} {} in {}",
+            f.applied,
+            plural(f.applied, "issue", "issues"),
+            f.outcome.name
+        );
     }
 }
 

@@ -11,6 +11,7 @@ pub mod decode;
 pub mod diagnostic;
 pub mod discover;
 pub mod document;
+pub mod fix;
 pub mod fsutil;
 pub mod input;
 pub mod lints;

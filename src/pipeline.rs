@@ -142,9 +142,19 @@ pub fn check_bytes(
         }
     };
     let doc = Document::build(name, prepared.decoded, prepared.original);
+    report(&doc, path, config, opts)
+}
+
+/// Lint a parsed document and resolve its findings for output.
+pub fn report(doc: &Document, path: &Path, config: &Config, opts: &RunOptions) -> FileOutcome {
+    let mut outcome = FileOutcome {
+        name: doc.name.clone(),
+        ..FileOutcome::default()
+    };
+    let name = doc.name.as_str();
     let default = Selection::default();
-    let mut findings = lint_document(&doc, path, config, opts.selection.unwrap_or(&default));
-    let mut reported: Vec<Reported> = findings.iter().map(|f| render::resolve(&doc, f)).collect();
+    let mut findings = lint_document(doc, path, config, opts.selection.unwrap_or(&default));
+    let mut reported: Vec<Reported> = findings.iter().map(|f| render::resolve(doc, f)).collect();
     if let Some(b) = opts.baseline {
         let known = b.known(name, &reported);
         outcome.baselined = known.iter().filter(|&&k| k).count();
@@ -157,7 +167,7 @@ pub fn check_bytes(
         for f in &findings {
             outcome
                 .human
-                .push_str(&human::render_finding(&doc, f, style));
+                .push_str(&human::render_finding(doc, f, style));
         }
     }
     outcome.reported = reported;

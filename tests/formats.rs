@@ -10,6 +10,8 @@ fn run(format: &str) -> String {
         .expect("binary")
         .args([
             "--isolated",
+            "--select",
+            "numbering",
             "--format",
             format,
             "--stdin-filename",

@@ -8,11 +8,13 @@ use serde::de::DeserializeOwned;
 mod bounded_rate;
 mod claim_vs_counts;
 mod completion_vs_target;
+mod confusable;
 mod date_consistency;
 mod doubled_char;
 mod doubled_punct;
 mod enumeration_count;
 mod growth_mismatch;
+mod halfwidth_punct;
 mod numbering_duplicate;
 mod numbering_gap;
 mod numbering_mixed_style;
@@ -21,6 +23,7 @@ mod numbering_order;
 mod rate_mismatch;
 mod rate_table;
 mod repeated_phrase;
+mod stray_whitespace;
 mod sum_mismatch;
 mod toc_mismatch;
 mod total_vs_items;
@@ -166,6 +169,9 @@ pub fn registry() -> Vec<Registration> {
         repeated_phrase::RepeatedPhrase,
         doubled_punct::DoubledPunct,
         unbalanced_pair::UnbalancedPair,
+        halfwidth_punct::HalfwidthPunct,
+        confusable::Confusable,
+        stray_whitespace::StrayWhitespace,
     ];
     all.sort_by_key(|r| r.meta.code);
     all
