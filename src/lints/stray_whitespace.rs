@@ -9,8 +9,9 @@ crate::declare_lint! {
     /// ## What it does
     /// Finds a space inside Chinese running text: an ASCII space or a full-width
     /// space U+3000 between two Chinese characters in the middle of a sentence
-    /// (`合作化的迅速 发展`). Trailing whitespace is noted once per document, at
-    /// `info` severity, with the number of lines.
+    /// (`合作化的迅速 发展`). With `trailing = true`, trailing whitespace is noted
+    /// once per document, at `info` severity, with the number of lines (off by
+    /// default: harmless, and common in pasted and scanned text).
     ///
     /// Layout is not an error. Only a line that reads as prose counts: it has
     /// sentence punctuation and the space falls inside a sentence that ends with
@@ -36,15 +37,18 @@ crate::declare_lint! {
     /// 融媒体记者 李蓉 通讯员 高排林
     /// 文化旅游深度融合，“好客山东 好品山东”更加响亮。
     /// ```
-    pub struct StrayWhitespace { around_alnum: bool }
+    pub struct StrayWhitespace { around_alnum: bool, trailing: bool }
     code = "RL307", name = "stray-whitespace", family = Typo, severity = Warning,
-    summary = "a space inside Chinese running text; trailing whitespace",
+    summary = "a space inside Chinese running text (trailing whitespace on request)",
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
 pub struct Options {
     around_alnum: bool,
+    /// Also report trailing whitespace (one info note per document). Off by
+    /// default: harmless, and common in pasted and scanned text.
+    trailing: bool,
 }
 
 impl Configurable for StrayWhitespace {
@@ -52,6 +56,7 @@ impl Configurable for StrayWhitespace {
     fn new(o: Options) -> Result<Self, String> {
         Ok(StrayWhitespace {
             around_alnum: o.around_alnum,
+            trailing: o.trailing,
         })
     }
 }
@@ -170,7 +175,10 @@ impl Lint for StrayWhitespace {
         for raw in doc.text.split_inclusive('\n') {
             let line = raw.trim_end_matches(['\n', '\r']);
             let body = line.trim_end_matches(is_space);
-            if !markdown && !body.trim_start_matches(is_space).is_empty() && body.len() < line.len()
+            if self.trailing
+                && !markdown
+                && !body.trim_start_matches(is_space).is_empty()
+                && body.len() < line.len()
             {
                 trailing_lines += 1;
                 trailing.get_or_insert(Span::new(offset + body.len(), offset + line.len()));
@@ -197,6 +205,7 @@ mod tests {
     fn lint() -> StrayWhitespace {
         StrayWhitespace {
             around_alnum: false,
+            trailing: true,
         }
     }
 
@@ -247,7 +256,10 @@ mod tests {
     fn spaces_around_latin_are_a_style_choice_by_default() {
         let text = "开展 HPV 检测，覆盖全市。\n";
         assert!(run(&lint(), text).is_empty());
-        let strict = StrayWhitespace { around_alnum: true };
+        let strict = StrayWhitespace {
+            around_alnum: true,
+            trailing: false,
+        };
         assert_eq!(run(&strict, text).len(), 2);
     }
 }
