@@ -13,7 +13,10 @@ fn render(text: &str) -> String {
         &doc,
         "report.txt".as_ref(),
         &Config::default_config(),
-        &Selection::default(),
+        &Selection {
+            select: vec!["numbering".into()],
+            ignore: vec![],
+        },
     );
     assert!(!findings.is_empty(), "expected a finding");
     common::render_plain(&doc, &findings)
