@@ -21,7 +21,7 @@ bytes=$(find "$work" -type f \( -name '*.txt' -o -name '*.md' \) -printf '%s\n' 
 files=$(find "$work" -type f \( -name '*.txt' -o -name '*.md' \) | wc -l)
 /usr/bin/time -f '%e %M' -o "$work/time" env RAYON_NUM_THREADS="$threads" \
   ./target/release/reportlint --isolated --format json "$work" > /dev/null || true
-read -r secs rss_kb < "$work/time"
+read -r secs rss_kb < <(tail -n 1 "$work/time")
 awk -v b="$bytes" -v f="$files" -v s="$secs" -v r="$rss_kb" -v t="$threads" 'BEGIN {
   printf "%.1f MB in %d files, %d threads: %.2f s, %.1f MB/s, %.0f files/s, peak RSS %.0f MB\n",
     b/1e6, f, t, s, b/1e6/s, f/s, r/1024 }'
