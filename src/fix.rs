@@ -116,7 +116,9 @@ pub fn fix_bytes(
     let before = doc.display_text().to_owned();
     let mut current = bytes.to_vec();
     let mut applied = 0;
-    for _ in 0..MAX_ROUNDS {
+    // A .docx is read as text but is not text: writing it back would destroy it.
+    let writable = crate::input::format_of(path) != crate::input::Format::Docx;
+    for _ in 0..if writable { MAX_ROUNDS } else { 0 } {
         let findings = pipeline::lint_document(&doc, path, config, sel);
         let fixes: Vec<&Fix> = findings
             .iter()
@@ -142,7 +144,12 @@ pub fn fix_bytes(
         current = encoded;
         applied += n;
     }
-    let outcome = pipeline::report(&doc, path, config, opts);
+    let mut outcome = pipeline::report(&doc, path, config, opts);
+    if !writable {
+        outcome.note = Some(format!(
+            "{name}: a .docx is not rewritten; make the fixes in Word"
+        ));
+    }
     let changed = current != bytes;
     let diff = (want_diff && changed).then(|| unified_diff(name, &before, doc.display_text()));
     FixOutcome {

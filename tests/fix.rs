@@ -196,3 +196,74 @@ fn findings_without_a_fix_still_print() {
         text.replace("布署", "部署")
     );
 }
+
+/// A minimal Word package whose only paragraph has a fixable doubled comma.
+fn docx_with_a_doubled_comma() -> Vec<u8> {
+    use std::io::Write;
+    let mut buf = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut buf);
+    let opts = zip::write::SimpleFileOptions::default();
+    let parts = [
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#,
+        ),
+        (
+            "_rels/.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#,
+        ),
+        (
+            "word/document.xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>全年完成任务，，成效明显。</w:t></w:r></w:p></w:body></w:document>"#,
+        ),
+    ];
+    for (name, body) in parts {
+        zip.start_file(name, opts).expect("zip entry");
+        zip.write_all(body.as_bytes()).expect("zip write");
+    }
+    zip.finish().expect("zip finish");
+    buf.into_inner()
+}
+
+#[test]
+fn a_word_file_is_never_rewritten() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("report.docx");
+    std::fs::write(&path, docx_with_a_doubled_comma()).expect("write");
+    let before = std::fs::read(&path).expect("read");
+    // The finding is there and carries a fix …
+    let out = assert_cmd::Command::cargo_bin("reportlint")
+        .expect("binary")
+        .args(["--isolated", "--format", "json"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert!(
+        v["findings"]
+            .as_array()
+            .expect("array")
+            .iter()
+            .any(|f| !f["fix"].is_null()),
+        "the test needs a fixable finding: {v:#}"
+    );
+    // … but --fix leaves the Word file as it was, says so, and is not an error.
+    let fixed = assert_cmd::Command::cargo_bin("reportlint")
+        .expect("binary")
+        .args(["--isolated", "--fix"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        fixed.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&fixed.stderr)
+    );
+    assert!(String::from_utf8_lossy(&fixed.stderr).contains("not rewritten"));
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "the .docx must be untouched"
+    );
+}
