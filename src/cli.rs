@@ -4,6 +4,7 @@ use crate::config::{self, Config};
 use crate::diagnostic::Severity;
 use crate::lints;
 use crate::pipeline::{self, FileOutcome, Selection};
+use crate::render::plural;
 use crate::render::{html, human, json};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
@@ -587,14 +588,6 @@ fn report_fix(f: &crate::fix::FixOutcome, diff_only: bool, diffs: &mut String) {
             plural(f.applied, "issue", "issues"),
             f.outcome.name
         );
-    }
-}
-
-fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
-    if n == 1 {
-        one
-    } else {
-        many
     }
 }
 

@@ -13,6 +13,7 @@ mod sha256;
 mod side;
 
 use super::json::Summary;
+use super::plural;
 use super::Reported;
 use crate::diagnostic::Severity;
 use crate::lints::{self, LintFamily};
@@ -178,14 +179,6 @@ pub fn render(reports: &[Input<'_>]) -> String {
     page.push_str(&script);
     page.push_str("</script>\n</body>\n</html>\n");
     page
-}
-
-fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
-    if n == 1 {
-        one
-    } else {
-        many
-    }
 }
 
 /// The sticky header: title, filters by severity, family and lint, search.
