@@ -1,4 +1,4 @@
-use super::rate_table::{count, percent, same_unit};
+use super::rate_table::{count, counts_before, percent, same_unit};
 use super::{Configurable, Lint, LintMeta, NoOptions};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::{Approx, Document, Kind, Quantity};
@@ -94,20 +94,6 @@ impl Lint for CompletionVsTarget {
         }
         claim_findings(doc, out);
     }
-}
-
-/// How many numbers before a rate may be its numerator or denominator.
-const LOOK_BACK: usize = 64;
-
-fn counts_before(qs: &[Quantity], k: usize) -> impl Iterator<Item = usize> + '_ {
-    let p = qs[k].paragraph;
-    (0..k)
-        .rev()
-        .take_while(move |&j| qs[j].paragraph == p)
-        // A rate is computed from numbers near it; the bound keeps a paragraph of
-        // a million numbers linear.
-        .take(LOOK_BACK)
-        .filter(move |&j| qs[j].is_count() && qs[j].approx == Approx::Exact)
 }
 
 fn rate_finding(doc: &Document, rate: &Quantity, done: &Quantity, target: &Quantity) -> Finding {

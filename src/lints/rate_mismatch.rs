@@ -1,4 +1,6 @@
-use super::rate_table::{builtin, contains_any, count, percent, same_unit, RateEntry};
+use super::rate_table::{
+    builtin, contains_any, count, counts_before, percent, same_unit, RateEntry,
+};
 use super::{Configurable, Lint, LintMeta};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::{Approx, Document, Kind, Quantity};
@@ -104,21 +106,6 @@ impl Lint for RateMismatch {
     }
 }
 
-/// Exact counts of the rate's paragraph before it.
-/// How many numbers before a rate may be its numerator or denominator.
-const LOOK_BACK: usize = 64;
-
-fn counts_before(qs: &[Quantity], k: usize) -> impl Iterator<Item = usize> + '_ {
-    let p = qs[k].paragraph;
-    (0..k)
-        .rev()
-        .take_while(move |&j| qs[j].paragraph == p)
-        // A rate is computed from numbers near it; the bound keeps a paragraph of
-        // a million numbers linear.
-        .take(LOOK_BACK)
-        .filter(move |&j| qs[j].is_count() && qs[j].approx == Approx::Exact)
-}
-
 /// Whether some count of the paragraph, as denominator, reproduces the rate.
 fn any_reading_fits(qs: &[Quantity], k: usize, numerator: usize) -> bool {
     let num = &qs[numerator];
@@ -183,20 +170,7 @@ fn generic_reading(qs: &[Quantity], k: usize) -> Option<Reading> {
     if any_reading_fits(qs, k, numerator) {
         return None;
     }
-    let num = &qs[numerator];
-    let bases: Vec<usize> = counts_before(qs, numerator)
-        .filter(|&j| {
-            qs[j].sentence == rate.sentence && same_unit(&qs[j], num) && qs[j].value > num.value
-        })
-        .collect();
-    let [denominator] = bases[..] else {
-        return None;
-    };
-    Some(Reading {
-        numerator,
-        denominator,
-        severity: Severity::Warning,
-    })
+    one_larger_base(qs, numerator, rate.sentence)
 }
 
 /// `筛出高风险孕妇59人，占4.21%`: the count right before 占 over the one larger
@@ -215,19 +189,7 @@ fn share_reading(qs: &[Quantity], k: usize) -> Option<Reading> {
     if any_reading_fits(qs, k, numerator) {
         return None;
     }
-    let bases: Vec<usize> = counts_before(qs, numerator)
-        .filter(|&j| {
-            qs[j].sentence == rate.sentence && same_unit(&qs[j], num) && qs[j].value > num.value
-        })
-        .collect();
-    let [denominator] = bases[..] else {
-        return None;
-    };
-    Some(Reading {
-        numerator,
-        denominator,
-        severity: Severity::Warning,
-    })
+    one_larger_base(qs, numerator, rate.sentence)
 }
 
 fn finding(
@@ -267,6 +229,25 @@ fn finding(
         doc.slice(den.label_span.cover(den.span)),
         percent(got)
     ))
+}
+
+/// The reading of a numerator over the one larger count of its unit earlier in
+/// the rate's sentence; none when there are several (the pair is ambiguous).
+fn one_larger_base(qs: &[Quantity], numerator: usize, sentence: usize) -> Option<Reading> {
+    let num = &qs[numerator];
+    let bases: Vec<usize> = counts_before(qs, numerator)
+        .filter(|&j| {
+            qs[j].sentence == sentence && same_unit(&qs[j], num) && qs[j].value > num.value
+        })
+        .collect();
+    let [denominator] = bases[..] else {
+        return None;
+    };
+    Some(Reading {
+        numerator,
+        denominator,
+        severity: Severity::Warning,
+    })
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The keyword table of `lints/rates.toml`, shared by the arithmetic lints that
 //! tie a stated rate to the counts it is computed from.
 
-use crate::document::Quantity;
+use crate::document::{Approx, Quantity};
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -82,6 +82,21 @@ pub fn percent(x: f64) -> String {
 /// A count as written in a recomputation: 1401, 34400.
 pub fn count(x: f64) -> String {
     crate::document::quantities::format_value(x, 2)
+}
+
+/// How many numbers before a rate may be its numerator or denominator.
+const LOOK_BACK: usize = 64;
+
+/// Exact counts of the paragraph before quantity `k`, nearest first.
+pub fn counts_before(qs: &[Quantity], k: usize) -> impl Iterator<Item = usize> + '_ {
+    let p = qs[k].paragraph;
+    (0..k)
+        .rev()
+        .take_while(move |&j| qs[j].paragraph == p)
+        // A rate is computed from numbers near it; the bound keeps a paragraph of
+        // a million numbers linear.
+        .take(LOOK_BACK)
+        .filter(move |&j| qs[j].is_count() && qs[j].approx == Approx::Exact)
 }
 
 #[cfg(test)]
