@@ -110,15 +110,7 @@ impl Lint for TocMismatch {
                 .take(window)
                 .any(|&k| same_marker(t, &doc.markers[k]))
             {
-                out.push(
-                    Finding::new(
-                        &META,
-                        b.span,
-                        format!("正文标题「{}{}」不在目录中", doc.slice(b.span), b.title),
-                    )
-                    .primary("目录中没有这一项")
-                    .help("把这一标题补进目录，或删去多出的正文标题"),
-                );
+                out.push(extra(doc, body[j]));
                 j += 1;
             } else {
                 out.push(missing(doc, entries[i]));
@@ -147,19 +139,20 @@ impl Lint for TocMismatch {
         } else {
             out.extend(rest.iter().map(|&k| missing(doc, k)));
         }
-        for &k in &body[j..] {
-            let b = &doc.markers[k];
-            out.push(
-                Finding::new(
-                    &META,
-                    b.span,
-                    format!("正文标题「{}{}」不在目录中", doc.slice(b.span), b.title),
-                )
-                .primary("目录中没有这一项")
-                .help("把这一标题补进目录，或删去多出的正文标题"),
-            );
-        }
+        out.extend(body[j..].iter().map(|&k| extra(doc, k)));
     }
+}
+
+/// A body heading the table of contents does not list.
+fn extra(doc: &Document, k: usize) -> Finding {
+    let b = &doc.markers[k];
+    Finding::new(
+        &META,
+        b.span,
+        format!("正文标题「{}{}」不在目录中", doc.slice(b.span), b.title),
+    )
+    .primary("目录中没有这一项")
+    .help("把这一标题补进目录，或删去多出的正文标题")
 }
 
 fn missing(doc: &Document, k: usize) -> Finding {
