@@ -213,6 +213,7 @@ fn read_document(path: &Path) -> Result<crate::document::Document, i32> {
             path.display().to_string(),
             p.decoded,
             p.original,
+            p.format.delimited(),
         )),
         Err(crate::input::Problem::Skipped(why) | crate::input::Problem::Unreadable(why)) => {
             eprintln!("reportlint: {}: {why}", path.display());

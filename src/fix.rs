@@ -82,7 +82,12 @@ fn parse(
     encoding: Option<&str>,
 ) -> Result<Document, String> {
     match input::prepare(path, bytes, encoding) {
-        Ok(p) => Ok(Document::build(name, p.decoded, p.original)),
+        Ok(p) => Ok(Document::build(
+            name,
+            p.decoded,
+            p.original,
+            p.format.delimited(),
+        )),
         Err(Problem::Skipped(why) | Problem::Unreadable(why)) => Err(why),
     }
 }

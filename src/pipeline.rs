@@ -141,7 +141,12 @@ pub fn check_bytes(
             return outcome;
         }
     };
-    let doc = Document::build(name, prepared.decoded, prepared.original);
+    let doc = Document::build(
+        name,
+        prepared.decoded,
+        prepared.original,
+        prepared.format.delimited(),
+    );
     report(&doc, path, config, opts)
 }
 

@@ -9,6 +9,7 @@ pub mod markers;
 pub mod outline;
 pub mod paragraphs;
 pub mod quantities;
+pub mod tables;
 
 use crate::span::Span;
 pub use dates::{DateMention, Dates};
@@ -17,6 +18,7 @@ pub use markers::{Family, Marker, Variant};
 pub use outline::{Event, Outline, Toc};
 pub use paragraphs::Paragraph;
 pub use quantities::{Approx, Kind, Quantity};
+pub use tables::{Delimited, Table};
 
 /// How the text was decoded, for findings about the file itself.
 #[derive(Debug, Clone)]
@@ -51,7 +53,10 @@ pub struct Document {
     /// Dates and periods named in the text, and the report's own date.
     pub dates: Dates,
     /// Every number claim with its unit, precision and label, in document order.
+    /// Table rows are read cell by cell (each cell is a sentence of its row).
     pub quantities: Vec<Quantity>,
+    /// Tables (Markdown, Word, tab- or space-aligned rows, CSV/TSV), in order.
+    pub tables: Vec<Table>,
     pub source: SourceInfo,
     /// The file's text as written, when `text` has parts blanked (Markdown code,
     /// links): same length, same line breaks. Shown to the reader; lints read `text`.
@@ -62,8 +67,21 @@ pub struct Document {
 
 impl Document {
     pub fn parse(name: impl Into<String>, text: String) -> Document {
+        Document::parse_as(name, text, None)
+    }
+
+    /// Parse a report, or a table file (`.csv`, `.tsv`) when `delimited` says so.
+    pub fn parse_as(
+        name: impl Into<String>,
+        text: String,
+        delimited: Option<Delimited>,
+    ) -> Document {
         let lines = LineIndex::new(&text);
-        let paragraphs = paragraphs::split(&text, &lines, markers::starts_block);
+        let tables = tables::detect(&text, &lines, delimited);
+        let row_lines = table_row_lines(&tables, lines.line_count());
+        let stands_alone = |n: usize| row_lines.get(n).copied().unwrap_or(false);
+        let mut paragraphs = paragraphs::split(&text, &lines, markers::starts_block, stands_alone);
+        cells_as_sentences(&mut paragraphs, &tables, &row_lines);
         let markers = collect_markers(&paragraphs);
         let outline = outline::build(&markers, &paragraphs);
         let dates = dates::extract(&paragraphs);
@@ -77,6 +95,7 @@ impl Document {
             outline,
             dates,
             quantities,
+            tables,
             source: SourceInfo::default(),
             original: None,
             directives: Vec::new(),
@@ -85,7 +104,7 @@ impl Document {
 
     /// Build from decoded bytes, keeping what the decoder learned.
     pub fn parse_decoded(name: impl Into<String>, decoded: crate::decode::Decoded) -> Document {
-        Document::build(name, decoded, None)
+        Document::build(name, decoded, None, None)
     }
 
     /// Build from decoded text whose non-prose parts were blanked (`original` is
@@ -94,6 +113,7 @@ impl Document {
         name: impl Into<String>,
         decoded: crate::decode::Decoded,
         original: Option<String>,
+        delimited: Option<Delimited>,
     ) -> Document {
         let source = SourceInfo {
             encoding: decoded.encoding.name(),
@@ -101,7 +121,7 @@ impl Document {
             malformed: decoded.malformed,
             first_malformed: decoded.first_malformed,
         };
-        let mut doc = Document::parse(name, decoded.text);
+        let mut doc = Document::parse_as(name, decoded.text, delimited);
         doc.source = source;
         doc.original = original.filter(|o| o.len() == doc.text.len());
         doc.directives = crate::suppress::parse(doc.display_text(), &doc);
@@ -146,6 +166,50 @@ impl Document {
     /// Paragraph-relative span of `p` mapped to the document.
     pub fn span_in(&self, paragraph: usize, local: Span) -> Span {
         self.paragraphs[paragraph].doc_span(local)
+    }
+}
+
+/// Which lines are table rows, indexed by line.
+fn table_row_lines(tables: &[Table], line_count: usize) -> Vec<bool> {
+    let mut rows = vec![false; if tables.is_empty() { 0 } else { line_count }];
+    for t in tables {
+        for r in &t.rows {
+            if let Some(x) = rows.get_mut(r.line) {
+                *x = true;
+            }
+        }
+        // A Markdown separator line sits between the header and the body.
+        if let (Some(a), Some(b)) = (t.rows.first(), t.rows.last()) {
+            for x in rows.iter_mut().take(b.line + 1).skip(a.line) {
+                *x = true;
+            }
+        }
+    }
+    rows
+}
+
+/// A table row's paragraph has its cells as sentences, so no label or clause
+/// reaches from one cell into the next.
+fn cells_as_sentences(paragraphs: &mut [Paragraph], tables: &[Table], row_lines: &[bool]) {
+    if tables.is_empty() {
+        return;
+    }
+    let rows: Vec<&tables::Row> = tables.iter().flat_map(|t| &t.rows).collect();
+    for p in paragraphs.iter_mut() {
+        if !row_lines.get(p.first_line).copied().unwrap_or(false) {
+            continue;
+        }
+        let Ok(k) = rows.binary_search_by_key(&p.first_line, |r| r.line) else {
+            continue;
+        };
+        let start = p.span.start;
+        let end = start + p.text.len();
+        p.sentences = rows[k]
+            .cells
+            .iter()
+            .filter(|c| !c.span.is_empty() && c.span.start >= start && c.span.end <= end)
+            .map(|c| Span::new(c.span.start - start, c.span.end - start))
+            .collect();
     }
 }
 

@@ -87,8 +87,14 @@ struct Line<'a> {
 /// Split the document into paragraphs.
 ///
 /// `starts_item(line)` tells whether a line opens a numbered item or heading; such a
-/// line always starts a new paragraph.
-pub fn split(text: &str, lines: &LineIndex, starts_item: impl Fn(&str) -> bool) -> Vec<Paragraph> {
+/// line always starts a new paragraph. `stands_alone(n)` marks lines (table rows)
+/// that are a paragraph of their own, never joined to their neighbours.
+pub fn split(
+    text: &str,
+    lines: &LineIndex,
+    starts_item: impl Fn(&str) -> bool,
+    stands_alone: impl Fn(usize) -> bool,
+) -> Vec<Paragraph> {
     let all: Vec<Option<Line>> = (0..lines.line_count())
         .map(|n| {
             let r = lines.line_range(text, n);
@@ -123,6 +129,9 @@ pub fn split(text: &str, lines: &LineIndex, starts_item: impl Fn(&str) -> bool) 
                 _ => break,
             };
             let Some(next) = &all[next_idx] else { break };
+            if stands_alone(last.number) || stands_alone(next.number) {
+                break;
+            }
             if !continues(last.text, next.text, wrapped, gap, &starts_item) {
                 break;
             }
@@ -287,7 +296,12 @@ mod tests {
     use super::*;
 
     fn paras(text: &str) -> Vec<Paragraph> {
-        split(text, &LineIndex::new(text), |l| l.starts_with("一、"))
+        split(
+            text,
+            &LineIndex::new(text),
+            |l| l.starts_with("一、"),
+            |_| false,
+        )
     }
 
     #[test]

@@ -14,6 +14,7 @@
 mod body;
 mod format;
 mod numbering;
+mod table;
 #[cfg(test)]
 mod tests;
 mod xml;

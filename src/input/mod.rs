@@ -14,8 +14,24 @@ use std::path::Path;
 pub enum Format {
     Text,
     Markdown,
-    /// Word: one paragraph per line, automatic numbering rendered as text.
+    /// Word: one paragraph per line, a table row per line with its cells
+    /// separated by tabs, automatic numbering rendered as text.
     Docx,
+    /// A table file: every line a row of comma-separated cells.
+    Csv,
+    /// A table file: every line a row of tab-separated cells.
+    Tsv,
+}
+
+impl Format {
+    /// How a table file separates its cells; `None` for reports.
+    pub fn delimited(self) -> Option<crate::document::Delimited> {
+        match self {
+            Format::Csv => Some(crate::document::Delimited::Comma),
+            Format::Tsv => Some(crate::document::Delimited::Tab),
+            _ => None,
+        }
+    }
 }
 
 /// Why a file gives no text to lint.
@@ -36,6 +52,8 @@ pub fn format_of(path: &Path) -> Format {
     {
         Some("md" | "markdown") => Format::Markdown,
         Some("docx") => Format::Docx,
+        Some("csv") => Format::Csv,
+        Some("tsv" | "tab") => Format::Tsv,
         _ => Format::Text,
     }
 }
@@ -108,7 +126,9 @@ pub fn prepare(path: &Path, bytes: &[u8], encoding: Option<&str>) -> Result<Prep
     };
     let masked = match format {
         Format::Markdown => markdown::mask(&decoded.text),
-        Format::Text | Format::Docx => blank_directive_lines(&decoded.text),
+        Format::Text | Format::Docx | Format::Csv | Format::Tsv => {
+            blank_directive_lines(&decoded.text)
+        }
     };
     let mut original = None;
     if masked != decoded.text {

@@ -25,6 +25,8 @@ mod rate_table;
 mod repeated_phrase;
 mod stray_whitespace;
 mod sum_mismatch;
+mod table_math;
+mod table_total_row;
 mod toc_mismatch;
 mod total_vs_items;
 mod unbalanced_pair;
@@ -165,6 +167,7 @@ pub fn registry() -> Vec<Registration> {
         completion_vs_target::CompletionVsTarget,
         bounded_rate::BoundedRate,
         growth_mismatch::GrowthMismatch,
+        table_total_row::TableTotalRow,
         doubled_char::DoubledChar,
         repeated_phrase::RepeatedPhrase,
         doubled_punct::DoubledPunct,

@@ -17,23 +17,37 @@ pub(super) enum Block {
     Table(Table),
 }
 
-/// A cell holds blocks of its own (paragraphs, nested tables).
-pub(super) type Cell = Vec<Block>;
-
-#[derive(Debug, Default)]
-pub(super) struct Table {
-    rows: Vec<Vec<Cell>>,
+/// A cell holds blocks of its own (paragraphs, nested tables) and may span
+/// several grid columns.
+#[derive(Debug)]
+pub(super) struct Cell {
+    pub(super) blocks: Vec<Block>,
+    /// Grid columns the cell covers (`w:gridSpan`), at least 1.
+    pub(super) span: usize,
 }
 
-impl Table {
-    /// The table as rows of cells, top to bottom.
-    fn rows(&self) -> impl Iterator<Item = &[Cell]> {
-        self.rows.iter().map(Vec::as_slice)
+impl Default for Cell {
+    fn default() -> Self {
+        Cell {
+            blocks: Vec::new(),
+            span: 1,
+        }
     }
 }
 
-/// Write blocks one paragraph per line; a table's cells go row by row, each
-/// cell's paragraphs on their own lines.
+#[derive(Debug, Default)]
+pub(super) struct Row {
+    pub(super) cells: Vec<Cell>,
+    /// Grid columns skipped before the first cell (`w:gridBefore`).
+    pub(super) before: usize,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct Table {
+    pub(super) rows: Vec<Row>,
+}
+
+/// Write blocks one paragraph per line; tables as [`super::table`] writes them.
 pub(super) fn render(blocks: &[Block], out: &mut String) {
     for b in blocks {
         match b {
@@ -41,13 +55,7 @@ pub(super) fn render(blocks: &[Block], out: &mut String) {
                 out.push_str(p);
                 out.push('\n');
             }
-            Block::Table(t) => {
-                for row in t.rows() {
-                    for cell in row {
-                        render(cell, out);
-                    }
-                }
-            }
+            Block::Table(t) => super::table::render(t, out),
         }
     }
 }
@@ -66,7 +74,7 @@ struct Para {
 enum Frame {
     Para(Para),
     Table(Table),
-    Row(Vec<Cell>),
+    Row(Row),
     Cell(Cell),
 }
 
@@ -169,7 +177,7 @@ impl Walker<'_> {
     fn emit(&mut self, block: Block) {
         for f in self.frames.iter_mut().rev() {
             match f {
-                Frame::Cell(c) => return c.push(block),
+                Frame::Cell(c) => return c.blocks.push(block),
                 Frame::Para(p) => return p.inner.push(block),
                 _ => {}
             }
@@ -224,8 +232,20 @@ impl Walker<'_> {
         match tag.name {
             b"p" => self.open_frame(Frame::Para(Para::default()))?,
             b"tbl" => self.open_frame(Frame::Table(Table::default()))?,
-            b"tr" => self.open_frame(Frame::Row(Vec::new()))?,
-            b"tc" => self.open_frame(Frame::Cell(Vec::new()))?,
+            b"tr" => self.open_frame(Frame::Row(Row::default()))?,
+            b"tc" => self.open_frame(Frame::Cell(Cell::default()))?,
+            b"gridSpan" if parent == El::Other => {
+                let n = grid_count(tag);
+                if let Some(Frame::Cell(c)) = self.frames.last_mut() {
+                    c.span = n.max(1);
+                }
+            }
+            b"gridBefore" if parent == El::Other => {
+                let n = grid_count(tag);
+                if let Some(Frame::Row(r)) = self.frames.last_mut() {
+                    r.before = n;
+                }
+            }
             b"r" => self.run_hidden = false,
             b"pStyle" if parent == El::PPr => {
                 let v = tag.val();
@@ -306,15 +326,19 @@ impl Walker<'_> {
                 if let Some(Frame::Row(r)) = self.frames.pop() {
                     match self.frames.last_mut() {
                         Some(Frame::Table(t)) => t.rows.push(r),
-                        _ => r.into_iter().flatten().for_each(|b| self.emit(b)),
+                        _ => r
+                            .cells
+                            .into_iter()
+                            .flat_map(|c| c.blocks)
+                            .for_each(|b| self.emit(b)),
                     }
                 }
             }
             (Ns::Word, b"tc") => {
                 if let Some(Frame::Cell(c)) = self.frames.pop() {
                     match self.frames.last_mut() {
-                        Some(Frame::Row(r)) => r.push(c),
-                        _ => c.into_iter().for_each(|b| self.emit(b)),
+                        Some(Frame::Row(r)) => r.cells.push(c),
+                        _ => c.blocks.into_iter().for_each(|b| self.emit(b)),
                     }
                 }
             }
@@ -341,6 +365,15 @@ impl Walker<'_> {
         p.inner.into_iter().for_each(|b| self.emit(b));
         Ok(())
     }
+}
+
+/// A grid count from `w:val`, bounded so a crafted file cannot ask for a
+/// million empty columns.
+fn grid_count(tag: &Tag) -> usize {
+    tag.val()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .unwrap_or(1)
+        .min(64)
 }
 
 /// Read the main document part into blocks.

@@ -276,7 +276,7 @@ fn numbering_inherited_from_styles() {
 }
 
 #[test]
-fn tables_row_by_row_each_cell_paragraph_on_its_own_line() {
+fn a_table_holding_a_table_is_layout_written_paragraph_by_paragraph() {
     let cell = |ps: &[String]| format!("<w:tc><w:tcPr/>{}</w:tc>", ps.concat());
     let row = |cells: &[String]| format!("<w:tr>{}</w:tr>", cells.concat());
     let inner = format!(
@@ -297,9 +297,51 @@ fn tables_row_by_row_each_cell_paragraph_on_its_own_line() {
             "金额",
             "（万元）",
             "合计",
-            "内1",
-            "内2",
+            "内1\t内2",
             "100",
+            "后"
+        ]
+    );
+}
+
+#[test]
+fn a_data_table_is_one_line_per_row_in_grid_columns() {
+    let cell = |props: &str, ps: &[String]| {
+        format!("<w:tc><w:tcPr>{props}</w:tcPr>{}</w:tc>", ps.concat())
+    };
+    let row = |props: &str, cells: &[String]| {
+        format!("<w:tr><w:trPr>{props}</w:trPr>{}</w:tr>", cells.concat())
+    };
+    let table = format!(
+        "<w:tbl>{}{}{}</w:tbl>",
+        row(
+            "",
+            &[
+                cell(r#"<w:vMerge w:val="restart"/>"#, &[p("地区")]),
+                cell(r#"<w:gridSpan w:val="2"/>"#, &[p("资金"), p("（万元）")]),
+            ]
+        ),
+        row(
+            "",
+            &[
+                cell("<w:vMerge/>", &[p("")]),
+                cell("", &[p("中央")]),
+                cell("", &[p("省\t级")])
+            ]
+        ),
+        row(
+            r#"<w:gridBefore w:val="1"/>"#,
+            &[cell("", &[p("100")]), cell("", &[p("50")])]
+        ),
+    );
+    let body = [p("前"), table, p("后")].concat();
+    assert_eq!(
+        lines(&package(&body, None, None)),
+        [
+            "前",
+            "地区\t资金 （万元）\t",
+            "\t中央\t省 级",
+            "\t100\t50",
             "后"
         ]
     );

@@ -1,0 +1,207 @@
+//! What the header says about each column (name, unit, rate or count), which
+//! column names the rows, and what each row is (total, subtotal, part, item).
+
+use super::number::{CellNumber, Content};
+use super::words::{contains_any, is_one_of, words};
+use super::{Column, ColumnKind, RowRole, Table};
+use crate::document::paragraphs::is_blank;
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|&c| !is_blank(c)).collect()
+}
+
+/// The multiplier a unit names: 万元 → 10⁴, 亿元 → 10⁸.
+fn multiplier(unit: &str) -> f64 {
+    if unit.contains('亿') {
+        1e8
+    } else if unit.contains('万') {
+        1e4
+    } else if unit.contains('千') && !unit.contains("千米") && !unit.contains("千克") {
+        1e3
+    } else {
+        1.0
+    }
+}
+
+/// The unit in a header's brackets: "金额（万元）" → "万元".
+fn bracketed_unit(header: &str) -> Option<&str> {
+    let open = header.rfind(['（', '('])?;
+    let inner = &header[open..];
+    let inner = inner.get(inner.chars().next()?.len_utf8()..)?;
+    let close = inner.find(['）', ')'])?;
+    Some(&inner[..close])
+}
+
+pub(super) fn finish(t: &mut Table, text: &str, unit_above: Option<&str>) {
+    let width = t.rows.first().map_or(0, |r| r.cells.len());
+    let cell_text = |r: usize, c: usize, t: &Table| -> String {
+        let s = t.rows[r].cells[c].span;
+        squeeze(&text[s.start..s.end])
+    };
+    let mut table_unit = unit_above.map(str::to_owned);
+    let mut headers = vec![String::new(); width];
+    let mut header_spans = vec![None; width];
+    for r in 0..t.header_rows {
+        let filled: Vec<usize> = (0..width)
+            .filter(|&c| !t.rows[r].cells[c].span.is_empty())
+            .collect();
+        if let [only] = filled[..] {
+            let s = cell_text(r, only, t);
+            if let Some(u) = s
+                .strip_prefix("单位")
+                .map(|u| u.trim_start_matches(['：', ':']))
+            {
+                table_unit = Some(u.to_owned());
+                continue;
+            }
+            // A title over the whole table, not a column's header.
+            if width >= 3 && (only == 0 || s.starts_with('表') || s.starts_with("附表")) {
+                continue;
+            }
+        }
+        let last_header = r + 1 == t.header_rows;
+        let mut carried = String::new();
+        for c in 0..width {
+            let s = cell_text(r, c, t);
+            if s.is_empty() {
+                // A merged cell spreads over the empty ones to its right.
+                if !last_header && c > 0 {
+                    headers[c].push_str(&carried);
+                }
+                continue;
+            }
+            headers[c].push_str(&s);
+            header_spans[c] = Some(t.rows[r].cells[c].span);
+            carried = s;
+        }
+    }
+    let table_multiplier = table_unit.as_deref().map_or(1.0, multiplier);
+    let mut columns = Vec::with_capacity(width);
+    for (c, header) in headers.into_iter().enumerate() {
+        let unit = bracketed_unit(&header).map(str::to_owned);
+        let percent = header.contains(['%', '％', '‰']);
+        let m = match unit.as_deref() {
+            Some(u) if multiplier(u) != 1.0 => multiplier(u),
+            _ => table_multiplier,
+        };
+        let mut rounded = m != 1.0 || header.contains('元');
+        for row in t.rows.iter_mut().skip(t.header_rows) {
+            if let Content::Number(n) = &mut row.cells[c].content {
+                rounded |= n.decimals > 0 || n.own_multiplier;
+                normalise(n, m, percent);
+            }
+        }
+        columns.push(Column {
+            header,
+            header_span: header_spans[c],
+            kind: ColumnKind::Text,
+            percent,
+            rounded,
+        });
+    }
+    t.columns = columns;
+    classify_columns(t);
+    classify_rows(t, text);
+}
+
+/// A cell that names its own multiplier in a column of another unit: "1.2亿" in
+/// a 万元 column is 12000.
+fn normalise(n: &mut CellNumber, column_multiplier: f64, column_percent: bool) {
+    if n.own_multiplier && column_multiplier != 1.0 {
+        n.value /= column_multiplier;
+        n.step /= column_multiplier;
+    }
+    if column_percent {
+        n.percent = true;
+    }
+}
+
+fn classify_columns(t: &mut Table) {
+    let w = words();
+    let body = t.body();
+    for c in 0..t.columns.len() {
+        let (mut numbers, mut texts, mut percents) = (0, 0, 0);
+        let mut values = Vec::new();
+        for r in body.clone() {
+            match t.rows[r].cells[c].content {
+                Content::Number(n) => {
+                    numbers += 1;
+                    percents += usize::from(n.percent);
+                    values.push(n.value);
+                }
+                Content::Text | Content::Date => texts += 1,
+                Content::Blank => {}
+            }
+        }
+        let col = &t.columns[c];
+        let h = col.header.to_lowercase();
+        let kind = if numbers == 0 || texts > numbers {
+            ColumnKind::Text
+        } else if col.percent || percents * 2 > numbers || contains_any(&h, &w.rate_headers) {
+            ColumnKind::Rate {
+                share: contains_any(&h, &w.share_headers),
+                growth: contains_any(&h, &w.growth_headers),
+            }
+        } else if contains_any(&h, &w.not_additive) || is_sequence(&values) {
+            ColumnKind::NotAdditive
+        } else {
+            ColumnKind::Additive
+        };
+        t.columns[c].kind = kind;
+    }
+    t.label_column = t.columns.iter().position(|c| c.kind == ColumnKind::Text);
+    if let Some(l) = t.label_column {
+        t.columns[l].kind = ColumnKind::Label;
+    }
+}
+
+/// 1, 2, 3, …: a column of row numbers.
+fn is_sequence(values: &[f64]) -> bool {
+    values.len() >= 2
+        && values
+            .iter()
+            .enumerate()
+            .all(|(i, &v)| (v - (i as f64 + 1.0)).abs() < 1e-9)
+}
+
+fn classify_rows(t: &mut Table, text: &str) {
+    let w = words();
+    let label_column = t.label_column;
+    for r in t.body() {
+        let row = &t.rows[r];
+        let label_cell = label_column
+            .map(|c| row.cells[c])
+            .filter(|c| !c.span.is_empty())
+            .or_else(|| {
+                row.cells
+                    .iter()
+                    .find(|c| matches!(c.content, Content::Text))
+                    .copied()
+            });
+        let label = label_cell.map_or(String::new(), |c| squeeze(&text[c.span.start..c.span.end]));
+        let has_number = row
+            .cells
+            .iter()
+            .any(|c| matches!(c.content, Content::Number(_)));
+        let role = if is_one_of(&label, &w.totals) {
+            RowRole::Total
+        } else if is_one_of(&label, &w.area_totals) {
+            RowRole::AreaTotal
+        } else if is_one_of(&label, &w.subtotals) {
+            RowRole::Subtotal
+        } else if w
+            .part_prefixes
+            .iter()
+            .any(|p| label.starts_with(p.as_str()))
+        {
+            RowRole::Part
+        } else if !has_number {
+            RowRole::Group
+        } else {
+            RowRole::Item
+        };
+        let row = &mut t.rows[r];
+        row.role = role;
+        row.label = label;
+    }
+}

@@ -1,0 +1,293 @@
+//! Finding tables among the lines: runs of pipe rows under a Markdown separator,
+//! runs of tab-separated rows, runs of rows lined up with spaces, or a whole
+//! `.csv`/`.tsv` file. Each line is looked at a bounded number of times.
+
+use super::cells::{self, Layout};
+use super::number::{self, Content};
+use super::{columns, Cell, Delimited, Row, RowRole, Table};
+use crate::document::lines::LineIndex;
+use crate::document::paragraphs::is_blank;
+use crate::span::Span;
+use std::ops::Range;
+
+/// A row as split, before the table knows its columns.
+struct RawRow {
+    line: usize,
+    /// Document offset of the line.
+    start: usize,
+    cells: Vec<Range<usize>>,
+}
+
+/// Most header rows read above a table's body.
+const MAX_HEADER_ROWS: usize = 4;
+/// Rows with more cells than this are not a report table (and would make the
+/// column-pair search of the rate check slow).
+const MAX_COLUMNS: usize = 64;
+
+pub fn detect(text: &str, lines: &LineIndex, file: Option<Delimited>) -> Vec<Table> {
+    let line = |n: usize| &text[lines.line_range(text, n)];
+    let count = lines.line_count();
+    let mut out = Vec::new();
+    if let Some(d) = file {
+        let (sep, layout) = match d {
+            Delimited::Comma => (',', Layout::Comma),
+            Delimited::Tab => ('\t', Layout::Tab),
+        };
+        let mut run = Vec::new();
+        for n in 0..=count {
+            let l = if n < count { line(n) } else { "" };
+            if l.trim_matches(is_blank).is_empty() {
+                if let Some(t) = build(text, lines, layout, std::mem::take(&mut run), None) {
+                    out.push(t);
+                }
+                continue;
+            }
+            run.push(raw(
+                lines,
+                n,
+                cells::delimited(l, sep, d == Delimited::Comma),
+            ));
+        }
+        return out;
+    }
+    let mut n = 0;
+    while n < count {
+        let l = line(n);
+        let mut next = n + 1;
+        if l.contains('|') {
+            next = pipe_table(text, lines, n, &mut out);
+        }
+        if next == n + 1 {
+            next = if l.contains('\t') {
+                tab_table(text, lines, n, &mut out)
+            } else {
+                aligned_table(text, lines, n, &mut out)
+            };
+        }
+        n = next.max(n + 1);
+    }
+    out
+}
+
+fn raw(lines: &LineIndex, n: usize, cells: Vec<Range<usize>>) -> RawRow {
+    RawRow {
+        line: n,
+        start: lines.line_start(n),
+        cells,
+    }
+}
+
+/// A Markdown table starting at line `n`; returns the line after it.
+fn pipe_table(text: &str, lines: &LineIndex, n: usize, out: &mut Vec<Table>) -> usize {
+    let line = |k: usize| &text[lines.line_range(text, k)];
+    let Some(head) = cells::pipe(line(n)) else {
+        return n + 1;
+    };
+    let Some(sep) = (n + 1 < lines.line_count())
+        .then(|| cells::pipe(line(n + 1)))
+        .flatten()
+    else {
+        return n + 1;
+    };
+    if !cells::is_pipe_separator(line(n + 1), &sep) || head.len() < 2 {
+        return n + 1;
+    }
+    let mut rows = vec![raw(lines, n, head)];
+    let mut k = n + 2;
+    while k < lines.line_count() {
+        match cells::pipe(line(k)) {
+            Some(c) => rows.push(raw(lines, k, c)),
+            None => break,
+        }
+        k += 1;
+    }
+    if let Some(t) = build(text, lines, Layout::Pipe, rows, Some(1)) {
+        out.push(t);
+    }
+    k
+}
+
+/// Tab-separated rows from line `n` on (an empty Word row is a line of tabs).
+fn tab_table(text: &str, lines: &LineIndex, n: usize, out: &mut Vec<Table>) -> usize {
+    let mut rows = Vec::new();
+    let mut k = n;
+    while k < lines.line_count() {
+        let l = &text[lines.line_range(text, k)];
+        if !l.contains('\t') {
+            break;
+        }
+        rows.push(raw(lines, k, cells::delimited(l, '\t', false)));
+        k += 1;
+    }
+    let filled = rows
+        .iter()
+        .filter(|r| r.cells.iter().filter(|c| !c.is_empty()).count() >= 2)
+        .count();
+    if filled >= 2 {
+        if let Some(t) = build(text, lines, Layout::Tab, rows, None) {
+            out.push(t);
+        }
+    }
+    k
+}
+
+fn numbers_in(line: &str, cells: &[Range<usize>]) -> usize {
+    cells
+        .iter()
+        .filter(|c| matches!(number::parse(&line[(*c).clone()]), Content::Number(_)))
+        .count()
+}
+
+/// Rows lined up with spaces from line `n` on: at least two rows with the same
+/// number of cells and numbers in them, and the header line above if it fits.
+fn aligned_table(text: &str, lines: &LineIndex, n: usize, out: &mut Vec<Table>) -> usize {
+    let line = |k: usize| &text[lines.line_range(text, k)];
+    let body_row = |k: usize| -> Option<Vec<Range<usize>>> {
+        let l = line(k);
+        if !l.bytes().any(|b| b.is_ascii_digit()) && !l.contains(['０', '１', '２', '５']) {
+            return None;
+        }
+        let c = cells::aligned(l)?;
+        let numbers = numbers_in(l, &c);
+        (numbers >= 2 || numbers >= 1 && c.len() == 2).then_some(c)
+    };
+    let Some(first) = body_row(n) else {
+        return n + 1;
+    };
+    let width = first.len();
+    let mut rows = vec![raw(lines, n, first)];
+    let mut k = n + 1;
+    while k < lines.line_count() {
+        match body_row(k) {
+            Some(c) if c.len() == width => rows.push(raw(lines, k, c)),
+            _ => break,
+        }
+        k += 1;
+    }
+    // The header: up to two lines above without numbers, as wide or one cell
+    // narrower (an empty top-left cell).
+    let mut header = Vec::new();
+    let mut h = n;
+    while h > 0 && header.len() < 2 {
+        let l = line(h - 1);
+        match cells::aligned(l) {
+            Some(c) if (c.len() == width || c.len() + 1 == width) && numbers_in(l, &c) == 0 => {
+                header.push(raw(lines, h - 1, c));
+                h -= 1;
+            }
+            _ => break,
+        }
+    }
+    let enough = if header.is_empty() { 3 } else { 2 };
+    if rows.len() >= enough && width <= MAX_COLUMNS {
+        header.reverse();
+        let headers = header.len();
+        header.extend(rows);
+        if let Some(t) = build(text, lines, Layout::Aligned, header, Some(headers)) {
+            out.push(t);
+        }
+    }
+    k
+}
+
+/// The table from its rows; `headers` is known for Markdown (above the
+/// separator) and lined-up text, found from the rows otherwise.
+fn build(
+    text: &str,
+    lines: &LineIndex,
+    layout: Layout,
+    raw: Vec<RawRow>,
+    headers: Option<usize>,
+) -> Option<Table> {
+    let width = raw.iter().map(|r| r.cells.len()).max()?;
+    if width < 2 || width > MAX_COLUMNS {
+        return None;
+    }
+    let mut rows: Vec<Row> = raw
+        .iter()
+        .map(|r| {
+            let line_text = &text[lines.line_range(text, r.line)];
+            let mut cells: Vec<Cell> = r
+                .cells
+                .iter()
+                .map(|c| Cell {
+                    span: Span::new(r.start + c.start, r.start + c.end),
+                    content: number::parse(&line_text[c.clone()]),
+                })
+                .collect();
+            let end = r.start + line_text.len();
+            let pad = Cell {
+                span: Span::new(end, end),
+                content: Content::Blank,
+            };
+            if layout == Layout::Aligned && cells.len() < width {
+                // A header line short of a cell misses the top-left one.
+                let at = Cell {
+                    span: Span::new(r.start, r.start),
+                    content: Content::Blank,
+                };
+                cells.insert(0, at);
+            }
+            cells.resize(width, pad);
+            let trimmed = line_text.trim_end_matches(is_blank);
+            let lead = line_text.len() - line_text.trim_start_matches(is_blank).len();
+            Row {
+                line: r.line,
+                span: Span::new(r.start + lead.min(trimmed.len()), r.start + trimmed.len()),
+                cells,
+                role: RowRole::Item,
+                label: String::new(),
+            }
+        })
+        .collect();
+    let header_rows = match headers {
+        Some(h) => h.min(rows.len()),
+        None => rows
+            .iter()
+            .take(MAX_HEADER_ROWS.min(rows.len().saturating_sub(1)))
+            .take_while(|r| {
+                !r.cells
+                    .iter()
+                    .any(|c| matches!(c.content, Content::Number(_)))
+            })
+            .count(),
+    };
+    let body_numbers = rows[header_rows..]
+        .iter()
+        .flat_map(|r| &r.cells)
+        .filter(|c| matches!(c.content, Content::Number(_)))
+        .count();
+    if body_numbers == 0 {
+        return None;
+    }
+    for r in &mut rows[..header_rows] {
+        r.role = RowRole::Header;
+    }
+    let first = rows.first()?.span.start;
+    let last = rows.last()?.span.end;
+    let unit = unit_above(text, lines, rows.first()?.line);
+    let mut table = Table {
+        layout,
+        span: Span::new(first, last.max(first)),
+        rows,
+        header_rows,
+        columns: Vec::new(),
+        label_column: None,
+    };
+    columns::finish(&mut table, text, unit.as_deref());
+    Some(table)
+}
+
+/// "单位：万元" on one of the two lines above the table.
+fn unit_above(text: &str, lines: &LineIndex, first: usize) -> Option<String> {
+    (first.saturating_sub(2)..first).rev().find_map(|k| {
+        let l = text[lines.line_range(text, k)].trim_matches(is_blank);
+        let at = l.find("单位")?;
+        let rest = l[at + "单位".len()..].trim_start_matches(['：', ':', ' ', '\u{3000}']);
+        let unit: String = rest
+            .chars()
+            .take_while(|c| !matches!(c, '）' | ')' | '，' | '；' | ' ' | '\u{3000}'))
+            .collect();
+        (!unit.is_empty() && unit.chars().count() <= 6).then_some(unit)
+    })
+}

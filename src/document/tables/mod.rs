@@ -1,0 +1,152 @@
+//! Tables in a report: Markdown pipe tables, tab-separated rows (the .docx reader
+//! writes each Word table row as one line of tab-separated cells, merged cells
+//! kept in their grid columns), columns lined up with spaces, and `.csv`/`.tsv`
+//! files. Each table knows its header, the unit of each column ("金额（万元）",
+//! "占比（%）", a "单位：万元" line above), which column labels the rows, which
+//! rows are totals, subtotals or parts (其中), and each cell's number and span.
+//!
+//! Table rows are found before paragraphs are split, so a row is never joined to
+//! the line after it; each cell is a sentence of its row's paragraph.
+
+pub mod cells;
+mod columns;
+mod detect;
+pub mod number;
+mod words;
+
+use crate::span::Span;
+pub use cells::Layout;
+pub use number::{CellNumber, Content};
+
+/// A table file given directly: every line is a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delimited {
+    Comma,
+    Tab,
+}
+
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub layout: Layout,
+    /// From the start of the first row to the end of the last.
+    pub span: Span,
+    /// Header rows first, then the body.
+    pub rows: Vec<Row>,
+    pub header_rows: usize,
+    pub columns: Vec<Column>,
+    /// The column naming each row (地区, 项目), if any.
+    pub label_column: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// 0-based line of the row.
+    pub line: usize,
+    pub span: Span,
+    /// One per grid column (short rows are padded with empty cells).
+    pub cells: Vec<Cell>,
+    pub role: RowRole,
+    /// The row's name with blanks removed ("合  计" → "合计"), or "".
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Cell {
+    /// The cell's trimmed text (empty where the cell is empty).
+    pub span: Span,
+    /// Numbers are in the column's unit: "1.2亿" in a 万元 column is 12000.
+    pub content: Content,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowRole {
+    Header,
+    Item,
+    /// 合计, 总计: the sum of the rows it covers.
+    Total,
+    /// 全市, 全县: the whole area, of which the table may list only some parts.
+    AreaTotal,
+    Subtotal,
+    /// 其中… : a part of the row above it.
+    Part,
+    /// A row without numbers: a group heading such as "一、医疗机构".
+    Group,
+}
+
+impl RowRole {
+    pub fn is_total(self) -> bool {
+        matches!(
+            self,
+            RowRole::Total | RowRole::AreaTotal | RowRole::Subtotal
+        )
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Column {
+    /// Header cells top to bottom, joined, blanks removed ("完成情况完成数").
+    pub header: String,
+    /// The lowest non-empty header cell, for labels.
+    pub header_span: Option<Span>,
+    pub kind: ColumnKind,
+    /// The header states a percentage ("占比（%）", "完成率%").
+    pub percent: bool,
+    /// Values are rounded to their last place (amounts in 万元, decimals) rather
+    /// than exact counts, so their sums may be off by the rounding.
+    pub rounded: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnKind {
+    /// Names the rows.
+    Label,
+    /// Counts or amounts: a total adds them up.
+    Additive,
+    /// A rate or a share in percent.
+    Rate {
+        share: bool,
+        growth: bool,
+    },
+    /// Numbers not meant to be added: ranks, years, averages, prices.
+    NotAdditive,
+    Text,
+}
+
+impl Table {
+    pub fn body(&self) -> std::ops::Range<usize> {
+        self.header_rows..self.rows.len()
+    }
+
+    /// The number in row `r`, column `c`.
+    pub fn number(&self, r: usize, c: usize) -> Option<CellNumber> {
+        match self.rows.get(r)?.cells.get(c)?.content {
+            Content::Number(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    pub fn cell_span(&self, r: usize, c: usize) -> Option<Span> {
+        Some(self.rows.get(r)?.cells.get(c)?.span)
+    }
+
+    /// The header of column `c` for messages: "完成数", or "第3列" without one.
+    pub fn column_name(&self, c: usize) -> String {
+        match self.columns.get(c) {
+            Some(col) if !col.header.is_empty() => col.header.clone(),
+            _ => format!("第{}列", c + 1),
+        }
+    }
+
+    /// The name of row `r` for messages: its label, or "第N行" (of the table).
+    pub fn row_name(&self, r: usize) -> String {
+        match self.rows.get(r) {
+            Some(row) if !row.label.is_empty() => row.label.clone(),
+            _ => format!("表中第{}行", r + 1),
+        }
+    }
+}
+
+pub use detect::detect;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,71 @@
+use super::*;
+use crate::document::lines::LineIndex;
+
+fn tables(text: &str) -> Vec<Table> {
+    detect(text, &LineIndex::new(text), None)
+}
+
+#[test]
+fn markdown_table_with_units_totals_and_rates() {
+    let text = "说明。\n\n| 地区 | 任务数（人） | 完成数（人） | 完成率（%） |\n|---|---:|---:|---:|\n| 甲县 | 100 | 95 | 95.0 |\n| 乙县 | 200 | 190 | 95 |\n| 合  计 | 300 | 285 | 95.0 |\n\n后文。\n";
+    let t = tables(text);
+    assert_eq!(t.len(), 1);
+    let t = &t[0];
+    assert_eq!(t.layout, Layout::Pipe);
+    assert_eq!(t.header_rows, 1);
+    assert_eq!(t.rows.len(), 4);
+    assert_eq!(t.label_column, Some(0));
+    assert_eq!(t.columns[1].kind, ColumnKind::Additive);
+    assert!(matches!(t.columns[3].kind, ColumnKind::Rate { .. }));
+    assert!(t.number(1, 3).is_some_and(|n| n.percent));
+    assert_eq!(t.rows[3].role, RowRole::Total);
+    assert_eq!(t.rows[3].label, "合计");
+    let s = t.cell_span(2, 2).expect("cell");
+    assert_eq!(&text[s.start..s.end], "190");
+}
+
+#[test]
+fn word_rows_with_merged_header_and_unit_line() {
+    let text = "单位：万元\n地区\t资金\t\t合计\n\t中央\t省级\t\n甲县\t1.2亿\t300\t12300\n乙县\t100\t—\t100\n";
+    let t = &tables(text)[0];
+    assert_eq!(t.header_rows, 2);
+    assert_eq!(t.columns[1].header, "资金中央");
+    assert_eq!(t.columns[2].header, "资金省级");
+    assert_eq!(t.columns[3].header, "合计");
+    // 1.2亿 in a 万元 table.
+    assert_eq!(t.number(2, 1).map(|n| n.value), Some(12000.0));
+    assert_eq!(t.rows[3].cells[2].content, Content::Blank);
+}
+
+#[test]
+fn aligned_text_table_and_prose_is_not_a_table() {
+    let text = "地区      任务数    完成数\n甲县      100       95\n乙县      200       190\n合　计    300       285\n";
+    let t = &tables(text)[0];
+    assert_eq!(t.layout, Layout::Aligned);
+    assert_eq!(t.header_rows, 1);
+    assert_eq!(t.rows[3].role, RowRole::Total);
+    let prose = "全年完成投资  3.78亿元，同比增长  5%。\n我们  要继续  努力。\n";
+    assert!(tables(prose).is_empty());
+}
+
+#[test]
+fn sequence_columns_and_parts_are_told_apart() {
+    let text = "序号\t项目\t金额\n1\t甲\t10\n2\t乙\t20\n3\t其中：丙\t5\n\t合计\t30\n";
+    let t = &tables(text)[0];
+    assert_eq!(t.columns[0].kind, ColumnKind::NotAdditive);
+    assert_eq!(t.label_column, Some(1));
+    assert_eq!(t.rows[3].role, RowRole::Part);
+    assert_eq!(t.rows[4].role, RowRole::Total);
+}
+
+#[test]
+fn csv_file_is_one_table() {
+    let text = "地区,人数,占比\n甲,\"1,000\",50%\n乙,1000,50%\n";
+    let t = detect(text, &LineIndex::new(text), Some(Delimited::Comma));
+    assert_eq!(t.len(), 1);
+    assert_eq!(t[0].number(1, 1).map(|n| n.value), Some(1000.0));
+    assert!(matches!(
+        t[0].columns[2].kind,
+        ColumnKind::Rate { share: true, .. }
+    ));
+}

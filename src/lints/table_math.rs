@@ -1,0 +1,145 @@
+//! Arithmetic shared by the table lints: which rows a total covers, the ways its
+//! items may be read, and how far a printed sum may stray by rounding.
+
+use crate::document::markers;
+use crate::document::tables::{CellNumber, ColumnKind, Content, RowRole, Table};
+
+/// A column's cells in `rows`: blanks count as zero; `None` when a cell holds
+/// text or an approximate number, which no sum can be held to.
+pub fn column_numbers(t: &Table, rows: &[usize], c: usize) -> Option<Vec<(usize, CellNumber)>> {
+    let mut out = Vec::with_capacity(rows.len());
+    for &r in rows {
+        match t.rows[r].cells.get(c)?.content {
+            Content::Number(n) if !n.approx => out.push((r, n)),
+            Content::Blank => {}
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// Whether `total` is the sum of `items`: exactly for counts, within the
+/// rounding of every printed value for rounded amounts.
+pub fn sum_fits(items: &[CellNumber], total: &CellNumber, rounded: bool) -> bool {
+    let sum: f64 = items.iter().map(|n| n.value).sum();
+    let scale = total.value.abs().max(sum.abs()).max(1.0);
+    let mut slack = 1e-9 * scale;
+    if rounded {
+        slack += total.step / 2.0 + items.iter().map(|n| n.step / 2.0).sum::<f64>();
+    }
+    (sum - total.value).abs() <= slack
+}
+
+/// Whether a rate cell could be `x` printed to its precision, by rounding or
+/// by cutting off the digits.
+pub fn rate_admits(cell: &CellNumber, x: f64) -> bool {
+    let eps = 1e-9 * cell.value.abs().max(1.0);
+    x >= cell.value - cell.step / 2.0 - eps && x < cell.value + cell.step + eps
+}
+
+/// The rows a total row covers: below it when it heads the body (全市 first,
+/// then the counties), above it back to the previous total otherwise. A
+/// subtotal covers back to the previous subtotal, total or group heading.
+pub fn scope(t: &Table, at: usize) -> Vec<usize> {
+    let body = t.body();
+    let role = t.rows[at].role;
+    let first_numbered = body
+        .clone()
+        .find(|&r| t.rows[r].role != RowRole::Group)
+        .unwrap_or(body.start);
+    let stops_total = |r: usize| matches!(t.rows[r].role, RowRole::Total | RowRole::AreaTotal);
+    if role != RowRole::Subtotal && at == first_numbered {
+        return (at + 1..body.end)
+            .take_while(|&r| !stops_total(r))
+            .collect();
+    }
+    let stop = |r: usize| {
+        stops_total(r)
+            || role == RowRole::Subtotal
+                && matches!(t.rows[r].role, RowRole::Subtotal | RowRole::Group)
+    };
+    let mut rows: Vec<usize> = (body.start..at).rev().take_while(|&r| !stop(r)).collect();
+    rows.reverse();
+    rows
+}
+
+/// The ways the rows under a total may add up, most literal first: every item;
+/// the subtotals and the items outside any subtotal's group; the items numbered
+/// at the top level (一、 among （一） and 1.).
+pub fn readings(t: &Table, scope: &[usize]) -> Vec<Vec<usize>> {
+    let role = |r: usize| t.rows[r].role;
+    let mut out = vec![scope
+        .iter()
+        .copied()
+        .filter(|&r| role(r) == RowRole::Item)
+        .collect::<Vec<_>>()];
+    if scope.iter().any(|&r| role(r) == RowRole::Subtotal) {
+        let mut set = Vec::new();
+        let mut pending = Vec::new();
+        for &r in scope {
+            match role(r) {
+                RowRole::Subtotal => {
+                    pending.clear();
+                    set.push(r);
+                }
+                RowRole::Group => {
+                    set.append(&mut pending);
+                }
+                RowRole::Item => pending.push(r),
+                _ => {}
+            }
+        }
+        set.append(&mut pending);
+        set.sort_unstable();
+        out.push(set);
+    }
+    let family = |r: usize| markers::parse_block(&t.rows[r].label).map(|m| m.0);
+    if let Some(top) = scope.iter().find_map(|&r| family(r)) {
+        let set: Vec<usize> = scope
+            .iter()
+            .copied()
+            .filter(|&r| role(r) == RowRole::Item && family(r).as_ref() == Some(&top))
+            .collect();
+        if !out.contains(&set) {
+            out.push(set);
+        }
+    }
+    out.retain(|s| s.len() >= 2);
+    out
+}
+
+/// Whether the rows under a total are peers: no subtotals, parts, group
+/// headings or numbered levels, so the plain sum is the only reading.
+pub fn is_flat(t: &Table, scope: &[usize]) -> bool {
+    scope.iter().all(|&r| t.rows[r].role == RowRole::Item)
+        && scope
+            .iter()
+            .all(|&r| markers::parse_block(&t.rows[r].label).is_none())
+}
+
+/// The columns a total adds up: counts and amounts.
+pub fn additive_columns(t: &Table) -> impl Iterator<Item = usize> + '_ {
+    (0..t.columns.len()).filter(|&c| t.columns[c].kind == ColumnKind::Additive)
+}
+
+/// A number as a recomputation writes it: up to `decimals` places, no
+/// trailing zeros.
+pub fn show(x: f64, decimals: u32) -> String {
+    crate::document::quantities::format_value(x, decimals as usize)
+}
+
+/// `a + b + c`, shortened in the middle past a dozen terms.
+pub fn sum_expression(items: &[CellNumber]) -> String {
+    let d = items.iter().map(|n| n.decimals).max().unwrap_or(0);
+    let terms: Vec<String> = items.iter().map(|n| show(n.value, d)).collect();
+    if terms.len() <= 12 {
+        terms.join(" + ")
+    } else {
+        format!(
+            "{} + … + {}（{}项）",
+            terms[..5].join(" + "),
+            terms[terms.len() - 3..].join(" + "),
+            terms.len()
+        )
+    }
+}
