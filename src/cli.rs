@@ -49,6 +49,11 @@ enum Command {
         /// The file to read.
         file: PathBuf,
     },
+    /// Print the tables reportlint reads in a file: columns, their kinds, row roles.
+    Tables {
+        /// The file to read.
+        file: PathBuf,
+    },
     /// Write a commented default reportlint.toml in the current directory.
     Init {
         /// Overwrite an existing file.
@@ -146,6 +151,10 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         Some(Command::Init { force }) => init(force),
         Some(Command::Outline { file }) => outline(&file),
         Some(Command::Numbers { file }) => numbers(&file),
+        Some(Command::Tables { file }) => match read_document(&file) {
+            Ok(doc) => out(&crate::inspect::tables(&doc)),
+            Err(code) => code,
+        },
         Some(Command::Check(args)) => check(args, false),
         Some(Command::Baseline(args)) => check(args, true),
         None => check(cli.check, false),

@@ -97,6 +97,8 @@ pub const DEFAULT_INCLUDE: &[&str] = &[
     "**/*.markdown",
     "**/*.text",
     "**/*.docx",
+    "**/*.csv",
+    "**/*.tsv",
 ];
 
 impl Config {

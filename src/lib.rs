@@ -14,6 +14,7 @@ pub mod document;
 pub mod fix;
 pub mod fsutil;
 pub mod input;
+pub mod inspect;
 pub mod lints;
 pub mod pipeline;
 pub mod render;

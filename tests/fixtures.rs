@@ -1,5 +1,6 @@
 //! Every lint has `fixtures/<lint-name>/bad.txt` (findings, pinned as snapshots of
-//! the rendered output) and `good.txt` (no finding from that lint).
+//! the rendered output) and `good.txt` (no finding from that lint). A lint may add
+//! the same in other input formats: `bad.md`, `good.csv`, `bad.docx` …
 
 mod common;
 
@@ -22,29 +23,42 @@ fn every_lint_has_fixtures() {
     }
 }
 
+/// The fixture files of a lint whose name (without extension) is `stem`.
+fn fixture_files(lint: &str, stem: &str) -> Vec<std::path::PathBuf> {
+    let dir = common::repo().join("fixtures").join(lint);
+    let mut out: Vec<_> = std::fs::read_dir(&dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.file_stem().and_then(|s| s.to_str()) == Some(stem))
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
 #[test]
 fn good_fixtures_are_clean() {
     for reg in lints::registry() {
-        let path = common::repo()
-            .join("fixtures")
-            .join(reg.meta.name)
-            .join("good.txt");
-        if !path.is_file() {
-            continue;
+        for path in fixture_files(reg.meta.name, "good") {
+            good_is_clean(reg.meta.code, &path);
         }
-        let (doc, findings) = common::lint_file(&path, &[reg.meta.code]);
-        assert!(
-            findings.is_empty(),
-            "{} should be clean:\n{}",
-            path.display(),
-            common::render_plain(&doc, &findings)
-        );
     }
+}
+
+fn good_is_clean(code: &str, path: &std::path::Path) {
+    let (doc, findings) = common::lint_file(path, &[code]);
+    assert!(
+        findings.is_empty(),
+        "{} should be clean:\n{}",
+        path.display(),
+        common::render_plain(&doc, &findings)
+    );
 }
 
 #[test]
 fn bad_fixtures_snapshots() {
-    insta::glob!("../fixtures", "*/bad.txt", |path| {
+    insta::glob!("../fixtures", "*/bad.*", |path| {
         let lint = path
             .parent()
             .and_then(|p| p.file_name())
@@ -54,7 +68,8 @@ fn bad_fixtures_snapshots() {
         let (doc, findings) = common::lint_file(path, &[meta.code]);
         assert!(
             !findings.is_empty(),
-            "fixtures/{lint}/bad.txt gives no {} finding",
+            "{} gives no {} finding",
+            path.display(),
             meta.code
         );
         insta::assert_snapshot!(

@@ -150,6 +150,42 @@ impl Document {
         &self.quantities[a..b.max(a)]
     }
 
+    /// Whether `offset` is table structure — a cell separator (`|`, `,`, a tab,
+    /// aligning spaces) in a table row — rather than the text of a cell.
+    pub fn in_table_structure(&self, offset: usize) -> bool {
+        let k = self.tables.partition_point(|t| t.span.start <= offset);
+        let Some(t) = k.checked_sub(1).map(|k| &self.tables[k]) else {
+            return false;
+        };
+        let r = t.rows.partition_point(|r| r.span.start <= offset);
+        let Some(row) = r.checked_sub(1).map(|r| &t.rows[r]) else {
+            return false;
+        };
+        offset < row.span.end
+            && !row
+                .cells
+                .iter()
+                .any(|c| c.span.start <= offset && offset < c.span.end)
+    }
+
+    /// Whether `span` runs from one table cell into another: text that looks
+    /// repeated across cells ("人数 | 接种人数") is two cells, not a typo.
+    pub fn crosses_cells(&self, span: Span) -> bool {
+        let k = self.tables.partition_point(|t| t.span.start <= span.start);
+        let Some(t) = k.checked_sub(1).map(|k| &self.tables[k]) else {
+            return false;
+        };
+        let r = t.rows.partition_point(|r| r.span.start <= span.start);
+        let Some(row) = r.checked_sub(1).map(|r| &t.rows[r]) else {
+            return false;
+        };
+        span.start < row.span.end
+            && !row
+                .cells
+                .iter()
+                .any(|c| c.span.start <= span.start && span.end <= c.span.end)
+    }
+
     /// The text to show the reader: the original when lints see a masked copy.
     pub fn display_text(&self) -> &str {
         self.original.as_deref().unwrap_or(&self.text)

@@ -105,6 +105,9 @@ fn hits(doc: &Document) -> Vec<Hit> {
     let mut out = Vec::new();
     for (i, c) in text.char_indices() {
         let Some(kind) = kind_of(c) else { continue };
+        if doc.in_table_structure(i) {
+            continue; // the comma between CSV cells
+        }
         let prev = text[..i].chars().next_back();
         let next = text[i + 1..].chars().next();
         if c == '(' {

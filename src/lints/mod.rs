@@ -26,6 +26,9 @@ mod repeated_phrase;
 mod stray_whitespace;
 mod sum_mismatch;
 mod table_math;
+mod table_rate_column;
+mod table_share_sum;
+mod table_total_column;
 mod table_total_row;
 mod toc_mismatch;
 mod total_vs_items;
@@ -168,6 +171,9 @@ pub fn registry() -> Vec<Registration> {
         bounded_rate::BoundedRate,
         growth_mismatch::GrowthMismatch,
         table_total_row::TableTotalRow,
+        table_total_column::TableTotalColumn,
+        table_rate_column::TableRateColumn,
+        table_share_sum::TableShareSum,
         doubled_char::DoubledChar,
         repeated_phrase::RepeatedPhrase,
         doubled_punct::DoubledPunct,

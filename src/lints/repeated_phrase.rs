@@ -52,12 +52,15 @@ impl Lint for RepeatedPhrase {
             let repeats = tandem_repeats(&chars, MIN_UNIT);
             if !repeats.is_empty() {
                 // A line doubled by OCR doubles short pieces too: 线的线的.
-                for r in short_repeats(&chars, &repeats) {
-                    out.push(finding(p, &chars, r));
+                let short = short_repeats(&chars, &repeats);
+                for r in short.into_iter().chain(repeats) {
+                    let f = finding(p, &chars, r);
+                    // Table cells side by side are not a phrase typed twice.
+                    let whole = f.labels.first().map_or(f.span, |l| l.span.cover(f.span));
+                    if !doc.crosses_cells(whole) {
+                        out.push(f);
+                    }
                 }
-            }
-            for r in repeats {
-                out.push(finding(p, &chars, r));
             }
         }
     }

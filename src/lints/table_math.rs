@@ -143,3 +143,36 @@ pub fn sum_expression(items: &[CellNumber]) -> String {
         )
     }
 }
+
+/// Whether a reading that holds on `holds` rows and breaks on `broken` is the
+/// rule of the column: it holds on most rows, and on at least two.
+pub fn holds_on_most(holds: usize, broken: usize) -> bool {
+    holds >= 2 && holds > broken && (holds >= 3 || broken <= 1)
+}
+
+/// A way a column may be computed, with its verdict on each row: (row, fits).
+pub struct Reading<F> {
+    pub formula: F,
+    pub verdict: Vec<(usize, bool)>,
+}
+
+/// The rule of a column among its candidate readings: the one that holds on
+/// most rows (see [`holds_on_most`]), unless another holds as often and blames
+/// other rows. Returns it with the rows that break it and the rows it holds on.
+pub fn rule_of<F>(readings: Vec<Reading<F>>) -> Option<(F, Vec<usize>, usize)> {
+    let mut scored: Vec<(usize, Vec<usize>, F)> = readings
+        .into_iter()
+        .map(|r| {
+            let broken: Vec<usize> = r.verdict.iter().filter(|v| !v.1).map(|v| v.0).collect();
+            (r.verdict.len() - broken.len(), broken, r.formula)
+        })
+        .filter(|(holds, broken, _)| holds_on_most(*holds, broken.len()))
+        .collect();
+    scored.sort_by_key(|s| std::cmp::Reverse(s.0));
+    let mut it = scored.into_iter();
+    let (holds, broken, formula) = it.next()?;
+    if it.any(|(h, b, _)| h == holds && b != broken) {
+        return None; // two readings fit as well and blame different rows
+    }
+    Some((formula, broken, holds))
+}

@@ -21,13 +21,15 @@ pub fn corpus() -> Option<PathBuf> {
 /// Lint a file with only the lints `select` names, returning the document too.
 pub fn lint_file(path: &Path, select: &[&str]) -> (Document, Vec<Finding>) {
     let bytes = std::fs::read(path).expect("readable fixture");
-    let decoded = reportlint::decode::decode(&bytes).expect("text fixture");
+    let prepared = reportlint::input::prepare(path, &bytes, None)
+        .unwrap_or_else(|_| panic!("{} is not a readable report", path.display()));
     let name = path
         .strip_prefix(repo())
         .unwrap_or(path)
         .display()
         .to_string();
-    let doc = Document::parse_decoded(name, decoded);
+    let delimited = prepared.format.delimited();
+    let doc = Document::build(name, prepared.decoded, prepared.original, delimited);
     let config = Config::default_config();
     let sel = Selection {
         select: select.iter().map(|s| s.to_string()).collect(),

@@ -6,8 +6,12 @@ use super::words::{contains_any, is_one_of, words};
 use super::{Column, ColumnKind, RowRole, Table};
 use crate::document::paragraphs::is_blank;
 
+/// A cell's words with blanks and Markdown emphasis (`**合计**`) removed.
 fn squeeze(s: &str) -> String {
-    s.chars().filter(|&c| !is_blank(c)).collect()
+    s.trim_matches(['*', '_', '~', '`'])
+        .chars()
+        .filter(|&c| !is_blank(c))
+        .collect()
 }
 
 /// The multiplier a unit names: 万元 → 10⁴, 亿元 → 10⁸.

@@ -160,22 +160,37 @@ fn aligned_table(text: &str, lines: &LineIndex, n: usize, out: &mut Vec<Table>) 
     while k < lines.line_count() {
         match body_row(k) {
             Some(c) if c.len() == width => rows.push(raw(lines, k, c)),
+            // A group heading ("一、基本公共卫生") between rows of the table.
+            _ if k + 1 < lines.line_count()
+                && is_group_line(line(k))
+                && body_row(k + 1).is_some_and(|c| c.len() == width) =>
+            {
+                rows.push(group_row(lines, k, line(k)));
+            }
             _ => break,
         }
         k += 1;
     }
     // The header: up to two lines above without numbers, as wide or one cell
-    // narrower (an empty top-left cell).
+    // narrower (an empty top-left cell), maybe over a first group heading.
+    let header_cells = |k: usize| {
+        let l = line(k);
+        cells::aligned(l)
+            .filter(|c| (c.len() == width || c.len() + 1 == width) && numbers_in(l, c) == 0)
+    };
     let mut header = Vec::new();
     let mut h = n;
+    if n >= 2 && is_group_line(line(n - 1)) && header_cells(n - 2).is_some() {
+        rows.insert(0, group_row(lines, n - 1, line(n - 1)));
+        h = n - 1;
+    }
     while h > 0 && header.len() < 2 {
-        let l = line(h - 1);
-        match cells::aligned(l) {
-            Some(c) if (c.len() == width || c.len() + 1 == width) && numbers_in(l, &c) == 0 => {
+        match header_cells(h - 1) {
+            Some(c) => {
                 header.push(raw(lines, h - 1, c));
                 h -= 1;
             }
-            _ => break,
+            None => break,
         }
     }
     let enough = if header.is_empty() { 3 } else { 2 };
@@ -190,6 +205,22 @@ fn aligned_table(text: &str, lines: &LineIndex, n: usize, out: &mut Vec<Table>) 
     k
 }
 
+/// A group heading line as a row of one cell.
+fn group_row(lines: &LineIndex, k: usize, l: &str) -> RawRow {
+    let lead = l.len() - l.trim_start_matches(is_blank).len();
+    let end = l.trim_end_matches(is_blank).len();
+    raw(lines, k, std::iter::once(lead..end.max(lead)).collect())
+}
+
+/// A short line of words without numbers or wide gaps.
+fn is_group_line(l: &str) -> bool {
+    let t = l.trim_matches(is_blank);
+    !t.is_empty()
+        && t.chars().count() <= 24
+        && cells::aligned(l).is_none()
+        && !t.ends_with(crate::document::paragraphs::is_sentence_end)
+}
+
 /// The table from its rows; `headers` is known for Markdown (above the
 /// separator) and lined-up text, found from the rows otherwise.
 fn build(
@@ -200,12 +231,13 @@ fn build(
     headers: Option<usize>,
 ) -> Option<Table> {
     let width = raw.iter().map(|r| r.cells.len()).max()?;
-    if width < 2 || width > MAX_COLUMNS {
+    if !(2..=MAX_COLUMNS).contains(&width) {
         return None;
     }
     let mut rows: Vec<Row> = raw
         .iter()
-        .map(|r| {
+        .enumerate()
+        .map(|(i, r)| {
             let line_text = &text[lines.line_range(text, r.line)];
             let mut cells: Vec<Cell> = r
                 .cells
@@ -220,7 +252,7 @@ fn build(
                 span: Span::new(end, end),
                 content: Content::Blank,
             };
-            if layout == Layout::Aligned && cells.len() < width {
+            if layout == Layout::Aligned && cells.len() + 1 == width && i < headers.unwrap_or(0) {
                 // A header line short of a cell misses the top-left one.
                 let at = Cell {
                     span: Span::new(r.start, r.start),

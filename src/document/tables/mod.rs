@@ -12,7 +12,7 @@ pub mod cells;
 mod columns;
 mod detect;
 pub mod number;
-mod words;
+pub mod words;
 
 use crate::span::Span;
 pub use cells::Layout;
@@ -140,6 +140,17 @@ impl Table {
     /// The name of row `r` for messages: its label, or "第N行" (of the table).
     pub fn row_name(&self, r: usize) -> String {
         match self.rows.get(r) {
+            // Which 小计: the group heading above it says.
+            Some(row) if row.role == RowRole::Subtotal => {
+                let group = self.rows[self.header_rows..r]
+                    .iter()
+                    .rev()
+                    .find(|g| g.role == RowRole::Group && !g.label.is_empty());
+                match group {
+                    Some(g) => format!("{} {}", g.label, row.label),
+                    None => row.label.clone(),
+                }
+            }
             Some(row) if !row.label.is_empty() => row.label.clone(),
             _ => format!("表中第{}行", r + 1),
         }

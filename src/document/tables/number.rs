@@ -53,6 +53,18 @@ fn is_footnote(c: char) -> bool {
 
 /// Reads `cell` (already trimmed).
 pub fn parse(cell: &str) -> Content {
+    // Markdown emphasis around the whole cell: **112**.
+    for mark in ["**", "__"] {
+        if let Some(inner) = cell.strip_prefix(mark).and_then(|c| c.strip_suffix(mark)) {
+            return match parse(inner.trim()) {
+                Content::Number(mut n) => {
+                    n.digits = (n.digits.0 + mark.len(), n.digits.1 + mark.len());
+                    Content::Number(n)
+                }
+                other => other,
+            };
+        }
+    }
     if PLACEHOLDERS.contains(&cell) {
         return Content::Blank;
     }
@@ -112,7 +124,7 @@ pub fn parse(cell: &str) -> Content {
     if unit.ends_with(['年', '月', '日']) || unit == "季度" {
         return Content::Date;
     }
-    if unit.chars().any(|c| c.is_ascii_alphabetic()) && unit.chars().any(|c| !c.is_ascii()) {
+    if unit.chars().any(|c| c.is_ascii_alphabetic()) && !unit.is_ascii() {
         return Content::Text;
     }
     for s in APPROX_SUFFIX {
@@ -250,6 +262,7 @@ mod tests {
         assert!(num("约100").approx);
         assert!(num("300余人").approx);
         assert_eq!(num("5‰").value, 0.5);
+        assert_eq!(num("**112**").value, 112.0);
     }
 
     #[test]

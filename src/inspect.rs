@@ -1,0 +1,70 @@
+//! What the `tables` command prints: every table the Document model reads, with
+//! its columns (header, kind) and rows (line, role, name), so a user can see why
+//! a table check did or did not run.
+
+use crate::document::tables::{ColumnKind, Content, RowRole};
+use crate::document::Document;
+use std::fmt::Write;
+
+fn kind(k: ColumnKind) -> &'static str {
+    match k {
+        ColumnKind::Label => "label",
+        ColumnKind::Additive => "count",
+        ColumnKind::Rate { share: true, .. } => "share",
+        ColumnKind::Rate { growth: true, .. } => "growth",
+        ColumnKind::Rate { .. } => "rate",
+        ColumnKind::NotAdditive => "number",
+        ColumnKind::Text => "text",
+    }
+}
+
+fn role(r: RowRole) -> &'static str {
+    match r {
+        RowRole::Header => "header",
+        RowRole::Item => "item",
+        RowRole::Total => "total",
+        RowRole::AreaTotal => "area-total",
+        RowRole::Subtotal => "subtotal",
+        RowRole::Part => "part",
+        RowRole::Group => "group",
+    }
+}
+
+pub fn tables(doc: &Document) -> String {
+    let mut s = String::new();
+    for (i, t) in doc.tables.iter().enumerate() {
+        let first = doc.line_col(t.span.start).line;
+        let last = doc.line_col(t.span.end).line;
+        let _ = writeln!(
+            s,
+            "table {} (lines {first}-{last}, {:?}, {} header row(s))",
+            i + 1,
+            t.layout,
+            t.header_rows
+        );
+        for (c, col) in t.columns.iter().enumerate() {
+            let _ = writeln!(
+                s,
+                "  column {:<2} {:<7} {}",
+                c + 1,
+                kind(col.kind),
+                t.column_name(c)
+            );
+        }
+        for r in &t.rows {
+            let numbers = r
+                .cells
+                .iter()
+                .filter(|c| matches!(c.content, Content::Number(_)))
+                .count();
+            let _ = writeln!(
+                s,
+                "  line {:<5} {:<10} {:<16} {numbers} number(s)",
+                r.line + 1,
+                role(r.role),
+                r.label
+            );
+        }
+    }
+    s
+}
