@@ -150,6 +150,13 @@ impl Document {
         &self.quantities[a..b.max(a)]
     }
 
+    /// Whether `offset` is inside a table.
+    pub fn in_table(&self, offset: usize) -> bool {
+        let k = self.tables.partition_point(|t| t.span.start <= offset);
+        k.checked_sub(1)
+            .is_some_and(|k| offset < self.tables[k].span.end)
+    }
+
     /// Whether `offset` is table structure — a cell separator (`|`, `,`, a tab,
     /// aligning spaces) in a table row — rather than the text of a cell.
     pub fn in_table_structure(&self, offset: usize) -> bool {

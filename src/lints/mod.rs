@@ -26,6 +26,7 @@ mod repeated_phrase;
 mod stray_whitespace;
 mod sum_mismatch;
 mod table_math;
+mod table_prose_mismatch;
 mod table_rate_column;
 mod table_share_sum;
 mod table_total_column;
@@ -174,6 +175,7 @@ pub fn registry() -> Vec<Registration> {
         table_total_column::TableTotalColumn,
         table_rate_column::TableRateColumn,
         table_share_sum::TableShareSum,
+        table_prose_mismatch::TableProseMismatch,
         doubled_char::DoubledChar,
         repeated_phrase::RepeatedPhrase,
         doubled_punct::DoubledPunct,

@@ -104,8 +104,62 @@ pub fn readings(t: &Table, scope: &[usize]) -> Vec<Vec<usize>> {
             out.push(set);
         }
     }
+    let nested = without_nested_parts(t, &out[0]);
+    if !out.contains(&nested) {
+        out.push(nested);
+    }
     out.retain(|s| s.len() >= 2);
     out
+}
+
+/// Most rows one unmarked subtotal is looked for over.
+const MAX_NESTED_ROWS: usize = 40;
+
+/// Items with the rows under an unmarked subtotal left out: a row equal, in
+/// every count column, to the sum of the two or more rows right after it heads
+/// them (医院 60 over 三级医院 30 and 二级医院 30).
+fn without_nested_parts(t: &Table, items: &[usize]) -> Vec<usize> {
+    let columns: Vec<usize> = additive_columns(t).collect();
+    let mut out = Vec::with_capacity(items.len());
+    let mut i = 0;
+    while i < items.len() {
+        out.push(items[i]);
+        i = match rows_headed_by(t, &columns, items, i) {
+            Some(last) => last + 1,
+            None => i + 1,
+        };
+    }
+    out
+}
+
+/// The last of the rows after `items[i]` that add up to it, if any.
+fn rows_headed_by(t: &Table, columns: &[usize], items: &[usize], i: usize) -> Option<usize> {
+    // Per column: the head's number and the running sum of the rows below.
+    let mut acc: Vec<(usize, CellNumber, Vec<CellNumber>)> = columns
+        .iter()
+        .filter_map(|&c| Some((c, t.number(items[i], c)?, Vec::new())))
+        .collect();
+    if acc.is_empty() {
+        return None;
+    }
+    let end = items.len().min(i + 1 + MAX_NESTED_ROWS);
+    for (j, &r) in items.iter().enumerate().take(end).skip(i + 1) {
+        for (c, _, parts) in acc.iter_mut() {
+            match t.rows[r].cells.get(*c).map(|x| x.content) {
+                Some(Content::Number(n)) if !n.approx => parts.push(n),
+                Some(Content::Blank) => {}
+                _ => return None,
+            }
+        }
+        if j >= i + 2
+            && acc
+                .iter()
+                .all(|(c, head, parts)| sum_fits(parts, head, t.columns[*c].rounded))
+        {
+            return Some(j);
+        }
+    }
+    None
 }
 
 /// Whether the rows under a total are peers: no subtotals, parts, group

@@ -65,6 +65,8 @@ impl Lint for TableRateColumn {
 
 /// Most count columns tried as numerator or denominator, nearest the rate first.
 const MAX_OPERANDS: usize = 12;
+/// Rows the formula is searched on; the one found is then checked on all.
+const SAMPLE_ROWS: usize = 64;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Formula {
@@ -136,21 +138,30 @@ fn total_row(t: &Table) -> Option<usize> {
 
 fn check_column(doc: &Document, t: &Table, c: usize, growth: bool, out: &mut Vec<Finding>) {
     let total = total_row(t);
+    let verdict = |f: Formula, rows: &mut dyn Iterator<Item = usize>| -> Vec<(usize, bool)> {
+        rows.filter_map(|r| {
+            let rate = t.number(r, c).filter(|n| !n.approx)?;
+            let (x, _) = compute(t, f, r, total)?;
+            Some((r, rate_admits(&rate, x)))
+        })
+        .collect()
+    };
+    // The formula is found on the first rows (hundreds of formulas are tried),
+    // then held against every row.
     let readings = formulas(t, c, growth, total)
         .into_iter()
         .map(|f| Reading {
             formula: f,
-            verdict: t
-                .body()
-                .filter_map(|r| {
-                    let rate = t.number(r, c).filter(|n| !n.approx)?;
-                    let (x, _) = compute(t, f, r, total)?;
-                    Some((r, rate_admits(&rate, x)))
-                })
-                .collect(),
+            verdict: verdict(f, &mut t.body().take(SAMPLE_ROWS)),
         })
         .collect();
-    let Some((f, broken, holds)) = rule_of(readings) else {
+    let Some((f, _, _)) = rule_of(readings) else {
+        return;
+    };
+    let Some((f, broken, holds)) = rule_of(vec![Reading {
+        formula: f,
+        verdict: verdict(f, &mut t.body()),
+    }]) else {
         return;
     };
     let severity = if holds >= 3 {

@@ -196,6 +196,8 @@ mod tests {
                 "| 项目 | 金额（万元） |\n|---|---|\n| 甲 | 1.24 |\n| 乙 | 2.35 |\n| 丙 | 3.46 |\n| 合计 | 7.06 |\n",
                 // Rates are not added.
                 "| 地区 | 完成率 |\n|---|---|\n| 甲 | 95% |\n| 乙 | 90% |\n| 合计 | 92.5% |\n",
+                // Unmarked levels: 医院 heads the two rows under it.
+                "| 机构 | 床位 |\n|---|---|\n| 医院 | 60 |\n| 三级医院 | 30 |\n| 二级医院 | 30 |\n| 基层机构 | 40 |\n| 合计 | 100 |\n",
                 // Numbered levels: the top level adds up.
                 &format!("{HEAD}| 一、医疗 | 30 | 28 |\n| （一）医院 | 20 | 19 |\n| （二）诊所 | 10 | 9 |\n| 二、公卫 | 5 | 5 |\n| 合计 | 35 | 33 |\n"),
             ],

@@ -100,6 +100,7 @@ pub(super) fn finish(t: &mut Table, text: &str, unit_above: Option<&str>) {
             header_span: header_spans[c],
             kind: ColumnKind::Text,
             percent,
+            multiplier: m,
             rounded,
         });
     }

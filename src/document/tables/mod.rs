@@ -91,6 +91,8 @@ pub struct Column {
     pub kind: ColumnKind,
     /// The header states a percentage ("占比（%）", "完成率%").
     pub percent: bool,
+    /// What one unit of the column is worth: 10⁴ for "金额（万元）", else 1.
+    pub multiplier: f64,
     /// Values are rounded to their last place (amounts in 万元, decimals) rather
     /// than exact counts, so their sums may be off by the rounding.
     pub rounded: bool,
