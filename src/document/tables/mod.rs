@@ -144,9 +144,11 @@ impl Table {
         match self.rows.get(r) {
             // Which 小计: the group heading above it says.
             Some(row) if row.role == RowRole::Subtotal => {
-                let group = self.rows[self.header_rows..r]
+                // Back to the group heading, not past the previous subtotal.
+                let group = self.rows[self.header_rows.min(r)..r]
                     .iter()
                     .rev()
+                    .take_while(|g| !g.role.is_total())
                     .find(|g| g.role == RowRole::Group && !g.label.is_empty());
                 match group {
                     Some(g) => format!("{} {}", g.label, row.label),

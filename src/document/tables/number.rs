@@ -155,6 +155,42 @@ fn strip_footnote(s: &str) -> &str {
     s
 }
 
+/// Up to 40 ASCII bytes; longer numbers are not table values.
+struct Ascii {
+    buf: [u8; 40],
+    len: usize,
+    overflow: bool,
+}
+
+impl Default for Ascii {
+    fn default() -> Self {
+        Ascii {
+            buf: [0; 40],
+            len: 0,
+            overflow: false,
+        }
+    }
+}
+
+impl Ascii {
+    fn push(&mut self, c: char) {
+        match self.buf.get_mut(self.len) {
+            Some(b) if c.is_ascii() => {
+                *b = c as u8;
+                self.len += 1;
+            }
+            _ => self.overflow = true,
+        }
+    }
+
+    fn as_str(&self) -> Option<&str> {
+        if self.overflow {
+            return None;
+        }
+        std::str::from_utf8(&self.buf[..self.len]).ok()
+    }
+}
+
 struct Scanned {
     value: f64,
     decimals: u32,
@@ -163,7 +199,8 @@ struct Scanned {
 /// A number at the start of `s`: optional sign, digits (ASCII or full-width) with
 /// optional thousands separators, optional decimals. Returns it and the bytes used.
 fn scan_number(s: &str) -> Option<(Scanned, usize)> {
-    let mut ascii = String::new();
+    // The number as ASCII, on the stack: cells are many, numbers short.
+    let mut ascii = Ascii::default();
     let mut used = 0;
     let mut chars = s.char_indices().peekable();
     if let Some(&(_, c)) = chars.peek() {
@@ -225,7 +262,7 @@ fn scan_number(s: &str) -> Option<(Scanned, usize)> {
     if int_digits == 0 || separated && group != 3 {
         return None;
     }
-    let value: f64 = ascii.parse().ok()?;
+    let value: f64 = ascii.as_str()?.parse().ok()?;
     Some((
         Scanned {
             value,
