@@ -17,6 +17,39 @@ pub enum Layout {
     Aligned,
     /// A `.csv` file.
     Comma,
+    /// Drawn with box characters: `│ a │ b │` between `├──┼──┤` rules.
+    Boxed,
+}
+
+fn is_box_rule_char(c: char) -> bool {
+    ('\u{2500}'..='\u{257F}').contains(&c) && c != '│' && c != '┃' || c == '-' || c == '='
+}
+
+/// A rule of a box-drawn table: `┌──┬──┐`, `├──┼──┤`, `└──┴──┘`.
+pub fn is_box_rule(line: &str) -> bool {
+    let t = line.trim_matches(is_blank);
+    t.starts_with(['┌', '├', '└', '┏', '┣', '┗', '╔', '╠', '╚'])
+        && t.chars().all(|c| is_box_rule_char(c) || is_blank(c))
+}
+
+/// Cells of a box-drawn row `│ a │ b │`; `None` unless the line is one.
+pub fn boxed(line: &str) -> Option<Vec<Range<usize>>> {
+    let body = trimmed(line, 0..line.len());
+    let s = &line[body.clone()];
+    if !s.starts_with(['│', '┃', '║']) {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        if matches!(c, '│' | '┃' | '║') {
+            if let Some(st) = start {
+                out.push(trimmed(line, body.start + st..body.start + i));
+            }
+            start = Some(i + c.len_utf8());
+        }
+    }
+    (out.len() >= 2).then_some(out)
 }
 
 fn trimmed(line: &str, r: Range<usize>) -> Range<usize> {
@@ -166,6 +199,14 @@ mod tests {
         );
         let l = "\t男\t女";
         assert_eq!(texts(l, &delimited(l, '\t', false)), ["", "男", "女"]);
+    }
+
+    #[test]
+    fn box_drawn_rows_and_rules() {
+        let l = "│ 地区 │ 人数 │";
+        assert_eq!(texts(l, &boxed(l).expect("row")), ["地区", "人数"]);
+        assert!(is_box_rule("├──────┼──────┤"));
+        assert!(!is_box_rule("│ 地区 │ 人数 │"));
     }
 
     #[test]

@@ -54,7 +54,9 @@ pub fn detect(text: &str, lines: &LineIndex, file: Option<Delimited>) -> Vec<Tab
     while n < count {
         let l = line(n);
         let mut next = n + 1;
-        if l.contains('|') {
+        if cells::is_box_rule(l) || cells::boxed(l).is_some() {
+            next = boxed_table(text, lines, n, &mut out);
+        } else if l.contains('|') {
             next = pipe_table(text, lines, n, &mut out);
         }
         if next == n + 1 {
@@ -102,6 +104,27 @@ fn pipe_table(text: &str, lines: &LineIndex, n: usize, out: &mut Vec<Table>) -> 
         k += 1;
     }
     if let Some(t) = build(text, lines, Layout::Pipe, rows, Some(1)) {
+        out.push(t);
+    }
+    k
+}
+
+/// A box-drawn table from line `n` on: its rows, with the rules between them.
+fn boxed_table(text: &str, lines: &LineIndex, n: usize, out: &mut Vec<Table>) -> usize {
+    let mut rows = Vec::new();
+    let mut k = n;
+    while k < lines.line_count() {
+        let l = &text[lines.line_range(text, k)];
+        if cells::is_box_rule(l) {
+            // Rules separate rows; the header is told by its lack of numbers.
+        } else if let Some(c) = cells::boxed(l) {
+            rows.push(raw(lines, k, c));
+        } else {
+            break;
+        }
+        k += 1;
+    }
+    if let Some(t) = build(text, lines, Layout::Boxed, rows, None) {
         out.push(t);
     }
     k
@@ -247,25 +270,31 @@ fn build(
                     content: number::parse(&line_text[c.clone()]),
                 })
                 .collect();
-            let end = r.start + line_text.len();
+            // Tabs and commas at the ends of a delimited row are cell boundaries:
+            // the row is the whole line. Elsewhere outer blanks are indentation.
+            let span = if matches!(layout, Layout::Tab | Layout::Comma) {
+                Span::new(r.start, r.start + line_text.len())
+            } else {
+                let trimmed = line_text.trim_end_matches(is_blank);
+                let lead = line_text.len() - line_text.trim_start_matches(is_blank).len();
+                Span::new(r.start + lead.min(trimmed.len()), r.start + trimmed.len())
+            };
             let pad = Cell {
-                span: Span::new(end, end),
+                span: Span::new(span.end, span.end),
                 content: Content::Blank,
             };
             if layout == Layout::Aligned && cells.len() + 1 == width && i < headers.unwrap_or(0) {
                 // A header line short of a cell misses the top-left one.
                 let at = Cell {
-                    span: Span::new(r.start, r.start),
+                    span: Span::new(span.start, span.start),
                     content: Content::Blank,
                 };
                 cells.insert(0, at);
             }
             cells.resize(width, pad);
-            let trimmed = line_text.trim_end_matches(is_blank);
-            let lead = line_text.len() - line_text.trim_start_matches(is_blank).len();
             Row {
                 line: r.line,
-                span: Span::new(r.start + lead.min(trimmed.len()), r.start + trimmed.len()),
+                span,
                 cells,
                 role: RowRole::Item,
                 label: String::new(),

@@ -69,3 +69,13 @@ fn csv_file_is_one_table() {
         ColumnKind::Rate { share: true, .. }
     ));
 }
+
+#[test]
+fn box_drawn_table() {
+    let text = "┌──────┬──────┬──────┐\n│ 地区 │ 任务 │ 完成 │\n├──────┼──────┼──────┤\n│ 甲县 │ 10   │ 9    │\n├──────┼──────┼──────┤\n│ 合计 │ 10   │ 9    │\n└──────┴──────┴──────┘\n";
+    let t = &tables(text)[0];
+    assert_eq!(t.layout, Layout::Boxed);
+    assert_eq!(t.header_rows, 1);
+    assert_eq!(t.rows.len(), 3);
+    assert_eq!(t.rows[2].role, RowRole::Total);
+}
