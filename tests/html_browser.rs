@@ -178,11 +178,16 @@ fn reports_are_ranked_errors_then_warnings_then_infos() {
     let dom = dom(&bin, "");
     let rows = Regex::new(r#"<tr data-report="r\d+" data-path="([^"]*)""#).expect("regex");
     let paths: Vec<String> = rows.captures_iter(&dom).map(|c| c[1].to_owned()).collect();
-    let mut expected_files: Vec<String> = glob::glob("fixtures/*/*.txt")
+    // Every fixture in a format the directory walk reads.
+    let mut expected_files: Vec<String> = glob::glob("fixtures/*/*")
         .ok()
         .into_iter()
         .flatten()
         .flatten()
+        .filter(|p| {
+            let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
+            ["txt", "md", "docx", "csv", "tsv"].contains(&ext)
+        })
         .map(|p| p.display().to_string())
         .collect();
     if expected_files.is_empty() {

@@ -111,7 +111,10 @@ fn a_word_file_with_automatic_numbering_is_linted_on_the_right_paragraph() {
         .find(|f| f["code"] == "RL101")
         .cloned()
         .unwrap_or_else(|| panic!("no duplicate found: {v:#}"));
-    assert_eq!(dup["line"], 13, "the paragraph number of the second 二、");
+    assert_eq!(
+        dup["line"], 11,
+        "the line of the second 二、 (a table row is one line)"
+    );
     assert_eq!(dup["snippet"], "二、");
     // Human output shows the paragraph's text with the marker Word prints.
     reportlint()

@@ -1,7 +1,8 @@
 //! Word `.docx` reports as plain text for the Document model: one paragraph per
-//! line in reading order (so a finding's line is the paragraph's number), table
-//! cells row by row, and Word's automatic numbering written out as the reader
-//! sees it ("一、", "（二）", "1.2"), so numbering lints check what is printed.
+//! line in reading order (so a finding's line is the paragraph's number), a data
+//! table one row per line with tab-separated cells in their grid columns (see
+//! `table.rs`), and Word's automatic numbering written out as the reader sees it
+//! ("一、", "（二）", "1.2"), so numbering lints check what is printed.
 //!
 //! Left out: headers, footers, footnotes, endnotes and comments; text hidden by
 //! a style rather than by the run itself; embedded documents (`w:altChunk`)
