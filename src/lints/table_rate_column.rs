@@ -108,7 +108,14 @@ fn formulas(t: &Table, c: usize, growth: bool, total_row: Option<usize>) -> Vec<
     let mut operands: Vec<usize> = (0..t.columns.len())
         .filter(|&k| k != c && t.columns[k].kind == ColumnKind::Additive)
         .collect();
-    operands.sort_by_key(|&k| k.abs_diff(c));
+    // Columns under the rate's own merged header first ("麻腮风疫苗实种人数" for
+    // "麻腮风疫苗接种率"), then the nearest, left before right: among formulas that
+    // fit equally, the first is named.
+    let group = |k: usize| {
+        let (a, b) = (&t.columns[k].header, &t.columns[c].header);
+        a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+    };
+    operands.sort_by_key(|&k| (std::cmp::Reverse(group(k)), k.abs_diff(c), k > c));
     operands.truncate(MAX_OPERANDS);
     let mut out = Vec::new();
     for &a in &operands {
