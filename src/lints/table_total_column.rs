@@ -68,6 +68,9 @@ fn is_total_column(t: &Table, c: usize) -> bool {
     }
 }
 
+/// Most columns beside it a total column is tried as covering.
+const MAX_COVERED: usize = 16;
+
 /// Candidate sets of columns the total column at `c` may add up.
 fn candidates(t: &Table, c: usize) -> Vec<Vec<usize>> {
     let addable = |k: usize| t.columns[k].kind == ColumnKind::Additive && !is_total_column(t, k);
@@ -76,12 +79,12 @@ fn candidates(t: &Table, c: usize) -> Vec<Vec<usize>> {
         .take_while(|&k| addable(k))
         .collect();
     let mut out = Vec::new();
-    for n in 2..=left.len() {
+    for n in 2..=left.len().min(MAX_COVERED) {
         let mut set: Vec<usize> = left[..n].to_vec();
         set.reverse();
         out.push(set);
     }
-    for n in 2..=right.len() {
+    for n in 2..=right.len().min(MAX_COVERED) {
         out.push(right[..n].to_vec());
     }
     // Columns under the same merged header: "资金中央", "资金省级", "资金合计".

@@ -42,7 +42,7 @@ pub fn boxed(line: &str) -> Option<Vec<Range<usize>>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     for (i, c) in s.char_indices() {
-        if matches!(c, '│' | '┃' | '║') {
+        if matches!(c, '│' | '┃' | '║') && out.len() < MAX_CELLS {
             if let Some(st) = start {
                 out.push(trimmed(line, body.start + st..body.start + i));
             }
@@ -51,6 +51,10 @@ pub fn boxed(line: &str) -> Option<Vec<Range<usize>>> {
     }
     (out.len() >= 2).then_some(out)
 }
+
+/// Most cells a line is split into; the rest of a longer line is its last cell
+/// (and a table that wide is refused), so a hostile line costs no memory.
+pub const MAX_CELLS: usize = 257;
 
 fn trimmed(line: &str, r: Range<usize>) -> Range<usize> {
     let s = &line[r.clone()];
@@ -67,7 +71,7 @@ pub fn delimited(line: &str, sep: char, quotes: bool) -> Vec<Range<usize>> {
     for (i, c) in line.char_indices() {
         if quotes && c == '"' {
             in_quotes = !in_quotes;
-        } else if c == sep && !in_quotes {
+        } else if c == sep && !in_quotes && out.len() + 1 < MAX_CELLS {
             out.push(start..i);
             start = i + c.len_utf8();
         }
@@ -97,6 +101,9 @@ pub fn pipe(line: &str) -> Option<Vec<Range<usize>>> {
     let mut bounds = vec![body.start];
     let mut escaped = false;
     for (i, c) in s.char_indices() {
+        if bounds.len() >= 2 * MAX_CELLS {
+            break;
+        }
         if c == '|' && !escaped {
             bounds.push(body.start + i);
             bounds.push(body.start + i + 1);
@@ -146,7 +153,7 @@ pub fn aligned(line: &str) -> Option<Vec<Range<usize>>> {
             continue;
         }
         if let Some((g, n, wide)) = gap.take() {
-            if n >= 2 || wide {
+            if (n >= 2 || wide) && out.len() + 1 < MAX_CELLS {
                 out.push(body.start + start..body.start + g);
                 start = i;
             }

@@ -22,7 +22,7 @@ struct RawRow {
 const MAX_HEADER_ROWS: usize = 4;
 /// Rows with more cells than this are not a report table (and would make the
 /// column-pair search of the rate check slow).
-const MAX_COLUMNS: usize = 64;
+const MAX_COLUMNS: usize = cells::MAX_CELLS - 1;
 
 pub fn detect(text: &str, lines: &LineIndex, file: Option<Delimited>) -> Vec<Table> {
     let line = |n: usize| &text[lines.line_range(text, n)];
