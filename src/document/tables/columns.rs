@@ -139,7 +139,7 @@ fn classify_columns(t: &mut Table) {
             }
         }
         let col = &t.columns[c];
-        let h = col.header.to_lowercase();
+        let h = col.header.to_ascii_lowercase();
         let kind = if numbers == 0 || texts > numbers {
             ColumnKind::Text
         } else if col.percent || percents * 2 > numbers || contains_any(&h, &w.rate_headers) {

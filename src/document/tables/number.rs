@@ -65,12 +65,14 @@ pub fn parse(cell: &str) -> Content {
             };
         }
     }
-    if PLACEHOLDERS.contains(&cell) {
+    // Placeholders are short; most cells are not, or start with a digit.
+    if cell.len() <= 6 && PLACEHOLDERS.contains(&cell) {
         return Content::Blank;
     }
     let mut rest = cell;
     let mut approx = false;
-    for p in APPROX_PREFIX {
+    let digit_first = cell.as_bytes().first().is_some_and(u8::is_ascii_digit);
+    for p in APPROX_PREFIX.iter().filter(|_| !digit_first) {
         if let Some(r) = rest.strip_prefix(p) {
             rest = r.trim_start();
             approx = true;

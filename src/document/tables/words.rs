@@ -31,11 +31,16 @@ pub fn contains_any(text: &str, words: &[String]) -> bool {
 /// `text` is one of `words`, or one of them followed by a bracketed note
 /// ("合计（万元）").
 pub fn is_one_of(text: &str, words: &[String]) -> bool {
-    let lower = text.to_lowercase();
+    // The lists are lower case; only Latin letters need folding.
+    let folded;
+    let text = if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        folded = text.to_ascii_lowercase();
+        folded.as_str()
+    } else {
+        text
+    };
     words.iter().any(|w| {
-        lower == *w
-            || lower
-                .strip_prefix(w.as_str())
-                .is_some_and(|rest| rest.starts_with(['（', '(', '：', ':']))
+        text.strip_prefix(w.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['（', '(', '：', ':']))
     })
 }
