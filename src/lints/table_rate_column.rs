@@ -13,7 +13,8 @@ crate::declare_lint! {
     /// of its total row. A formula is taken only when it reproduces the printed rate
     /// on most rows (and at least two), and no other formula does as
     /// well while blaming other rows. The rows that break it are the findings.
-    /// A printed rate may be rounded or cut off at its last digit.
+    /// A printed rate may be rounded or cut off at its last digit, and a rate
+    /// above 100% may be written as 100%.
     ///
     /// ## Why
     /// A rate column is typed by hand far more often than it is computed; the rows
@@ -149,7 +150,9 @@ fn check_column(doc: &Document, t: &Table, c: usize, growth: bool, out: &mut Vec
         rows.filter_map(|r| {
             let rate = t.number(r, c).filter(|n| !n.approx)?;
             let (x, _) = compute(t, f, r, total)?;
-            Some((r, rate_admits(&rate, x)))
+            // Over-completion is often written as 100% ("超额按100%计").
+            let capped = (rate.value - 100.0).abs() < 1e-9 && x > 100.0;
+            Some((r, capped || rate_admits(&rate, x)))
         })
         .collect()
     };
@@ -258,6 +261,8 @@ mod tests {
                 &format!("{HEAD}| 甲县 | 200 | 190 | 95.0% |\n| 乙县 | 150 | 120 | 80.0% |\n| 丙县 | 80 | 76 | 95.0% |\n"),
                 // Cut off instead of rounded: 2/3 = 66.66…
                 &format!("{HEAD}| 甲县 | 3 | 2 | 66.6% |\n| 乙县 | 150 | 120 | 80.0% |\n| 丙县 | 80 | 76 | 95% |\n"),
+                // Over-completion capped at 100%.
+                &format!("{HEAD}| 甲县 | 200 | 230 | 100% |\n| 乙县 | 150 | 120 | 80.0% |\n| 丙县 | 80 | 76 | 95.0% |\n"),
                 // Blank and placeholder rates, zero denominators.
                 &format!("{HEAD}| 甲县 | 0 | 0 | — |\n| 乙县 | 150 | 120 | 80.0% |\n| 丙县 | 80 | 76 | 95% |\n"),
                 // Shares of the total row.
