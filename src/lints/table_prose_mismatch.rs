@@ -86,6 +86,10 @@ impl Lint for TableProseMismatch {
                 continue;
             }
             for m in reference().captures_iter(&p.text) {
+                let Some(whole) = m.get(0) else { continue };
+                if !is_reference(&p.text, whole.start(), whole.end()) {
+                    continue; // 代表3人, 表彰: a word that holds 表
+                }
                 let target = match m.get(1) {
                     Some(n) => numbers
                         .iter()
@@ -104,6 +108,27 @@ impl Lint for TableProseMismatch {
         }
         out.dedup_by(|a, b| a.meta.code == b.meta.code && a.span == b.span);
     }
+}
+
+/// Whether a match of [`reference`] points at a table: 附表 anywhere, 表N or 下表
+/// after 见/如/详/参/附 or a bracket, and 下表 not opening a word (下表彰).
+fn is_reference(text: &str, start: usize, end: usize) -> bool {
+    let m = &text[start..end];
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    if m.starts_with("附表") {
+        return true;
+    }
+    let led = before.is_none_or(|c| {
+        matches!(
+            c,
+            '见' | '如' | '详' | '参' | '附' | '和' | '及' | '与' | '、' | '（' | '(' | '，' | ' '
+        )
+    });
+    let word_goes_on = m == "下表"
+        && after
+            .is_some_and(|c| matches!(c, '彰' | '示' | '达' | '明' | '态' | '率' | '现' | '决'));
+    led && !word_goes_on
 }
 
 /// The number a table's title gives it: "附表1　…" → "1".
@@ -261,6 +286,8 @@ mod tests {
                 &format!("全市共到位资金2100万元。\n\n{TABLE}"),
                 // A number in another row of the column.
                 &format!("其中到位资金800万元，见附表1。\n\n{TABLE}"),
+                // 代表1 is not a reference to 表1.
+                &format!("全市共到位资金2100万元，人大代表1名视察。\n\n{TABLE}"),
             ],
             &[
                 &format!("全市共到位资金2100万元（见附表1）。\n\n{TABLE}"),
