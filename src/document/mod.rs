@@ -82,7 +82,7 @@ impl Document {
         let stands_alone = |n: usize| row_lines.get(n).copied().unwrap_or(false);
         let mut paragraphs = paragraphs::split(&text, &lines, markers::starts_block, stands_alone);
         cells_as_sentences(&mut paragraphs, &tables, &row_lines);
-        let markers = collect_markers(&paragraphs);
+        let markers = collect_markers(&paragraphs, &row_lines);
         let outline = outline::build(&markers, &paragraphs);
         let dates = dates::extract(&paragraphs);
         let quantities = collect_quantities(&text, &paragraphs, &markers);
@@ -256,11 +256,15 @@ fn cells_as_sentences(paragraphs: &mut [Paragraph], tables: &[Table], row_lines:
     }
 }
 
-fn collect_markers(paragraphs: &[Paragraph]) -> Vec<Marker> {
+fn collect_markers(paragraphs: &[Paragraph], row_lines: &[bool]) -> Vec<Marker> {
     let mut out: Vec<Marker> = Vec::new();
     // The last Arabic list item, which a tentative `20.2026年…` item must continue.
     let mut last_arabic: Option<(u32, Variant)> = None;
     for (pi, p) in paragraphs.iter().enumerate() {
+        // 一、 in a table's first column names a group of rows, not a section.
+        if row_lines.get(p.first_line).copied().unwrap_or(false) {
+            continue;
+        }
         let heading_only = p.text.chars().count() <= 40
             && !p.text.trim_end().ends_with(paragraphs::is_sentence_end)
             && p.sentences.len() <= 1;

@@ -79,3 +79,13 @@ fn box_drawn_table() {
     assert_eq!(t.rows.len(), 3);
     assert_eq!(t.rows[2].role, RowRole::Total);
 }
+
+#[test]
+fn numbered_rows_of_a_table_are_not_sections() {
+    let text = "一、总体情况\n正文。\n二、主要工作\n正文。\n\n项目\t金额\n一、医疗\t10\n二、公卫\t20\n合计\t30\n\n三、下一步\n正文。\n";
+    let doc = crate::document::Document::parse("t.txt", text.into());
+    assert_eq!(doc.tables.len(), 1);
+    let titles: Vec<&str> = doc.markers.iter().map(|m| m.title.as_str()).collect();
+    assert_eq!(titles, ["总体情况", "主要工作", "下一步"]);
+    assert!(doc.outline.events.is_empty(), "{:?}", doc.outline.events);
+}
