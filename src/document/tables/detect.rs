@@ -336,7 +336,43 @@ fn build(
         label_column: None,
     };
     columns::finish(&mut table, text, unit.as_deref());
-    Some(table)
+    (!is_contents(&table, text)).then_some(table)
+}
+
+/// A table of contents with tab leaders ("一、总体情况\t3"): headings and
+/// non-decreasing page numbers, no header. It belongs to the outline, not here.
+fn is_contents(t: &Table, text: &str) -> bool {
+    if t.header_rows > 0 || t.columns.len() > 3 {
+        return false;
+    }
+    let numeric: Vec<usize> = (0..t.columns.len())
+        .filter(|&c| {
+            !matches!(
+                t.columns[c].kind,
+                super::ColumnKind::Text | super::ColumnKind::Label
+            )
+        })
+        .collect();
+    let [pages] = numeric[..] else { return false };
+    let values: Vec<f64> = t
+        .body()
+        .filter_map(|r| t.number(r, pages).map(|n| n.value))
+        .collect();
+    let rising = values.windows(2).all(|w| w[0] <= w[1]) && values.iter().all(|v| v.fract() == 0.0);
+    let headings = t
+        .rows
+        .iter()
+        .filter(|r| {
+            r.cells
+                .iter()
+                .find(|c| !c.span.is_empty())
+                .is_some_and(|c| {
+                    let cell = &text[c.span.start..c.span.end];
+                    crate::document::markers::starts_block(cell) || cell.starts_with('第')
+                })
+        })
+        .count();
+    rising && headings * 2 >= t.rows.len()
 }
 
 /// "单位：万元" on one of the two lines above the table.

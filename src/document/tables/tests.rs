@@ -89,3 +89,14 @@ fn numbered_rows_of_a_table_are_not_sections() {
     assert_eq!(titles, ["总体情况", "主要工作", "下一步"]);
     assert!(doc.outline.events.is_empty(), "{:?}", doc.outline.events);
 }
+
+#[test]
+fn a_contents_page_with_tab_leaders_is_not_a_table() {
+    let text = "目录\n一、总体情况\t1\n二、主要工作\t3\n（一）医疗\t3\n三、下一步\t8\n\n一、总体情况\n正文。\n";
+    let doc = crate::document::Document::parse("t.txt", text.into());
+    assert!(doc.tables.is_empty(), "{:?}", doc.tables);
+    assert!(
+        doc.markers.len() >= 5,
+        "the contents' headings stay in the outline"
+    );
+}
