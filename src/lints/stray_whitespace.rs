@@ -65,6 +65,14 @@ fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\u{3000}' | '\t' | '\u{a0}')
 }
 
+/// Whether `s` holds a character of `is_space`, found with memchr.
+fn has_space(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr2(b' ', b'\t', b).is_some()
+        || memchr::memmem::find(b, "\u{3000}".as_bytes()).is_some()
+        || memchr::memmem::find(b, "\u{a0}".as_bytes()).is_some()
+}
+
 fn clause_mark(c: char) -> bool {
     matches!(
         c,
@@ -82,19 +90,29 @@ impl StrayWhitespace {
     }
 
     /// Stray spaces in one line (`start` is its document offset).
-    fn check_line(&self, doc: &Document, line: &str, start: usize, out: &mut Vec<Finding>) {
+    fn check_line(
+        &self,
+        doc: &Document,
+        block_markers: &[Span],
+        line: &str,
+        start: usize,
+        out: &mut Vec<Finding>,
+    ) {
         let body = line.trim_start_matches(is_space);
         let lead = line.len() - body.len();
+        if !has_space(body) {
+            return; // findings are only ever at a space after the indentation
+        }
         if !body.contains(sentence_end) && !body.contains('，') {
             return; // a title, a list of names, web furniture
         }
         // A heading run into its text ("一、标题 正文…"): the first clause after a
         // block marker is its title.
-        let marker_end = doc
-            .markers
-            .iter()
-            .find(|m| m.block && m.span.start == start + lead)
-            .map(|m| m.span.end.saturating_sub(start));
+        let marker_end = block_markers
+            .binary_search_by_key(&(start + lead), |s| s.start)
+            .ok()
+            .and_then(|k| block_markers.get(k))
+            .map(|m| m.end.saturating_sub(start));
         // Quote and title-mark depth: a slogan in quotes keeps its spaces.
         let mut depth: i32 = 0;
         let mut clause_start = lead;
@@ -169,6 +187,14 @@ impl Lint for StrayWhitespace {
         // In Markdown two trailing spaces are a line break, not a slip.
         let markdown = crate::input::format_of(std::path::Path::new(&doc.name))
             == crate::input::Format::Markdown;
+        // Block markers by start (one per paragraph, so starts are distinct).
+        let mut block_markers: Vec<Span> = doc
+            .markers
+            .iter()
+            .filter(|m| m.block)
+            .map(|m| m.span)
+            .collect();
+        block_markers.sort_unstable();
         let mut trailing: Option<Span> = None;
         let mut trailing_lines = 0;
         let mut offset = 0;
@@ -183,7 +209,7 @@ impl Lint for StrayWhitespace {
                 trailing_lines += 1;
                 trailing.get_or_insert(Span::new(offset + body.len(), offset + line.len()));
             }
-            self.check_line(doc, line, offset, out);
+            self.check_line(doc, &block_markers, line, offset, out);
             offset += raw.len();
         }
         if let Some(span) = trailing {
