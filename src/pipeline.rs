@@ -125,22 +125,40 @@ pub fn check_bytes(
     config: &Config,
     opts: &RunOptions,
 ) -> FileOutcome {
-    let mut outcome = FileOutcome {
+    match prepare(name, path, bytes, config) {
+        Ok(prepared) => lint_prepared(name, path, prepared, config, opts),
+        Err(outcome) => outcome,
+    }
+}
+
+/// Decode a file's bytes, or say why it cannot be linted.
+fn prepare(
+    name: &str,
+    path: &Path,
+    bytes: &[u8],
+    config: &Config,
+) -> Result<crate::input::Prepared, FileOutcome> {
+    let outcome = |note: Option<String>, error: Option<String>| FileOutcome {
         name: name.to_owned(),
+        skipped: note.is_some(),
+        note,
+        error,
         ..FileOutcome::default()
     };
-    let prepared = match crate::input::prepare(path, bytes, config.encoding.as_deref()) {
-        Ok(p) => p,
-        Err(Problem::Skipped(why)) => {
-            outcome.note = Some(format!("{name}: {why}"));
-            outcome.skipped = true;
-            return outcome;
-        }
-        Err(Problem::Unreadable(why)) => {
-            outcome.error = Some(format!("{name}: {why}"));
-            return outcome;
-        }
-    };
+    match crate::input::prepare(path, bytes, config.encoding.as_deref()) {
+        Ok(p) => Ok(p),
+        Err(Problem::Skipped(why)) => Err(outcome(Some(format!("{name}: {why}")), None)),
+        Err(Problem::Unreadable(why)) => Err(outcome(None, Some(format!("{name}: {why}")))),
+    }
+}
+
+fn lint_prepared(
+    name: &str,
+    path: &Path,
+    prepared: crate::input::Prepared,
+    config: &Config,
+    opts: &RunOptions,
+) -> FileOutcome {
     let doc = Document::build(name, prepared.decoded, prepared.original);
     report(&doc, path, config, opts)
 }
@@ -181,7 +199,15 @@ pub fn report(doc: &Document, path: &Path, config: &Config, opts: &RunOptions) -
 pub fn check_file(path: &Path, config: &Config, opts: &RunOptions) -> FileOutcome {
     let name = path.display().to_string();
     match std::fs::read(path) {
-        Ok(bytes) => check_bytes(&name, path, &bytes, config, opts),
+        Ok(bytes) => {
+            let prepared = prepare(&name, path, &bytes, config);
+            // The decoded text is a copy: free the raw bytes before the model is built.
+            drop(bytes);
+            match prepared {
+                Ok(prepared) => lint_prepared(&name, path, prepared, config, opts),
+                Err(outcome) => outcome,
+            }
+        }
         Err(e) => FileOutcome {
             name: name.clone(),
             error: Some(format!("{name}: cannot read: {e}")),

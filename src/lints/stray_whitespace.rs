@@ -116,11 +116,11 @@ impl StrayWhitespace {
         // Quote and title-mark depth: a slogan in quotes keeps its spaces.
         let mut depth: i32 = 0;
         let mut clause_start = lead;
-        let chars: Vec<(usize, char)> = line.char_indices().collect();
         let last_sentence_end = line.rfind(sentence_end);
-        let mut k = 0;
-        while k < chars.len() {
-            let (i, c) = chars[k];
+        // One pass, no copy of the line: `prev` is the character before `c`.
+        let mut prev: Option<char> = None;
+        let mut iter = line.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
             match c {
                 '“' | '《' | '「' | '『' | '‘' => depth += 1,
                 '”' | '》' | '」' | '』' | '’' => depth = (depth - 1).max(0),
@@ -130,16 +130,19 @@ impl StrayWhitespace {
                 _ => {}
             }
             if !is_space(c) || i < lead {
-                k += 1;
+                prev = Some(c);
                 continue;
             }
-            let run_end = chars[k..]
-                .iter()
-                .position(|&(_, c)| !is_space(c))
-                .map_or(chars.len(), |n| k + n);
-            let prev = k.checked_sub(1).map(|p| chars[p].1);
-            let next = chars.get(run_end).map(|&(_, c)| c);
-            let single = run_end == k + 1 && matches!(c, ' ' | '\u{3000}');
+            // The whole run of spaces starting at `c`.
+            let mut run = 1;
+            let mut last = c;
+            while let Some(&(_, d)) = iter.peek().filter(|&&(_, d)| is_space(d)) {
+                iter.next();
+                run += 1;
+                last = d;
+            }
+            let next = iter.peek().map(|&(_, d)| d);
+            let single = run == 1 && matches!(c, ' ' | '\u{3000}');
             let both_han = prev.is_some_and(is_han) && next.is_some_and(is_han);
             // The sentence must go on to its punctuation on this line.
             let ends_here = last_sentence_end.is_some_and(|e| e > i);
@@ -173,7 +176,7 @@ impl StrayWhitespace {
                 }
                 out.push(f);
             }
-            k = run_end;
+            prev = Some(last);
         }
     }
 }
