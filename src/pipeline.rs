@@ -73,6 +73,9 @@ pub struct FileOutcome {
     pub baselined: usize,
 }
 
+/// Documents at least this large run their lints in parallel.
+const PARALLEL_LINTS_FROM: usize = 1 << 20;
+
 /// Run every enabled lint over a parsed document; findings sorted by position.
 pub fn lint_document(
     doc: &Document,
@@ -80,26 +83,41 @@ pub fn lint_document(
     config: &Config,
     sel: &Selection,
 ) -> Vec<Finding> {
-    let mut out = Vec::new();
     let mut unused_switch = None;
+    let mut enabled = Vec::new();
     for lint in &config.lints {
         let meta = lint.meta();
         let switch = config.switch_for(meta.name, path);
-        let enabled = sel.wants(meta).unwrap_or(switch.enabled.unwrap_or(true));
-        if !enabled {
+        if !sel.wants(meta).unwrap_or(switch.enabled.unwrap_or(true)) {
             continue;
         }
         if std::ptr::eq(meta, &unused_suppression::META) {
             unused_switch = Some(switch.severity);
         }
-        let from = out.len();
-        lint.check(doc, &mut out);
-        if let Some(sev) = switch.severity {
-            for f in &mut out[from..] {
+        enabled.push((lint, switch.severity));
+    }
+    let run = |&(lint, severity): &(
+        &Box<dyn crate::lints::Lint>,
+        Option<crate::diagnostic::Severity>,
+    )| {
+        let mut found = Vec::new();
+        lint.check(doc, &mut found);
+        if let Some(sev) = severity {
+            for f in &mut found {
                 f.severity = sev;
             }
         }
-    }
+        found
+    };
+    // A large document runs its lints side by side (files are already linted in
+    // parallel, so this matters for one big file); findings keep registry order.
+    let per_lint: Vec<Vec<Finding>> = if doc.text.len() >= PARALLEL_LINTS_FROM {
+        use rayon::prelude::*;
+        enabled.par_iter().map(run).collect()
+    } else {
+        enabled.iter().map(run).collect()
+    };
+    let mut out: Vec<Finding> = per_lint.into_iter().flatten().collect();
     config.drop_ignored(path, doc, &mut out);
     let unused = suppress::apply(doc, &doc.directives, &mut out);
     if let Some(severity) = unused_switch {

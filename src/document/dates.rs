@@ -265,9 +265,7 @@ fn mentions_in(text: &str) -> Vec<(Span, DateMention)> {
             .or(c.name("m0"))
             .map_or(m.start(), |g| g.start());
         let local = Span::new(start, all.end());
-        if !before_ok(start)
-            || overlaps(&taken, local)
-        {
+        if !before_ok(start) || overlaps(&taken, local) {
             continue;
         }
         let Some(month) = number(m.as_str()).filter(|m| (1..=12).contains(m)) else {
@@ -317,9 +315,7 @@ fn mentions_in(text: &str) -> Vec<(Span, DateMention)> {
             continue;
         };
         let local = Span::new(all.start(), all.end());
-        if !before_ok(local.start)
-            || overlaps(&taken, local)
-        {
+        if !before_ok(local.start) || overlaps(&taken, local) {
             continue;
         }
         let Some(year) = year_number(y.as_str()) else {

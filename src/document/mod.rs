@@ -38,6 +38,9 @@ impl Default for SourceInfo {
     }
 }
 
+/// Documents at least this large build their model on several threads.
+const PARALLEL_FROM: usize = 1 << 20;
+
 #[derive(Debug)]
 pub struct Document {
     /// The name findings are reported under (a path, or `--stdin-filename`).
@@ -66,8 +69,19 @@ impl Document {
         let paragraphs = paragraphs::split(&text, &lines, markers::starts_block);
         let markers = collect_markers(&paragraphs);
         let outline = outline::build(&markers, &paragraphs);
-        let dates = dates::extract(&paragraphs);
-        let quantities = collect_quantities(&text, &paragraphs, &markers);
+        // Dates and quantities read the paragraphs independently: a large document
+        // builds them side by side, and its quantities paragraph by paragraph.
+        let (dates, quantities) = if text.len() >= PARALLEL_FROM {
+            rayon::join(
+                || dates::extract(&paragraphs),
+                || collect_quantities(&text, &paragraphs, &markers),
+            )
+        } else {
+            (
+                dates::extract(&paragraphs),
+                collect_quantities(&text, &paragraphs, &markers),
+            )
+        };
         Document {
             name: name.into(),
             text,
@@ -201,22 +215,32 @@ fn collect_markers(paragraphs: &[Paragraph]) -> Vec<Marker> {
 
 /// Quantities of every paragraph; numbers inside numbering markers are skipped.
 fn collect_quantities(text: &str, paragraphs: &[Paragraph], markers: &[Marker]) -> Vec<Quantity> {
-    let mut out = Vec::new();
-    let mut m = 0;
-    for (pi, p) in paragraphs.iter().enumerate() {
-        // Markers are in paragraph order: take this paragraph's run.
-        while m < markers.len() && markers[m].paragraph < pi {
-            m += 1;
-        }
-        let blocked: Vec<Span> = markers[m..]
+    // Markers are in paragraph order: each paragraph finds its run by binary search.
+    let of_paragraph = |(pi, p): (usize, &Paragraph)| {
+        let from = markers.partition_point(|k| k.paragraph < pi);
+        let blocked: Vec<Span> = markers[from..]
             .iter()
             .take_while(|k| k.paragraph == pi)
             .filter(|k| k.span.start >= p.span.start)
             .map(|k| Span::new(local_offset(p, k.span.start), local_offset(p, k.span.end)))
             .collect();
-        out.extend(quantities::extract(text, p, pi, &blocked));
+        quantities::extract(text, p, pi, &blocked)
+    };
+    if text.len() >= PARALLEL_FROM && paragraphs.len() > 1 {
+        use rayon::prelude::*;
+        let parts: Vec<Vec<Quantity>> = paragraphs
+            .par_iter()
+            .enumerate()
+            .map(of_paragraph)
+            .collect();
+        parts.into_iter().flatten().collect()
+    } else {
+        paragraphs
+            .iter()
+            .enumerate()
+            .flat_map(of_paragraph)
+            .collect()
     }
-    out
 }
 
 /// Paragraph-local offset of a document offset inside the paragraph.

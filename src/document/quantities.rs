@@ -472,7 +472,10 @@ pub fn extract(doc_text: &str, p: &Paragraph, paragraph: usize, blocked: &[Span]
     let bytes = t.as_bytes();
     while i < t.len() {
         // ASCII other than digits starts nothing: skip it without decoding.
-        if bytes.get(i).is_some_and(|b| b.is_ascii() && !b.is_ascii_digit()) {
+        if bytes
+            .get(i)
+            .is_some_and(|b| b.is_ascii() && !b.is_ascii_digit())
+        {
             i += 1;
             continue;
         }

@@ -1,9 +1,9 @@
+use super::repeated_phrase::{char_table, CharAt};
 use super::{Configurable, Lint, LintMeta};
 use crate::diagnostic::Finding;
 use crate::document::markers::is_han;
 use crate::document::{Document, Paragraph};
 use crate::span::Span;
-use super::repeated_phrase::{char_table, CharAt};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;

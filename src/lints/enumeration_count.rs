@@ -62,7 +62,19 @@ fn may_hold_count(text: &str) -> bool {
     text.chars().any(|c| {
         let hit = matches!(
             c,
-            '个' | '家' | '项' | '所' | '类' | '支' | '种' | '座' | '条' | '批' | '位' | '部' | '件' | '方'
+            '个' | '家'
+                | '项'
+                | '所'
+                | '类'
+                | '支'
+                | '种'
+                | '座'
+                | '条'
+                | '批'
+                | '位'
+                | '部'
+                | '件'
+                | '方'
         ) && (prev.is_numeric() || "一二两三四五六七八九十".contains(prev));
         prev = c;
         hit
