@@ -233,13 +233,18 @@ fn collect_quantities(text: &str, paragraphs: &[Paragraph], markers: &[Marker]) 
             .enumerate()
             .map(of_paragraph)
             .collect();
-        parts.into_iter().flatten().collect()
+        let mut out = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+        parts.into_iter().for_each(|p| out.extend(p));
+        out
     } else {
-        paragraphs
+        let mut out: Vec<Quantity> = paragraphs
             .iter()
             .enumerate()
             .flat_map(of_paragraph)
-            .collect()
+            .collect();
+        // Kept for the whole run: give back the growth slack (up to half).
+        out.shrink_to_fit();
+        out
     }
 }
 

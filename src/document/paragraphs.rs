@@ -132,6 +132,8 @@ pub fn split(text: &str, lines: &LineIndex, starts_item: impl Fn(&str) -> bool) 
         }
         out.push(builder.finish());
     }
+    // Kept for the whole run: give back the growth slack (up to half).
+    out.shrink_to_fit();
     out
 }
 
