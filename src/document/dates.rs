@@ -364,10 +364,28 @@ fn publication_label() -> &'static Regex {
 
 /// A paragraph that is only a date: a dateline such as 2020年5月27日 星期三.
 fn is_dateline(p: &Paragraph, m: &DateMention) -> bool {
-    let rest = format!("{}{}", &p.text[..m.local.start], &p.text[m.local.end..]);
-    let rest = rest.trim_matches(|c: char| {
-        super::paragraphs::is_blank(c) || matches!(c, '（' | '）' | '(' | ')')
-    });
+    let outer = |c: char| super::paragraphs::is_blank(c) || matches!(c, '（' | '）' | '(' | ')');
+    let (Some(before), Some(after)) = (p.text.get(..m.local.start), p.text.get(m.local.end..))
+    else {
+        return false;
+    };
+    // The text around the date, trimmed at both outer ends, without copying a long
+    // paragraph for each of its dates: only a short rest can qualify.
+    let (b, a) = (
+        before.trim_start_matches(outer),
+        after.trim_end_matches(outer),
+    );
+    let joined;
+    let rest = if b.is_empty() {
+        a.trim_start_matches(outer)
+    } else if a.is_empty() {
+        b.trim_end_matches(outer)
+    } else if b.len() + a.len() <= 64 {
+        joined = format!("{b}{a}");
+        joined.as_str()
+    } else {
+        return false;
+    };
     rest.is_empty()
         || rest.starts_with("星期") && rest.chars().count() <= 3
         || rest.starts_with("周") && rest.chars().count() <= 2

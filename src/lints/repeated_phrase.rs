@@ -94,6 +94,8 @@ pub fn tandem_repeats(chars: &[CharAt], min_unit: usize) -> Vec<Repeat> {
     let n = chars.len();
     let same = |k: usize, len: usize| chars[k].1 == chars[k + len].1;
     let mut found: Vec<Repeat> = Vec::new();
+    // The furthest end of the repeats found so far, by start.
+    let mut ends: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     for len in min_unit..=MAX_UNIT.min(n / 2) {
         // A window of `len` positions k with c[k] == c[k + len] is a tandem repeat.
         // Checking each window from its end lets a mismatch skip the whole window,
@@ -106,11 +108,14 @@ pub fn tandem_repeats(chars: &[CharAt], min_unit: usize) -> Vec<Repeat> {
             }
             let unit: Vec<char> = chars[start..start + len].iter().map(|&(_, c)| c).collect();
             // A longer period is reported only where no shorter one covers it.
-            let covered = found
-                .iter()
-                .any(|r| r.start < start + 2 * len && start < r.start + 2 * r.len);
+            // Only repeats starting less than 2 × MAX_UNIT before can reach `start`.
+            let covered = ends
+                .range((start + 1).saturating_sub(2 * MAX_UNIT)..start + 2 * len)
+                .any(|(_, &end)| start < end);
             if !covered && is_primitive(&unit) && looks_accidental(&unit) {
                 found.push(Repeat { start, len });
+                let end = ends.entry(start).or_insert(0);
+                *end = (*end).max(start + 2 * len);
             }
             // Skip the rest of this periodic stretch: its windows are rotations.
             let mut k = start + len;
