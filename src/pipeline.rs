@@ -73,6 +73,9 @@ pub struct FileOutcome {
     pub baselined: usize,
 }
 
+/// Documents at least this large run their lints in parallel.
+const PARALLEL_LINTS_FROM: usize = 1 << 20;
+
 /// Run every enabled lint over a parsed document; findings sorted by position.
 pub fn lint_document(
     doc: &Document,
@@ -80,26 +83,41 @@ pub fn lint_document(
     config: &Config,
     sel: &Selection,
 ) -> Vec<Finding> {
-    let mut out = Vec::new();
     let mut unused_switch = None;
+    let mut enabled = Vec::new();
     for lint in &config.lints {
         let meta = lint.meta();
         let switch = config.switch_for(meta.name, path);
-        let enabled = sel.wants(meta).unwrap_or(switch.enabled.unwrap_or(true));
-        if !enabled {
+        if !sel.wants(meta).unwrap_or(switch.enabled.unwrap_or(true)) {
             continue;
         }
         if std::ptr::eq(meta, &unused_suppression::META) {
             unused_switch = Some(switch.severity);
         }
-        let from = out.len();
-        lint.check(doc, &mut out);
-        if let Some(sev) = switch.severity {
-            for f in &mut out[from..] {
+        enabled.push((lint, switch.severity));
+    }
+    let run = |&(lint, severity): &(
+        &Box<dyn crate::lints::Lint>,
+        Option<crate::diagnostic::Severity>,
+    )| {
+        let mut found = Vec::new();
+        lint.check(doc, &mut found);
+        if let Some(sev) = severity {
+            for f in &mut found {
                 f.severity = sev;
             }
         }
-    }
+        found
+    };
+    // A large document runs its lints side by side (files are already linted in
+    // parallel, so this matters for one big file); findings keep registry order.
+    let per_lint: Vec<Vec<Finding>> = if doc.text.len() >= PARALLEL_LINTS_FROM {
+        use rayon::prelude::*;
+        enabled.par_iter().map(run).collect()
+    } else {
+        enabled.iter().map(run).collect()
+    };
+    let mut out: Vec<Finding> = per_lint.into_iter().flatten().collect();
     config.drop_ignored(path, doc, &mut out);
     let unused = suppress::apply(doc, &doc.directives, &mut out);
     if let Some(severity) = unused_switch {
@@ -125,28 +143,42 @@ pub fn check_bytes(
     config: &Config,
     opts: &RunOptions,
 ) -> FileOutcome {
-    let mut outcome = FileOutcome {
+    match prepare(name, path, bytes, config) {
+        Ok(prepared) => lint_prepared(name, path, prepared, config, opts),
+        Err(outcome) => outcome,
+    }
+}
+
+/// Decode a file's bytes, or say why it cannot be linted.
+fn prepare(
+    name: &str,
+    path: &Path,
+    bytes: &[u8],
+    config: &Config,
+) -> Result<crate::input::Prepared, FileOutcome> {
+    let outcome = |note: Option<String>, error: Option<String>| FileOutcome {
         name: name.to_owned(),
+        skipped: note.is_some(),
+        note,
+        error,
         ..FileOutcome::default()
     };
-    let prepared = match crate::input::prepare(path, bytes, config.encoding.as_deref()) {
-        Ok(p) => p,
-        Err(Problem::Skipped(why)) => {
-            outcome.note = Some(format!("{name}: {why}"));
-            outcome.skipped = true;
-            return outcome;
-        }
-        Err(Problem::Unreadable(why)) => {
-            outcome.error = Some(format!("{name}: {why}"));
-            return outcome;
-        }
-    };
-    let doc = Document::build(
-        name,
-        prepared.decoded,
-        prepared.original,
-        prepared.format.delimited(),
-    );
+    match crate::input::prepare(path, bytes, config.encoding.as_deref()) {
+        Ok(p) => Ok(p),
+        Err(Problem::Skipped(why)) => Err(outcome(Some(format!("{name}: {why}")), None)),
+        Err(Problem::Unreadable(why)) => Err(outcome(None, Some(format!("{name}: {why}")))),
+    }
+}
+
+fn lint_prepared(
+    name: &str,
+    path: &Path,
+    prepared: crate::input::Prepared,
+    config: &Config,
+    opts: &RunOptions,
+) -> FileOutcome {
+    let delimited = prepared.format.delimited();
+    let doc = Document::build(name, prepared.decoded, prepared.original, delimited);
     report(&doc, path, config, opts)
 }
 
@@ -186,7 +218,15 @@ pub fn report(doc: &Document, path: &Path, config: &Config, opts: &RunOptions) -
 pub fn check_file(path: &Path, config: &Config, opts: &RunOptions) -> FileOutcome {
     let name = path.display().to_string();
     match std::fs::read(path) {
-        Ok(bytes) => check_bytes(&name, path, &bytes, config, opts),
+        Ok(bytes) => {
+            let prepared = prepare(&name, path, &bytes, config);
+            // The decoded text is a copy: free the raw bytes before the model is built.
+            drop(bytes);
+            match prepared {
+                Ok(prepared) => lint_prepared(&name, path, prepared, config, opts),
+                Err(outcome) => outcome,
+            }
+        }
         Err(e) => FileOutcome {
             name: name.clone(),
             error: Some(format!("{name}: cannot read: {e}")),

@@ -6,6 +6,7 @@ use super::cn_numeral;
 use super::paragraphs::{is_sentence_end, Paragraph};
 use crate::span::Span;
 use regex::Regex;
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// Which part of a month or year a mention names.
@@ -212,7 +213,26 @@ fn mentions_in(text: &str) -> Vec<(Span, DateMention)> {
             .next()
             .is_some_and(|c| c.is_ascii_digit())
     };
-    for c in iso_re().captures_iter(text) {
+    // Every match of each pattern holds a literal that memchr finds fast: a
+    // paragraph without it skips the regex scan (most paragraphs name no month).
+    // Every match of each pattern holds a literal found fast by memchr: a
+    // paragraph without it skips that regex scan (most paragraphs name no month).
+    let ascii_digit = text.bytes().any(|b| b.is_ascii_digit());
+    let isos = ascii_digit.then(|| iso_re().captures_iter(text));
+    let months = text.contains('月').then(|| month_re().captures_iter(text));
+    // A year that reads (1900..=2100) is Arabic or holds 〇, 零 or 一九.
+    let year_like = ascii_digit || text.contains(['〇', '零']) || text.contains("一九");
+    let years = (year_like && (text.contains('年') || text.contains("季度")))
+        .then(|| year_re().captures_iter(text));
+    // Spans taken so far (disjoint), by start: a later pattern skips overlaps.
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let overlaps = |taken: &BTreeMap<usize, usize>, s: Span| {
+        taken
+            .range(..s.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > s.start)
+    };
+    for c in isos.into_iter().flatten() {
         let Some(all) = c.get(0) else { continue };
         if !before_ok(all.start()) || !after_ok(all.end()) {
             continue;
@@ -232,9 +252,10 @@ fn mentions_in(text: &str) -> Vec<(Span, DateMention)> {
         dm.year = Some(y);
         dm.month = Some(m);
         dm.part = Part::Day(d);
+        taken.insert(local.start, local.end);
         out.push((local, dm));
     }
-    for c in month_re().captures_iter(text) {
+    for c in months.into_iter().flatten() {
         let (Some(all), Some(m)) = (c.get(0), c.name("m")) else {
             continue;
         };
@@ -244,11 +265,7 @@ fn mentions_in(text: &str) -> Vec<(Span, DateMention)> {
             .or(c.name("m0"))
             .map_or(m.start(), |g| g.start());
         let local = Span::new(start, all.end());
-        if !before_ok(start)
-            || out
-                .iter()
-                .any(|(s, _)| s.start < local.end && local.start < s.end)
-        {
+        if !before_ok(start) || overlaps(&taken, local) {
             continue;
         }
         let Some(month) = number(m.as_str()).filter(|m| (1..=12).contains(m)) else {
@@ -290,18 +307,15 @@ fn mentions_in(text: &str) -> Vec<(Span, DateMention)> {
             (None, Some(_)) => Part::Late,
             (None, None) => Part::Month,
         };
+        taken.insert(local.start, local.end);
         out.push((local, dm));
     }
-    for c in year_re().captures_iter(text) {
+    for c in years.into_iter().flatten() {
         let (Some(all), Some(y), Some(per)) = (c.get(0), c.name("y"), c.name("per")) else {
             continue;
         };
         let local = Span::new(all.start(), all.end());
-        if !before_ok(local.start)
-            || out
-                .iter()
-                .any(|(s, _)| s.start < local.end && local.start < s.end)
-        {
+        if !before_ok(local.start) || overlaps(&taken, local) {
             continue;
         }
         let Some(year) = year_number(y.as_str()) else {
@@ -333,6 +347,7 @@ fn mentions_in(text: &str) -> Vec<(Span, DateMention)> {
         } else {
             Part::Year
         };
+        taken.insert(local.start, local.end);
         out.push((local, dm));
     }
     out.sort_by_key(|(s, _)| s.start);
@@ -349,10 +364,28 @@ fn publication_label() -> &'static Regex {
 
 /// A paragraph that is only a date: a dateline such as 2020年5月27日 星期三.
 fn is_dateline(p: &Paragraph, m: &DateMention) -> bool {
-    let rest = format!("{}{}", &p.text[..m.local.start], &p.text[m.local.end..]);
-    let rest = rest.trim_matches(|c: char| {
-        super::paragraphs::is_blank(c) || matches!(c, '（' | '）' | '(' | ')')
-    });
+    let outer = |c: char| super::paragraphs::is_blank(c) || matches!(c, '（' | '）' | '(' | ')');
+    let (Some(before), Some(after)) = (p.text.get(..m.local.start), p.text.get(m.local.end..))
+    else {
+        return false;
+    };
+    // The text around the date, trimmed at both outer ends, without copying a long
+    // paragraph for each of its dates: only a short rest can qualify.
+    let (b, a) = (
+        before.trim_start_matches(outer),
+        after.trim_end_matches(outer),
+    );
+    let joined;
+    let rest = if b.is_empty() {
+        a.trim_start_matches(outer)
+    } else if a.is_empty() {
+        b.trim_end_matches(outer)
+    } else if b.len() + a.len() <= 64 {
+        joined = format!("{b}{a}");
+        joined.as_str()
+    } else {
+        return false;
+    };
     rest.is_empty()
         || rest.starts_with("星期") && rest.chars().count() <= 3
         || rest.starts_with("周") && rest.chars().count() <= 2

@@ -40,6 +40,9 @@ impl Default for SourceInfo {
     }
 }
 
+/// Documents at least this large build their model on several threads.
+const PARALLEL_FROM: usize = 1 << 20;
+
 #[derive(Debug)]
 pub struct Document {
     /// The name findings are reported under (a path, or `--stdin-filename`).
@@ -84,8 +87,19 @@ impl Document {
         cells_as_sentences(&mut paragraphs, &tables, &row_lines);
         let markers = collect_markers(&paragraphs, &row_lines);
         let outline = outline::build(&markers, &paragraphs);
-        let dates = dates::extract(&paragraphs);
-        let quantities = collect_quantities(&text, &paragraphs, &markers);
+        // Dates and quantities read the paragraphs independently: a large document
+        // builds them side by side, and its quantities paragraph by paragraph.
+        let (dates, quantities) = if text.len() >= PARALLEL_FROM {
+            rayon::join(
+                || dates::extract(&paragraphs),
+                || collect_quantities(&text, &paragraphs, &markers),
+            )
+        } else {
+            (
+                dates::extract(&paragraphs),
+                collect_quantities(&text, &paragraphs, &markers),
+            )
+        };
         Document {
             name: name.into(),
             text,
@@ -312,22 +326,37 @@ fn collect_markers(paragraphs: &[Paragraph], row_lines: &[bool]) -> Vec<Marker> 
 
 /// Quantities of every paragraph; numbers inside numbering markers are skipped.
 fn collect_quantities(text: &str, paragraphs: &[Paragraph], markers: &[Marker]) -> Vec<Quantity> {
-    let mut out = Vec::new();
-    let mut m = 0;
-    for (pi, p) in paragraphs.iter().enumerate() {
-        // Markers are in paragraph order: take this paragraph's run.
-        while m < markers.len() && markers[m].paragraph < pi {
-            m += 1;
-        }
-        let blocked: Vec<Span> = markers[m..]
+    // Markers are in paragraph order: each paragraph finds its run by binary search.
+    let of_paragraph = |(pi, p): (usize, &Paragraph)| {
+        let from = markers.partition_point(|k| k.paragraph < pi);
+        let blocked: Vec<Span> = markers[from..]
             .iter()
             .take_while(|k| k.paragraph == pi)
             .filter(|k| k.span.start >= p.span.start)
             .map(|k| Span::new(local_offset(p, k.span.start), local_offset(p, k.span.end)))
             .collect();
-        out.extend(quantities::extract(text, p, pi, &blocked));
+        quantities::extract(text, p, pi, &blocked)
+    };
+    if text.len() >= PARALLEL_FROM && paragraphs.len() > 1 {
+        use rayon::prelude::*;
+        let parts: Vec<Vec<Quantity>> = paragraphs
+            .par_iter()
+            .enumerate()
+            .map(of_paragraph)
+            .collect();
+        let mut out = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+        parts.into_iter().for_each(|p| out.extend(p));
+        out
+    } else {
+        let mut out: Vec<Quantity> = paragraphs
+            .iter()
+            .enumerate()
+            .flat_map(of_paragraph)
+            .collect();
+        // Kept for the whole run: give back the growth slack (up to half).
+        out.shrink_to_fit();
+        out
     }
-    out
 }
 
 /// Paragraph-local offset of a document offset inside the paragraph.

@@ -23,7 +23,7 @@
 
 use super::cn_numeral;
 use super::markers::is_han;
-use super::paragraphs::{is_blank, split_clauses, Paragraph};
+use super::paragraphs::{is_blank, Paragraph};
 use crate::span::Span;
 
 /// What a number measures.
@@ -408,8 +408,11 @@ fn parse_big_chinese(s: &str) -> Option<u64> {
 }
 
 fn starts_with_any<'a>(s: &str, list: &[&'a str]) -> Option<&'a str> {
+    // Comparing first characters before whole words saves a memcmp call per
+    // entry: this runs after every numeral, and most are followed by no unit.
+    let first = s.chars().next()?;
     list.iter()
-        .filter(|w| s.starts_with(**w))
+        .filter(|w| w.chars().next() == Some(first) && s.starts_with(**w))
         .max_by_key(|w| w.len())
         .copied()
 }
@@ -469,13 +472,22 @@ pub fn extract(doc_text: &str, p: &Paragraph, paragraph: usize, blocked: &[Span]
     let mut out: Vec<Quantity> = Vec::new();
     let mut last_end = 0usize;
     let mut i = 0usize;
+    let bytes = t.as_bytes();
     while i < t.len() {
-        let Some(c) = t[i..].chars().next() else {
+        // ASCII other than digits starts nothing: skip it without decoding.
+        if bytes
+            .get(i)
+            .is_some_and(|b| b.is_ascii() && !b.is_ascii_digit())
+        {
+            i += 1;
+            continue;
+        }
+        let Some(c) = t.get(i..).and_then(|r| r.chars().next()) else {
             break;
         };
         let found = if is_digit(c) {
             Some(scan_arabic(t, i, &joins))
-        } else if t[i..].starts_with("百分之") {
+        } else if c == '百' && t[i..].starts_with("百分之") {
             Some(scan_percent_words(t, i, &joins))
         } else if cn_numeral::is_numeral_char(c) {
             Some(scan_chinese(t, i))
@@ -760,9 +772,7 @@ fn finish(p: &Paragraph, paragraph: usize, q: &mut Quantity, last_end: usize) {
         .partition_point(|s| s.end <= q.local.start)
         .min(p.sentences.len().saturating_sub(1));
     if let Some(s) = p.sentences.get(q.sentence) {
-        if let Some(c) =
-            split_clauses(t, *s).find(|c| c.start <= q.local.start && q.local.start < c.end)
-        {
+        if let Some(c) = clause_at(t, *s, q.local.start) {
             q.clause = p.doc_span(c);
         }
     }
@@ -801,8 +811,10 @@ fn finish(p: &Paragraph, paragraph: usize, q: &mut Quantity, last_end: usize) {
     // Strip fillers, keeping at least one character of label.
     loop {
         let before = label.len();
+        let (first, last) = (label.chars().next(), label.chars().next_back());
         if let Some(w) = TAIL_FILLERS
             .iter()
+            .filter(|w| w.chars().next_back() == last)
             .filter(|w| label.ends_with(**w) && label.len() > w.len())
             .max_by_key(|w| w.len())
         {
@@ -810,6 +822,7 @@ fn finish(p: &Paragraph, paragraph: usize, q: &mut Quantity, last_end: usize) {
         }
         if let Some(w) = LEAD_FILLERS
             .iter()
+            .filter(|w| w.chars().next() == first)
             .filter(|w| {
                 label.starts_with(**w)
                     && label.len() > w.len()
@@ -829,6 +842,31 @@ fn finish(p: &Paragraph, paragraph: usize, q: &mut Quantity, last_end: usize) {
     }
     q.label = label.to_owned();
     q.label_span = p.doc_span(Span::new(start, start + label.len()));
+}
+
+/// The clause of `split_clauses(t, sentence)` that holds offset `at`, found by
+/// looking only at that clause's own characters (a long sentence stays linear).
+fn clause_at(t: &str, sentence: Span, at: usize) -> Option<Span> {
+    let s = t.get(sentence.start..sentence.end)?;
+    if at < sentence.start || at >= sentence.end || !t.is_char_boundary(at) {
+        return None;
+    }
+    let local = at - sentence.start;
+    let start = s[..local]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_clause_end(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = s[local..]
+        .char_indices()
+        .find(|&(_, c)| is_clause_end(c))
+        .map_or(s.len(), |(i, c)| local + i + c.len_utf8());
+    Some(Span::new(sentence.start + start, sentence.start + end))
+}
+
+/// The characters after which `split_clauses` cuts.
+fn is_clause_end(c: char) -> bool {
+    matches!(c, '，' | '、' | '：' | ',' | ':') || super::paragraphs::is_sentence_end(c)
 }
 
 /// Whether `word` at the end of `label` is a marker, not the end of a word such

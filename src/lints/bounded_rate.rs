@@ -111,6 +111,15 @@ fn complementary_shares(doc: &Document, out: &mut Vec<Finding>) {
         .quantities
         .iter()
         .filter(|q| q.kind == Kind::Percent && q.approx == Approx::Exact)
+        // Only a share whose subject names half of a pair can be in a pair: dropping
+        // the others first keeps a sentence with thousands of rates linear.
+        .filter(|q| {
+            let subject = share_subject(&q.label);
+            !q.label.ends_with('率')
+                && HALVES
+                    .iter()
+                    .any(|(x, y)| subject.contains(x) || subject.contains(y))
+        })
         .collect();
     for (i, a) in shares.iter().enumerate() {
         for b in shares

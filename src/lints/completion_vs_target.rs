@@ -137,6 +137,10 @@ fn rate_finding(doc: &Document, rate: &Quantity, done: &Quantity, target: &Quant
 /// 超额完成/提前完成 in a sentence whose amount done is below its target.
 fn claim_findings(doc: &Document, out: &mut Vec<Finding>) {
     for (pi, p) in doc.paragraphs.iter().enumerate() {
+        // Every claim holds 完成: one memchr scan spares most paragraphs a search per sentence.
+        if memchr::memmem::find(p.text.as_bytes(), "完成".as_bytes()).is_none() {
+            continue;
+        }
         for (si, s) in p.sentences.iter().enumerate() {
             let Some(text) = p.text.get(s.start..s.end) else {
                 continue;

@@ -147,8 +147,11 @@ impl Dictionary {
             by_wrong.remove(d);
         }
         let entries: Vec<Entry> = by_wrong.into_values().collect();
+        // A full DFA: a few MB once, and two to three times faster than the NFA on
+        // Chinese text, where the prefilter finds no rare byte to skip to.
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(entries.iter().map(|e| e.wrong.as_str()))
             .map_err(|e| e.to_string())?;
         Ok(Dictionary { entries, automaton })

@@ -81,11 +81,12 @@ impl Lint for DateConsistency {
             })
             .chain(dates.title.iter().map(|t| t.paragraph))
             .collect();
+        let mut ctx = Context::new(doc);
         for (k, m) in dates.mentions.iter().enumerate() {
-            if m.month.is_none() || own_paragraphs.contains(&m.paragraph) || is_plan(doc, m) {
+            if m.month.is_none() || own_paragraphs.contains(&m.paragraph) || ctx.is_plan(m) {
                 continue;
             }
-            let year = year_of(dates.mentions.get(..k).unwrap_or(&[]), m, doc);
+            let year = ctx.year_of(k, m);
             if let Some(p) = &dates.published {
                 // A yearless date is read in the publication year only when the title
                 // names that year: a January report on last year says "3月" of last year.
@@ -110,66 +111,151 @@ impl Lint for DateConsistency {
     }
 }
 
-/// The year a mention names: its own, or one stated earlier in the same sentence.
-/// `None` when it is yearless (read as the report's year); `Some(i32::MIN)` when
-/// it is relative (去年12月) to a date the text does not give, so never compared.
-fn year_of(before: &[DateMention], m: &DateMention, doc: &Document) -> Option<i32> {
-    if m.year.is_some() {
-        return m.year;
-    }
-    if m.relative_year.is_some() {
-        return Some(i32::MIN); // 去年/明年: relative to a date the text does not give
-    }
-    let p = doc.paragraphs.get(m.paragraph)?;
-    let sentence = p
-        .sentences
-        .iter()
-        .find(|s| s.start <= m.local.start && m.local.start < s.end)?;
-    before
-        .iter()
-        .rev()
-        .take_while(|b| b.paragraph == m.paragraph && b.local.start >= sentence.start)
-        .find_map(|b| b.year.or(b.relative_year.map(|_| i32::MIN)))
+/// What every mention would otherwise search for again: the nearest earlier
+/// mention naming a year, the top-level sections, and where plan words occur in
+/// the current paragraph. Keeps a paragraph with thousands of dates linear.
+struct Context<'a> {
+    doc: &'a Document,
+    /// Per mention: the nearest earlier one naming a year (or a relative year).
+    last_year: Vec<Option<usize>>,
+    /// Indices of top-level block markers, in document order.
+    sections: Vec<usize>,
+    /// For one paragraph: plan-word occurrences (start, end) sorted by start, with
+    /// the smallest end from each one on.
+    plan_hits: Option<(usize, Vec<usize>, Vec<usize>)>,
 }
 
-/// Whether the date is a plan or a deadline: a plan word earlier in its sentence
-/// (up to the end of its clause), a deadline word right after it, or a plan section.
-fn is_plan(doc: &Document, m: &DateMention) -> bool {
-    let Some(p) = doc.paragraphs.get(m.paragraph) else {
-        return true;
-    };
-    let w = words();
-    let after = p.text.get(m.local.end..).unwrap_or("");
-    if w.deadline_words
-        .iter()
-        .any(|d| after.starts_with(d.as_str()))
-    {
-        return true;
-    }
-    let sentence_start = p
-        .sentences
-        .iter()
-        .find(|s| s.start <= m.local.start && m.local.start < s.end)
-        .map_or(0, |s| s.start);
-    let clause_end = after
-        .find(['，', ',', '；', ';', '。', '：', ':'])
-        .map_or(p.text.len(), |i| m.local.end + i);
-    let scope = p.text.get(sentence_start..clause_end).unwrap_or("");
-    if w.plan_words
-        .iter()
-        .any(|word| scope.contains(word.as_str()))
-    {
-        return true;
-    }
-    // Inside a top-level section about plans (下一步工作打算, 2023年工作计划).
-    let section = doc.markers.iter().enumerate().rev().find(|(k, mk)| {
-        mk.block && mk.paragraph <= m.paragraph && doc.outline.depth.get(*k) == Some(&0)
-    });
-    section.is_some_and(|(_, mk)| {
-        ["计划", "打算", "下一步", "思路", "安排", "举措"]
+impl<'a> Context<'a> {
+    fn new(doc: &'a Document) -> Self {
+        let mut last = None;
+        let last_year = doc
+            .dates
+            .mentions
             .iter()
-            .any(|w| mk.title.contains(w))
-    })
+            .enumerate()
+            .map(|(k, m)| {
+                let before = last;
+                if m.year.is_some() || m.relative_year.is_some() {
+                    last = Some(k);
+                }
+                before
+            })
+            .collect();
+        let sections = doc
+            .markers
+            .iter()
+            .enumerate()
+            .filter(|(k, mk)| mk.block && doc.outline.depth.get(*k) == Some(&0))
+            .map(|(k, _)| k)
+            .collect();
+        Context {
+            doc,
+            last_year,
+            sections,
+            plan_hits: None,
+        }
+    }
+
+    /// The year mention `k` names: its own, or one stated earlier in the same
+    /// sentence. `None` when it is yearless (read as the report's year);
+    /// `Some(i32::MIN)` when it is relative (去年12月) to a date the text does not
+    /// give, so never compared.
+    fn year_of(&self, k: usize, m: &DateMention) -> Option<i32> {
+        if m.year.is_some() {
+            return m.year;
+        }
+        if m.relative_year.is_some() {
+            return Some(i32::MIN); // 去年/明年: relative to a date the text does not give
+        }
+        let p = self.doc.paragraphs.get(m.paragraph)?;
+        let sentence = sentence_of(p, m.local.start)?;
+        // Mentions are in document order: the nearest one with a year counts if it
+        // lies in the same sentence (then so do all mentions between).
+        let b = self
+            .doc
+            .dates
+            .mentions
+            .get(self.last_year.get(k).copied()??)?;
+        (b.paragraph == m.paragraph && b.local.start >= sentence.start)
+            .then(|| b.year.or(b.relative_year.map(|_| i32::MIN)))
+            .flatten()
+    }
+
+    /// Whether the date is a plan or a deadline: a plan word earlier in its sentence
+    /// (up to the end of its clause), a deadline word right after it, or a plan section.
+    fn is_plan(&mut self, m: &DateMention) -> bool {
+        let doc = self.doc;
+        let Some(p) = doc.paragraphs.get(m.paragraph) else {
+            return true;
+        };
+        let w = words();
+        let after = p.text.get(m.local.end..).unwrap_or("");
+        if w.deadline_words
+            .iter()
+            .any(|d| after.starts_with(d.as_str()))
+        {
+            return true;
+        }
+        let sentence_start = sentence_of(p, m.local.start).map_or(0, |s| s.start);
+        let clause_end = after
+            .find(['，', ',', '；', ';', '。', '：', ':'])
+            .map_or(p.text.len(), |i| m.local.end + i);
+        if self.plan_word_within(m.paragraph, sentence_start, clause_end) {
+            return true;
+        }
+        // Inside a top-level section about plans (下一步工作打算, 2023年工作计划).
+        let n = self
+            .sections
+            .partition_point(|&k| doc.markers[k].paragraph <= m.paragraph);
+        let section = n
+            .checked_sub(1)
+            .and_then(|i| doc.markers.get(self.sections[i]));
+        section.is_some_and(|mk| {
+            ["计划", "打算", "下一步", "思路", "安排", "举措"]
+                .iter()
+                .any(|w| mk.title.contains(w))
+        })
+    }
+
+    /// Whether a plan word lies wholly inside `[from, to)` of paragraph `pi`.
+    fn plan_word_within(&mut self, pi: usize, from: usize, to: usize) -> bool {
+        let plan_words = &words().plan_words;
+        if plan_words.iter().any(String::is_empty) {
+            return true;
+        }
+        let text = self.doc.paragraphs[pi].text.as_str();
+        if self.plan_hits.as_ref().is_none_or(|(at, ..)| *at != pi) {
+            // Every occurrence, overlapping ones too, of every plan word.
+            let mut hits: Vec<(usize, usize)> = Vec::new();
+            for w in plan_words {
+                let step = w.chars().next().map_or(1, char::len_utf8);
+                let mut at = 0;
+                while let Some(i) = text.get(at..).and_then(|r| r.find(w.as_str())) {
+                    hits.push((at + i, at + i + w.len()));
+                    at += i + step;
+                }
+            }
+            hits.sort_unstable();
+            let starts: Vec<usize> = hits.iter().map(|h| h.0).collect();
+            let mut min_end: Vec<usize> = hits.iter().map(|h| h.1).collect();
+            for k in (0..min_end.len().saturating_sub(1)).rev() {
+                min_end[k] = min_end[k].min(min_end[k + 1]);
+            }
+            self.plan_hits = Some((pi, starts, min_end));
+        }
+        let Some((_, starts, min_end)) = &self.plan_hits else {
+            return false;
+        };
+        // The occurrence starting at or after `from` that ends first.
+        let k = starts.partition_point(|&s| s < from);
+        min_end.get(k).is_some_and(|&end| end <= to)
+    }
+}
+
+/// The sentence of `p` holding offset `at` (sentences are in order, back to back).
+fn sentence_of(p: &crate::document::Paragraph, at: usize) -> Option<crate::span::Span> {
+    let i = p.sentences.partition_point(|s| s.end <= at);
+    p.sentences.get(i).copied().filter(|s| s.start <= at)
 }
 
 fn show(y: i32, m: u32, d: u32) -> String {

@@ -1,3 +1,4 @@
+use super::repeated_phrase::{char_table, CharAt};
 use super::{Configurable, Lint, LintMeta};
 use crate::diagnostic::Finding;
 use crate::document::markers::is_han;
@@ -155,10 +156,11 @@ impl Lint for DoubledChar {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let d = data();
-        let mut chars: Vec<(usize, char)> = Vec::new();
+        let mut chars: Vec<CharAt> = Vec::new();
         for p in &doc.paragraphs {
-            chars.clear();
-            chars.extend(p.text.char_indices());
+            if !char_table(&p.text, &mut chars) {
+                continue;
+            }
             let before = out.len();
             let at = |k: usize| chars.get(k).map_or('\0', |&(_, c)| c);
             for k in 0..chars.len().saturating_sub(1) {
@@ -195,7 +197,7 @@ impl DoubledChar {
         &self,
         d: &Data,
         text: &str,
-        chars: &[(usize, char)],
+        chars: &[CharAt],
         k: usize,
         prev: char,
         x: char,
@@ -251,8 +253,8 @@ const PREFIX_MIN: u32 = 50;
 const SUFFIX_MIN: u32 = 60;
 
 /// Whether a listed 3–4 character word covers the doubled pair at `k`.
-fn in_phrase(d: &Data, text: &str, chars: &[(usize, char)], k: usize) -> bool {
-    let byte = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+fn in_phrase(d: &Data, text: &str, chars: &[CharAt], k: usize) -> bool {
+    let byte = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b as usize);
     for len in 3..=4usize {
         for start in (k + 2).saturating_sub(len)..=k {
             if start + len > chars.len() {
@@ -269,7 +271,7 @@ fn in_phrase(d: &Data, text: &str, chars: &[(usize, char)], k: usize) -> bool {
 }
 
 /// Whether the configured phrase `w` covers the doubled pair at `k`.
-fn allowed_here(w: &[char], chars: &[(usize, char)], k: usize) -> bool {
+fn allowed_here(w: &[char], chars: &[CharAt], k: usize) -> bool {
     (0..w.len().saturating_sub(1)).any(|off| {
         w[off] == w[off + 1]
             && k >= off
@@ -280,18 +282,19 @@ fn allowed_here(w: &[char], chars: &[(usize, char)], k: usize) -> bool {
 }
 
 /// Up to `n` characters of context on each side, with one copy of the double removed.
-fn corrected_context(p: &Paragraph, chars: &[(usize, char)], k: usize, len: usize) -> String {
+fn corrected_context(p: &Paragraph, chars: &[CharAt], k: usize, len: usize) -> String {
     let from = k.saturating_sub(2);
     let to = (k + 2 * len + 2).min(chars.len());
-    let byte = |i: usize| chars.get(i).map_or(p.text.len(), |&(b, _)| b);
+    let byte = |i: usize| chars.get(i).map_or(p.text.len(), |&(b, _)| b as usize);
     let mut s = String::new();
     s.push_str(&p.text[byte(from)..byte(k + len)]);
     s.push_str(&p.text[byte(k + 2 * len)..byte(to)]);
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-fn han_finding(p: &Paragraph, chars: &[(usize, char)], k: usize) -> Finding {
+fn han_finding(p: &Paragraph, chars: &[CharAt], k: usize) -> Finding {
     let (b, x) = chars[k];
+    let b = b as usize;
     let w = x.len_utf8();
     let both = p.doc_span(Span::new(b, b + 2 * w));
     Finding::new(&META, both, format!("疑似重复字「{x}{x}」"))
@@ -334,7 +337,7 @@ fn is_unit(c: char) -> bool {
 }
 
 /// Doubled numbers before a unit; reported only in a doubled paragraph.
-fn doubled_numbers(p: &Paragraph, chars: &[(usize, char)]) -> Vec<Finding> {
+fn doubled_numbers(p: &Paragraph, chars: &[CharAt]) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < chars.len() {
@@ -358,9 +361,9 @@ fn doubled_numbers(p: &Paragraph, chars: &[(usize, char)]) -> Vec<Finding> {
             continue;
         }
         let digits: String = chars[start..start + half].iter().map(|&(_, c)| c).collect();
-        let b = chars[start].0;
-        let mid = chars[start + half].0;
-        let end = chars.get(k).map_or(p.text.len(), |&(e, _)| e);
+        let b = chars[start].0 as usize;
+        let mid = chars[start + half].0 as usize;
+        let end = chars.get(k).map_or(p.text.len(), |&(e, _)| e as usize);
         out.push(
             Finding::new(
                 &META,

@@ -103,7 +103,13 @@ fn hits(doc: &Document) -> Vec<Hit> {
         k > 0 && marker_spans[k - 1].end > at
     };
     let mut out = Vec::new();
-    for (i, c) in text.char_indices() {
+    // The marks are ASCII, so a byte scan finds them without decoding characters
+    // (an ASCII byte is always a whole character).
+    for (i, b) in text.bytes().enumerate() {
+        if !matches!(b, b',' | b';' | b':' | b'?' | b'!' | b'(') {
+            continue;
+        }
+        let c = char::from(b);
         let Some(kind) = kind_of(c) else { continue };
         if doc.in_table_structure(i) {
             continue; // the comma between CSV cells
@@ -170,6 +176,22 @@ fn bracket(text: &str, i: usize, prev: Option<char>) -> Option<Hit> {
     })
 }
 
+/// How often each full-width mark of `MARKS` occurs, in one pass: they all
+/// start with the bytes EF BC, and EF is rare in Chinese text.
+fn count_fullwidth(text: &str) -> [usize; 6] {
+    let mut full = [0usize; 6];
+    let bytes = text.as_bytes();
+    for at in memchr::memchr_iter(0xEF, bytes) {
+        let Some(c) = text.get(at..).and_then(|r| r.chars().next()) else {
+            continue;
+        };
+        if let Some(k) = MARKS.iter().position(|&(_, f)| f == c) {
+            full[k] += 1;
+        }
+    }
+    full
+}
+
 fn name(kind: usize) -> &'static str {
     ["逗号", "分号", "冒号", "问号", "叹号", "括号"][kind]
 }
@@ -216,10 +238,7 @@ impl Lint for HalfwidthPunct {
         for h in &hits {
             half[h.kind] += 1;
         }
-        let full: Vec<usize> = MARKS
-            .iter()
-            .map(|&(_, f)| doc.text.matches(f).count())
-            .collect();
+        let full = count_fullwidth(&doc.text);
         // A mark used a handful of times follows the document's overall style.
         let ascii_overall = half.iter().sum::<usize>() > full.iter().sum::<usize>();
         let ascii_style: Vec<bool> = (0..6)

@@ -47,8 +47,9 @@ impl Lint for RepeatedPhrase {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let mut chars = Vec::new();
         for p in &doc.paragraphs {
-            chars.clear();
-            chars.extend(p.text.char_indices());
+            if !char_table(&p.text, &mut chars) {
+                continue;
+            }
             let repeats = tandem_repeats(&chars, MIN_UNIT);
             if !repeats.is_empty() {
                 // A line doubled by OCR doubles short pieces too: 线的线的.
@@ -67,6 +68,22 @@ impl Lint for RepeatedPhrase {
 }
 
 /// A phrase of `len` characters at char index `start`, repeated right after itself.
+/// A character and its byte offset in the paragraph, packed into 8 bytes: the
+/// table of a huge paragraph is the largest buffer a lint holds.
+pub type CharAt = (u32, char);
+
+/// Fill `buf` with the characters of `text`, sized exactly. False (and empty)
+/// for a paragraph of 4 GiB or more, whose offsets do not fit: it is skipped.
+pub fn char_table(text: &str, buf: &mut Vec<CharAt>) -> bool {
+    buf.clear();
+    if u32::try_from(text.len()).is_err() {
+        return false;
+    }
+    buf.reserve_exact(text.chars().count());
+    buf.extend(text.char_indices().map(|(i, c)| (i as u32, c)));
+    true
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Repeat {
     pub start: usize,
@@ -76,10 +93,12 @@ pub struct Repeat {
 /// Back-to-back repeats with a unit of at least `min_unit` characters that look
 /// accidental: not a power of a shorter unit, with enough Han characters, and not
 /// a slogan repeated after punctuation.
-pub fn tandem_repeats(chars: &[(usize, char)], min_unit: usize) -> Vec<Repeat> {
+pub fn tandem_repeats(chars: &[CharAt], min_unit: usize) -> Vec<Repeat> {
     let n = chars.len();
     let same = |k: usize, len: usize| chars[k].1 == chars[k + len].1;
     let mut found: Vec<Repeat> = Vec::new();
+    // The furthest end of the repeats found so far, by start.
+    let mut ends: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     for len in min_unit..=MAX_UNIT.min(n / 2) {
         // A window of `len` positions k with c[k] == c[k + len] is a tandem repeat.
         // Checking each window from its end lets a mismatch skip the whole window,
@@ -92,11 +111,14 @@ pub fn tandem_repeats(chars: &[(usize, char)], min_unit: usize) -> Vec<Repeat> {
             }
             let unit: Vec<char> = chars[start..start + len].iter().map(|&(_, c)| c).collect();
             // A longer period is reported only where no shorter one covers it.
-            let covered = found
-                .iter()
-                .any(|r| r.start < start + 2 * len && start < r.start + 2 * r.len);
+            // Only repeats starting less than 2 × MAX_UNIT before can reach `start`.
+            let covered = ends
+                .range((start + 1).saturating_sub(2 * MAX_UNIT)..start + 2 * len)
+                .any(|(_, &end)| start < end);
             if !covered && is_primitive(&unit) && looks_accidental(&unit) {
                 found.push(Repeat { start, len });
+                let end = ends.entry(start).or_insert(0);
+                *end = (*end).max(start + 2 * len);
             }
             // Skip the rest of this periodic stretch: its windows are rotations.
             let mut k = start + len;
@@ -113,7 +135,7 @@ pub fn tandem_repeats(chars: &[(usize, char)], min_unit: usize) -> Vec<Repeat> {
 /// Two Han characters that are not a word, repeated back to back ("线的线的"),
 /// away from the longer repeats already found. Only asked in a doubled paragraph:
 /// elsewhere ABAB is a reduplicated verb (研究研究).
-fn short_repeats(chars: &[(usize, char)], long: &[Repeat]) -> Vec<Repeat> {
+fn short_repeats(chars: &[CharAt], long: &[Repeat]) -> Vec<Repeat> {
     let c = |k: usize| chars.get(k).map_or('\0', |&(_, c)| c);
     (0..chars.len().saturating_sub(3))
         .filter(|&k| {
@@ -153,8 +175,8 @@ fn looks_accidental(unit: &[char]) -> bool {
     han >= 3
 }
 
-fn finding(p: &Paragraph, chars: &[(usize, char)], r: Repeat) -> Finding {
-    let byte = |k: usize| chars.get(k).map_or(p.text.len(), |&(b, _)| b);
+fn finding(p: &Paragraph, chars: &[CharAt], r: Repeat) -> Finding {
+    let byte = |k: usize| chars.get(k).map_or(p.text.len(), |&(b, _)| b as usize);
     let first = Span::new(byte(r.start), byte(r.start + r.len));
     let second = Span::new(first.end, byte(r.start + 2 * r.len));
     let unit = &p.text[first.start..first.end];

@@ -65,6 +65,14 @@ fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\u{3000}' | '\t' | '\u{a0}')
 }
 
+/// Whether `s` holds a character of `is_space`, found with memchr.
+fn has_space(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr2(b' ', b'\t', b).is_some()
+        || memchr::memmem::find(b, "\u{3000}".as_bytes()).is_some()
+        || memchr::memmem::find(b, "\u{a0}".as_bytes()).is_some()
+}
+
 fn clause_mark(c: char) -> bool {
     matches!(
         c,
@@ -82,27 +90,37 @@ impl StrayWhitespace {
     }
 
     /// Stray spaces in one line (`start` is its document offset).
-    fn check_line(&self, doc: &Document, line: &str, start: usize, out: &mut Vec<Finding>) {
+    fn check_line(
+        &self,
+        doc: &Document,
+        block_markers: &[Span],
+        line: &str,
+        start: usize,
+        out: &mut Vec<Finding>,
+    ) {
         let body = line.trim_start_matches(is_space);
         let lead = line.len() - body.len();
+        if !has_space(body) {
+            return; // findings are only ever at a space after the indentation
+        }
         if !body.contains(sentence_end) && !body.contains('，') {
             return; // a title, a list of names, web furniture
         }
         // A heading run into its text ("一、标题 正文…"): the first clause after a
         // block marker is its title.
-        let marker_end = doc
-            .markers
-            .iter()
-            .find(|m| m.block && m.span.start == start + lead)
-            .map(|m| m.span.end.saturating_sub(start));
+        let marker_end = block_markers
+            .binary_search_by_key(&(start + lead), |s| s.start)
+            .ok()
+            .and_then(|k| block_markers.get(k))
+            .map(|m| m.end.saturating_sub(start));
         // Quote and title-mark depth: a slogan in quotes keeps its spaces.
         let mut depth: i32 = 0;
         let mut clause_start = lead;
-        let chars: Vec<(usize, char)> = line.char_indices().collect();
         let last_sentence_end = line.rfind(sentence_end);
-        let mut k = 0;
-        while k < chars.len() {
-            let (i, c) = chars[k];
+        // One pass, no copy of the line: `prev` is the character before `c`.
+        let mut prev: Option<char> = None;
+        let mut iter = line.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
             match c {
                 '“' | '《' | '「' | '『' | '‘' => depth += 1,
                 '”' | '》' | '」' | '』' | '’' => depth = (depth - 1).max(0),
@@ -112,16 +130,19 @@ impl StrayWhitespace {
                 _ => {}
             }
             if !is_space(c) || i < lead {
-                k += 1;
+                prev = Some(c);
                 continue;
             }
-            let run_end = chars[k..]
-                .iter()
-                .position(|&(_, c)| !is_space(c))
-                .map_or(chars.len(), |n| k + n);
-            let prev = k.checked_sub(1).map(|p| chars[p].1);
-            let next = chars.get(run_end).map(|&(_, c)| c);
-            let single = run_end == k + 1 && matches!(c, ' ' | '\u{3000}');
+            // The whole run of spaces starting at `c`.
+            let mut run = 1;
+            let mut last = c;
+            while let Some(&(_, d)) = iter.peek().filter(|&&(_, d)| is_space(d)) {
+                iter.next();
+                run += 1;
+                last = d;
+            }
+            let next = iter.peek().map(|&(_, d)| d);
+            let single = run == 1 && matches!(c, ' ' | '\u{3000}');
             let both_han = prev.is_some_and(is_han) && next.is_some_and(is_han);
             // The sentence must go on to its punctuation on this line.
             let ends_here = last_sentence_end.is_some_and(|e| e > i);
@@ -155,7 +176,7 @@ impl StrayWhitespace {
                 }
                 out.push(f);
             }
-            k = run_end;
+            prev = Some(last);
         }
     }
 }
@@ -169,6 +190,14 @@ impl Lint for StrayWhitespace {
         // In Markdown two trailing spaces are a line break, not a slip.
         let markdown = crate::input::format_of(std::path::Path::new(&doc.name))
             == crate::input::Format::Markdown;
+        // Block markers by start (one per paragraph, so starts are distinct).
+        let mut block_markers: Vec<Span> = doc
+            .markers
+            .iter()
+            .filter(|m| m.block)
+            .map(|m| m.span)
+            .collect();
+        block_markers.sort_unstable();
         let mut trailing: Option<Span> = None;
         let mut trailing_lines = 0;
         let mut offset = 0;
@@ -183,7 +212,7 @@ impl Lint for StrayWhitespace {
                 trailing_lines += 1;
                 trailing.get_or_insert(Span::new(offset + body.len(), offset + line.len()));
             }
-            self.check_line(doc, line, offset, out);
+            self.check_line(doc, &block_markers, line, offset, out);
             offset += raw.len();
         }
         if let Some(span) = trailing {

@@ -64,14 +64,24 @@ impl Lint for UnbalancedPair {
             for stack in open.iter_mut() {
                 stack.clear();
             }
-            let ascii = mostly_han(&p.text);
-            for (i, c) in p.text.char_indices() {
+            // ASCII brackets count only in mostly-Chinese text; decided on first use.
+            let mut ascii_cache: Option<bool> = None;
+            let mut ascii = || *ascii_cache.get_or_insert_with(|| mostly_han(&p.text));
+            for (i, &b) in p.text.as_bytes().iter().enumerate() {
+                // Every mark of PAIRS is ASCII or starts with byte E2, E3 or EF: other
+                // characters are skipped without decoding them.
+                if !matches!(b, b'(' | b')' | b'[' | b']' | 0xE2 | 0xE3 | 0xEF) {
+                    continue;
+                }
+                let Some(c) = p.text.get(i..).and_then(|r| r.chars().next()) else {
+                    continue;
+                };
                 if let Some(kind) = PAIRS.iter().position(|&(o, _)| o == c) {
-                    if kind < 6 || ascii {
+                    if kind < 6 || ascii() {
                         open[kind].push(i);
                     }
                 } else if let Some(kind) = PAIRS.iter().position(|&(_, cl)| cl == c) {
-                    if (kind < 6 || ascii)
+                    if (kind < 6 || ascii())
                         && open[kind].pop().is_none()
                         && !is_list_marker(&p.text, i)
                         && !is_apostrophe(&p.text, i, c)
@@ -125,7 +135,7 @@ const SHORT_LINE: usize = 10;
 /// pair: web page furniture over several short lines, or a title cut mid-line.
 fn pair_across_short_lines(doc: &Document, loose: &[(usize, usize, usize, bool)]) -> Vec<bool> {
     let mut paired = vec![false; loose.len()];
-    let short = |pi: usize| doc.paragraphs[pi].text.chars().count() <= SHORT_LINE;
+    let short = |pi: usize| doc.paragraphs[pi].text.chars().nth(SHORT_LINE).is_none();
     // A line that stops mid-sentence: a title or quotation broken over two lines.
     let open_ended = |pi: usize| {
         doc.paragraphs[pi]
@@ -139,7 +149,11 @@ fn pair_across_short_lines(doc: &Document, loose: &[(usize, usize, usize, bool)]
         if !is_open || paired[a] {
             continue;
         }
-        let partner = (a + 1..loose.len()).find(|&b| {
+        // A partner lies in one of the next six paragraphs (`loose` is sorted by
+        // paragraph): search only those, so a long paragraph stays linear.
+        let from = a + 1 + loose[a + 1..].partition_point(|l| l.0 <= pa);
+        let to = from + loose[from..].partition_point(|l| l.0 <= pa + 6);
+        let partner = (from..to).find(|&b| {
             let (pb, _, kb, ob) = loose[b];
             let furniture = short(pa) && pb <= pa + 6 && (pa + 1..=pb).all(short);
             let broken = pb == pa + 1 && open_ended(pa);
