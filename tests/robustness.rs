@@ -195,8 +195,9 @@ fn many_numbers_and_deep_brackets_in_one_paragraph() {
     check(&nested);
 }
 
-/// Inputs the fuzzer once crashed on (`tests/data/crashes/`), replayed as text and
-/// as Markdown through linting and every renderer.
+/// Inputs the fuzzer once crashed on (`tests/data/crashes/`), replayed as text,
+/// as Markdown and as a Word file through linting and every renderer. A file
+/// that cannot be read fails with one line naming it.
 #[test]
 fn fuzzer_crashes_stay_fixed() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/crashes");
@@ -211,10 +212,19 @@ fn fuzzer_crashes_stay_fixed() {
     let mut n = 0;
     for entry in std::fs::read_dir(dir).expect("crash corpus").flatten() {
         let bytes = std::fs::read(entry.path()).expect("readable");
-        for name in ["crash.txt", "crash.md"] {
+        for name in ["crash.txt", "crash.md", "crash.docx"] {
             let out = pipeline::check_bytes(name, name.as_ref(), &bytes, &config, &opts);
             for r in &out.reported {
                 assert!(r.at.byte_start <= r.at.byte_end);
+            }
+            if let Some(e) = &out.error {
+                let shown = entry.path();
+                assert!(
+                    e.starts_with(&format!("{name}: ")),
+                    "{}: {e}",
+                    shown.display()
+                );
+                assert!(!e.contains(['\n', '\r']), "{}: {e:?}", shown.display());
             }
         }
         n += 1;
