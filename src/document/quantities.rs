@@ -23,7 +23,7 @@
 
 use super::cn_numeral;
 use super::markers::is_han;
-use super::paragraphs::{is_blank, split_clauses, Paragraph};
+use super::paragraphs::{is_blank, Paragraph};
 use crate::span::Span;
 
 /// What a number measures.
@@ -760,9 +760,7 @@ fn finish(p: &Paragraph, paragraph: usize, q: &mut Quantity, last_end: usize) {
         .partition_point(|s| s.end <= q.local.start)
         .min(p.sentences.len().saturating_sub(1));
     if let Some(s) = p.sentences.get(q.sentence) {
-        if let Some(c) =
-            split_clauses(t, *s).find(|c| c.start <= q.local.start && q.local.start < c.end)
-        {
+        if let Some(c) = clause_at(t, *s, q.local.start) {
             q.clause = p.doc_span(c);
         }
     }
@@ -829,6 +827,31 @@ fn finish(p: &Paragraph, paragraph: usize, q: &mut Quantity, last_end: usize) {
     }
     q.label = label.to_owned();
     q.label_span = p.doc_span(Span::new(start, start + label.len()));
+}
+
+/// The clause of `split_clauses(t, sentence)` that holds offset `at`, found by
+/// looking only at that clause's own characters (a long sentence stays linear).
+fn clause_at(t: &str, sentence: Span, at: usize) -> Option<Span> {
+    let s = t.get(sentence.start..sentence.end)?;
+    if at < sentence.start || at >= sentence.end || !t.is_char_boundary(at) {
+        return None;
+    }
+    let local = at - sentence.start;
+    let start = s[..local]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_clause_end(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = s[local..]
+        .char_indices()
+        .find(|&(_, c)| is_clause_end(c))
+        .map_or(s.len(), |(i, c)| local + i + c.len_utf8());
+    Some(Span::new(sentence.start + start, sentence.start + end))
+}
+
+/// The characters after which `split_clauses` cuts.
+fn is_clause_end(c: char) -> bool {
+    matches!(c, '，' | '、' | '：' | ',' | ':') || super::paragraphs::is_sentence_end(c)
 }
 
 /// Whether `word` at the end of `label` is a marker, not the end of a word such
