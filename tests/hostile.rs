@@ -87,8 +87,10 @@ fn a_docx_zip_bomb_is_one_line_naming_it_and_the_others_are_linted() {
     let started = Instant::now();
     let run = run_json(dir.path(), &["."]);
     assert_eq!(run.code, Some(2), "{}", run.stderr);
+    // The only thing said on stderr is one line naming the file.
     let named = lines_naming(&run.stderr, "bomb.docx");
     assert_eq!(named.len(), 1, "{}", run.stderr);
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
     assert!(named[0].contains("64 MiB limit"), "{}", named[0]);
     assert!(
         has(&run.json, "./report.txt", "RL101", 4, "二、"),
@@ -134,6 +136,12 @@ fn an_unreadable_file_is_named_and_the_others_are_linted() {
     args.extend(&unreadable);
     let run = run_json(dir.path(), &args);
     assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert_eq!(
+        run.stderr.lines().count(),
+        unreadable.len(),
+        "{}",
+        run.stderr
+    );
     for name in &unreadable {
         let named = lines_naming(&run.stderr, name);
         assert_eq!(named.len(), 1, "{}", run.stderr);
