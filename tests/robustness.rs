@@ -344,13 +344,20 @@ proptest! {
         let text = pieces.concat();
         let fixed = fix_once(name, text.as_bytes(), &config).unwrap_or_else(|| text.clone().into_bytes());
         let fixed = String::from_utf8(fixed).expect("a UTF-8 file stays UTF-8");
-        let prepared = reportlint::input::prepare(name.as_ref(), fixed.as_bytes(), None).expect("prepares");
-        let doc = Document::build(name, prepared.decoded, prepared.original);
-        let findings = pipeline::lint_document(&doc, name.as_ref(), &config, &Selection::default());
-        let left: Vec<_> = findings
+        let sel = Selection::default();
+        let opts = pipeline::RunOptions {
+            selection: Some(&sel),
+            human: None,
+            baseline: None,
+            keep_text: false,
+        };
+        let out = pipeline::check_bytes(name, name.as_ref(), fixed.as_bytes(), &config, &opts);
+        prop_assert!(out.error.is_none(), "{:?}", out.error);
+        let left: Vec<_> = out
+            .reported
             .iter()
-            .filter(|f| f.fix.is_some())
-            .map(|f| (f.meta.code, doc.slice(f.span).to_owned()))
+            .filter(|r| r.fix.is_some())
+            .map(|r| (r.code, r.snippet.clone()))
             .collect();
         prop_assert!(
             left.is_empty(),
