@@ -154,7 +154,18 @@ impl Config {
                     .map_err(|e| err(Some(g.span()), format!("bad glob: {e}")))?;
                 b.add(glob);
             }
-            b.build().map_err(|e| err(None, e.to_string()))
+            // Each glob parses, yet together they can be too large to compile
+            // (a glob of a million `?`): point at the list, not at nothing.
+            let whole = match (list.first(), list.last()) {
+                (Some(a), Some(z)) => Some(a.span().start..z.span().end),
+                _ => None,
+            };
+            b.build().map_err(|e| {
+                err(
+                    whole,
+                    format!("these globs are too long or complex to compile ({e}); shorten them"),
+                )
+            })
         };
         let include_list: Vec<Spanned<String>> = match &raw.include {
             Some(l) => l.clone(),

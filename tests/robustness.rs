@@ -7,6 +7,7 @@ use reportlint::config::Config;
 use reportlint::document::{Document, LineCol};
 use reportlint::pipeline::{self, Selection};
 use reportlint::render::{self, human};
+use std::time::{Duration, Instant};
 
 /// A small deterministic generator (xorshift), so failures reproduce.
 struct Rng(u64);
@@ -195,8 +196,9 @@ fn many_numbers_and_deep_brackets_in_one_paragraph() {
     check(&nested);
 }
 
-/// Inputs the fuzzer once crashed on (`tests/data/crashes/`), replayed as text and
-/// as Markdown through linting and every renderer.
+/// Inputs the fuzzer once crashed on (`tests/data/crashes/`), replayed as text,
+/// as Markdown and as a Word file through linting and every renderer. A file
+/// that cannot be read fails with one line naming it.
 #[test]
 fn fuzzer_crashes_stay_fixed() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/crashes");
@@ -211,13 +213,156 @@ fn fuzzer_crashes_stay_fixed() {
     let mut n = 0;
     for entry in std::fs::read_dir(dir).expect("crash corpus").flatten() {
         let bytes = std::fs::read(entry.path()).expect("readable");
-        for name in ["crash.txt", "crash.md"] {
+        for name in ["crash.txt", "crash.md", "crash.docx"] {
             let out = pipeline::check_bytes(name, name.as_ref(), &bytes, &config, &opts);
             for r in &out.reported {
                 assert!(r.at.byte_start <= r.at.byte_end);
+            }
+            if let Some(e) = &out.error {
+                let shown = entry.path();
+                assert!(
+                    e.starts_with(&format!("{name}: ")),
+                    "{}: {e}",
+                    shown.display()
+                );
+                assert!(!e.contains(['\n', '\r']), "{}: {e:?}", shown.display());
             }
         }
         n += 1;
     }
     assert!(n > 0, "no crash inputs found in {dir}");
+}
+
+/// Runs `work` on its own thread and fails when it takes longer than `limit`:
+/// a quadratic scan turns these inputs into hours rather than a slow test.
+fn within<T: Send + 'static>(limit: Duration, work: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(work());
+    });
+    match rx.recv_timeout(limit) {
+        Ok(v) => v,
+        Err(e) => panic!("not done within {limit:?} ({e}): a scan is no longer linear"),
+    }
+}
+
+fn lint_all(text: String) -> (Document, usize) {
+    let doc = Document::parse("gen.txt", text);
+    let config = Config::default_config();
+    let n = pipeline::lint_document(&doc, "gen.txt".as_ref(), &config, &Selection::default()).len();
+    (doc, n)
+}
+
+/// 10^5 numbers in one sentence of one paragraph: each number's clause was
+/// found by re-splitting the whole sentence (20 000 numbers took 100 s in a
+/// debug build). Linear work takes about a second here; 10^6 numbers are
+/// measured on the release binary (BENCHMARKS.md, "Time against input size").
+#[test]
+fn a_hundred_thousand_numbers_in_one_sentence_stay_linear() {
+    let started = Instant::now();
+    let (doc, _) = within(Duration::from_secs(60), || {
+        lint_all((0..100_000).map(|i| format!("{}，", i % 1000)).collect())
+    });
+    assert_eq!(doc.paragraphs.len(), 1);
+    assert_eq!(doc.quantities.len(), 100_000);
+    eprintln!("10^5 numbers: {:?}", started.elapsed());
+}
+
+#[test]
+fn brackets_nested_a_hundred_thousand_deep() {
+    let started = Instant::now();
+    let (doc, _) = within(Duration::from_secs(60), || {
+        lint_all(format!(
+            "{}文本{}",
+            "（《“".repeat(100_000),
+            "”》）".repeat(99_999)
+        ))
+    });
+    assert_eq!(doc.paragraphs.len(), 1);
+    eprintln!("10^5 deep: {:?}", started.elapsed());
+}
+
+/// What the fixable lints look for: misspellings, doubled characters and
+/// marks, half-width punctuation, stray spaces, unpaired brackets.
+const FIXABLE: &[&str] = &[
+    "布署",
+    "再接再励",
+    "截止7月11日",
+    "的的",
+    "。。",
+    "，，",
+    ",",
+    ";",
+    ":",
+    "?",
+    "!",
+    "(",
+    ")",
+    " ",
+    "  ",
+    "\u{3000}",
+    "工作工作",
+    "推进推进",
+    "“",
+    "《",
+    "（",
+];
+
+fn fixable_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => proptest::sample::select(PIECES).prop_map(str::to_owned),
+        2 => proptest::sample::select(FIXABLE).prop_map(str::to_owned),
+    ]
+}
+
+/// `--fix` on `text` as a file named `name`: the bytes written, if any.
+fn fix_once(name: &str, bytes: &[u8], config: &Config) -> Option<Vec<u8>> {
+    let sel = Selection::default();
+    let opts = pipeline::RunOptions {
+        selection: Some(&sel),
+        human: None,
+        baseline: None,
+        keep_text: false,
+    };
+    let out = reportlint::fix::fix_bytes(name, name.as_ref(), bytes, config, &opts, false);
+    assert!(out.outcome.error.is_none(), "{:?}", out.outcome.error);
+    out.new_bytes
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// What `--fix` writes, linted again, has no finding carrying a fix, and a
+    /// second `--fix` leaves it as it is.
+    #[test]
+    fn fixed_output_has_no_fixable_finding_left(
+        pieces in proptest::collection::vec(fixable_piece(), 0..80),
+        markdown in any::<bool>(),
+    ) {
+        let name = if markdown { "gen.md" } else { "gen.txt" };
+        let config = Config::default_config();
+        let text = pieces.concat();
+        let fixed = fix_once(name, text.as_bytes(), &config).unwrap_or_else(|| text.clone().into_bytes());
+        let fixed = String::from_utf8(fixed).expect("a UTF-8 file stays UTF-8");
+        let sel = Selection::default();
+        let opts = pipeline::RunOptions {
+            selection: Some(&sel),
+            human: None,
+            baseline: None,
+            keep_text: false,
+        };
+        let out = pipeline::check_bytes(name, name.as_ref(), fixed.as_bytes(), &config, &opts);
+        prop_assert!(out.error.is_none(), "{:?}", out.error);
+        let left: Vec<_> = out
+            .reported
+            .iter()
+            .filter(|r| r.fix.is_some())
+            .map(|r| (r.code, r.snippet.clone()))
+            .collect();
+        prop_assert!(
+            left.is_empty(),
+            "{text:?}\n-> {fixed:?}\nstill fixable: {left:?}"
+        );
+        prop_assert_eq!(fix_once(name, fixed.as_bytes(), &config), None);
+    }
 }

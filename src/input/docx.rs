@@ -40,9 +40,41 @@ const REL_STYLES: &str = "/styles";
 pub fn extract(bytes: &[u8]) -> Result<String, String> {
     // The zip reader is not ours to vouch for: a panic deep in it on some
     // crafted archive still becomes an error for this one file.
-    std::panic::catch_unwind(|| extract_unchecked(bytes)).unwrap_or_else(|_| {
-        Err("not a .docx file: the zip archive is damaged (unreadable structure)".to_owned())
-    })
+    std::panic::catch_unwind(|| extract_unchecked(bytes))
+        .unwrap_or_else(|_| {
+            Err("not a .docx file: the zip archive is damaged (unreadable structure)".to_owned())
+        })
+        .map_err(|e| one_line(&e))
+}
+
+/// Longest error message, in characters: the XML parser quotes the file's own
+/// text (a mismatched end tag can be the rest of the part).
+const MAX_ERROR_CHARS: usize = 200;
+
+/// `message` on one short line: the parser's and zip reader's messages quote
+/// the file, which may hold line breaks and control characters.
+fn one_line(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(4 * MAX_ERROR_CHARS));
+    let mut chars = 0;
+    let mut space = false;
+    for c in message.chars() {
+        if c.is_whitespace() || c.is_control() {
+            space = true;
+            continue;
+        }
+        if chars >= MAX_ERROR_CHARS {
+            out.push('…');
+            break;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+            chars += 1;
+        }
+        space = false;
+        out.push(c);
+        chars += 1;
+    }
+    out
 }
 
 fn extract_unchecked(bytes: &[u8]) -> Result<String, String> {

@@ -118,14 +118,55 @@ pub fn render_finding(doc: &Document, finding: &Finding, style: Style) -> String
 struct ConfigReport<'a> {
     error: &'a ConfigError,
     source: NamedSource<String>,
+    /// The span, when the lines it touches are short enough to quote.
+    quoted: Option<std::ops::Range<usize>>,
+    /// `:line:column` of the span when it is not quoted.
+    position: String,
+}
+
+/// Longest stretch of configuration lines quoted under an error, in bytes: a
+/// line of a megabyte (a generated glob) is pointed at, not printed.
+const MAX_QUOTED_BYTES: usize = 2000;
+
+impl<'a> ConfigReport<'a> {
+    fn new(error: &'a ConfigError) -> Self {
+        let text = &error.source_text;
+        let mut quoted = None;
+        let mut position = String::new();
+        if let Some(span) = error.span.clone() {
+            let start = span.start.min(text.len());
+            let from = text
+                .get(..start)
+                .and_then(|t| t.rfind('\n'))
+                .map_or(0, |i| i + 1);
+            let to = text
+                .get(span.end.min(text.len())..)
+                .and_then(|t| t.find('\n'))
+                .map_or(text.len(), |i| span.end + i);
+            if to.saturating_sub(from) <= MAX_QUOTED_BYTES {
+                quoted = Some(span);
+            } else {
+                let line = text.get(..start).map_or(0, |t| t.matches('\n').count()) + 1;
+                let column = text.get(from..start).map_or(0, |t| t.chars().count()) + 1;
+                position = format!(":{line}:{column}");
+            }
+        }
+        ConfigReport {
+            error,
+            source: NamedSource::new(error.path.display().to_string(), text.clone()),
+            quoted,
+            position,
+        }
+    }
 }
 
 impl fmt::Display for ConfigReport<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "invalid configuration in {}: {}",
+            "invalid configuration in {}{}: {}",
             self.error.path.display(),
+            self.position,
             self.error.message
         )
     }
@@ -135,14 +176,13 @@ impl std::error::Error for ConfigReport<'_> {}
 
 impl Diagnostic for ConfigReport<'_> {
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.error
-            .span
+        self.quoted
             .as_ref()
             .map(|_| &self.source as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let span = self.error.span.clone()?;
+        let span = self.quoted.clone()?;
         Some(Box::new(std::iter::once(
             LabeledSpan::new_primary_with_span(Some("here".into()), span),
         )))
@@ -151,10 +191,7 @@ impl Diagnostic for ConfigReport<'_> {
 
 /// Render a configuration error, pointing at the offending TOML line.
 pub fn render_config_error(error: &ConfigError, style: Style) -> String {
-    let report = ConfigReport {
-        error,
-        source: NamedSource::new(error.path.display().to_string(), error.source_text.clone()),
-    };
+    let report = ConfigReport::new(error);
     let mut out = String::new();
     if style.handler().render_report(&mut out, &report).is_err() {
         out = format!("{report}\n");

@@ -459,6 +459,27 @@ fn not_a_docx_gives_a_one_line_reason() {
     }
 }
 
+/// Found by the docx fuzzer: quick-xml quotes a mismatched end tag whole, so
+/// the file's own line breaks (and any length of its text) reached the message.
+#[test]
+fn an_error_quoting_the_file_stays_one_short_line() {
+    let tail = format!("</w:tc\n{}\r\n\t{}", "x".repeat(5000), "\u{7}");
+    let broken = package(
+        &format!("<w:p><w:r><w:t>甲</w:t></w:r></w:p><w:tc>{tail}"),
+        None,
+        None,
+    );
+    let e = extract(&broken).expect_err("must fail");
+    assert!(e.contains("not well-formed XML"), "{e}");
+    assert!(!e.contains(['\n', '\r', '\t', '\u{7}']), "{e:?}");
+    assert!(
+        e.chars().count() <= super::MAX_ERROR_CHARS + 1,
+        "{}",
+        e.len()
+    );
+    assert!(e.ends_with('…'), "{e}");
+}
+
 #[test]
 fn truncated_and_garbled_archives_fail_cleanly() {
     let good = restarted_list();
