@@ -7,7 +7,6 @@ use reportlint::config::Config;
 use reportlint::document::{Document, LineCol};
 use reportlint::pipeline::{self, Selection};
 use reportlint::render::{self, human};
-use std::time::{Duration, Instant};
 
 /// A small deterministic generator (xorshift), so failures reproduce.
 struct Rng(u64);
@@ -233,19 +232,6 @@ fn fuzzer_crashes_stay_fixed() {
     assert!(n > 0, "no crash inputs found in {dir}");
 }
 
-/// Runs `work` on its own thread and fails when it takes longer than `limit`:
-/// a quadratic scan turns these inputs into hours rather than a slow test.
-fn within<T: Send + 'static>(limit: Duration, work: impl FnOnce() -> T + Send + 'static) -> T {
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(work());
-    });
-    match rx.recv_timeout(limit) {
-        Ok(v) => v,
-        Err(e) => panic!("not done within {limit:?} ({e}): a scan is no longer linear"),
-    }
-}
-
 fn lint_all(text: String) -> (Document, usize) {
     let doc = Document::parse("gen.txt", text);
     let config = Config::default_config();
@@ -255,31 +241,25 @@ fn lint_all(text: String) -> (Document, usize) {
 
 /// 10^5 numbers in one sentence of one paragraph: each number's clause was
 /// found by re-splitting the whole sentence (20 000 numbers took 100 s in a
-/// debug build). Linear work takes about a second here; 10^6 numbers are
-/// measured on the release binary (BENCHMARKS.md, "Time against input size").
+/// debug build). Whether the time stays linear is measured, not asserted here:
+/// `scripts/bench-sizes.sh` (BENCHMARKS.md, "Time against input size").
 #[test]
-fn a_hundred_thousand_numbers_in_one_sentence_stay_linear() {
-    let started = Instant::now();
-    let (doc, _) = within(Duration::from_secs(60), || {
-        lint_all((0..100_000).map(|i| format!("{}，", i % 1000)).collect())
-    });
+fn a_hundred_thousand_numbers_in_one_sentence_are_all_read() {
+    let (doc, _) = lint_all((0..100_000).map(|i| format!("{}，", i % 1000)).collect());
     assert_eq!(doc.paragraphs.len(), 1);
     assert_eq!(doc.quantities.len(), 100_000);
-    eprintln!("10^5 numbers: {:?}", started.elapsed());
 }
 
 #[test]
 fn brackets_nested_a_hundred_thousand_deep() {
-    let started = Instant::now();
-    let (doc, _) = within(Duration::from_secs(60), || {
-        lint_all(format!(
-            "{}文本{}",
-            "（《“".repeat(100_000),
-            "”》）".repeat(99_999)
-        ))
-    });
+    let (doc, found) = lint_all(format!(
+        "{}文本{}",
+        "（《“".repeat(100_000),
+        "”》）".repeat(99_999)
+    ));
     assert_eq!(doc.paragraphs.len(), 1);
-    eprintln!("10^5 deep: {:?}", started.elapsed());
+    // One opening of each kind is left unclosed.
+    assert!(found > 0, "the unclosed brackets are reported");
 }
 
 /// What the fixable lints look for: misspellings, doubled characters and
