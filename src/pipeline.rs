@@ -94,21 +94,19 @@ pub fn lint_document(
         if std::ptr::eq(meta, &unused_suppression::META) {
             unused_switch = Some(switch.severity);
         }
-        enabled.push((lint, switch.severity));
+        enabled.push((lint.as_ref(), switch.severity));
     }
-    let run = |&(lint, severity): &(
-        &Box<dyn crate::lints::Lint>,
-        Option<crate::diagnostic::Severity>,
-    )| {
-        let mut found = Vec::new();
-        lint.check(doc, &mut found);
-        if let Some(sev) = severity {
-            for f in &mut found {
-                f.severity = sev;
+    let run =
+        |&(lint, severity): &(&dyn crate::lints::Lint, Option<crate::diagnostic::Severity>)| {
+            let mut found = Vec::new();
+            lint.check(doc, &mut found);
+            if let Some(sev) = severity {
+                for f in &mut found {
+                    f.severity = sev;
+                }
             }
-        }
-        found
-    };
+            found
+        };
     // A large document runs its lints side by side (files are already linted in
     // parallel, so this matters for one big file); findings keep registry order.
     let per_lint: Vec<Vec<Finding>> = if doc.text.len() >= PARALLEL_LINTS_FROM {
@@ -145,7 +143,7 @@ pub fn check_bytes(
 ) -> FileOutcome {
     match prepare(name, path, bytes, config) {
         Ok(prepared) => lint_prepared(name, path, prepared, config, opts),
-        Err(outcome) => outcome,
+        Err(outcome) => *outcome,
     }
 }
 
@@ -155,13 +153,15 @@ fn prepare(
     path: &Path,
     bytes: &[u8],
     config: &Config,
-) -> Result<crate::input::Prepared, FileOutcome> {
-    let outcome = |note: Option<String>, error: Option<String>| FileOutcome {
-        name: name.to_owned(),
-        skipped: note.is_some(),
-        note,
-        error,
-        ..FileOutcome::default()
+) -> Result<crate::input::Prepared, Box<FileOutcome>> {
+    let outcome = |note: Option<String>, error: Option<String>| {
+        Box::new(FileOutcome {
+            name: name.to_owned(),
+            skipped: note.is_some(),
+            note,
+            error,
+            ..FileOutcome::default()
+        })
     };
     match crate::input::prepare(path, bytes, config.encoding.as_deref()) {
         Ok(p) => Ok(p),
@@ -224,7 +224,7 @@ pub fn check_file(path: &Path, config: &Config, opts: &RunOptions) -> FileOutcom
             drop(bytes);
             match prepared {
                 Ok(prepared) => lint_prepared(&name, path, prepared, config, opts),
-                Err(outcome) => outcome,
+                Err(outcome) => *outcome,
             }
         }
         Err(e) => FileOutcome {

@@ -412,7 +412,7 @@ fn starts_with_any<'a>(s: &str, list: &[&'a str]) -> Option<&'a str> {
     // entry: this runs after every numeral, and most are followed by no unit.
     let first = s.chars().next()?;
     list.iter()
-        .filter(|w| w.chars().next() == Some(first) && s.starts_with(**w))
+        .filter(|w| w.starts_with(first) && s.starts_with(**w))
         .max_by_key(|w| w.len())
         .copied()
 }
