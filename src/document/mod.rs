@@ -18,6 +18,7 @@ pub use markers::{Family, Marker, Variant};
 pub use outline::{Event, Outline, Toc};
 pub use paragraphs::Paragraph;
 pub use quantities::{Approx, Kind, Quantity};
+use std::sync::Arc;
 pub use tables::{Delimited, Table};
 
 /// How the text was decoded, for findings about the file itself.
@@ -47,7 +48,8 @@ const PARALLEL_FROM: usize = 1 << 20;
 pub struct Document {
     /// The name findings are reported under (a path, or `--stdin-filename`).
     pub name: String,
-    pub text: String,
+    /// Shared with the paragraphs that are a single line (they view it, not copy it).
+    pub text: Arc<String>,
     pub lines: LineIndex,
     pub paragraphs: Vec<Paragraph>,
     /// Numbering markers in document order (block and inline).
@@ -79,6 +81,7 @@ impl Document {
         text: String,
         delimited: Option<Delimited>,
     ) -> Document {
+        let text = Arc::new(text);
         let lines = LineIndex::new(&text);
         let tables = tables::detect(&text, &lines, delimited);
         let row_lines = table_row_lines(&tables, lines.line_count());
