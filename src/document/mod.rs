@@ -347,19 +347,31 @@ fn collect_quantities(text: &str, paragraphs: &[Paragraph], markers: &[Marker]) 
             .enumerate()
             .map(of_paragraph)
             .collect();
+        if parts.len() == 1 {
+            return concat(parts);
+        }
         let mut out = Vec::with_capacity(parts.iter().map(Vec::len).sum());
         parts.into_iter().for_each(|p| out.extend(p));
         out
     } else {
-        let mut out: Vec<Quantity> = paragraphs
-            .iter()
-            .enumerate()
-            .flat_map(of_paragraph)
-            .collect();
-        // Kept for the whole run: give back the growth slack (up to half).
-        out.shrink_to_fit();
-        out
+        concat(paragraphs.iter().enumerate().map(of_paragraph))
     }
+}
+
+/// The paragraphs' quantities in one vector, without a copy of the first: one
+/// huge paragraph's quantities are not held twice.
+fn concat(parts: impl IntoIterator<Item = Vec<Quantity>>) -> Vec<Quantity> {
+    let mut out: Vec<Quantity> = Vec::new();
+    for part in parts {
+        if out.is_empty() {
+            out = part;
+        } else {
+            out.extend(part);
+        }
+    }
+    // Kept for the whole run: give back the growth slack (up to half).
+    out.shrink_to_fit();
+    out
 }
 
 /// Paragraph-local offset of a document offset inside the paragraph.

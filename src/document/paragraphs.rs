@@ -370,6 +370,10 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
     if start < text.len() {
         out.push(Span::new(start, text.len()));
     }
+    // Kept for the whole run: a huge paragraph gives back its growth slack.
+    if out.capacity() - out.len() > 1024 {
+        out.shrink_to_fit();
+    }
     out
 }
 
