@@ -342,16 +342,25 @@ fn collect_quantities(text: &str, paragraphs: &[Paragraph], markers: &[Marker]) 
     };
     if text.len() >= PARALLEL_FROM && paragraphs.len() > 1 {
         use rayon::prelude::*;
-        let parts: Vec<Vec<Quantity>> = paragraphs
-            .par_iter()
-            .enumerate()
-            .map(of_paragraph)
-            .collect();
-        if parts.len() == 1 {
-            return concat(parts);
+        // In batches, so that only one batch's per-paragraph vectors are alive
+        // next to the result (all of them at once held a second copy).
+        const BATCH: usize = 512;
+        let mut out: Vec<Quantity> = Vec::new();
+        for (b, batch) in paragraphs.chunks(BATCH).enumerate() {
+            let parts: Vec<Vec<Quantity>> = batch
+                .par_iter()
+                .enumerate()
+                .map(|(i, p)| of_paragraph((b * BATCH + i, p)))
+                .collect();
+            for part in parts {
+                if out.is_empty() {
+                    out = part;
+                } else {
+                    out.extend(part);
+                }
+            }
         }
-        let mut out = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-        parts.into_iter().for_each(|p| out.extend(p));
+        out.shrink_to_fit();
         out
     } else {
         concat(paragraphs.iter().enumerate().map(of_paragraph))
