@@ -18,6 +18,7 @@ pub use markers::{Family, Marker, Variant};
 pub use outline::{Event, Outline, Toc};
 pub use paragraphs::Paragraph;
 pub use quantities::{Approx, Kind, Quantity};
+use std::sync::Arc;
 pub use tables::{Delimited, Table};
 
 /// How the text was decoded, for findings about the file itself.
@@ -47,7 +48,8 @@ const PARALLEL_FROM: usize = 1 << 20;
 pub struct Document {
     /// The name findings are reported under (a path, or `--stdin-filename`).
     pub name: String,
-    pub text: String,
+    /// Shared with the paragraphs that are a single line (they view it, not copy it).
+    pub text: Arc<String>,
     pub lines: LineIndex,
     pub paragraphs: Vec<Paragraph>,
     /// Numbering markers in document order (block and inline).
@@ -79,6 +81,7 @@ impl Document {
         text: String,
         delimited: Option<Delimited>,
     ) -> Document {
+        let text = Arc::new(text);
         let lines = LineIndex::new(&text);
         let tables = tables::detect(&text, &lines, delimited);
         let row_lines = table_row_lines(&tables, lines.line_count());
@@ -339,24 +342,45 @@ fn collect_quantities(text: &str, paragraphs: &[Paragraph], markers: &[Marker]) 
     };
     if text.len() >= PARALLEL_FROM && paragraphs.len() > 1 {
         use rayon::prelude::*;
-        let parts: Vec<Vec<Quantity>> = paragraphs
-            .par_iter()
-            .enumerate()
-            .map(of_paragraph)
-            .collect();
-        let mut out = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-        parts.into_iter().for_each(|p| out.extend(p));
-        out
-    } else {
-        let mut out: Vec<Quantity> = paragraphs
-            .iter()
-            .enumerate()
-            .flat_map(of_paragraph)
-            .collect();
-        // Kept for the whole run: give back the growth slack (up to half).
+        // In batches, so that only one batch's per-paragraph vectors are alive
+        // next to the result (all of them at once held a second copy).
+        const BATCH: usize = 512;
+        let mut out: Vec<Quantity> = Vec::new();
+        for (b, batch) in paragraphs.chunks(BATCH).enumerate() {
+            let parts: Vec<Vec<Quantity>> = batch
+                .par_iter()
+                .enumerate()
+                .map(|(i, p)| of_paragraph((b * BATCH + i, p)))
+                .collect();
+            for part in parts {
+                if out.is_empty() {
+                    out = part;
+                } else {
+                    out.extend(part);
+                }
+            }
+        }
         out.shrink_to_fit();
         out
+    } else {
+        concat(paragraphs.iter().enumerate().map(of_paragraph))
     }
+}
+
+/// The paragraphs' quantities in one vector, without a copy of the first: one
+/// huge paragraph's quantities are not held twice.
+fn concat(parts: impl IntoIterator<Item = Vec<Quantity>>) -> Vec<Quantity> {
+    let mut out: Vec<Quantity> = Vec::new();
+    for part in parts {
+        if out.is_empty() {
+            out = part;
+        } else {
+            out.extend(part);
+        }
+    }
+    // Kept for the whole run: give back the growth slack (up to half).
+    out.shrink_to_fit();
+    out
 }
 
 /// Paragraph-local offset of a document offset inside the paragraph.

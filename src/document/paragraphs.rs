@@ -4,12 +4,102 @@
 
 use super::lines::LineIndex;
 use crate::span::Span;
+use std::ops::{Deref, Range};
+use std::sync::Arc;
+
+/// A paragraph's text: a view of the document's text when the paragraph is one
+/// physical line (no copy, however long the line), its own joined copy otherwise.
+/// Reads as a `str`.
+#[derive(Clone)]
+pub struct ParagraphText(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    Shared(Arc<String>, Range<usize>),
+    Joined(String),
+}
+
+impl ParagraphText {
+    /// A view of `doc[range]`; an out-of-range or off-boundary range reads as empty.
+    fn shared(doc: &Arc<String>, range: Range<usize>) -> Self {
+        let range = if doc.get(range.clone()).is_some() {
+            range
+        } else {
+            0..0
+        };
+        ParagraphText(Repr::Shared(Arc::clone(doc), range))
+    }
+
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            Repr::Shared(doc, r) => doc.get(r.clone()).unwrap_or(""),
+            Repr::Joined(s) => s,
+        }
+    }
+}
+
+impl Deref for ParagraphText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for ParagraphText {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::borrow::Borrow<str> for ParagraphText {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Debug for ParagraphText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for ParagraphText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq for ParagraphText {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for ParagraphText {}
+
+impl PartialEq<str> for ParagraphText {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for ParagraphText {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for ParagraphText {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
 
 /// One logical paragraph. `text` is the joined text; spans relative to it are
 /// mapped back to the document with [`Paragraph::doc_span`].
 #[derive(Debug, Clone)]
 pub struct Paragraph {
-    pub text: String,
+    pub text: ParagraphText,
     /// Document span from the first to the last character of the paragraph.
     pub span: Span,
     /// 0-based line of the first character.
@@ -90,7 +180,7 @@ struct Line<'a> {
 /// line always starts a new paragraph. `stands_alone(n)` marks lines (table rows)
 /// that are a paragraph of their own, never joined to their neighbours.
 pub fn split(
-    text: &str,
+    text: &Arc<String>,
     lines: &LineIndex,
     starts_item: impl Fn(&str) -> bool,
     stands_alone: impl Fn(usize) -> bool,
@@ -98,7 +188,7 @@ pub fn split(
     let all: Vec<Option<Line>> = (0..lines.line_count())
         .map(|n| {
             let r = lines.line_range(text, n);
-            let raw = &text[r.clone()];
+            let raw = text.get(r.clone()).unwrap_or("");
             let trimmed = raw.trim_start_matches(is_blank);
             let start = r.start + (raw.len() - trimmed.len());
             let trimmed = trimmed.trim_end_matches(is_blank);
@@ -139,7 +229,7 @@ pub fn split(
             last = next;
             i = next_idx + 1;
         }
-        out.push(builder.finish());
+        out.push(builder.finish(text));
     }
     // Kept for the whole run: give back the growth slack (up to half).
     out.shrink_to_fit();
@@ -199,7 +289,10 @@ fn is_hard_wrapped(all: &[Option<Line>], starts_item: &impl Fn(&str) -> bool) ->
 }
 
 struct Builder {
-    text: String,
+    /// The first line's document range, while the paragraph is that line alone.
+    first: Range<usize>,
+    /// The joined text, once a second line is added.
+    joined: Option<String>,
     segments: Vec<(usize, usize)>,
     span: Span,
     first_line: usize,
@@ -208,7 +301,8 @@ struct Builder {
 impl Builder {
     fn new(line: &Line) -> Self {
         Builder {
-            text: line.text.to_owned(),
+            first: line.start..line.start + line.text.len(),
+            joined: None,
             segments: vec![(0, line.start)],
             span: Span::new(line.start, line.start + line.text.len()),
             first_line: line.number,
@@ -216,8 +310,9 @@ impl Builder {
     }
 
     fn push(&mut self, line: &Line, doc: &str) {
-        let prev_ascii = self
-            .text
+        let first = doc.get(self.first.clone()).unwrap_or("");
+        let text = self.joined.get_or_insert_with(|| first.to_owned());
+        let prev_ascii = text
             .chars()
             .next_back()
             .is_some_and(|c| c.is_ascii_alphanumeric());
@@ -228,19 +323,22 @@ impl Builder {
             .is_some_and(|c| c.is_ascii_alphanumeric());
         if prev_ascii && next_ascii {
             // Latin words split by a line break keep a space, mapped onto the break.
-            self.segments.push((self.text.len(), self.span.end));
-            self.text.push(' ');
-            let _ = doc;
+            self.segments.push((text.len(), self.span.end));
+            text.push(' ');
         }
-        self.segments.push((self.text.len(), line.start));
-        self.text.push_str(line.text);
+        self.segments.push((text.len(), line.start));
+        text.push_str(line.text);
         self.span.end = line.start + line.text.len();
     }
 
-    fn finish(self) -> Paragraph {
-        let sentences = split_sentences(&self.text);
+    fn finish(self, doc: &Arc<String>) -> Paragraph {
+        let text = match self.joined {
+            Some(joined) => ParagraphText(Repr::Joined(joined)),
+            None => ParagraphText::shared(doc, self.first),
+        };
+        let sentences = split_sentences(&text);
         Paragraph {
-            text: self.text,
+            text,
             span: self.span,
             first_line: self.first_line,
             segments: self.segments,
@@ -272,6 +370,10 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
     if start < text.len() {
         out.push(Span::new(start, text.len()));
     }
+    // Kept for the whole run: a huge paragraph gives back its growth slack.
+    if out.capacity() - out.len() > 1024 {
+        out.shrink_to_fit();
+    }
     out
 }
 
@@ -299,7 +401,7 @@ mod tests {
 
     fn paras(text: &str) -> Vec<Paragraph> {
         split(
-            text,
+            &Arc::new(text.to_owned()),
             &LineIndex::new(text),
             |l| l.starts_with("一、"),
             |_| false,

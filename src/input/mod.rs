@@ -68,9 +68,10 @@ pub struct Prepared {
 
 /// In plain text a suppression comment is a line of its own: lints should not
 /// read it as prose.
-fn blank_directive_lines(text: &str) -> String {
+/// None when there is no such line: a large file is then not copied.
+fn blank_directive_lines(text: &str) -> Option<String> {
     if !text.contains("reportlint-") {
-        return text.to_owned();
+        return None;
     }
     let mut out = String::with_capacity(text.len());
     for line in text.split_inclusive('\n') {
@@ -82,7 +83,7 @@ fn blank_directive_lines(text: &str) -> String {
             out.push_str(line);
         }
     }
-    out
+    Some(out)
 }
 
 pub fn prepare(path: &Path, bytes: &[u8], encoding: Option<&str>) -> Result<Prepared, Problem> {
@@ -125,13 +126,13 @@ pub fn prepare(path: &Path, bytes: &[u8], encoding: Option<&str>) -> Result<Prep
         },
     };
     let masked = match format {
-        Format::Markdown => markdown::mask(&decoded.text),
+        Format::Markdown => Some(markdown::mask(&decoded.text)),
         Format::Text | Format::Docx | Format::Csv | Format::Tsv => {
             blank_directive_lines(&decoded.text)
         }
     };
     let mut original = None;
-    if masked != decoded.text {
+    if let Some(masked) = masked.filter(|m| *m != decoded.text) {
         original = Some(std::mem::replace(&mut decoded.text, masked));
     }
     Ok(Prepared {

@@ -200,7 +200,7 @@ impl Lint for Confusable {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         for p in &doc.paragraphs {
-            for m in self.dict.automaton.find_iter(&p.text) {
+            for m in self.dict.automaton.find_iter(p.text.as_str()) {
                 let Some(e) = self.dict.entries.get(m.pattern().as_usize()) else {
                     continue;
                 };

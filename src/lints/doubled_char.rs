@@ -1,4 +1,4 @@
-use super::repeated_phrase::{char_table, CharAt};
+use super::repeated_phrase::CharTable;
 use super::{Configurable, Lint, LintMeta};
 use crate::diagnostic::Finding;
 use crate::document::markers::is_han;
@@ -156,13 +156,13 @@ impl Lint for DoubledChar {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let d = data();
-        let mut chars: Vec<CharAt> = Vec::new();
+        let mut chars = CharTable::default();
         for p in &doc.paragraphs {
-            if !char_table(&p.text, &mut chars) {
+            if !chars.fill(&p.text) {
                 continue;
             }
             let before = out.len();
-            let at = |k: usize| chars.get(k).map_or('\0', |&(_, c)| c);
+            let at = |k: usize| chars.at(k);
             for k in 0..chars.len().saturating_sub(1) {
                 let x = at(k);
                 if at(k + 1) != x
@@ -197,7 +197,7 @@ impl DoubledChar {
         &self,
         d: &Data,
         text: &str,
-        chars: &[CharAt],
+        chars: &CharTable,
         k: usize,
         prev: char,
         x: char,
@@ -208,7 +208,7 @@ impl DoubledChar {
         if d.aa.contains(&x) && !title {
             return true;
         }
-        let at = |i: usize| chars.get(i).map_or('\0', |&(_, c)| c);
+        let at = |i: usize| chars.at(i);
         // AABB: 的的确确, 高高兴兴 (高兴 is a word).
         let next2 = at(k + 3);
         if next == next2 && (d.aabb.contains(&[x, x, next, next]) || is_word(x, next)) {
@@ -253,8 +253,8 @@ const PREFIX_MIN: u32 = 50;
 const SUFFIX_MIN: u32 = 60;
 
 /// Whether a listed 3–4 character word covers the doubled pair at `k`.
-fn in_phrase(d: &Data, text: &str, chars: &[CharAt], k: usize) -> bool {
-    let byte = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b as usize);
+fn in_phrase(d: &Data, text: &str, chars: &CharTable, k: usize) -> bool {
+    let byte = |i: usize| chars.byte(i);
     for len in 3..=4usize {
         for start in (k + 2).saturating_sub(len)..=k {
             if start + len > chars.len() {
@@ -271,30 +271,29 @@ fn in_phrase(d: &Data, text: &str, chars: &[CharAt], k: usize) -> bool {
 }
 
 /// Whether the configured phrase `w` covers the doubled pair at `k`.
-fn allowed_here(w: &[char], chars: &[CharAt], k: usize) -> bool {
+fn allowed_here(w: &[char], chars: &CharTable, k: usize) -> bool {
     (0..w.len().saturating_sub(1)).any(|off| {
         w[off] == w[off + 1]
             && k >= off
             && w.iter()
                 .enumerate()
-                .all(|(i, &c)| chars.get(k - off + i).is_some_and(|&(_, t)| t == c))
+                .all(|(i, &c)| k - off + i < chars.len() && chars.at(k - off + i) == c)
     })
 }
 
 /// Up to `n` characters of context on each side, with one copy of the double removed.
-fn corrected_context(p: &Paragraph, chars: &[CharAt], k: usize, len: usize) -> String {
+fn corrected_context(p: &Paragraph, chars: &CharTable, k: usize, len: usize) -> String {
     let from = k.saturating_sub(2);
     let to = (k + 2 * len + 2).min(chars.len());
-    let byte = |i: usize| chars.get(i).map_or(p.text.len(), |&(b, _)| b as usize);
+    let byte = |i: usize| chars.byte(i);
     let mut s = String::new();
     s.push_str(&p.text[byte(from)..byte(k + len)]);
     s.push_str(&p.text[byte(k + 2 * len)..byte(to)]);
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-fn han_finding(p: &Paragraph, chars: &[CharAt], k: usize) -> Finding {
-    let (b, x) = chars[k];
-    let b = b as usize;
+fn han_finding(p: &Paragraph, chars: &CharTable, k: usize) -> Finding {
+    let (b, x) = (chars.byte(k), chars.at(k));
     let w = x.len_utf8();
     let both = p.doc_span(Span::new(b, b + 2 * w));
     Finding::new(&META, both, format!("疑似重复字「{x}{x}」"))
@@ -337,33 +336,33 @@ fn is_unit(c: char) -> bool {
 }
 
 /// Doubled numbers before a unit; reported only in a doubled paragraph.
-fn doubled_numbers(p: &Paragraph, chars: &[CharAt]) -> Vec<Finding> {
+fn doubled_numbers(p: &Paragraph, chars: &CharTable) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < chars.len() {
-        if !chars[k].1.is_ascii_digit() {
+        if !chars.at(k).is_ascii_digit() {
             k += 1;
             continue;
         }
         let start = k;
-        while k < chars.len() && chars[k].1.is_ascii_digit() {
+        while k < chars.len() && chars.at(k).is_ascii_digit() {
             k += 1;
         }
         let n = k - start;
         let half = n / 2;
-        let unit = chars.get(k).map_or('\0', |&(_, c)| c);
-        let before = if start > 0 { chars[start - 1].1 } else { '\0' };
+        let unit = chars.at(k);
+        let before = if start > 0 { chars.at(start - 1) } else { '\0' };
         if n % 2 != 0 || half < 2 || !is_unit(unit) || before == '.' || before.is_ascii_digit() {
             continue;
         }
-        let year = unit == '年' && n == 4 && matches!(chars[start].1, '1' | '2');
-        if year || (0..half).any(|i| chars[start + i].1 != chars[start + half + i].1) {
+        let year = unit == '年' && n == 4 && matches!(chars.at(start), '1' | '2');
+        if year || (0..half).any(|i| chars.at(start + i) != chars.at(start + half + i)) {
             continue;
         }
-        let digits: String = chars[start..start + half].iter().map(|&(_, c)| c).collect();
-        let b = chars[start].0 as usize;
-        let mid = chars[start + half].0 as usize;
-        let end = chars.get(k).map_or(p.text.len(), |&(e, _)| e as usize);
+        let digits: String = (start..start + half).map(|i| chars.at(i)).collect();
+        let b = chars.byte(start);
+        let mid = chars.byte(start + half);
+        let end = chars.byte(k);
         out.push(
             Finding::new(
                 &META,

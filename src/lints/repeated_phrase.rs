@@ -45,9 +45,9 @@ impl Lint for RepeatedPhrase {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        let mut chars = Vec::new();
+        let mut chars = CharTable::default();
         for p in &doc.paragraphs {
-            if !char_table(&p.text, &mut chars) {
+            if !chars.fill(&p.text) {
                 continue;
             }
             let repeats = tandem_repeats(&chars, MIN_UNIT);
@@ -67,21 +67,92 @@ impl Lint for RepeatedPhrase {
     }
 }
 
-/// A phrase of `len` characters at char index `start`, repeated right after itself.
-/// A character and its byte offset in the paragraph, packed into 8 bytes: the
-/// table of a huge paragraph is the largest buffer a lint holds.
-pub type CharAt = (u32, char);
+/// The characters of a paragraph by index, for the lints that compare characters
+/// at a distance (doubled-char, repeated-phrase). The table of a huge paragraph is
+/// the largest buffer a lint holds, so it is compact: two bytes per character in
+/// the Basic Multilingual Plane (all of Chinese text, 0.7× its UTF-8), and byte
+/// offsets recomputed from a checkpoint every [`STRIDE`] characters.
+#[derive(Debug, Default)]
+pub struct CharTable {
+    /// The character itself when it fits in 16 bits; else [`ASTRAL`], with the
+    /// character in `astral`. No character is a surrogate, so the mark is free.
+    units: Vec<u16>,
+    /// (char index, character) of the characters beyond U+FFFF, by index.
+    astral: Vec<(u32, char)>,
+    /// Byte offset of every STRIDE-th character.
+    marks: Vec<u32>,
+    /// Byte length of the text.
+    end: usize,
+}
 
-/// Fill `buf` with the characters of `text`, sized exactly. False (and empty)
-/// for a paragraph of 4 GiB or more, whose offsets do not fit: it is skipped.
-pub fn char_table(text: &str, buf: &mut Vec<CharAt>) -> bool {
-    buf.clear();
-    if u32::try_from(text.len()).is_err() {
-        return false;
+const STRIDE: usize = 32;
+const ASTRAL: u16 = 0xD800;
+
+impl CharTable {
+    /// Fill with the characters of `text`, sized exactly. False (and empty) for a
+    /// paragraph of 4 GiB or more, whose offsets do not fit: it is skipped.
+    pub fn fill(&mut self, text: &str) -> bool {
+        self.units.clear();
+        self.astral.clear();
+        self.marks.clear();
+        self.end = 0;
+        if u32::try_from(text.len()).is_err() {
+            return false;
+        }
+        let n = text.chars().count();
+        self.units.reserve_exact(n);
+        self.marks.reserve_exact(n.div_ceil(STRIDE));
+        for (k, (i, c)) in text.char_indices().enumerate() {
+            if k % STRIDE == 0 {
+                self.marks.push(i as u32);
+            }
+            match u16::try_from(u32::from(c)) {
+                Ok(u) => self.units.push(u),
+                Err(_) => {
+                    self.astral.push((k as u32, c));
+                    self.units.push(ASTRAL);
+                }
+            }
+        }
+        self.end = text.len();
+        true
     }
-    buf.reserve_exact(text.chars().count());
-    buf.extend(text.char_indices().map(|(i, c)| (i as u32, c)));
-    true
+
+    pub fn len(&self) -> usize {
+        self.units.len()
+    }
+
+    /// The character at index `k`, `'\0'` past the end.
+    pub fn at(&self, k: usize) -> char {
+        match self.units.get(k) {
+            None => '\0',
+            Some(&ASTRAL) => self.astral_at(k),
+            Some(&u) => char::from_u32(u32::from(u)).unwrap_or('\0'),
+        }
+    }
+
+    fn astral_at(&self, k: usize) -> char {
+        let i = self.astral.partition_point(|&(j, _)| (j as usize) < k);
+        self.astral.get(i).map_or('\0', |&(_, c)| c)
+    }
+
+    /// Whether the characters at `i` and `j` (both in range) are the same.
+    pub fn same(&self, i: usize, j: usize) -> bool {
+        let (a, b) = (self.units[i], self.units[j]);
+        a == b && (a != ASTRAL || self.astral_at(i) == self.astral_at(j))
+    }
+
+    /// Byte offset of the character at index `k`; the text's length past the end.
+    pub fn byte(&self, k: usize) -> usize {
+        if k >= self.units.len() {
+            return self.end;
+        }
+        let m = k / STRIDE;
+        let from = self.marks.get(m).map_or(0, |&b| b as usize);
+        from + (m * STRIDE..k)
+            .map(|i| self.at(i).len_utf8())
+            .sum::<usize>()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,9 +164,9 @@ pub struct Repeat {
 /// Back-to-back repeats with a unit of at least `min_unit` characters that look
 /// accidental: not a power of a shorter unit, with enough Han characters, and not
 /// a slogan repeated after punctuation.
-pub fn tandem_repeats(chars: &[CharAt], min_unit: usize) -> Vec<Repeat> {
+pub fn tandem_repeats(chars: &CharTable, min_unit: usize) -> Vec<Repeat> {
     let n = chars.len();
-    let same = |k: usize, len: usize| chars[k].1 == chars[k + len].1;
+    let same = |k: usize, len: usize| chars.same(k, k + len);
     let mut found: Vec<Repeat> = Vec::new();
     // The furthest end of the repeats found so far, by start.
     let mut ends: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
@@ -109,7 +180,7 @@ pub fn tandem_repeats(chars: &[CharAt], min_unit: usize) -> Vec<Repeat> {
                 start = miss + 1;
                 continue;
             }
-            let unit: Vec<char> = chars[start..start + len].iter().map(|&(_, c)| c).collect();
+            let unit: Vec<char> = (start..start + len).map(|k| chars.at(k)).collect();
             // A longer period is reported only where no shorter one covers it.
             // Only repeats starting less than 2 × MAX_UNIT before can reach `start`.
             let covered = ends
@@ -135,8 +206,8 @@ pub fn tandem_repeats(chars: &[CharAt], min_unit: usize) -> Vec<Repeat> {
 /// Two Han characters that are not a word, repeated back to back ("线的线的"),
 /// away from the longer repeats already found. Only asked in a doubled paragraph:
 /// elsewhere ABAB is a reduplicated verb (研究研究).
-fn short_repeats(chars: &[CharAt], long: &[Repeat]) -> Vec<Repeat> {
-    let c = |k: usize| chars.get(k).map_or('\0', |&(_, c)| c);
+fn short_repeats(chars: &CharTable, long: &[Repeat]) -> Vec<Repeat> {
+    let c = |k: usize| chars.at(k);
     (0..chars.len().saturating_sub(3))
         .filter(|&k| {
             let (a, b) = (c(k), c(k + 1));
@@ -175,8 +246,8 @@ fn looks_accidental(unit: &[char]) -> bool {
     han >= 3
 }
 
-fn finding(p: &Paragraph, chars: &[CharAt], r: Repeat) -> Finding {
-    let byte = |k: usize| chars.get(k).map_or(p.text.len(), |&(b, _)| b as usize);
+fn finding(p: &Paragraph, chars: &CharTable, r: Repeat) -> Finding {
+    let byte = |k: usize| chars.byte(k);
     let first = Span::new(byte(r.start), byte(r.start + r.len));
     let second = Span::new(first.end, byte(r.start + 2 * r.len));
     let unit = &p.text[first.start..first.end];
