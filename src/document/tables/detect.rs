@@ -170,6 +170,12 @@ fn aligned_table(text: &str, lines: &LineIndex, n: usize, out: &mut Vec<Table>) 
         if !l.bytes().any(|b| b.is_ascii_digit()) && !l.contains(['０', '１', '２', '５']) {
             return None;
         }
+        // Columns need a wide gap inside the line: a byte search spares the
+        // character walk on ordinary prose.
+        let inner = l.trim_matches(is_blank);
+        if !(inner.contains("  ") || inner.contains('\u{3000}') || inner.contains('\t')) {
+            return None;
+        }
         let c = cells::aligned(l)?;
         let numbers = numbers_in(l, &c);
         (numbers >= 2 || numbers >= 1 && c.len() == 2).then_some(c)
