@@ -18,6 +18,7 @@
 #                         to its binary, e.g. node_modules/.bin/autocorrect)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/copy-corpus.sh
 size_mb=${1:-100}
 runs=${2:-3}
 threads=${3:-$(nproc)}
@@ -28,13 +29,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 [ -x target/release/reportlint ] || cargo build --release -q
 corpus="$work/corpus"
-mkdir -p "$corpus"
-copy=0
-while [ "$(du -sm "$corpus" | cut -f1)" -lt "$size_mb" ]; do
-  mkdir -p "$corpus/c$copy"
-  cp -r "$src"/. "$corpus/c$copy/"
-  copy=$((copy + 1))
-done
+copy_corpus "$src" "$corpus" "$size_mb"
 bytes=$(find "$corpus" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
 files=$(find "$corpus" -type f | wc -l)
 awk -v b="$bytes" -v f="$files" -v c="$threads" 'BEGIN { printf "%.1f MB in %d files, %d threads\n\n", b/1e6, f, c }'

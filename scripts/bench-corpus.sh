@@ -4,6 +4,7 @@
 # MB/s, files/s and peak RSS.  Usage: scripts/bench-corpus.sh [SIZE_MB] [THREADS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/copy-corpus.sh
 size_mb=${1:-100}
 threads=${2:-$(nproc)}
 src=../shared/corpus
@@ -11,12 +12,7 @@ src=../shared/corpus
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cargo build --release -q
-copy=0
-while [ "$(du -sm "$work" | cut -f1)" -lt "$size_mb" ]; do
-  mkdir -p "$work/c$copy"
-  cp -r "$src"/. "$work/c$copy/"
-  copy=$((copy + 1))
-done
+copy_corpus "$src" "$work" "$size_mb"
 bytes=$(find "$work" -type f \( -name '*.txt' -o -name '*.md' \) -printf '%s\n' | awk '{s+=$1} END {print s}')
 files=$(find "$work" -type f \( -name '*.txt' -o -name '*.md' \) | wc -l)
 /usr/bin/time -f '%e %M' -o "$work/time" env RAYON_NUM_THREADS="$threads" \

@@ -169,45 +169,39 @@ impl Document {
 
     /// Whether `offset` is inside a table.
     pub fn in_table(&self, offset: usize) -> bool {
+        self.table_at(offset).is_some()
+    }
+
+    /// The table holding `offset`, by binary search (tables are in order).
+    pub fn table_at(&self, offset: usize) -> Option<&Table> {
         let k = self.tables.partition_point(|t| t.span.start <= offset);
-        k.checked_sub(1)
-            .is_some_and(|k| offset < self.tables[k].span.end)
+        let t = &self.tables[k.checked_sub(1)?];
+        (offset < t.span.end).then_some(t)
+    }
+
+    /// The table row holding `offset`.
+    fn row_at(&self, offset: usize) -> Option<&tables::Row> {
+        let t = self.table_at(offset)?;
+        let r = t.rows.partition_point(|r| r.span.start <= offset);
+        let row = &t.rows[r.checked_sub(1)?];
+        (offset < row.span.end).then_some(row)
     }
 
     /// Whether `offset` is table structure — a cell separator (`|`, `,`, a tab,
     /// aligning spaces) in a table row — rather than the text of a cell.
     pub fn in_table_structure(&self, offset: usize) -> bool {
-        let k = self.tables.partition_point(|t| t.span.start <= offset);
-        let Some(t) = k.checked_sub(1).map(|k| &self.tables[k]) else {
-            return false;
-        };
-        let r = t.rows.partition_point(|r| r.span.start <= offset);
-        let Some(row) = r.checked_sub(1).map(|r| &t.rows[r]) else {
-            return false;
-        };
-        offset < row.span.end
-            && !row
-                .cells
-                .iter()
-                .any(|c| c.span.start <= offset && offset < c.span.end)
+        self.crosses_cells(Span::new(offset, offset + 1))
     }
 
-    /// Whether `span` runs from one table cell into another: text that looks
-    /// repeated across cells ("人数 | 接种人数") is two cells, not a typo.
+    /// Whether `span` runs from one table cell into another (or starts between
+    /// cells): text that looks repeated across cells ("人数 | 接种人数") is two
+    /// cells, not a typo.
     pub fn crosses_cells(&self, span: Span) -> bool {
-        let k = self.tables.partition_point(|t| t.span.start <= span.start);
-        let Some(t) = k.checked_sub(1).map(|k| &self.tables[k]) else {
-            return false;
-        };
-        let r = t.rows.partition_point(|r| r.span.start <= span.start);
-        let Some(row) = r.checked_sub(1).map(|r| &t.rows[r]) else {
-            return false;
-        };
-        span.start < row.span.end
-            && !row
-                .cells
+        self.row_at(span.start).is_some_and(|row| {
+            !row.cells
                 .iter()
                 .any(|c| c.span.start <= span.start && span.end <= c.span.end)
+        })
     }
 
     /// The text to show the reader: the original when lints see a masked copy.
@@ -345,23 +339,13 @@ fn collect_quantities(text: &str, paragraphs: &[Paragraph], markers: &[Marker]) 
         // In batches, so that only one batch's per-paragraph vectors are alive
         // next to the result (all of them at once held a second copy).
         const BATCH: usize = 512;
-        let mut out: Vec<Quantity> = Vec::new();
-        for (b, batch) in paragraphs.chunks(BATCH).enumerate() {
-            let parts: Vec<Vec<Quantity>> = batch
+        concat(paragraphs.chunks(BATCH).enumerate().flat_map(|(b, batch)| {
+            batch
                 .par_iter()
                 .enumerate()
                 .map(|(i, p)| of_paragraph((b * BATCH + i, p)))
-                .collect();
-            for part in parts {
-                if out.is_empty() {
-                    out = part;
-                } else {
-                    out.extend(part);
-                }
-            }
-        }
-        out.shrink_to_fit();
-        out
+                .collect::<Vec<_>>()
+        }))
     } else {
         concat(paragraphs.iter().enumerate().map(of_paragraph))
     }

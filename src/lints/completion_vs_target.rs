@@ -119,19 +119,30 @@ fn rate_finding(doc: &Document, rate: &Quantity, done: &Quantity, target: &Quant
         Severity::Warning
     })
     .primary(format!("所写完成率，按计数应为 {}", percent(got)))
-    .label(
-        done.label_span.cover(done.span),
-        format!("完成数 {}", count(done.value)),
-    )
-    .label(
-        target.label_span.cover(target.span),
-        format!("任务数 {}", count(target.value)),
-    )
+    .label_counts(done, target)
     .help(format!(
         "{recompute}，与所写 {} 不符；核对完成数、任务数，或把完成率改为 {}",
         doc.slice(rate.span),
         percent(got)
     ))
+}
+
+/// Both findings label the two counts the same way.
+trait LabelCounts {
+    fn label_counts(self, done: &Quantity, target: &Quantity) -> Self;
+}
+
+impl LabelCounts for Finding {
+    fn label_counts(self, done: &Quantity, target: &Quantity) -> Finding {
+        self.label(
+            done.label_span.cover(done.span),
+            format!("完成数 {}", count(done.value)),
+        )
+        .label(
+            target.label_span.cover(target.span),
+            format!("任务数 {}", count(target.value)),
+        )
+    }
 }
 
 /// 超额完成/提前完成 in a sentence whose amount done is below its target.
@@ -183,14 +194,7 @@ fn claim_findings(doc: &Document, out: &mut Vec<Finding>) {
                     ),
                 )
                 .primary("与计数相反的结论")
-                .label(
-                    done.label_span.cover(done.span),
-                    format!("完成数 {}", count(done.value)),
-                )
-                .label(
-                    target.label_span.cover(target.span),
-                    format!("任务数 {}", count(target.value)),
-                )
+                .label_counts(done, target)
                 .help(format!(
                     "{} ÷ {} = {}，未达任务；核对两个计数，或改写「{claim}」",
                     count(done.value),

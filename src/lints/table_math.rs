@@ -30,13 +30,6 @@ pub fn sum_fits(items: &[CellNumber], total: &CellNumber, rounded: bool) -> bool
     (sum - total.value).abs() <= slack
 }
 
-/// Whether a rate cell could be `x` printed to its precision, by rounding or
-/// by cutting off the digits.
-pub fn rate_admits(cell: &CellNumber, x: f64) -> bool {
-    let eps = 1e-9 * cell.value.abs().max(1.0);
-    x >= cell.value - cell.step / 2.0 - eps && x < cell.value + cell.step + eps
-}
-
 /// The rows a total row covers: below it when it heads the body (全市 first,
 /// then the counties), above it back to the previous total otherwise. A
 /// subtotal covers back to the previous subtotal, total or group heading.
@@ -47,7 +40,7 @@ pub fn scope(t: &Table, at: usize) -> Vec<usize> {
         .clone()
         .find(|&r| t.rows[r].role != RowRole::Group)
         .unwrap_or(body.start);
-    let stops_total = |r: usize| matches!(t.rows[r].role, RowRole::Total | RowRole::AreaTotal);
+    let stops_total = |r: usize| t.rows[r].role.is_whole();
     if role != RowRole::Subtotal && at == first_numbered {
         return (at + 1..body.end)
             .take_while(|&r| !stops_total(r))

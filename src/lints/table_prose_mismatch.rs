@@ -85,20 +85,25 @@ impl Lint for TableProseMismatch {
             if doc.in_table(p.span.start) {
                 continue;
             }
-            for m in reference().captures_iter(&p.text) {
-                let Some(whole) = m.get(0) else { continue };
-                if !is_reference(&p.text, whole.start(), whole.end()) {
-                    continue; // 代表3人, 表彰: a word that holds 表
-                }
-                let target = match m.get(1) {
-                    Some(n) => numbers
-                        .iter()
-                        .position(|k| k.as_deref() == Some(n.as_str())),
-                    None => doc.tables.iter().position(|t| t.span.start > p.span.end),
-                };
-                let Some(t) = target.map(|k| &doc.tables[k]) else {
-                    continue;
-                };
+            // The tables the paragraph names, each once however often it is named.
+            let mut targets: Vec<usize> = reference()
+                .captures_iter(&p.text)
+                .filter_map(|m| {
+                    let whole = m.get(0)?;
+                    if !is_reference(&p.text, whole.start(), whole.end()) {
+                        return None; // 代表3人, 表彰: a word that holds 表
+                    }
+                    match m.get(1) {
+                        Some(n) => numbers
+                            .iter()
+                            .position(|k| k.as_deref() == Some(n.as_str())),
+                        None => doc.tables.iter().position(|t| t.span.start > p.span.end),
+                    }
+                })
+                .collect();
+            targets.sort_unstable();
+            targets.dedup();
+            for t in targets.iter().map(|&k| &doc.tables[k]) {
                 for q in doc.quantities_in_paragraphs(pi..pi + 1) {
                     if let Some(f) = compare(doc, q, t) {
                         out.push(f);
@@ -106,7 +111,6 @@ impl Lint for TableProseMismatch {
                 }
             }
         }
-        out.dedup_by(|a, b| a.meta.code == b.meta.code && a.span == b.span);
     }
 }
 
@@ -189,16 +193,7 @@ fn row_for(doc: &Document, q: &Quantity, t: &Table) -> Option<usize> {
     for w in TOTAL_WORDS {
         consider(before.rfind(w), None);
     }
-    match best?.1 {
-        Some(r) => Some(r),
-        None => {
-            let mut totals = t
-                .body()
-                .filter(|&r| matches!(t.rows[r].role, RowRole::Total | RowRole::AreaTotal));
-            let first = totals.next()?;
-            totals.next().is_none().then_some(first)
-        }
-    }
+    best?.1.or_else(|| t.grand_total())
 }
 
 fn compare(doc: &Document, q: &Quantity, t: &Table) -> Option<Finding> {

@@ -1,4 +1,4 @@
-use super::table_math::{rate_admits, rule_of, show, Reading};
+use super::table_math::{rule_of, show, Reading};
 use super::{Configurable, Lint, LintMeta, NoOptions};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::tables::{ColumnKind, RowRole, Table};
@@ -135,24 +135,15 @@ fn formulas(t: &Table, c: usize, growth: bool, total_row: Option<usize>) -> Vec<
     out
 }
 
-/// The table's one total row (合计 or 全市), which shares are taken of.
-fn total_row(t: &Table) -> Option<usize> {
-    let mut totals = t
-        .body()
-        .filter(|&r| matches!(t.rows[r].role, RowRole::Total | RowRole::AreaTotal));
-    let first = totals.next()?;
-    totals.next().is_none().then_some(first)
-}
-
 fn check_column(doc: &Document, t: &Table, c: usize, growth: bool, out: &mut Vec<Finding>) {
-    let total = total_row(t);
+    let total = t.grand_total();
     let verdict = |f: Formula, rows: &mut dyn Iterator<Item = usize>| -> Vec<(usize, bool)> {
         rows.filter_map(|r| {
             let rate = t.number(r, c).filter(|n| !n.approx)?;
             let (x, _) = compute(t, f, r, total)?;
             // Over-completion is often written as 100% ("超额按100%计").
             let capped = (rate.value - 100.0).abs() < 1e-9 && x > 100.0;
-            Some((r, capped || rate_admits(&rate, x)))
+            Some((r, capped || rate.admits(x)))
         })
         .collect()
     };

@@ -1,7 +1,7 @@
 use super::table_math::{column_numbers, readings, scope, show, sum_expression};
 use super::{Configurable, Lint, LintMeta, NoOptions};
 use crate::diagnostic::{Finding, Severity};
-use crate::document::tables::{CellNumber, ColumnKind, RowRole, Table};
+use crate::document::tables::{CellNumber, ColumnKind, Table};
 use crate::document::Document;
 
 crate::declare_lint! {
@@ -73,10 +73,7 @@ fn fits_whole(shares: &[CellNumber], whole: f64) -> bool {
 }
 
 fn check_column(t: &Table, c: usize, out: &mut Vec<Finding>) {
-    let totals: Vec<usize> = t
-        .body()
-        .filter(|&r| matches!(t.rows[r].role, RowRole::Total | RowRole::AreaTotal))
-        .collect();
+    let totals: Vec<usize> = t.body().filter(|&r| t.rows[r].role.is_whole()).collect();
     if totals.is_empty() {
         let rows: Vec<usize> = t.body().collect();
         let items: Vec<usize> = readings(t, &rows).into_iter().next().unwrap_or_default();

@@ -80,6 +80,11 @@ impl RowRole {
             RowRole::Total | RowRole::AreaTotal | RowRole::Subtotal
         )
     }
+
+    /// A total of the whole table (合计, 全市), not of a group.
+    pub fn is_whole(self) -> bool {
+        matches!(self, RowRole::Total | RowRole::AreaTotal)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -129,6 +134,14 @@ impl Table {
 
     pub fn cell_span(&self, r: usize, c: usize) -> Option<Span> {
         Some(self.rows.get(r)?.cells.get(c)?.span)
+    }
+
+    /// The table's one whole-table total row, which shares are taken of and
+    /// which a sentence about the whole quotes; `None` when there are several.
+    pub fn grand_total(&self) -> Option<usize> {
+        let mut totals = self.body().filter(|&r| self.rows[r].role.is_whole());
+        let first = totals.next()?;
+        totals.next().is_none().then_some(first)
     }
 
     /// The header of column `c` for messages: "完成数", or "第3列" without one.

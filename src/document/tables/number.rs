@@ -20,6 +20,15 @@ pub struct CellNumber {
     pub digits: (usize, usize),
 }
 
+impl CellNumber {
+    /// Whether an exact value `x` could have been printed as this number: by
+    /// rounding or by cutting off the digits past the last one shown.
+    pub fn admits(&self, x: f64) -> bool {
+        let eps = 1e-9 * self.value.abs().max(1.0);
+        x >= self.value - self.step / 2.0 - eps && x < self.value + self.step + eps
+    }
+}
+
 /// What a cell holds.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Content {
