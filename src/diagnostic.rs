@@ -1,6 +1,6 @@
 //! Findings: what a lint reports, independent of how it is rendered.
 
-use crate::lints::LintMeta;
+use crate::meta::LintMeta;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
 

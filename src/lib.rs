@@ -16,6 +16,7 @@ pub mod fsutil;
 pub mod input;
 pub mod inspect;
 pub mod lints;
+pub mod meta;
 pub mod pipeline;
 pub mod render;
 pub mod span;

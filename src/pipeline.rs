@@ -4,7 +4,7 @@ use crate::config::Config;
 use crate::diagnostic::Finding;
 use crate::document::Document;
 use crate::input::Problem;
-use crate::lints::unused_suppression;
+use crate::lints::input::unused_suppression;
 use crate::render::{self, human, Reported};
 use crate::suppress;
 use std::path::Path;

@@ -4,6 +4,7 @@
 
 pub mod cn_numeral;
 pub mod dates;
+pub mod directives;
 pub mod lines;
 pub mod markers;
 pub mod outline;
@@ -67,7 +68,7 @@ pub struct Document {
     /// links): same length, same line breaks. Shown to the reader; lints read `text`.
     pub original: Option<String>,
     /// Inline suppression comments (read from the original text).
-    pub directives: Vec<crate::suppress::Directive>,
+    pub directives: Vec<directives::Directive>,
 }
 
 impl Document {
@@ -141,7 +142,7 @@ impl Document {
         let mut doc = Document::parse_as(name, decoded.text, delimited);
         doc.source = source;
         doc.original = original.filter(|o| o.len() == doc.text.len());
-        doc.directives = crate::suppress::parse(doc.display_text(), &doc);
+        doc.directives = directives::parse(doc.display_text(), &doc);
         doc
     }
 

@@ -1,113 +1,17 @@
 //! The lint registry. One lint per file; each declares its metadata and docs with
 //! [`declare_lint!`](crate::declare_lint) and implements [`Lint`].
 
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::Finding;
 use crate::document::Document;
 use serde::de::DeserializeOwned;
 
-mod bounded_rate;
-mod claim_vs_counts;
-mod completion_vs_target;
-mod confusable;
-mod date_consistency;
-mod doubled_char;
-mod doubled_punct;
-mod enumeration_count;
-mod growth_mismatch;
-mod halfwidth_punct;
-mod numbering_duplicate;
-mod numbering_gap;
-mod numbering_mixed_style;
-mod numbering_nested_style;
-mod numbering_order;
-mod rate_mismatch;
-mod rate_table;
-mod repeated_phrase;
-mod stray_whitespace;
-mod sum_mismatch;
-mod table_math;
-mod table_prose_mismatch;
-mod table_rate_column;
-mod table_share_sum;
-mod table_total_column;
-mod table_total_row;
-mod toc_mismatch;
-mod total_vs_items;
-mod unbalanced_pair;
-mod undecodable_bytes;
-pub(crate) mod unused_suppression;
+pub(crate) mod arithmetic;
+pub(crate) mod input;
+pub(crate) mod numbering;
+pub(crate) mod tables;
+pub(crate) mod typo;
 
-/// Which part of a report a lint checks; the HTML page and `list` group by it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum LintFamily {
-    Input,
-    Numbering,
-    Arithmetic,
-    Typo,
-}
-
-impl LintFamily {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LintFamily::Input => "input",
-            LintFamily::Numbering => "numbering",
-            LintFamily::Arithmetic => "arithmetic",
-            LintFamily::Typo => "typo",
-        }
-    }
-}
-
-#[derive(Debug)]
-pub struct LintMeta {
-    /// Stable code, e.g. `RL101`. Never reused.
-    pub code: &'static str,
-    /// Stable kebab-case name, e.g. `numbering-duplicate`.
-    pub name: &'static str,
-    pub family: LintFamily,
-    pub default_severity: Severity,
-    /// One line for `reportlint list`.
-    pub summary: &'static str,
-    /// The doc comment of the lint's struct, printed by `reportlint explain`.
-    pub docs: &'static str,
-}
-
-impl LintMeta {
-    /// The docs without the one-space indent that `///` leaves on every line.
-    pub fn documentation(&self) -> String {
-        let mut out = String::new();
-        for line in self.docs.lines() {
-            out.push_str(line.strip_prefix(' ').unwrap_or(line));
-            out.push('\n');
-        }
-        out
-    }
-
-    /// The fenced examples in the docs: (`bad` or `good`, text).
-    pub fn examples(&self) -> Vec<(&'static str, String)> {
-        let docs = self.documentation();
-        let mut out = Vec::new();
-        let mut current: Option<(&'static str, String)> = None;
-        for line in docs.lines() {
-            if let Some((kind, text)) = current.as_mut() {
-                if line.trim_start().starts_with("```") {
-                    out.push((*kind, std::mem::take(text)));
-                    current = None;
-                } else {
-                    text.push_str(line);
-                    text.push('\n');
-                }
-            } else if let Some(tag) = line.trim_start().strip_prefix("```") {
-                match tag.trim() {
-                    "bad" => current = Some(("bad", String::new())),
-                    "good" => current = Some(("good", String::new())),
-                    _ => {}
-                }
-            }
-        }
-        out
-    }
-}
+pub use crate::meta::{LintFamily, LintMeta};
 
 /// A lint: reads the document, appends findings.
 pub trait Lint: Send + Sync {
@@ -146,43 +50,43 @@ fn build<L: Configurable>(options: Option<toml::Table>) -> Result<Box<dyn Lint>,
 }
 
 macro_rules! register {
-    ($($module:ident :: $lint:ident),* $(,)?) => {
-        vec![$(Registration { meta: &$module::META, build: build::<$module::$lint> }),*]
+    ($($family:ident :: $module:ident :: $lint:ident),* $(,)?) => {
+        vec![$(Registration { meta: &$family::$module::META, build: build::<$family::$module::$lint> }),*]
     };
 }
 
 /// Every lint, in code order.
 pub fn registry() -> Vec<Registration> {
     let mut all = register![
-        undecodable_bytes::UndecodableBytes,
-        unused_suppression::UnusedSuppression,
-        numbering_duplicate::NumberingDuplicate,
-        numbering_gap::NumberingGap,
-        numbering_order::NumberingOrder,
-        numbering_mixed_style::NumberingMixedStyle,
-        numbering_nested_style::NumberingNestedStyle,
-        toc_mismatch::TocMismatch,
-        date_consistency::DateConsistency,
-        enumeration_count::EnumerationCount,
-        sum_mismatch::SumMismatch,
-        total_vs_items::TotalVsItems,
-        claim_vs_counts::ClaimVsCounts,
-        rate_mismatch::RateMismatch,
-        completion_vs_target::CompletionVsTarget,
-        bounded_rate::BoundedRate,
-        growth_mismatch::GrowthMismatch,
-        table_total_row::TableTotalRow,
-        table_total_column::TableTotalColumn,
-        table_rate_column::TableRateColumn,
-        table_share_sum::TableShareSum,
-        table_prose_mismatch::TableProseMismatch,
-        doubled_char::DoubledChar,
-        repeated_phrase::RepeatedPhrase,
-        doubled_punct::DoubledPunct,
-        unbalanced_pair::UnbalancedPair,
-        halfwidth_punct::HalfwidthPunct,
-        confusable::Confusable,
-        stray_whitespace::StrayWhitespace,
+        input::undecodable_bytes::UndecodableBytes,
+        input::unused_suppression::UnusedSuppression,
+        numbering::numbering_duplicate::NumberingDuplicate,
+        numbering::numbering_gap::NumberingGap,
+        numbering::numbering_order::NumberingOrder,
+        numbering::numbering_mixed_style::NumberingMixedStyle,
+        numbering::numbering_nested_style::NumberingNestedStyle,
+        numbering::toc_mismatch::TocMismatch,
+        arithmetic::date_consistency::DateConsistency,
+        arithmetic::enumeration_count::EnumerationCount,
+        arithmetic::sum_mismatch::SumMismatch,
+        arithmetic::total_vs_items::TotalVsItems,
+        arithmetic::claim_vs_counts::ClaimVsCounts,
+        arithmetic::rate_mismatch::RateMismatch,
+        arithmetic::completion_vs_target::CompletionVsTarget,
+        arithmetic::bounded_rate::BoundedRate,
+        arithmetic::growth_mismatch::GrowthMismatch,
+        tables::table_total_row::TableTotalRow,
+        tables::table_total_column::TableTotalColumn,
+        tables::table_rate_column::TableRateColumn,
+        tables::table_share_sum::TableShareSum,
+        tables::table_prose_mismatch::TableProseMismatch,
+        typo::doubled_char::DoubledChar,
+        typo::repeated_phrase::RepeatedPhrase,
+        typo::doubled_punct::DoubledPunct,
+        typo::unbalanced_pair::UnbalancedPair,
+        typo::halfwidth_punct::HalfwidthPunct,
+        typo::confusable::Confusable,
+        typo::stray_whitespace::StrayWhitespace,
     ];
     all.sort_by_key(|r| r.meta.code);
     all
@@ -262,7 +166,7 @@ pub(crate) mod testing {
 
     pub fn run(lint: &dyn Lint, text: &str) -> Vec<Finding> {
         let mut doc = Document::parse("test.txt", text.to_owned());
-        doc.directives = crate::suppress::parse(&doc.text, &doc);
+        doc.directives = crate::document::directives::parse(&doc.text, &doc);
         let mut out = Vec::new();
         lint.check(&doc, &mut out);
         out

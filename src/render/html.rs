@@ -23,10 +23,11 @@ use std::fmt::Write;
 const CSS: &str = include_str!("html/page.css");
 const JS: &str = include_str!("html/page.js");
 
-const FAMILIES: [LintFamily; 4] = [
+const FAMILIES: [LintFamily; 5] = [
     LintFamily::Input,
     LintFamily::Numbering,
     LintFamily::Arithmetic,
+    LintFamily::Tables,
     LintFamily::Typo,
 ];
 const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
@@ -45,7 +46,7 @@ struct Counts {
     /// Error, warning, info (the order of [`SEVERITIES`]).
     severity: [usize; 3],
     /// The order of [`FAMILIES`].
-    family: [usize; 4],
+    family: [usize; FAMILIES.len()],
 }
 
 impl Counts {

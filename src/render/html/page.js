@@ -5,7 +5,7 @@
 (function () {
   const doc = document;
   const SEVERITIES = ["error", "warning", "info"];
-  const FAMILIES = ["input", "numbering", "arithmetic", "typo"];
+  const FAMILIES = ["input", "numbering", "arithmetic", "tables", "typo"];
   const form = doc.getElementById("filters");
   const tip = doc.getElementById("tip");
   const shown = doc.getElementById("shown");

@@ -131,7 +131,7 @@ fn counts_go_by_severity_and_family() {
     .collect();
     let c = Counts::of(&findings, &families);
     assert_eq!(c.severity, [1, 1, 1]);
-    assert_eq!(c.family, [1, 2, 0, 0]);
+    assert_eq!(c.family, [1, 2, 0, 0, 0]);
 }
 
 #[test]

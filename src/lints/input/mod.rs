@@ -1,0 +1,4 @@
+//! Lints of the input family.
+
+pub(crate) mod undecodable_bytes;
+pub(crate) mod unused_suppression;

@@ -1,0 +1,226 @@
+use super::table_math::{
+    additive_columns, column_numbers, is_flat, readings, scope, show, sum_expression, sum_fits,
+};
+use crate::diagnostic::{Finding, Severity};
+use crate::document::tables::{CellNumber, RowRole, Table};
+use crate::document::Document;
+use crate::lints::{Configurable, Lint, LintMeta, NoOptions};
+
+crate::declare_lint! {
+    /// ## What it does
+    /// Adds up the rows a table's total row covers (合计, 总计, 小计, or an area total
+    /// such as 全市 heading the counties below it) and compares the sum with the
+    /// total, column by column. Tables are read from Word files, Markdown, rows of
+    /// tab-separated or space-aligned cells, and `.csv`/`.tsv` files.
+    ///
+    /// Only counts and amounts are added: rates, shares, averages, ranks and years
+    /// are left alone. Rows named 其中… are parts of the row above and are not
+    /// added; subtotals nest inside a total. When the rows could add up in more than
+    /// one way (every item, the subtotals, the items numbered 一、二、), the reading
+    /// under which most columns add up is taken, and the columns that do not are
+    /// the findings. A table whose total fits no column under any reading is
+    /// reported only when its rows are plain peers under a 合计 row; an area total
+    /// (全市) may cover places the table does not list.
+    ///
+    /// Counts must add up exactly; amounts in 万元 or with decimals may be off by
+    /// the rounding of every printed value.
+    ///
+    /// ## Why
+    /// Annex tables carry most of a report's numbers, and a total that its own rows
+    /// contradict is a copy error the reader cannot resolve.
+    ///
+    /// ## Example
+    /// ```bad
+    /// | 地区 | 任务数 | 完成数 |
+    /// |---|---|---|
+    /// | 甲县 | 120 | 118 |
+    /// | 乙县 | 80 | 80 |
+    /// | 合计 | 200 | 208 |
+    /// ```
+    /// ```good
+    /// | 地区 | 任务数 | 完成数 |
+    /// |---|---|---|
+    /// | 甲县 | 120 | 118 |
+    /// | 乙县 | 80 | 80 |
+    /// | 合计 | 200 | 198 |
+    /// ```
+    pub struct TableTotalRow {}
+    code = "RL210", name = "table-total-row", family = Tables, severity = Error,
+    summary = "a table's 合计/小计 row is not the sum of the rows it covers",
+}
+
+impl Configurable for TableTotalRow {
+    type Options = NoOptions;
+    fn new(_: NoOptions) -> Result<Self, String> {
+        Ok(TableTotalRow {})
+    }
+}
+
+impl Lint for TableTotalRow {
+    fn meta(&self) -> &'static LintMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        for t in &doc.tables {
+            for at in t.body() {
+                if t.rows[at].role.is_total() {
+                    check_total(doc, t, at, out);
+                }
+            }
+        }
+    }
+}
+
+/// One column's verdict under one reading: the items and whether they fit.
+struct Verdict {
+    column: usize,
+    items: Vec<(usize, CellNumber)>,
+    total: CellNumber,
+    fits: bool,
+}
+
+fn verdicts(t: &Table, at: usize, items: &[usize]) -> Vec<Verdict> {
+    additive_columns(t)
+        .filter_map(|c| {
+            let total = t.number(at, c).filter(|n| !n.approx)?;
+            let found = column_numbers(t, items, c)?;
+            if found.len() < 2 {
+                return None;
+            }
+            let numbers: Vec<CellNumber> = found.iter().map(|&(_, n)| n).collect();
+            Some(Verdict {
+                column: c,
+                fits: sum_fits(&numbers, &total, t.columns[c].rounded),
+                items: found,
+                total,
+            })
+        })
+        .collect()
+}
+
+fn check_total(doc: &Document, t: &Table, at: usize, out: &mut Vec<Finding>) {
+    let scope = scope(t, at);
+    let mut best: Option<Vec<Verdict>> = None;
+    for items in readings(t, &scope) {
+        let v = verdicts(t, at, &items);
+        let fits = v.iter().filter(|v| v.fits).count();
+        if best
+            .as_ref()
+            .is_none_or(|b| fits > b.iter().filter(|v| v.fits).count())
+        {
+            best = Some(v);
+        }
+    }
+    let Some(best) = best else { return };
+    let fits = best.iter().filter(|v| v.fits).count();
+    let misses = best.len() - fits;
+    if misses == 0 {
+        return;
+    }
+    // Peers under a 合计 row have one reading: a miss is certain.
+    let certain = t.rows[at].role != RowRole::AreaTotal && is_flat(t, &scope);
+    let severity = if certain && fits >= 1 || fits >= 2 {
+        Severity::Error
+    } else if certain && misses <= 2 || fits == 1 && misses == 1 {
+        Severity::Warning
+    } else {
+        return; // the rows may not be what the total covers
+    };
+    for v in best.iter().filter(|v| !v.fits) {
+        out.push(finding(doc, t, at, v, severity));
+    }
+}
+
+fn finding(doc: &Document, t: &Table, at: usize, v: &Verdict, severity: Severity) -> Finding {
+    let numbers: Vec<CellNumber> = v.items.iter().map(|&(_, n)| n).collect();
+    let d = numbers
+        .iter()
+        .map(|n| n.decimals)
+        .chain([v.total.decimals])
+        .max()
+        .unwrap_or(0);
+    let sum: f64 = numbers.iter().map(|n| n.value).sum();
+    let row = t.row_name(at);
+    let column = t.column_name(v.column);
+    let recompute = format!("{} = {}", sum_expression(&numbers), show(sum, d));
+    let total_span = t.cell_span(at, v.column).unwrap_or(t.rows[at].span);
+    let mut f = Finding::new(
+        &META,
+        total_span,
+        format!(
+            "表格「{row}」行的「{column}」为 {}，而所列各行相加为 {}",
+            doc.slice(total_span),
+            show(sum, d)
+        ),
+    )
+    .severity(severity)
+    .primary(format!("所写合计，按各行应为 {}", show(sum, d)));
+    for &(r, n) in &v.items {
+        if let Some(s) = t.cell_span(r, v.column) {
+            f = f.label(
+                s,
+                format!("{} {}", t.row_name(r), show(n.value, n.decimals)),
+            );
+        }
+    }
+    f.help(format!(
+        "{recompute}，与「{row}」行所写 {} 不符；核对该列各行的数字，或把合计改为 {}",
+        show(v.total.value, v.total.decimals),
+        show(sum, d)
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lints::testing::{pass_fail, run};
+
+    const HEAD: &str = "| 地区 | 任务数 | 完成数 |\n|---|---|---|\n";
+
+    #[test]
+    fn cases() {
+        pass_fail(
+            &TableTotalRow {},
+            &[
+                &format!("{HEAD}| 甲县 | 120 | 118 |\n| 乙县 | 80 | 80 |\n| 合计 | 200 | 198 |\n"),
+                // The area total heads the rows.
+                &format!("{HEAD}| 全市 | 200 | 198 |\n| 甲县 | 120 | 118 |\n| 乙县 | 80 | 80 |\n"),
+                // A partial list under an area total.
+                &format!("{HEAD}| 甲县 | 120 | 118 |\n| 乙县 | 80 | 80 |\n| 全市 | 900 | 850 |\n"),
+                // Parts (其中) are not added; blanks count as nothing.
+                &format!("{HEAD}| 甲县 | 120 | 118 |\n| 其中：城区 | 50 | 50 |\n| 乙县 | 80 | — |\n| 合计 | 200 | 118 |\n"),
+                // Subtotals nest.
+                &format!("{HEAD}| 一、医院 | | |\n| 甲 | 10 | 9 |\n| 乙 | 20 | 19 |\n| 小计 | 30 | 28 |\n| 二、卫生院 | | |\n| 丙 | 5 | 5 |\n| 小计 | 5 | 5 |\n| 合计 | 35 | 33 |\n"),
+                // Rounded amounts.
+                "| 项目 | 金额（万元） |\n|---|---|\n| 甲 | 1.24 |\n| 乙 | 2.35 |\n| 丙 | 3.46 |\n| 合计 | 7.06 |\n",
+                // Rates are not added.
+                "| 地区 | 完成率 |\n|---|---|\n| 甲 | 95% |\n| 乙 | 90% |\n| 合计 | 92.5% |\n",
+                // Unmarked levels: 医院 heads the two rows under it.
+                "| 机构 | 床位 |\n|---|---|\n| 医院 | 60 |\n| 三级医院 | 30 |\n| 二级医院 | 30 |\n| 基层机构 | 40 |\n| 合计 | 100 |\n",
+                // Numbered levels: the top level adds up.
+                &format!("{HEAD}| 一、医疗 | 30 | 28 |\n| （一）医院 | 20 | 19 |\n| （二）诊所 | 10 | 9 |\n| 二、公卫 | 5 | 5 |\n| 合计 | 35 | 33 |\n"),
+            ],
+            &[
+                &format!("{HEAD}| 甲县 | 120 | 118 |\n| 乙县 | 80 | 80 |\n| 合计 | 200 | 208 |\n"),
+                "地区\t任务数\t完成数\n甲县\t120\t118\n乙县\t80\t80\n合计\t210\t198\n",
+                "地区      任务数    完成数\n甲县      120       118\n乙县      80        80\n合　计    200       189\n",
+                &format!("{HEAD}| 全市 | 200 | 189 |\n| 甲县 | 120 | 118 |\n| 乙县 | 80 | 80 |\n"),
+                &format!("{HEAD}| 一、医院 | | |\n| 甲 | 10 | 9 |\n| 乙 | 20 | 19 |\n| 小计 | 30 | 27 |\n| 二、卫生院 | | |\n| 丙 | 5 | 5 |\n| 小计 | 5 | 5 |\n| 合计 | 35 | 33 |\n"),
+            ],
+        );
+    }
+
+    #[test]
+    fn message_and_labels_name_every_cell() {
+        let text =
+            format!("{HEAD}| 甲县 | 120 | 118 |\n| 乙县 | 80 | 80 |\n| 合计 | 200 | 208 |\n");
+        let found = run(&TableTotalRow {}, &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let f = &found[0];
+        assert_eq!(f.severity, Severity::Error);
+        assert!(f.message.contains("「完成数」为 208"), "{}", f.message);
+        assert!(f.help.as_deref().unwrap_or("").contains("118 + 80 = 198"));
+        assert_eq!(f.labels.len(), 2, "one label per item cell");
+    }
+}

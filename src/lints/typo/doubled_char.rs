@@ -1,0 +1,450 @@
+use super::repeated_phrase::CharTable;
+use crate::diagnostic::Finding;
+use crate::document::markers::is_han;
+use crate::document::{Document, Paragraph};
+use crate::lints::{Configurable, Lint, LintMeta};
+use crate::span::Span;
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+crate::declare_lint! {
+    /// ## What it does
+    /// Finds a Han character typed twice by accident: `市农农村局`, `我们们`,
+    /// `。在在`, and in OCR'd text a doubled number before its unit (`7070周周年`).
+    ///
+    /// ## Why
+    /// Chinese doubles characters on purpose all the time: reduplicated words
+    /// (常常, 人人, 看看, 谢谢), AABB words (家家户户, 的的确确), a measure word after
+    /// 一 (一道道, 一批批), and two words that meet on the same character (工作作风 =
+    /// 工作 + 作风, 发展展览 = 发展 + 展览). A doubled character is reported only when
+    /// none of these readings works: the lists in `lints/reduplication.toml` and a
+    /// dictionary of common two-character words (`lints/words.toml`) decide.
+    /// A doubled number (1111, 2020) is only reported in a line that is doubled
+    /// elsewhere too, right before a unit.
+    ///
+    /// ## Options
+    /// `allow = ["…"]` adds words or phrases in which a doubled character is right.
+    ///
+    /// ## Example
+    /// ```bad
+    /// 市农农村局牵头推进人居环境整治。
+    /// ```
+    /// ```good
+    /// 市农村局牵头，家家户户常常讨论工作作风，一道道难题被破解。
+    /// ```
+    pub struct DoubledChar { allow: Vec<Vec<char>> }
+    code = "RL301", name = "doubled-char", family = Typo, severity = Error,
+    summary = "a character typed twice by accident (农农村), not a reduplicated word",
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Options {
+    allow: Vec<String>,
+}
+
+impl Configurable for DoubledChar {
+    type Options = Options;
+    fn new(o: Options) -> Result<Self, String> {
+        let allow: Vec<Vec<char>> = o.allow.iter().map(|s| s.chars().collect()).collect();
+        if let Some(bad) = o.allow.iter().find(|s| s.chars().count() < 2) {
+            return Err(format!(
+                "allow: 「{bad}」 is too short; give a word with the doubled character"
+            ));
+        }
+        Ok(DoubledChar { allow })
+    }
+}
+
+#[derive(Deserialize)]
+struct RawReduplication {
+    aa: String,
+    aabb: String,
+    measure: String,
+    free: String,
+    phrases: String,
+}
+
+#[derive(Deserialize)]
+struct RawWords {
+    words2: String,
+    words3: String,
+    supplement: String,
+}
+
+/// The dictionaries, parsed once.
+struct Data {
+    /// Two-character words, as (first, second).
+    words: HashSet<(char, char)>,
+    words3: HashSet<(char, char, char)>,
+    /// Three- and four-character words with a doubled character (欣欣向荣).
+    phrases: HashSet<String>,
+    /// How many three-character words start / end with a character: a
+    /// productive morpheme (国, 化, 税) forms new words freely on that side.
+    starts3: HashMap<char, u32>,
+    ends3: HashMap<char, u32>,
+    /// Characters whose doubling is a word (常常 → 常).
+    aa: HashSet<char>,
+    aabb: HashSet<[char; 4]>,
+    measure: HashSet<char>,
+    free: HashSet<char>,
+}
+
+fn data() -> &'static Data {
+    static DATA: OnceLock<Data> = OnceLock::new();
+    DATA.get_or_init(|| {
+        let r: RawReduplication = toml::from_str(include_str!("../../../lints/reduplication.toml"))
+            .unwrap_or_else(|e| panic!("reduplication.toml: {e}"));
+        let w: RawWords = toml::from_str(include_str!("../../../lints/words.toml"))
+            .unwrap_or_else(|e| panic!("words.toml: {e}"));
+        let pairs = |s: &str| -> Vec<Vec<char>> {
+            s.split_whitespace().map(|w| w.chars().collect()).collect()
+        };
+        let mut words2 = pairs(&w.words2);
+        let mut words3 = pairs(&w.words3);
+        for extra in pairs(&w.supplement) {
+            match extra.len() {
+                2 => words2.push(extra),
+                3 => words3.push(extra),
+                _ => {}
+            }
+        }
+        let mut starts3: HashMap<char, u32> = HashMap::new();
+        let mut ends3: HashMap<char, u32> = HashMap::new();
+        for w in &words3 {
+            if let (Some(&a), Some(&z)) = (w.first(), w.last()) {
+                *starts3.entry(a).or_default() += 1;
+                *ends3.entry(z).or_default() += 1;
+            }
+        }
+        Data {
+            starts3,
+            ends3,
+            words: words2
+                .into_iter()
+                .filter_map(|w| (w.len() == 2).then(|| (w[0], w[1])))
+                .collect(),
+            words3: words3
+                .into_iter()
+                .filter_map(|w| (w.len() == 3).then(|| (w[0], w[1], w[2])))
+                .collect(),
+            phrases: r.phrases.split_whitespace().map(str::to_owned).collect(),
+            aa: pairs(&r.aa)
+                .into_iter()
+                .filter_map(|w| (w.len() == 2 && w[0] == w[1]).then_some(w[0]))
+                .collect(),
+            aabb: pairs(&r.aabb)
+                .into_iter()
+                .filter_map(|w| <[char; 4]>::try_from(w).ok())
+                .collect(),
+            measure: r.measure.chars().filter(|c| !c.is_whitespace()).collect(),
+            free: r.free.chars().filter(|c| !c.is_whitespace()).collect(),
+        }
+    })
+}
+
+/// Whether `a` `b` is a common two-character word.
+pub fn is_word(a: char, b: char) -> bool {
+    data().words.contains(&(a, b))
+}
+
+impl Lint for DoubledChar {
+    fn meta(&self) -> &'static LintMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let d = data();
+        let mut chars = CharTable::default();
+        for p in &doc.paragraphs {
+            if !chars.fill(&p.text) {
+                continue;
+            }
+            let before = out.len();
+            let at = |k: usize| chars.at(k);
+            for k in 0..chars.len().saturating_sub(1) {
+                let x = at(k);
+                if at(k + 1) != x
+                    || !is_han(x)
+                    || is_cn_digit(x)
+                    || at(k + 2) == x
+                    || (k > 0 && at(k - 1) == x)
+                {
+                    continue;
+                }
+                let prev = if k > 0 { at(k - 1) } else { '\0' };
+                if !self.is_legit(d, &p.text, &chars, k, prev, x, at(k + 2)) {
+                    out.push(han_finding(p, &chars, k));
+                }
+            }
+            // Doubled numbers only where the paragraph is doubled elsewhere too.
+            let doubled_here = out.len() > before;
+            let numbers = doubled_numbers(p, &chars);
+            if !numbers.is_empty()
+                && (doubled_here || !super::repeated_phrase::tandem_repeats(&chars, 4).is_empty())
+            {
+                out.extend(numbers);
+            }
+        }
+    }
+}
+
+impl DoubledChar {
+    /// `x` doubled at char index `k`, between `prev` and `next`.
+    #[allow(clippy::too_many_arguments)]
+    fn is_legit(
+        &self,
+        d: &Data,
+        text: &str,
+        chars: &CharTable,
+        k: usize,
+        prev: char,
+        x: char,
+        next: char,
+    ) -> bool {
+        // 县县有 (every county) is distributive; 县县长 is a slip for 县长.
+        let title = next == '长' && matches!(x, '县' | '市' | '省' | '乡' | '镇' | '村' | '区');
+        if d.aa.contains(&x) && !title {
+            return true;
+        }
+        let at = |i: usize| chars.at(i);
+        // AABB: 的的确确, 高高兴兴 (高兴 is a word).
+        let next2 = at(k + 3);
+        if next == next2 && (d.aabb.contains(&[x, x, next, next]) || is_word(x, next)) {
+            return true;
+        }
+        if k >= 2 && prev == at(k - 2) && (d.aabb.contains(&[prev, prev, x, x]) || is_word(prev, x))
+        {
+            return true;
+        }
+        // A measure word after a numeral: 一个个, 一道道.
+        if matches!(prev, '一' | '两' | '几') && d.measure.contains(&x) {
+            return true;
+        }
+        // Inside a longer word or idiom: 欣欣向荣, 沉甸甸, 超超临界.
+        if in_phrase(d, text, chars, k) {
+            return true;
+        }
+        // Two words meeting on the doubled character: 工作 + 作风, 共和国 + 国务院.
+        let prev2 = if k >= 2 { at(k - 2) } else { '\0' };
+        let left = is_word(prev, x) || d.words3.contains(&(prev2, prev, x));
+        let right = is_word(x, next) || d.words3.contains(&(x, next, next2));
+        let free = d.free.contains(&x);
+        // Any two of: a word ends with it, a word starts with it, it stands alone.
+        if [left, right, free].iter().filter(|&&b| b).count() >= 2 {
+            return true;
+        }
+        // One side is a word and the character forms words freely on the other:
+        // 焦化 + 化产, 居住国 + 国籍, 娱乐税 + 税率.
+        let productive = |m: &HashMap<char, u32>, min: u32| m.get(&x).is_some_and(|&n| n >= min);
+        if (left && productive(&d.starts3, PREFIX_MIN))
+            || (right && productive(&d.ends3, SUFFIX_MIN))
+        {
+            return true;
+        }
+        self.allow.iter().any(|w| allowed_here(w, chars, k))
+    }
+}
+
+/// Three-character words a character must start (end) to count as productive.
+/// 农 ends only a few (菜农 is two characters), so 市农农村局 stays an error.
+const PREFIX_MIN: u32 = 50;
+const SUFFIX_MIN: u32 = 60;
+
+/// Whether a listed 3–4 character word covers the doubled pair at `k`.
+fn in_phrase(d: &Data, text: &str, chars: &CharTable, k: usize) -> bool {
+    let byte = |i: usize| chars.byte(i);
+    for len in 3..=4usize {
+        for start in (k + 2).saturating_sub(len)..=k {
+            if start + len > chars.len() {
+                continue;
+            }
+            if let Some(w) = text.get(byte(start)..byte(start + len)) {
+                if d.phrases.contains(w) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// Whether the configured phrase `w` covers the doubled pair at `k`.
+fn allowed_here(w: &[char], chars: &CharTable, k: usize) -> bool {
+    (0..w.len().saturating_sub(1)).any(|off| {
+        w[off] == w[off + 1]
+            && k >= off
+            && w.iter()
+                .enumerate()
+                .all(|(i, &c)| k - off + i < chars.len() && chars.at(k - off + i) == c)
+    })
+}
+
+/// Up to `n` characters of context on each side, with one copy of the double removed.
+fn corrected_context(p: &Paragraph, chars: &CharTable, k: usize, len: usize) -> String {
+    let from = k.saturating_sub(2);
+    let to = (k + 2 * len + 2).min(chars.len());
+    let byte = |i: usize| chars.byte(i);
+    let mut s = String::new();
+    s.push_str(&p.text[byte(from)..byte(k + len)]);
+    s.push_str(&p.text[byte(k + 2 * len)..byte(to)]);
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn han_finding(p: &Paragraph, chars: &CharTable, k: usize) -> Finding {
+    let (b, x) = (chars.byte(k), chars.at(k));
+    let w = x.len_utf8();
+    let both = p.doc_span(Span::new(b, b + 2 * w));
+    Finding::new(&META, both, format!("疑似重复字「{x}{x}」"))
+        .primary("重复")
+        .help(format!(
+            "删去一个「{x}」：{}",
+            corrected_context(p, chars, k, 1)
+        ))
+        .fix(p.doc_span(Span::new(b + w, b + 2 * w)), "")
+}
+
+/// 十五五, 三三制: doubled numerals are numbers, not typos.
+fn is_cn_digit(c: char) -> bool {
+    "零一二三四五六七八九十百千万亿两〇".contains(c)
+}
+
+/// Units after which OCR doubles a number: "7070周年" for "70周年".
+fn is_unit(c: char) -> bool {
+    matches!(
+        c,
+        '周' | '年'
+            | '万'
+            | '亿'
+            | '个'
+            | '名'
+            | '家'
+            | '人'
+            | '%'
+            | '％'
+            | '岁'
+            | '天'
+            | '元'
+            | '项'
+            | '次'
+            | '届'
+            | '所'
+            | '倍'
+            | '户'
+    )
+}
+
+/// Doubled numbers before a unit; reported only in a doubled paragraph.
+fn doubled_numbers(p: &Paragraph, chars: &CharTable) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        if !chars.at(k).is_ascii_digit() {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < chars.len() && chars.at(k).is_ascii_digit() {
+            k += 1;
+        }
+        let n = k - start;
+        let half = n / 2;
+        let unit = chars.at(k);
+        let before = if start > 0 { chars.at(start - 1) } else { '\0' };
+        if n % 2 != 0 || half < 2 || !is_unit(unit) || before == '.' || before.is_ascii_digit() {
+            continue;
+        }
+        let year = unit == '年' && n == 4 && matches!(chars.at(start), '1' | '2');
+        if year || (0..half).any(|i| chars.at(start + i) != chars.at(start + half + i)) {
+            continue;
+        }
+        let digits: String = (start..start + half).map(|i| chars.at(i)).collect();
+        let b = chars.byte(start);
+        let mid = chars.byte(start + half);
+        let end = chars.byte(k);
+        out.push(
+            Finding::new(
+                &META,
+                p.doc_span(Span::new(b, end)),
+                format!("疑似重复的数字「{digits}{digits}」"),
+            )
+            .primary("数字重复")
+            .help(format!(
+                "本段另有重复的文字，应为「{digits}」：{}",
+                corrected_context(p, chars, start, half)
+            ))
+            .fix(p.doc_span(Span::new(mid, end)), ""),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lints::testing::{pass_fail, run};
+
+    fn lint() -> DoubledChar {
+        DoubledChar {
+            allow: vec!["县县长".chars().collect()],
+        }
+    }
+
+    #[test]
+    fn cases() {
+        pass_fail(
+            &lint(),
+            &[
+                "常常、天天、层层、一一、人人、个个、看看、年年、步步。",
+                "家家户户、高高兴兴、点点滴滴、方方面面、实实在在、轰轰烈烈、的的确确。",
+                "一道道、一份份、一步步、一个个、一批批。",
+                "谢谢，往往、渐渐、仅仅、刚刚、纷纷、匆匆、默默、稍稍、久久、悄悄、微微。",
+                "改进工作作风，举办发展展览，达到目的的手段。",
+                "各县县长参加会议。",
+                "2020年全市生产总值1111亿元。",
+            ],
+            &[
+                "市农农村局",
+                "我们们要",
+                "研究究",
+                "。在在全市推进",
+                "成立7070周周年歌咏大会年歌咏大会",
+            ],
+        );
+    }
+
+    #[test]
+    fn message_help_and_fix() {
+        let text = "市农农村局牵头";
+        let found = run(&lint(), text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].message, "疑似重复字「农农」");
+        assert_eq!(found[0].help.as_deref(), Some("删去一个「农」：市农村局"));
+        let fix = found[0].fix.clone().expect("fix");
+        assert_eq!(&text[fix.span.start..fix.span.end], "农");
+    }
+
+    #[test]
+    fn allow_comes_from_the_config_table() {
+        let options: Options = toml::from_str("allow = [\"鑫鑫湾\"]").expect("options");
+        let configured = DoubledChar::new(options).expect("lint");
+        assert!(run(&configured, "建设鑫鑫湾公园。").is_empty());
+        assert_eq!(run(&lint(), "建设鑫鑫湾公园。").len(), 1);
+        assert!(DoubledChar::new(Options {
+            allow: vec!["龙".into()]
+        })
+        .is_err());
+    }
+
+    #[test]
+    fn doubled_number_needs_an_ocr_context() {
+        assert!(run(&lint(), "成立7070周年").is_empty());
+        let found = run(&lint(), "庆祝新中国成立庆祝新中国成立7070周年");
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0]
+            .help
+            .as_deref()
+            .is_some_and(|h| h.contains("「70」")));
+    }
+}

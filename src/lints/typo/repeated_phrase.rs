@@ -1,0 +1,311 @@
+use crate::diagnostic::Finding;
+use crate::document::markers::is_han;
+use crate::document::{Document, Paragraph};
+use crate::lints::{Configurable, Lint, LintMeta};
+use crate::span::Span;
+
+crate::declare_lint! {
+    /// ## What it does
+    /// Finds a run of four or more characters written twice back to back:
+    /// `业健康工作业健康工作`, `年歌咏大会年歌咏大会`. Wrapped lines are joined first,
+    /// so a copy that continues on the next line is found too.
+    ///
+    /// ## Why
+    /// OCR of two-column pages and careless copy-paste double whole phrases. Chinese
+    /// does repeat two-character words on purpose (`研究研究`, `讨论讨论`) and
+    /// repeats slogans separated by punctuation; neither is reported. Deleting the
+    /// second copy is the fix.
+    ///
+    /// ## Example
+    /// ```bad
+    /// 市卫健系统庆祝新中国成立70周年歌咏大会年歌咏大会
+    /// ```
+    /// ```good
+    /// 市卫健系统庆祝新中国成立70周年歌咏大会，大家研究研究、讨论讨论，一批又一批。
+    /// ```
+    pub struct RepeatedPhrase {}
+    code = "RL302", name = "repeated-phrase", family = Typo, severity = Error,
+    summary = "a phrase of four or more characters written twice back to back",
+}
+
+impl Configurable for RepeatedPhrase {
+    type Options = crate::lints::NoOptions;
+    fn new(_: crate::lints::NoOptions) -> Result<Self, String> {
+        Ok(RepeatedPhrase {})
+    }
+}
+
+/// The longest repeated unit looked for, in characters.
+const MAX_UNIT: usize = 64;
+const MIN_UNIT: usize = 4;
+
+impl Lint for RepeatedPhrase {
+    fn meta(&self) -> &'static LintMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let mut chars = CharTable::default();
+        for p in &doc.paragraphs {
+            if !chars.fill(&p.text) {
+                continue;
+            }
+            let repeats = tandem_repeats(&chars, MIN_UNIT);
+            if !repeats.is_empty() {
+                // A line doubled by OCR doubles short pieces too: 线的线的.
+                let short = short_repeats(&chars, &repeats);
+                for r in short.into_iter().chain(repeats) {
+                    let f = finding(p, &chars, r);
+                    // Table cells side by side are not a phrase typed twice.
+                    let whole = f.labels.first().map_or(f.span, |l| l.span.cover(f.span));
+                    if !doc.crosses_cells(whole) {
+                        out.push(f);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The characters of a paragraph by index, for the lints that compare characters
+/// at a distance (doubled-char, repeated-phrase). The table of a huge paragraph is
+/// the largest buffer a lint holds, so it is compact: two bytes per character in
+/// the Basic Multilingual Plane (all of Chinese text, 0.7× its UTF-8), and byte
+/// offsets recomputed from a checkpoint every [`STRIDE`] characters.
+#[derive(Debug, Default)]
+pub struct CharTable {
+    /// The character itself when it fits in 16 bits; else [`ASTRAL`], with the
+    /// character in `astral`. No character is a surrogate, so the mark is free.
+    units: Vec<u16>,
+    /// (char index, character) of the characters beyond U+FFFF, by index.
+    astral: Vec<(u32, char)>,
+    /// Byte offset of every STRIDE-th character.
+    marks: Vec<u32>,
+    /// Byte length of the text.
+    end: usize,
+}
+
+const STRIDE: usize = 32;
+const ASTRAL: u16 = 0xD800;
+
+impl CharTable {
+    /// Fill with the characters of `text`, sized exactly. False (and empty) for a
+    /// paragraph of 4 GiB or more, whose offsets do not fit: it is skipped.
+    pub fn fill(&mut self, text: &str) -> bool {
+        self.units.clear();
+        self.astral.clear();
+        self.marks.clear();
+        self.end = 0;
+        if u32::try_from(text.len()).is_err() {
+            return false;
+        }
+        let n = text.chars().count();
+        self.units.reserve_exact(n);
+        self.marks.reserve_exact(n.div_ceil(STRIDE));
+        for (k, (i, c)) in text.char_indices().enumerate() {
+            if k % STRIDE == 0 {
+                self.marks.push(i as u32);
+            }
+            match u16::try_from(u32::from(c)) {
+                Ok(u) => self.units.push(u),
+                Err(_) => {
+                    self.astral.push((k as u32, c));
+                    self.units.push(ASTRAL);
+                }
+            }
+        }
+        self.end = text.len();
+        true
+    }
+
+    pub fn len(&self) -> usize {
+        self.units.len()
+    }
+
+    /// The character at index `k`, `'\0'` past the end.
+    pub fn at(&self, k: usize) -> char {
+        match self.units.get(k) {
+            None => '\0',
+            Some(&ASTRAL) => self.astral_at(k),
+            Some(&u) => char::from_u32(u32::from(u)).unwrap_or('\0'),
+        }
+    }
+
+    fn astral_at(&self, k: usize) -> char {
+        let i = self.astral.partition_point(|&(j, _)| (j as usize) < k);
+        self.astral.get(i).map_or('\0', |&(_, c)| c)
+    }
+
+    /// Whether the characters at `i` and `j` (both in range) are the same.
+    pub fn same(&self, i: usize, j: usize) -> bool {
+        let (a, b) = (self.units[i], self.units[j]);
+        a == b && (a != ASTRAL || self.astral_at(i) == self.astral_at(j))
+    }
+
+    /// Byte offset of the character at index `k`; the text's length past the end.
+    pub fn byte(&self, k: usize) -> usize {
+        if k >= self.units.len() {
+            return self.end;
+        }
+        let m = k / STRIDE;
+        let from = self.marks.get(m).map_or(0, |&b| b as usize);
+        from + (m * STRIDE..k)
+            .map(|i| self.at(i).len_utf8())
+            .sum::<usize>()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Repeat {
+    pub start: usize,
+    pub len: usize,
+}
+
+/// Back-to-back repeats with a unit of at least `min_unit` characters that look
+/// accidental: not a power of a shorter unit, with enough Han characters, and not
+/// a slogan repeated after punctuation.
+pub fn tandem_repeats(chars: &CharTable, min_unit: usize) -> Vec<Repeat> {
+    let n = chars.len();
+    let same = |k: usize, len: usize| chars.same(k, k + len);
+    let mut found: Vec<Repeat> = Vec::new();
+    // The furthest end of the repeats found so far, by start.
+    let mut ends: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    for len in min_unit..=MAX_UNIT.min(n / 2) {
+        // A window of `len` positions k with c[k] == c[k + len] is a tandem repeat.
+        // Checking each window from its end lets a mismatch skip the whole window,
+        // so ordinary text costs about n / len comparisons per length.
+        let mut start = 0;
+        while start + 2 * len <= n {
+            if let Some(miss) = (start..start + len).rev().find(|&k| !same(k, len)) {
+                start = miss + 1;
+                continue;
+            }
+            let unit: Vec<char> = (start..start + len).map(|k| chars.at(k)).collect();
+            // A longer period is reported only where no shorter one covers it.
+            // Only repeats starting less than 2 × MAX_UNIT before can reach `start`.
+            let covered = ends
+                .range((start + 1).saturating_sub(2 * MAX_UNIT)..start + 2 * len)
+                .any(|(_, &end)| start < end);
+            if !covered && is_primitive(&unit) && looks_accidental(&unit) {
+                found.push(Repeat { start, len });
+                let end = ends.entry(start).or_insert(0);
+                *end = (*end).max(start + 2 * len);
+            }
+            // Skip the rest of this periodic stretch: its windows are rotations.
+            let mut k = start + len;
+            while k + len < n && same(k, len) {
+                k += 1;
+            }
+            start = k + 1;
+        }
+    }
+    found.sort_by_key(|r| r.start);
+    found
+}
+
+/// Two Han characters that are not a word, repeated back to back ("线的线的"),
+/// away from the longer repeats already found. Only asked in a doubled paragraph:
+/// elsewhere ABAB is a reduplicated verb (研究研究).
+fn short_repeats(chars: &CharTable, long: &[Repeat]) -> Vec<Repeat> {
+    let c = |k: usize| chars.at(k);
+    (0..chars.len().saturating_sub(3))
+        .filter(|&k| {
+            let (a, b) = (c(k), c(k + 1));
+            a != b
+                && is_han(a)
+                && is_han(b)
+                && c(k + 2) == a
+                && c(k + 3) == b
+                && !super::doubled_char::is_word(a, b)
+                && !long
+                    .iter()
+                    .any(|r| r.start < k + 4 && k < r.start + 2 * r.len)
+        })
+        .map(|start| Repeat { start, len: 2 })
+        .collect()
+}
+
+/// Not a power of a shorter string ("研究研究" is a power of "研究").
+fn is_primitive(unit: &[char]) -> bool {
+    let n = unit.len();
+    !(1..n).any(|p| n % p == 0 && (p..n).all(|k| unit[k] == unit[k - p]))
+}
+
+fn looks_accidental(unit: &[char]) -> bool {
+    let han = unit.iter().filter(|&&c| is_han(c)).count();
+    let punct = unit.iter().any(|&c| {
+        matches!(
+            c,
+            '，' | '、' | '；' | '。' | '：' | '！' | '？' | ',' | ';' | '!' | '?'
+        )
+    });
+    if punct {
+        // "同心抗疫，同心抗疫，" is a slogan said twice; a long pasted clause is not.
+        return han >= 10;
+    }
+    han >= 3
+}
+
+fn finding(p: &Paragraph, chars: &CharTable, r: Repeat) -> Finding {
+    let byte = |k: usize| chars.byte(k);
+    let first = Span::new(byte(r.start), byte(r.start + r.len));
+    let second = Span::new(first.end, byte(r.start + 2 * r.len));
+    let unit = &p.text[first.start..first.end];
+    Finding::new(
+        &META,
+        p.doc_span(second),
+        format!("疑似重复的文字「{unit}{unit}」"),
+    )
+    .primary("重复的一份")
+    .label(p.doc_span(first), "第一份")
+    .help(format!("删去重复的「{unit}」"))
+    .fix(p.doc_span(second), "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lints::testing::{pass_fail, run};
+
+    #[test]
+    fn cases() {
+        pass_fail(
+            &RepeatedPhrase {},
+            &[
+                "一批又一批干部成长起来。",
+                "这个问题要研究研究，学习学习，讨论讨论。",
+                "看一看，左一左，一家一户。",
+                "同心抗疫，同心抗疫，同心抗疫！",
+                "……………………",
+                "2020202020202020",
+            ],
+            &[
+                "年歌咏大会年歌咏大会",
+                "市政府督查全市重点行业企业职市政府督查全市重点行业企业职业健康工作",
+                "医务工作者医务工作者",
+                "我们要加强医疗卫生医疗卫生服务体系建设，推动发展。",
+            ],
+        );
+    }
+
+    #[test]
+    fn span_and_fix_cover_the_copies() {
+        let text = "业健康工作业健康工作。";
+        let found = run(&RepeatedPhrase {}, text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let fix = found[0].fix.clone().expect("fix");
+        assert_eq!(
+            fix.span,
+            Span::new("业健康工作".len(), "业健康工作业健康工作".len())
+        );
+    }
+
+    #[test]
+    fn a_long_doubled_clause_is_one_finding() {
+        let found = run(
+            &RepeatedPhrase {},
+            "副市长王薇深夜看望坚守副市长王薇深夜看望坚守",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+    }
+}
