@@ -51,3 +51,19 @@ pub fn render_json(doc: &Document, findings: &[Finding]) -> String {
     let reported: Vec<_> = findings.iter().map(|f| render::resolve(doc, f)).collect();
     serde_json::to_string_pretty(&reported).expect("serializable")
 }
+
+/// Whether a corpus document (path relative to the corpus root) is in the
+/// held-out half: measured on, never tuned on. FNV-1a 64 of the path's bytes,
+/// lowest bit; the seeds are always tuned on. Same function as
+/// `scripts/corpus-split.py`.
+pub fn held_out(rel: &str) -> bool {
+    if rel.starts_with("seeds/") {
+        return false;
+    }
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in rel.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h & 1 == 1
+}
