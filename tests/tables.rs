@@ -33,6 +33,7 @@ fn lint_all(doc: &Document) {
     let sel = reportlint::pipeline::Selection {
         select: vec![],
         ignore: vec![],
+        extend_select: vec![],
     };
     let found =
         reportlint::pipeline::lint_document(doc, std::path::Path::new("t.txt"), &config, &sel);
