@@ -301,10 +301,13 @@ fn list(format: ListFormat) -> i32 {
 fn explain(key: &str) -> i32 {
     match lints::lookup(key) {
         Some(m) => out(&format!(
-            "# {} {}\n\n{}\n\n{}",
+            "# {} {}\n\n{}\n\nDefault severity: {} (every finding of this lint; change it with \
+             `severity` in `[lints.{}]`).\n\n{}",
             m.code,
             m.name,
             m.summary,
+            m.default_severity.as_str(),
+            m.name,
             m.documentation()
         )),
         None => {

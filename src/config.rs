@@ -140,7 +140,7 @@ pub fn did_you_mean<'a>(
     let limit = (lower.chars().count() / 3).clamp(1, 3);
     candidates
         .into_iter()
-        .map(|c| (strsim::levenshtein(&lower, &c.to_lowercase()), c))
+        .map(|c| (strsim::osa_distance(&lower, &c.to_lowercase()), c))
         .filter(|&(d, _)| d <= limit)
         .min_by_key(|&(d, _)| d)
         .map(|(_, c)| c)

@@ -2,7 +2,8 @@
 # lines a diff (`git diff --unified=0`, the first file) adds or changes; lines
 # of the second file that are not annotations pass through.
 FNR == NR {
-  if ($0 ~ /^\+\+\+ b\//) { file = substr($0, 7); next }
+  # git ends a name holding a space with a tab.
+  if ($0 ~ /^\+\+\+ b\//) { file = substr($0, 7); sub(/\t$/, "", file); next }
   if ($0 ~ /^@@ /) {
     split($3, plus, ",")
     start = substr(plus[1], 2) + 0

@@ -32,7 +32,7 @@ run() { # FORMAT OUTPUT_FILE -> exit code; stderr kept in $tmp/reportlint.err
 
 # The human report, for the log: its exit code is the step's verdict.
 code=0; run human "$tmp/reportlint.txt" || code=$?
-cat "$tmp/reportlint.txt"
+if [ -f "$tmp/reportlint.txt" ]; then cat "$tmp/reportlint.txt"; fi
 cat "$tmp/reportlint.err" >&2
 echo "code=$code" >> "$out"
 if [ "$code" -eq 2 ]; then
@@ -47,6 +47,7 @@ fi
 case "${INPUT_ANNOTATE:-changed}" in
   none) ;;
   all|changed)
+    : > "$tmp/reportlint.annotations"
     run github "$tmp/reportlint.annotations" || true
     if [ "${INPUT_ANNOTATE:-changed}" = changed ] && [ -n "${BASE_REF:-}" ] \
        && git rev-parse --verify -q "$BASE_REF^{commit}" >/dev/null; then
