@@ -760,12 +760,6 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
     for p in &problems {
         eprintln!("reportlint: {}: {}", p.path, p.message);
     }
-    if !problems.is_empty() {
-        eprintln!(
-            "reportlint: {} not checked (exit code 2)",
-            count(problems.len(), "input was", "inputs were")
-        );
-    }
     if !problems.is_empty() || written != OK {
         TROUBLE
     } else if worst.is_some_and(|w| w >= fail_on) && !args.exit_zero {

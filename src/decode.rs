@@ -67,15 +67,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Skip> {
     if first.malformed == 0 {
         return Ok(first);
     }
-    // Nothing decodes cleanly: keep whichever of the guess, GB18030, Big5 and
-    // UTF-8 loses the fewest sequences.
-    let mut best = first;
-    for enc in [GB18030, BIG5, UTF_8] {
-        if enc != best.encoding {
-            let d = finish(bytes, enc, 0);
-            if d.malformed < best.malformed {
-                best = d;
-            }
+    // Nothing decodes cleanly: keep whichever loses the fewest sequences,
+    // UTF-8 on a tie (a UTF-8 file with a few broken bytes), then the guess.
+    let mut best = finish(bytes, UTF_8, 0);
+    for d in [first, finish(bytes, if legacy == BIG5 { GB18030 } else { BIG5 }, 0)] {
+        if d.malformed < best.malformed {
+            best = d;
         }
     }
     Ok(best)

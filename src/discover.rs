@@ -264,14 +264,32 @@ pub struct Discovered {
 
 pub fn discover(args: &[String], _config: &Config) -> Discovered {
     let cwd = std::env::current_dir().unwrap_or_default();
-    let resolver = Resolver::new(Source::Isolated, cwd, None);
+    let resolver = Resolver::new(Source::Isolated, cwd.clone(), None);
     let found = find(args, &resolver, Walk::default());
+    // Spelled as the argument that found it: callers strip their own prefix.
+    let typed: Vec<(PathBuf, &String)> = args
+        .iter()
+        .map(|a| (paths::absolute(Path::new(a), &cwd), a))
+        .collect();
+    let spelled = |p: PathBuf| {
+        typed
+            .iter()
+            .find_map(|(abs, arg)| {
+                let rest = p.strip_prefix(abs).ok()?;
+                Some(if rest.as_os_str().is_empty() {
+                    PathBuf::from(arg)
+                } else {
+                    Path::new(arg).join(rest)
+                })
+            })
+            .unwrap_or(p)
+    };
     Discovered {
         files: found
             .targets
             .into_iter()
             .filter(|t| t.unsupported.is_none())
-            .map(|t| t.path)
+            .map(|t| spelled(t.path))
             .collect(),
         errors: found
             .errors
