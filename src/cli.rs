@@ -471,9 +471,7 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
     }
     if let Some(label) = &args.encoding {
         if encoding_rs::Encoding::for_label(label.trim().as_bytes()).is_none() {
-            eprintln!(
-                "reportlint: unknown encoding `{label}` (e.g. gb18030, gbk, big5, utf-16le)"
-            );
+            eprintln!("reportlint: unknown encoding `{label}` (e.g. gb18030, gbk, big5, utf-16le)");
             return TROUBLE;
         }
     }
@@ -612,7 +610,11 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
             eprintln!("reportlint: {}: {}", p.path, p.message);
         }
         let written = out(&s);
-        return if problems.is_empty() { written } else { TROUBLE };
+        return if problems.is_empty() {
+            written
+        } else {
+            TROUBLE
+        };
     }
     if args.fix || args.diff {
         let fixed: Vec<crate::fix::FixOutcome> = targets

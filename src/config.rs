@@ -254,7 +254,10 @@ impl Config {
             if encoding_rs::Encoding::for_label(e.get_ref().trim().as_bytes()).is_none() {
                 return Err(err(
                     Some(e.span()),
-                    format!("unknown encoding `{}` (e.g. gb18030, gbk, big5, utf-16le)", e.get_ref()),
+                    format!(
+                        "unknown encoding `{}` (e.g. gb18030, gbk, big5, utf-16le)",
+                        e.get_ref()
+                    ),
                 ));
             }
         }
@@ -276,7 +279,11 @@ impl Config {
                 let reg = find(&registry, name.get_ref())
                     .ok_or_else(|| err(Some(name.span()), unknown_lint(name.get_ref())))?;
                 let (switch, rest) = split_switch(table.get_ref(), &err)?;
-                if let Some(key) = table.get_ref().keys().find(|k| rest.contains_key(k.get_ref())) {
+                if let Some(key) = table
+                    .get_ref()
+                    .keys()
+                    .find(|k| rest.contains_key(k.get_ref()))
+                {
                     return Err(err(
                         Some(key.span()),
                         format!(
@@ -313,10 +320,9 @@ impl Config {
         let mut built = Vec::new();
         for reg in &registry {
             let given = options.remove(reg.meta.name);
-            let table = raw
-                .lints
-                .iter()
-                .find(|(n, _)| find(&registry, n.get_ref()).is_some_and(|r| r.meta.name == reg.meta.name));
+            let table = raw.lints.iter().find(|(n, _)| {
+                find(&registry, n.get_ref()).is_some_and(|r| r.meta.name == reg.meta.name)
+            });
             let lint = match given {
                 None => (reg.build)(None),
                 Some((opts, _)) => (reg.build)(Some(opts)),
@@ -392,7 +398,9 @@ impl Config {
         let path = self
             .path
             .as_ref()
-            .map_or("(none: built-in defaults)".to_owned(), |p| p.display().to_string());
+            .map_or("(none: built-in defaults)".to_owned(), |p| {
+                p.display().to_string()
+            });
         s.push_str(&format!("config file: {path}\n"));
         s.push_str(&format!("project root: {}\n", self.root.display()));
         s.push_str(&format!("include: {:?}\n", self.include_patterns));
@@ -466,7 +474,10 @@ fn option_error(
         msg.push_str(&format!(" (valid keys: {})", listed.join(", ")));
         return err(span.or(table.map(|(n, _)| n.span())), msg);
     }
-    err(table.map(|(n, _)| n.span()), format!("[lints.{lint}]: {message}"))
+    err(
+        table.map(|(n, _)| n.span()),
+        format!("[lints.{lint}]: {message}"),
+    )
 }
 
 fn split_switch(table: &LintTable, err: &Err) -> Result<(LintSwitch, toml::Table), ConfigError> {

@@ -70,7 +70,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Skip> {
     // Nothing decodes cleanly: keep whichever loses the fewest sequences,
     // UTF-8 on a tie (a UTF-8 file with a few broken bytes), then the guess.
     let mut best = finish(bytes, UTF_8, 0);
-    for d in [first, finish(bytes, if legacy == BIG5 { GB18030 } else { BIG5 }, 0)] {
+    for d in [
+        first,
+        finish(bytes, if legacy == BIG5 { GB18030 } else { BIG5 }, 0),
+    ] {
         if d.malformed < best.malformed {
             best = d;
         }
@@ -85,7 +88,10 @@ fn is_report_char(c: char) -> bool {
         || ('\u{4E00}'..='\u{9FFF}').contains(&c)
         || ('\u{3000}'..='\u{303F}').contains(&c)
         || ('\u{FF00}'..='\u{FFEF}').contains(&c)
-        || matches!(c, '\u{2014}' | '\u{2018}'..='\u{201D}' | '\u{2026}' | '\u{00B7}')
+        || matches!(
+            c,
+            '\u{2014}' | '\u{2018}'..='\u{201D}' | '\u{2026}' | '\u{00B7}'
+        )
 }
 
 /// UTF-16 without a byte order mark, read both ways round: the one whose text

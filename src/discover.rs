@@ -197,7 +197,9 @@ impl Finder<'_> {
             .sort_by_file_name(|a, b| a.cmp(b))
             .filter_entry(|e| {
                 let dir = e.file_type().is_some_and(|t| t.is_dir());
-                !(dir && e.depth() > 0 && SKIPPED_DIRS.contains(&e.file_name().to_string_lossy().as_ref()))
+                !(dir
+                    && e.depth() > 0
+                    && SKIPPED_DIRS.contains(&e.file_name().to_string_lossy().as_ref()))
             })
             .build();
         let mut dirs = Vec::new();

@@ -82,12 +82,7 @@ mod tests {
     fn every_spelling_of_a_path_gives_one_name() {
         let root = Path::new("/p/proj");
         let cwd = Path::new("/p/proj");
-        for typed in [
-            "x/a.txt",
-            "./x/a.txt",
-            "/p/proj/x/a.txt",
-            "x/../x/./a.txt",
-        ] {
+        for typed in ["x/a.txt", "./x/a.txt", "/p/proj/x/a.txt", "x/../x/./a.txt"] {
             let abs = absolute(Path::new(typed), cwd);
             assert_eq!(canonical_name(&abs, root), "x/a.txt", "{typed}");
         }

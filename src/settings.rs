@@ -111,6 +111,9 @@ impl Resolver {
             config.encoding.clone_from(&self.encoding);
         }
         let mut loaded = self.loaded.lock().unwrap_or_else(|e| e.into_inner());
-        loaded.entry(key).or_insert_with(|| Arc::new(config)).clone()
+        loaded
+            .entry(key)
+            .or_insert_with(|| Arc::new(config))
+            .clone()
     }
 }

@@ -273,7 +273,10 @@ fn hostile_inputs_do_not_crash() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert_eq!(v["summary"]["files"], 4, "binary file not checked, four linted");
+    assert_eq!(
+        v["summary"]["files"], 4,
+        "binary file not checked, four linted"
+    );
     assert_eq!(v["summary"]["unchecked"], 1);
     assert_eq!(v["problems"][0]["path"], "binary.txt");
 }
@@ -478,9 +481,15 @@ fn unknown_selectors_are_errors_with_a_suggestion() {
     for (args, wanted) in [
         (vec!["--select", "numberng"], "did you mean `numbering`?"),
         (vec!["--select", "RL9"], "unknown lint selector `RL9`"),
-        (vec!["--ignore", "numbering-duplcate"], "did you mean `numbering-duplicate`?"),
+        (
+            vec!["--ignore", "numbering-duplcate"],
+            "did you mean `numbering-duplicate`?",
+        ),
         (vec!["--extend-select", "typos"], "did you mean `typo`?"),
-        (vec!["--select", "RL101,nope"], "unknown lint selector `nope`"),
+        (
+            vec!["--select", "RL101,nope"],
+            "unknown lint selector `nope`",
+        ),
     ] {
         reportlint()
             .arg("--isolated")
@@ -496,8 +505,16 @@ fn unknown_selectors_are_errors_with_a_suggestion() {
     let dir = tempfile::tempdir().expect("tempdir");
     fs::write(dir.path().join("a.txt"), DUPLICATE).expect("write");
     for (config, wanted, line) in [
-        ("[lints.numberng-gap]\nenabled = false\n", "did you mean `numbering-gap`?", 1),
-        ("\n[[ignore]]\ncodes = [\"RL1O1\"]\n", "did you mean `RL101`?", 3),
+        (
+            "[lints.numberng-gap]\nenabled = false\n",
+            "did you mean `numbering-gap`?",
+            1,
+        ),
+        (
+            "\n[[ignore]]\ncodes = [\"RL1O1\"]\n",
+            "did you mean `RL101`?",
+            3,
+        ),
     ] {
         fs::write(dir.path().join("reportlint.toml"), config).expect("write");
         let out = reportlint()
@@ -636,7 +653,10 @@ fn baseline_refuses_fix_and_diff_refuses_docx() {
         .code(2)
         .stderr(predicate::str::contains("--fix"));
     assert!(!dir.path().join(".reportlint-baseline.json").exists());
-    assert_eq!(fs::read_to_string(dir.path().join("a.txt")).ok().as_deref(), Some("布署工作。\n"));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("a.txt")).ok().as_deref(),
+        Some("布署工作。\n")
+    );
     let docx = common::repo().join("tests/data/docx/numbering.docx");
     reportlint()
         .args(["--isolated", "--diff"])

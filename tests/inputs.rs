@@ -153,7 +153,9 @@ fn a_binary_file_named_on_the_command_line_is_reported_not_skipped() {
         .arg(&f)
         .assert()
         .code(2)
-        .stdout(predicate::str::contains("0 files, 0 errors, 0 warnings, 0 infos; 1 input not checked"));
+        .stdout(predicate::str::contains(
+            "0 files, 0 errors, 0 warnings, 0 infos; 1 input not checked",
+        ));
 }
 
 #[test]
@@ -186,7 +188,9 @@ fn unsupported_documents_in_a_folder_are_reported_unless_excluded() {
         .arg(".")
         .assert()
         .code(2)
-        .stdout(predicate::str::ends_with("0 files, 0 errors, 0 warnings, 0 infos; 3 inputs not checked\n"));
+        .stdout(predicate::str::ends_with(
+            "0 files, 0 errors, 0 warnings, 0 infos; 3 inputs not checked\n",
+        ));
     // An explicit .pdf is reported as well.
     reportlint()
         .current_dir(p)
@@ -195,8 +199,11 @@ fn unsupported_documents_in_a_folder_are_reported_unless_excluded() {
         .code(2)
         .stderr(predicate::str::contains("a.pdf: PDF files are not read"));
     // Excluded by the user's own config: not reported.
-    std::fs::write(p.join("reportlint.toml"), "exclude = [\"*.pdf\", \"*.doc\", \"*.wps\"]\n")
-        .expect("config");
+    std::fs::write(
+        p.join("reportlint.toml"),
+        "exclude = [\"*.pdf\", \"*.doc\", \"*.wps\"]\n",
+    )
+    .expect("config");
     reportlint().current_dir(p).arg(".").assert().code(0);
 }
 
@@ -223,7 +230,11 @@ fn ignore_files_count_only_inside_a_git_work_tree_and_hidden_files_are_linted() 
     assert_eq!(files(&[]), ".c.txt\na.txt\nb.md\n", "not a git work tree");
     std::fs::create_dir(sub.join(".git")).expect("git dir");
     std::fs::write(sub.join(".git/HEAD"), "ref: refs/heads/main\n").expect("write");
-    assert_eq!(files(&[]), "b.md\n", ".gitignore counts in git; .ignore never");
+    assert_eq!(
+        files(&[]),
+        "b.md\n",
+        ".gitignore counts in git; .ignore never"
+    );
     assert_eq!(files(&["--no-ignore"]), ".c.txt\na.txt\nb.md\n");
     // A file named on the command line is linted whatever .gitignore says.
     reportlint()
@@ -293,9 +304,15 @@ fn problems_reach_sarif_html_and_github_formats() {
         "b.pdf"
     );
     let html = run("html");
-    assert!(html.contains("<tr class=\"unchecked\" data-path=\"b.pdf\">"), "{html}");
+    assert!(
+        html.contains("<tr class=\"unchecked\" data-path=\"b.pdf\">"),
+        "{html}"
+    );
     let github = run("github");
-    assert!(github.contains("::error file=b.pdf,title=reportlint: not checked::"), "{github}");
+    assert!(
+        github.contains("::error file=b.pdf,title=reportlint: not checked::"),
+        "{github}"
+    );
 }
 
 #[test]
@@ -306,7 +323,14 @@ fn csv_cells_are_read_by_the_csv_rules_quoted_newlines_included() {
     std::fs::write(dir.path().join("t.csv"), csv).expect("write");
     let out = reportlint()
         .current_dir(dir.path())
-        .args(["--isolated", "--format", "json", "--select", "tables", "t.csv"])
+        .args([
+            "--isolated",
+            "--format",
+            "json",
+            "--select",
+            "tables",
+            "t.csv",
+        ])
         .output()
         .expect("runs");
     let v = json_of(&out);
@@ -317,5 +341,46 @@ fn csv_cells_are_read_by_the_csv_rules_quoted_newlines_included() {
         .find(|f| f["code"] == "RL210")
         .unwrap_or_else(|| panic!("the wrong total is found: {v:#}"));
     assert_eq!(total["line"], 6, "{v:#}");
-    assert!(total["message"].as_str().is_some_and(|m| m.contains("60")), "{v:#}");
+    assert!(
+        total["message"].as_str().is_some_and(|m| m.contains("60")),
+        "{v:#}"
+    );
+}
+
+#[test]
+fn sarif_fix_regions_count_characters_whatever_the_encoding() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = "一、工作情况\n全面布署到位。\n";
+    let (gbk, _, _) = encoding_rs::GBK.encode(text);
+    std::fs::write(dir.path().join("gbk.txt"), &gbk).expect("write");
+    std::fs::write(
+        dir.path().join("bom.txt"),
+        [b"\xEF\xBB\xBF", text.as_bytes()].concat(),
+    )
+    .expect("write");
+    let out = reportlint()
+        .current_dir(dir.path())
+        .args([
+            "--isolated",
+            "--format",
+            "sarif",
+            "--select",
+            "confusable",
+            "gbk.txt",
+            "bom.txt",
+        ])
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("sarif");
+    let results = v["runs"][0]["results"].as_array().expect("results");
+    assert_eq!(results.len(), 2, "{v:#}");
+    let chars: Vec<char> = text.chars().collect();
+    for r in results {
+        let region = &r["fixes"][0]["artifactChanges"][0]["replacements"][0]["deletedRegion"];
+        assert!(region.get("byteOffset").is_none(), "{region}");
+        let at = region["charOffset"].as_u64().expect("charOffset") as usize;
+        let len = region["charLength"].as_u64().expect("charLength") as usize;
+        let deleted: String = chars[at..at + len].iter().collect();
+        assert_eq!(deleted, "布署", "{r:#}");
+    }
 }

@@ -61,10 +61,21 @@ fn local_release(dir: &Path) -> String {
 
 fn git(dir: &Path, args: &[&str]) -> String {
     let out = run(Command::new("git")
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"])
+        .args([
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.org",
+            "-c",
+            "commit.gpgsign=false",
+        ])
         .args(args)
         .current_dir(dir));
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).trim().to_owned()
 }
 
@@ -76,7 +87,11 @@ fn repo_with_history(dir: &Path) -> (PathBuf, String) {
     git(&repo, &["add", "."]);
     git(&repo, &["commit", "-q", "-m", "base"]);
     let base = git(&repo, &["rev-parse", "HEAD"]);
-    std::fs::write(repo.join("my reports/new.txt"), format!("前言。\n{DUPLICATE}")).expect("write");
+    std::fs::write(
+        repo.join("my reports/new.txt"),
+        format!("前言。\n{DUPLICATE}"),
+    )
+    .expect("write");
     git(&repo, &["add", "."]);
     git(&repo, &["commit", "-q", "-m", "change"]);
     (repo, base)
@@ -107,42 +122,90 @@ fn the_action_installs_the_release_annotates_changed_lines_and_reports_exit_2() 
     // Changed lines only: the new file's duplicate (line 6), not the old one's.
     let (code, log) = action(&repo, &release, &["paths=my reports", &base_input]);
     assert_eq!(code, 1, "{log}");
-    assert!(log.contains(&format!("installed reportlint {}", version())), "{log}");
-    let annotations: Vec<&str> = log.lines().filter(|l| l.starts_with("::error file=")).collect();
+    assert!(
+        log.contains(&format!("installed reportlint {}", version())),
+        "{log}"
+    );
+    let annotations: Vec<&str> = log
+        .lines()
+        .filter(|l| l.starts_with("::error file="))
+        .collect();
     assert_eq!(annotations.len(), 1, "{log}");
-    assert!(annotations[0].starts_with("::error file=my reports/new.txt,line=6,"), "{log}");
+    assert!(
+        annotations[0].starts_with("::error file=my reports/new.txt,line=6,"),
+        "{log}"
+    );
     // Every line when asked.
-    let (_, log) = action(&repo, &release, &["paths=my reports", &base_input, "annotate=all"]);
-    assert_eq!(log.lines().filter(|l| l.starts_with("::error file=")).count(), 2, "{log}");
+    let (_, log) = action(
+        &repo,
+        &release,
+        &["paths=my reports", &base_input, "annotate=all"],
+    );
+    assert_eq!(
+        log.lines()
+            .filter(|l| l.starts_with("::error file="))
+            .count(),
+        2,
+        "{log}"
+    );
 
     // Arguments are a list, passed as they are: no shell expansion, no injection.
     let (code, log) = action(
         &repo,
         &release,
-        &["paths=my reports/*.txt", "args=--fail-on\nerror\n--select\nRL101 $(touch pwned)", "annotate=none"],
+        &[
+            "paths=my reports/*.txt",
+            "args=--fail-on\nerror\n--select\nRL101 $(touch pwned)",
+            "annotate=none",
+        ],
     );
     assert_eq!(code, 2, "{log}");
-    assert!(log.contains("unknown lint selector `RL101 $(touch pwned)`"), "{log}");
+    assert!(
+        log.contains("unknown lint selector `RL101 $(touch pwned)`"),
+        "{log}"
+    );
     assert!(!repo.join("pwned").exists());
-    let (code, log) = action(&repo, &release, &["paths=my reports/*.txt", "args=--exit-zero", "annotate=none"]);
+    let (code, log) = action(
+        &repo,
+        &release,
+        &[
+            "paths=my reports/*.txt",
+            "args=--exit-zero",
+            "annotate=none",
+        ],
+    );
     assert_eq!(code, 0, "{log}");
     let (code, log) = action(&repo, &release, &["args=--format\njson"]);
     assert_eq!(code, 2, "{log}");
-    assert!(log.contains("`--format` cannot be given in `args`"), "{log}");
+    assert!(
+        log.contains("`--format` cannot be given in `args`"),
+        "{log}"
+    );
 
     // An input that cannot be checked fails the step with reportlint's words,
     // and the SARIF is still written for the upload.
     std::fs::write(repo.join("my reports/scan.pdf"), b"%PDF-1.4\n").expect("write");
-    let (code, log) = action(&repo, &release, &["paths=my reports", "upload-sarif=true", "annotate=none"]);
+    let (code, log) = action(
+        &repo,
+        &release,
+        &["paths=my reports", "upload-sarif=true", "annotate=none"],
+    );
     assert_eq!(code, 2, "{log}");
-    assert!(log.contains("::error title=reportlint: not every input was checked::"), "{log}");
+    assert!(
+        log.contains("::error title=reportlint: not every input was checked::"),
+        "{log}"
+    );
     assert!(log.contains("scan.pdf: PDF files are not read"), "{log}");
     assert!(log.contains("sarif: 2 results"), "{log}");
 }
 
 #[test]
 fn pre_commit_runs_the_released_binary_on_txt_md_docx_and_csv() {
-    if Command::new("pre-commit").arg("--version").output().is_err() {
+    if Command::new("pre-commit")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
         assert!(
             std::env::var_os("CI").is_none(),
             "CI must have pre-commit (.ci/run installs it)"
@@ -155,7 +218,12 @@ fn pre_commit_runs_the_released_binary_on_txt_md_docx_and_csv() {
     // The hook repository: this repository's hook files at one commit.
     let hooks = dir.path().join("hooks");
     std::fs::create_dir_all(hooks.join("scripts")).expect("mkdir");
-    for f in [".pre-commit-hooks.yaml", "Cargo.toml", "scripts/install.sh", "scripts/pre-commit-hook.sh"] {
+    for f in [
+        ".pre-commit-hooks.yaml",
+        "Cargo.toml",
+        "scripts/install.sh",
+        "scripts/pre-commit-hook.sh",
+    ] {
         std::fs::copy(common::repo().join(f), hooks.join(f)).expect("copy");
     }
     git(&hooks, &["init", "-q", "-b", "main"]);
@@ -168,9 +236,16 @@ fn pre_commit_runs_the_released_binary_on_txt_md_docx_and_csv() {
     git(&repo, &["init", "-q", "-b", "main"]);
     std::fs::write(repo.join("a.txt"), DUPLICATE).expect("write");
     std::fs::write(repo.join("b.md"), DUPLICATE).expect("write");
-    std::fs::copy(common::repo().join("tests/data/docx/numbering.docx"), repo.join("c.docx"))
-        .expect("copy");
-    std::fs::write(repo.join("d.csv"), "项目,金额（万元）\n甲,10\n乙,20\n合计,70\n").expect("write");
+    std::fs::copy(
+        common::repo().join("tests/data/docx/numbering.docx"),
+        repo.join("c.docx"),
+    )
+    .expect("copy");
+    std::fs::write(
+        repo.join("d.csv"),
+        "项目,金额（万元）\n甲,10\n乙,20\n合计,70\n",
+    )
+    .expect("write");
     std::fs::write(repo.join("drafts/x.txt"), DUPLICATE).expect("write");
     std::fs::write(repo.join("reportlint.toml"), "exclude = [\"drafts/**\"]\n").expect("write");
     std::fs::write(
@@ -196,11 +271,16 @@ fn pre_commit_runs_the_released_binary_on_txt_md_docx_and_csv() {
     );
     assert_eq!(out.status.code(), Some(1), "{log}");
     for file in ["a.txt", "b.md", "c.docx", "d.csv"] {
-        assert!(log.contains(&format!("[{file}:")), "{file} not linted: {log}");
+        assert!(
+            log.contains(&format!("[{file}:")),
+            "{file} not linted: {log}"
+        );
     }
     assert!(!log.contains("drafts/x.txt"), "--force-exclude: {log}");
     assert!(
-        dir.path().join(format!("cache/{}/reportlint", version())).is_file(),
+        dir.path()
+            .join(format!("cache/{}/reportlint", version()))
+            .is_file(),
         "the released binary is cached"
     );
 }

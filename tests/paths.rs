@@ -83,7 +83,11 @@ fn five_working_directories_and_spellings_give_byte_identical_json() {
             .map(|f| f["severity"].as_str().unwrap_or("").to_owned())
             .collect::<Vec<_>>()
     };
-    assert_eq!(by("x/archive/old.txt", "RL101"), Vec::<String>::new(), "override");
+    assert_eq!(
+        by("x/archive/old.txt", "RL101"),
+        Vec::<String>::new(),
+        "override"
+    );
     assert_eq!(by("x/a.txt", "RL101"), ["error"]);
     assert_eq!(by("x/a.txt", "RL104"), ["error"], "configured severity");
     assert_eq!(by("x/b.txt", "RL104"), Vec::<String>::new(), "[[ignore]]");
@@ -209,10 +213,17 @@ fn each_file_gets_the_config_nearest_to_it() {
     let text = String::from_utf8_lossy(&settings.stdout);
     assert!(text.contains("file: s.txt"), "{text}");
     assert!(
-        text.contains(&format!("config file: {}", sub.join("reportlint.toml").display())),
+        text.contains(&format!(
+            "config file: {}",
+            sub.join("reportlint.toml").display()
+        )),
         "{text}"
     );
-    assert!(text.lines().any(|l| l.contains("RL101") && l.ends_with("off")), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.contains("RL101") && l.ends_with("off")),
+        "{text}"
+    );
     let files = reportlint()
         .current_dir(&proj)
         .args(["--show-files", "."])

@@ -52,11 +52,16 @@ fn list_init_explain_docs_and_findings_agree_on_each_lints_severity() {
             .nth(1)
             .unwrap_or_else(|| panic!("{name} not in the template"));
         let first_severity = block.lines().find(|l| l.starts_with("# severity"));
-        assert_eq!(first_severity, Some(format!("# severity = \"{sev}\"").as_str()), "{name}");
+        assert_eq!(
+            first_severity,
+            Some(format!("# severity = \"{sev}\"").as_str()),
+            "{name}"
+        );
         let docs = std::fs::read_to_string(root.join("docs/lints.md")).expect("docs");
         assert!(
             docs.lines()
-                .any(|row| row.starts_with(&format!("| {code} |")) && row.contains(&format!("| {sev} |"))),
+                .any(|row| row.starts_with(&format!("| {code} |"))
+                    && row.contains(&format!("| {sev} |"))),
             "{code} in docs/lints.md"
         );
     }

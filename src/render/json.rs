@@ -26,7 +26,11 @@ pub fn render(findings: &[Reported], summary: Summary) -> String {
     render_with_problems(findings, summary, &[])
 }
 
-pub fn render_with_problems(findings: &[Reported], summary: Summary, problems: &[Problem]) -> String {
+pub fn render_with_problems(
+    findings: &[Reported],
+    summary: Summary,
+    problems: &[Problem],
+) -> String {
     let out = Output {
         version: 1,
         findings,
