@@ -134,8 +134,12 @@ impl Finder<'_> {
             .filter_entry(|e| {
                 let name = e.file_name().to_string_lossy();
                 let dir = e.file_type().is_some_and(|t| t.is_dir());
-                !(dir && e.depth() > 0 && SKIPPED_DIRS.contains(&name.as_ref()))
-                    && !(!dir && is_office_lock_file(&name))
+                let skipped = if dir {
+                    e.depth() > 0 && SKIPPED_DIRS.contains(&name.as_ref())
+                } else {
+                    is_office_lock_file(&name)
+                };
+                !skipped
             });
         for entry in b.build() {
             match entry {
