@@ -6,8 +6,12 @@ formula over the numbers printed in `text`, e.g. `305 / 488 * #100 = 62.5`.
 A printed number is the interval its last digit allows (62.5 is [62.45, 62.55],
 1329.65 is [1329.645, 1329.655]); `#100` is an exact constant; `over(x)` (余,
 以上, 超过) is [x, x + 10% of x]; `under(x)` (近, 不到) is [x - 10% of x, x];
-`approx(x)` (约) widens x by one unit of its last digit each side. Relations:
+`approx(x)` (约) widens x by one unit of its last digit each side. A claim with
+`exact = true` counts discrete things (accidents, schools, people): its whole
+numbers are exact, not intervals. Relations:
 `=` (the two intervals meet), `<=`, `>=`; several relations are joined by `;`.
+A printed number marked with `'` (`3'`) is the one `mutate` changes, where the
+same digits stand elsewhere in the check for another number of the text.
 
 The script verifies, for every claim:
 - each number in `check` appears in `text` (digits compared without spaces or
@@ -92,8 +96,13 @@ def half_unit(s):
     return F(1, 10**d) / 2
 
 
+EXACT_INTS = False  # a claim's `exact = true`: its whole numbers are counts of things
+
+
 def N(s):
     v = F(s)
+    if EXACT_INTS and "." not in s:
+        return I(v, v)
     h = half_unit(s) * SCALE
     return I(v - h, v + h)
 
@@ -115,7 +124,7 @@ def approx(x):
     return I(x.lo - w, x.hi + w)
 
 
-NUM = re.compile(r"(#?)(\d+(?:\.\d+)?)")
+NUM = re.compile(r"(#?)(\d+(?:\.\d+)?)(')?")
 
 
 def literals(expr):
@@ -187,6 +196,8 @@ def mutate_text(text, mut):
         raise ValueError(f"mutated number {frm} not in text")
     if nth is None and len(spans) > 1:
         raise ValueError(f"{frm} occurs {len(spans)} times: say which (third item)")
+    if not 1 <= (nth or 1) <= len(spans):
+        raise ValueError(f"{frm} has no occurrence {nth}")
     a, b = spans[(nth or 1) - 1]
     return text[:a] + to + text[b:]
 
@@ -194,6 +205,8 @@ def mutate_text(text, mut):
 def mutate_check(check, mut):
     frm, to = mut[0], mut[1]
     hits = [m for m in NUM.finditer(check) if not m.group(1) and m.group(2) == frm]
+    if any(m.group(3) for m in hits):  # a mark says which of several equal numbers
+        hits = [m for m in hits if m.group(3)]
     if not hits:
         raise ValueError(f"{frm} is not in the check")
     for m in reversed(hits):  # the same printed number, wherever the check uses it
@@ -214,7 +227,8 @@ def load(files):
 
 def check_claim(c):
     """Error strings for one claim (empty when it is right), and the recomputations."""
-    global SCALE
+    global SCALE, EXACT_INTS
+    EXACT_INTS = bool(c.get("exact"))
     errs = []
     rec = mrec = None
     verdict = c.get("verdict")
