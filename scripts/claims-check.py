@@ -211,7 +211,8 @@ def mutate_text(text, mut):
 
 
 def mutate_check(check, mut):
-    frm, to = mut[0], mut[1]
+    # a number printed with a thousands space (1 983) stands in the check as 1983
+    frm, to = mut[0].replace(" ", ""), mut[1].replace(" ", "")
     hits = [m for m in NUM.finditer(check) if not m.group(1) and m.group(2) == frm]
     if any(m.group(3) for m in hits):  # a mark says which of several equal numbers
         hits = [m for m in hits if m.group(3)]
