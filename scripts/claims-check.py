@@ -211,8 +211,8 @@ def mutate_text(text, mut):
 
 
 def mutate_check(check, mut):
-    # a number printed with a thousands space (1 983) stands in the check as 1983
-    frm, to = mut[0].replace(" ", ""), mut[1].replace(" ", "")
+    # a number printed with thousands separators (1 983, 1,196,625) stands in the check as 1983
+    frm, to = (re.sub(r"[ ,]", "", x) for x in mut[:2])
     hits = [m for m in NUM.finditer(check) if not m.group(1) and m.group(2) == frm]
     if any(m.group(3) for m in hits):  # a mark says which of several equal numbers
         hits = [m for m in hits if m.group(3)]
