@@ -212,7 +212,7 @@ def mutate_text(text, mut):
 
 def mutate_check(check, mut):
     # a number printed with thousands separators (1 983, 1,196,625) stands in the check as 1983
-    frm, to = (re.sub(r"[ ,]", "", x) for x in mut[:2])
+    frm, to = (norm_text(re.sub(r"[ ,]", "", x)) for x in mut[:2])
     hits = [m for m in NUM.finditer(check) if not m.group(1) and m.group(2) == frm]
     if any(m.group(3) for m in hits):  # a mark says which of several equal numbers
         hits = [m for m in hits if m.group(3)]
@@ -327,6 +327,8 @@ def main():
         f for f in glob.glob(os.path.join(DATA, "*.toml")) if not f.endswith("expected.toml")
     )
     claims = load(files)
+    with open(os.path.join(DATA, "sources.toml"), "rb") as fh:
+        sources = {s["id"] for s in tomllib.load(fh).get("source", [])}
     bad = 0
     seen = set()
     per_file = {}
@@ -337,6 +339,8 @@ def main():
             bad += 1
         seen.add(cid)
         errs, rec, mrec = check_claim(c)
+        if c.get("source") not in sources:
+            errs.append(f"unknown source {c.get('source')!r}")
         per_file.setdefault(c["_file"], {})[cid] = (rec, mrec)
         for e in errs:
             print(f"{cid}: {e}")
