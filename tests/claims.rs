@@ -8,8 +8,10 @@
 //! found in the published text and distractors (numbers in no relation).
 //!
 //! The arithmetic and table lints (RL201–RL214) run on every original and
-//! every mutated copy. Measured: recall on the mutated copies, false alarms on
-//! the originals that hold and on the distractors, recall on the real errors.
+//! every mutated copy. Measured: recall on the mutated copies (a finding on the
+//! mutated passage that the original does not have; also counted: one whose
+//! span or label covers the changed number), false alarms on the originals that
+//! hold and on the distractors, recall on the real errors.
 //! `tests/data/claims/expected.toml` pins the figures: a change that finds
 //! fewer mutations or real errors, or raises more false alarms, fails; an
 //! improvement passes and says so, and the floor is raised by editing the file.
@@ -116,8 +118,14 @@ fn mutated(claim: &Claim) -> (String, (usize, usize)) {
         .mutate
         .as_ref()
         .unwrap_or_else(|| panic!("{}: a claim that holds needs `mutate`", claim.id));
-    let from = m.first().and_then(|v| v.as_str()).expect("mutate[0] is a string");
-    let to = m.get(1).and_then(|v| v.as_str()).expect("mutate[1] is a string");
+    let from = m
+        .first()
+        .and_then(|v| v.as_str())
+        .expect("mutate[0] is a string");
+    let to = m
+        .get(1)
+        .and_then(|v| v.as_str())
+        .expect("mutate[1] is a string");
     let nth = m.get(2).and_then(|v| v.as_integer());
     let spans = number_spans(&claim.text, from);
     assert!(!spans.is_empty(), "{}: {from} is not in the text", claim.id);
@@ -209,7 +217,12 @@ fn arithmetic_lints_on_the_claims_dev_set() {
     let mut notes = Vec::new();
     for c in &claims {
         assert!(ids.insert(c.id.clone()), "{}: duplicate id", c.id);
-        assert!(sources.contains(&c.source), "{}: unknown source {}", c.id, c.source);
+        assert!(
+            sources.contains(&c.source),
+            "{}: unknown source {}",
+            c.id,
+            c.source
+        );
         let t = by_kind.entry(c.kind.clone()).or_default();
         let (_, original) = lint(&c.id, &c.text);
         match c.verdict.as_str() {
@@ -221,6 +234,15 @@ fn arithmetic_lints_on_the_claims_dev_set() {
                 }
                 let (text, range) = mutated(c);
                 let (_, found) = lint(&c.id, &text);
+                // A finding the original already had is not a detection of the change.
+                let before: BTreeSet<(&str, &str)> = original
+                    .iter()
+                    .map(|f| (f.meta.code, f.message.as_str()))
+                    .collect();
+                let found: Vec<&Finding> = found
+                    .iter()
+                    .filter(|f| !before.contains(&(f.meta.code, f.message.as_str())))
+                    .collect();
                 if found.is_empty() {
                     notes.push(format!("missed       {}", c.id));
                 } else {
@@ -254,7 +276,13 @@ fn arithmetic_lints_on_the_claims_dev_set() {
     let mut all = Tally::default();
     println!(
         "{:<16} {:>5} {:>14} {:>14} {:>12} {:>12} {:>12}",
-        "kind", "holds", "mutated found", "at the number", "false alarm", "real errors", "distractor"
+        "kind",
+        "holds",
+        "mutated found",
+        "at the number",
+        "false alarm",
+        "real errors",
+        "distractor"
     );
     for (kind, t) in &by_kind {
         println!(
@@ -293,12 +321,24 @@ fn arithmetic_lints_on_the_claims_dev_set() {
     );
     let floors = [
         ("mutated claims found", all.found, e.mutated_found_min),
-        ("mutated claims found at the changed number", all.found_at_number, e.mutated_found_at_number_min),
+        (
+            "mutated claims found at the changed number",
+            all.found_at_number,
+            e.mutated_found_at_number_min,
+        ),
         ("real errors found", all.real_found, e.real_errors_found_min),
     ];
     let ceilings = [
-        ("false alarms on originals", all.false_alarms, e.false_alarms_on_originals_max),
-        ("false alarms on distractors", all.distractor_alarms, e.false_alarms_on_distractors_max),
+        (
+            "false alarms on originals",
+            all.false_alarms,
+            e.false_alarms_on_originals_max,
+        ),
+        (
+            "false alarms on distractors",
+            all.distractor_alarms,
+            e.false_alarms_on_distractors_max,
+        ),
     ];
     let mut regressions = Vec::new();
     for (what, now, floor) in floors {
@@ -315,5 +355,9 @@ fn arithmetic_lints_on_the_claims_dev_set() {
             println!("improved: {what} {now} < {ceiling}; lower the ceiling in expected.toml");
         }
     }
-    assert!(regressions.is_empty(), "regressed on the claims dev set:\n{}", regressions.join("\n"));
+    assert!(
+        regressions.is_empty(),
+        "regressed on the claims dev set:\n{}",
+        regressions.join("\n")
+    );
 }
