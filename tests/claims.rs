@@ -15,7 +15,7 @@
 //! `tests/data/claims/expected.toml` pins the figures: a change that finds
 //! fewer mutations or real errors, or raises more false alarms, fails; an
 //! improvement passes and says so, and the floor is raised by editing the file.
-//! `cargo test --test claims -- --nocapture` prints the breakdown by kind.
+//! `cargo test --test claims -- --nocapture` prints the breakdown by kind (on stderr).
 
 mod common;
 
@@ -102,12 +102,10 @@ fn number_spans(text: &str, num: &str) -> Vec<(usize, usize)> {
     text.match_indices(num)
         .map(|(a, m)| (a, a + m.len()))
         .filter(|&(a, b)| {
-            let before = a.checked_sub(1).map(|i| bytes[i]);
-            let after = bytes.get(b).copied();
-            let after2 = bytes.get(b + 1).copied();
-            !matches!(before, Some(c) if c.is_ascii_digit() || c == b'.')
-                && !matches!(after, Some(c) if c.is_ascii_digit())
-                && !(after == Some(b'.') && after2.is_some_and(|c| c.is_ascii_digit()))
+            let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+            let joined_before = a > 0 && (digit(a - 1) || bytes[a - 1] == b'.');
+            let joined_after = digit(b) || (bytes.get(b) == Some(&b'.') && digit(b + 1));
+            !joined_before && !joined_after
         })
         .collect()
 }
@@ -274,7 +272,7 @@ fn arithmetic_lints_on_the_claims_dev_set() {
     }
 
     let mut all = Tally::default();
-    println!(
+    eprintln!(
         "{:<16} {:>5} {:>14} {:>14} {:>12} {:>12} {:>12}",
         "kind",
         "holds",
@@ -285,7 +283,7 @@ fn arithmetic_lints_on_the_claims_dev_set() {
         "distractor"
     );
     for (kind, t) in &by_kind {
-        println!(
+        eprintln!(
             "{:<16} {:>5} {:>14} {:>14} {:>12} {:>12} {:>12}",
             kind,
             t.holds,
@@ -297,7 +295,7 @@ fn arithmetic_lints_on_the_claims_dev_set() {
         );
         all.add(t);
     }
-    println!(
+    eprintln!(
         "{:<16} {:>5} {:>14} {:>14} {:>12} {:>12} {:>12}",
         "all",
         all.holds,
@@ -308,7 +306,7 @@ fn arithmetic_lints_on_the_claims_dev_set() {
         ratio(all.distractor_alarms, all.distractors),
     );
     for n in &notes {
-        println!("{n}");
+        eprintln!("{n}");
     }
 
     let text = std::fs::read_to_string(data_dir().join("expected.toml"))
@@ -345,14 +343,14 @@ fn arithmetic_lints_on_the_claims_dev_set() {
         if now < floor {
             regressions.push(format!("{what}: {now}, the floor is {floor}"));
         } else if now > floor {
-            println!("improved: {what} {now} > {floor}; raise the floor in expected.toml");
+            eprintln!("improved: {what} {now} > {floor}; raise the floor in expected.toml");
         }
     }
     for (what, now, ceiling) in ceilings {
         if now > ceiling {
             regressions.push(format!("{what}: {now}, the ceiling is {ceiling}"));
         } else if now < ceiling {
-            println!("improved: {what} {now} < {ceiling}; lower the ceiling in expected.toml");
+            eprintln!("improved: {what} {now} < {ceiling}; lower the ceiling in expected.toml");
         }
     }
     assert!(
