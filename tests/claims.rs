@@ -18,6 +18,8 @@
 //! `cargo test --test claims -- --nocapture` prints the breakdown by kind (on stderr).
 
 mod common;
+#[path = "claims/interval.rs"]
+mod interval;
 
 use reportlint::config::Config;
 use reportlint::diagnostic::Finding;
@@ -57,6 +59,12 @@ struct Claim {
     /// `nth` occurrence as a whole number, 1-based) becomes `to`.
     #[serde(default)]
     mutate: Option<Vec<toml::Value>>,
+    /// The hand check (see `interval.rs`); none for distractors.
+    #[serde(default)]
+    check: Option<String>,
+    /// Whole numbers of the claim count things and are exact.
+    #[serde(default)]
+    exact: bool,
 }
 
 #[derive(Deserialize)]
@@ -171,6 +179,91 @@ fn summary(findings: &[Finding]) -> String {
         .map(|f| format!("{} {}", f.meta.code, f.message))
         .collect::<Vec<_>>()
         .join(" | ")
+}
+
+/// The text with full-width digits made ASCII and thousands separators
+/// between digits dropped, where a check's numbers are looked up.
+fn squeezed(text: &str) -> String {
+    let chars: Vec<char> = interval_ascii(text).chars().collect();
+    let mut out = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let between_digits = i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        if !(between_digits && matches!(c, ' ' | ',' | '，')) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn interval_ascii(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_digit(c as u32 - '０' as u32, 10).unwrap_or(c),
+            '．' => '.',
+            c => c,
+        })
+        .collect()
+}
+
+/// Every claim's hand check is right: claims that hold hold, real errors do
+/// not, each number of a check is printed in the text, and each mutation
+/// breaks its claim even when every printed interval is 1.5 times as wide.
+#[test]
+fn every_hand_check_is_right_and_every_mutation_breaks_its_claim() {
+    let (claims, _) = load();
+    let normal = |exact| interval::Reading {
+        widen: 1.0,
+        exact_integers: exact,
+    };
+    let wide = |exact| interval::Reading {
+        widen: 1.5,
+        exact_integers: exact,
+    };
+    for c in &claims {
+        let Some(check) = &c.check else {
+            assert_eq!(c.verdict, "distractor", "{}: no check", c.id);
+            continue;
+        };
+        assert_ne!(
+            c.verdict, "distractor",
+            "{}: a distractor has no check",
+            c.id
+        );
+        let text = squeezed(&c.text);
+        let plain = interval_ascii(&c.text);
+        for n in interval::printed_numbers(check) {
+            assert!(
+                !number_spans(&plain, n).is_empty() || !number_spans(&text, n).is_empty(),
+                "{}: {n} of the check is not in the text",
+                c.id
+            );
+        }
+        let holds =
+            interval::holds(check, normal(c.exact)).unwrap_or_else(|e| panic!("{}: {e}", c.id));
+        assert_eq!(
+            holds,
+            c.verdict == "holds",
+            "{}: the check disagrees with the verdict",
+            c.id
+        );
+        if let Some(m) = &c.mutate {
+            let from = m[0].as_str().expect("mutate[0]");
+            let to = m[1].as_str().expect("mutate[1]");
+            let changed = interval::mutate(check, from, to);
+            assert_ne!(&changed, check, "{}: {from} is not in the check", c.id);
+            for reading in [normal(c.exact), wide(c.exact)] {
+                let still =
+                    interval::holds(&changed, reading).unwrap_or_else(|e| panic!("{}: {e}", c.id));
+                assert!(
+                    !still,
+                    "{}: the mutation {from} → {to} does not clearly break it",
+                    c.id
+                );
+            }
+        }
+    }
 }
 
 #[derive(Default)]
