@@ -39,10 +39,14 @@ pub fn unknown_selector(sel: &str) -> String {
         candidates.extend([r.meta.code, r.meta.name, r.meta.family.as_str()]);
     }
     let mut msg = format!("unknown lint selector `{sel}`");
-    if let Some(s) = crate::config::did_you_mean(sel, candidates) {
-        msg.push_str(&format!(": did you mean `{s}`?"));
+    match crate::config::did_you_mean(sel, candidates) {
+        Some(s) => msg.push_str(&format!(": did you mean `{s}`?")),
+        None => msg.push_str(
+            ": use a code (RL101), a code prefix (RL1), a name (numbering-duplicate), \
+             a family (input, numbering, arithmetic, tables, typo) or `all`",
+        ),
     }
-    msg.push_str(" (`reportlint list` shows every code, name and family)");
+    msg.push_str(" (`reportlint list` shows them all)");
     msg
 }
 

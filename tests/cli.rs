@@ -482,6 +482,10 @@ fn unknown_selectors_are_errors_with_a_suggestion() {
         (vec!["--select", "numberng"], "did you mean `numbering`?"),
         (vec!["--select", "RL9"], "unknown lint selector `RL9`"),
         (
+            vec!["--select", "nope"],
+            "use a code (RL101), a code prefix (RL1), a name",
+        ),
+        (
             vec!["--ignore", "numbering-duplcate"],
             "did you mean `numbering-duplicate`?",
         ),
