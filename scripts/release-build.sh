@@ -18,8 +18,10 @@ fi
 case "$target" in
   *-linux-musl)
     export RUSTFLAGS="${RUSTFLAGS:-} -C target-feature=+crt-static"
+    # Cross-built from x86_64: the crate has no C code, so Rust's own linker
+    # with musl's bundled start files links it.
     if [ "$target" = aarch64-unknown-linux-musl ] && [ "$(uname -m)" != aarch64 ]; then
-      export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_MUSL_LINKER="${CARGO_TARGET_AARCH64_UNKNOWN_LINUX_MUSL_LINKER:-aarch64-linux-musl-gcc}"
+      export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_MUSL_LINKER="${CARGO_TARGET_AARCH64_UNKNOWN_LINUX_MUSL_LINKER:-rust-lld}"
     fi
     ;;
 esac
