@@ -167,16 +167,13 @@ impl Config {
             path: path.to_owned(),
             source_text: String::new(),
             span: None,
-            message: format!("cannot read the config file: {e}"),
+            message: crate::tr!("config.cannot-read", error = e),
         })?;
         let text = String::from_utf8(text).map_err(|e| ConfigError {
             path: path.to_owned(),
             source_text: String::new(),
             span: None,
-            message: format!(
-                "the config file is not UTF-8 (byte {})",
-                e.utf8_error().valid_up_to()
-            ),
+            message: crate::tr!("config.not-utf8", byte = e.utf8_error().valid_up_to()),
         })?;
         let mut config = Config::from_str_at(path, &text)?;
         config.path = Some(path.to_owned());
@@ -201,7 +198,7 @@ impl Config {
             let mut b = GlobSetBuilder::new();
             for g in list {
                 add_glob(&mut b, g.get_ref())
-                    .map_err(|e| err(Some(g.span()), format!("bad glob: {e}")))?;
+                    .map_err(|e| err(Some(g.span()), crate::tr!("config.bad-glob", error = e)))?;
             }
             // Each glob parses, yet together they can be too large to compile
             // (a glob of a million `?`): point at the list, not at nothing.
@@ -212,7 +209,7 @@ impl Config {
             b.build().map_err(|e| {
                 err(
                     whole,
-                    format!("these globs are too long or complex to compile ({e}); shorten them"),
+                    crate::tr!("config.globs-too-complex", error = e),
                 )
             })
         };
@@ -231,10 +228,7 @@ impl Config {
             Some(s) => Some(Severity::parse(s.get_ref()).ok_or_else(|| {
                 err(
                     Some(s.span()),
-                    format!(
-                        "fail-on must be error, warning or info, not `{}`",
-                        s.get_ref()
-                    ),
+                    crate::tr!("config.bad-fail-on", value = s.get_ref()),
                 )
             })?),
         };
@@ -242,10 +236,10 @@ impl Config {
             if !crate::render::FORMATS.contains(&f.get_ref().as_str()) {
                 return Err(err(
                     Some(f.span()),
-                    format!(
-                        "unknown format `{}`; expected one of {}",
-                        f.get_ref(),
-                        crate::render::FORMATS.join(", ")
+                    crate::tr!(
+                        "config.unknown-format",
+                        format = f.get_ref(),
+                        formats = crate::render::FORMATS.join(", ")
                     ),
                 ));
             }
@@ -254,10 +248,7 @@ impl Config {
             if encoding_rs::Encoding::for_label(e.get_ref().trim().as_bytes()).is_none() {
                 return Err(err(
                     Some(e.span()),
-                    format!(
-                        "unknown encoding `{}` (e.g. gb18030, gbk, big5, utf-16le)",
-                        e.get_ref()
-                    ),
+                    crate::tr!("config.unknown-encoding", encoding = e.get_ref()),
                 ));
             }
         }
@@ -398,27 +389,29 @@ impl Config {
         let path = self
             .path
             .as_ref()
-            .map_or("(none: built-in defaults)".to_owned(), |p| {
-                p.display().to_string()
-            });
-        s.push_str(&format!("config file: {path}\n"));
-        s.push_str(&format!("project root: {}\n", self.root.display()));
-        s.push_str(&format!("include: {:?}\n", self.include_patterns));
-        s.push_str(&format!("exclude: {:?}\n", self.exclude_patterns));
-        s.push_str(&format!(
-            "fail-on: {}\n",
-            self.fail_on.unwrap_or(Severity::Error).as_str()
-        ));
-        s.push_str(&format!(
-            "format: {}\n",
-            self.format.as_deref().unwrap_or("human")
-        ));
-        s.push_str(&format!(
-            "encoding: {}\n",
-            self.encoding.as_deref().unwrap_or("(detected)")
-        ));
-        s.push_str(&format!("overrides: {}\n", self.overrides.len()));
-        s.push_str(&format!("ignore entries: {}\n", self.ignores.len()));
+            .map_or(crate::tr!("settings.no-config"), |p| p.display().to_string());
+        let detected = crate::tr!("settings.detected");
+        let lines = [
+            crate::tr!("settings.config-file", path = path),
+            crate::tr!("settings.root", root = self.root.display()),
+            crate::tr!("settings.include", globs = format!("{:?}", self.include_patterns)),
+            crate::tr!("settings.exclude", globs = format!("{:?}", self.exclude_patterns)),
+            crate::tr!(
+                "settings.fail-on",
+                severity = self.fail_on.unwrap_or(Severity::Error).as_str()
+            ),
+            crate::tr!("settings.format", format = self.format.as_deref().unwrap_or("human")),
+            crate::tr!(
+                "settings.encoding",
+                encoding = self.encoding.as_deref().unwrap_or(&detected)
+            ),
+            crate::tr!("settings.overrides", n = self.overrides.len()),
+            crate::tr!("settings.ignores", n = self.ignores.len()),
+        ];
+        for line in lines {
+            s.push_str(&line);
+            s.push('\n');
+        }
         s
     }
 }
@@ -433,8 +426,8 @@ fn unknown_lint(name: &str) -> String {
     let registry = lints::registry();
     let names = registry.iter().flat_map(|r| [r.meta.name, r.meta.code]);
     match did_you_mean(name, names) {
-        Some(s) => format!("unknown lint `{name}`: did you mean `{s}`? (see `reportlint list`)"),
-        None => format!("unknown lint `{name}` (see `reportlint list`)"),
+        Some(s) => crate::tr!("config.unknown-lint-near", lint = name, near = s),
+        None => crate::tr!("cli.unknown-lint", lint = name),
     }
 }
 
@@ -466,12 +459,12 @@ fn option_error(
                 .find(|k| k.get_ref() == key)
                 .map(Spanned::span)
         });
-        let mut msg = format!("unknown key `{key}` in [lints.{lint}]");
+        let mut msg = crate::tr!("config.unknown-key", key = key, lint = lint);
         if let Some(s) = did_you_mean(key, valid.iter().copied()) {
-            msg.push_str(&format!(": did you mean `{s}`?"));
+            msg.push_str(&crate::tr!("config.did-you-mean", near = s));
         }
         let listed: Vec<String> = valid.iter().map(|k| format!("`{k}`")).collect();
-        msg.push_str(&format!(" (valid keys: {})", listed.join(", ")));
+        msg.push_str(&crate::tr!("config.valid-keys", keys = listed.join(", ")));
         return err(span.or(table.map(|(n, _)| n.span())), msg);
     }
     err(
@@ -487,7 +480,7 @@ fn split_switch(table: &LintTable, err: &Err) -> Result<(LintSwitch, toml::Table
         match key.get_ref().as_str() {
             "enabled" => {
                 switch.enabled = Some(value.get_ref().as_bool().ok_or_else(|| {
-                    err(Some(value.span()), "`enabled` must be true or false".into())
+                    err(Some(value.span()), crate::tr!("config.bad-enabled"))
                 })?);
             }
             "severity" => {
@@ -495,7 +488,7 @@ fn split_switch(table: &LintTable, err: &Err) -> Result<(LintSwitch, toml::Table
                 switch.severity = Some(s.ok_or_else(|| {
                     err(
                         Some(value.span()),
-                        "`severity` must be \"error\", \"warning\" or \"info\"".into(),
+                        crate::tr!("config.bad-severity"),
                     )
                 })?);
             }
@@ -509,34 +502,17 @@ fn split_switch(table: &LintTable, err: &Err) -> Result<(LintSwitch, toml::Table
 
 /// The commented file `reportlint init` writes.
 pub fn init_template() -> String {
-    let mut out = String::from(
-        "# reportlint configuration. Every key is optional: this file only says what\n\
-         # differs from the built-in defaults. `reportlint list` shows every lint.\n\n\
-         # Files to lint when a directory is given (globs).\n\
-         # include = [\"**/*.txt\", \"**/*.md\"]\n\
-         # exclude = [\"drafts/**\"]\n\n\
-         # Exit with 1 when a finding at or above this severity is found.\n\
-         # fail-on = \"error\"\n\n\
-         # Output format: human, json or html.\n\
-         # format = \"human\"\n\n\
-         # Per lint: enabled, severity, and the lint's own options.\n",
-    );
+    let mut out = crate::tr!("init.head");
     for reg in lints::registry() {
         out.push_str(&format!(
             "# [lints.{}]  # {} {}\n# enabled = true\n# severity = \"{}\"\n\n",
             reg.meta.name,
             reg.meta.code,
-            reg.meta.summary,
+            reg.meta.localized_summary(),
             reg.meta.default_severity.as_str()
         ));
     }
-    out.push_str(
-        "# Different settings for some paths:\n\
-         # [[overrides]]\n\
-         # files = [\"archive/**\"]\n\
-         # [overrides.lints.numbering-mixed-style]\n\
-         # enabled = false\n",
-    );
+    out.push_str(&crate::tr!("init.tail"));
     out
 }
 

@@ -110,13 +110,12 @@ pub fn fix_bytes(
     if doc.source.malformed > 0 {
         return failed(
             name,
-            "not fixed: the file has bytes that do not decode, and writing it back would lose them"
-                .into(),
+            crate::tr!("fix.undecodable"),
         );
     }
     let (encoding, bom) = (doc.source.encoding, doc.source.bom);
     let Some(enc) = encoding_rs::Encoding::for_label(encoding.as_bytes()) else {
-        return failed(name, format!("not fixed: cannot write {encoding}"));
+        return failed(name, crate::tr!("fix.cannot-encode", encoding = encoding));
     };
     let before = doc.display_text().to_owned();
     let mut current = bytes.to_vec();
@@ -139,7 +138,7 @@ pub fn fix_bytes(
         let Some(encoded) = crate::decode::encode(&text, enc, bom) else {
             return failed(
                 name,
-                format!("not fixed: a replacement cannot be written in {encoding}"),
+                crate::tr!("fix.replacement-unencodable", encoding = encoding),
             );
         };
         doc = match parse(name, path, &encoded, Some(encoding)) {
@@ -151,9 +150,7 @@ pub fn fix_bytes(
     }
     let mut outcome = pipeline::report(&doc, path, config, opts);
     if !writable {
-        outcome.note = Some(format!(
-            "{name}: a .docx is not rewritten; make the fixes in Word"
-        ));
+        outcome.note = Some(format!("{name}: {}", crate::tr!("fix.docx-note")));
     }
     let changed = current != bytes;
     let diff = (want_diff && changed).then(|| unified_diff(name, &before, doc.display_text()));
@@ -183,7 +180,7 @@ pub fn fix_named(
     let name = name.to_owned();
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
-        Err(e) => return failed(&name, format!("cannot read: {e}")),
+        Err(e) => return failed(&name, crate::tr!("problem.cannot-read", error = e)),
     };
     let mut result = fix_bytes(&name, Path::new(&name), &bytes, config, opts, diff_only);
     if diff_only || result.outcome.error.is_some() {
@@ -194,11 +191,11 @@ pub fn fix_named(
     };
     let readonly = std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly());
     let why = if readonly {
-        Some("read-only, not fixed".to_owned())
+        Some(crate::tr!("fix.read-only"))
     } else {
         crate::fsutil::write_atomic_if_unchanged(path, new_bytes, &bytes)
             .err()
-            .map(|e| format!("not fixed: {e}"))
+            .map(|e| crate::tr!("fix.not-fixed", error = e))
     };
     if let Some(why) = why {
         result.outcome.error = Some(format!("{name}: {why}"));

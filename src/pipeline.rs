@@ -38,16 +38,10 @@ pub fn unknown_selector(sel: &str) -> String {
     for r in &registry {
         candidates.extend([r.meta.code, r.meta.name, r.meta.family.as_str()]);
     }
-    let mut msg = format!("unknown lint selector `{sel}`");
     match crate::config::did_you_mean(sel, candidates) {
-        Some(s) => msg.push_str(&format!(": did you mean `{s}`?")),
-        None => msg.push_str(
-            ": use a code (RL101), a code prefix (RL1), a name (numbering-duplicate), \
-             a family (input, numbering, arithmetic, tables, typo) or `all`",
-        ),
+        Some(s) => crate::tr!("selection.unknown-near", selector = sel, near = s),
+        None => crate::tr!("selection.unknown", selector = sel),
     }
-    msg.push_str(" (`reportlint list` shows them all)");
-    msg
 }
 
 impl Selection {
@@ -285,7 +279,7 @@ pub fn check_named(path: &Path, name: &str, config: &Config, opts: &RunOptions) 
         }
         Err(e) => FileOutcome {
             name: name.clone(),
-            error: Some(format!("{name}: cannot read: {e}")),
+            error: Some(format!("{name}: {}", crate::tr!("problem.cannot-read", error = e))),
             ..FileOutcome::default()
         },
     }

@@ -162,13 +162,12 @@ impl<'a> ConfigReport<'a> {
 
 impl fmt::Display for ConfigReport<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "invalid configuration in {}{}: {}",
-            self.error.path.display(),
-            self.position,
-            self.error.message
-        )
+        let place = format!("{}{}", self.error.path.display(), self.position);
+        f.write_str(&crate::tr!(
+            "config.invalid",
+            place = place,
+            message = self.error.message
+        ))
     }
 }
 
@@ -184,7 +183,7 @@ impl Diagnostic for ConfigReport<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let span = self.quoted.clone()?;
         Some(Box::new(std::iter::once(
-            LabeledSpan::new_primary_with_span(Some("here".into()), span),
+            LabeledSpan::new_primary_with_span(Some(crate::tr!("config.here")), span),
         )))
     }
 }
