@@ -20,7 +20,11 @@ fn main() {
             .unwrap_or_default()
             .replace('_', "-");
         let full = Path::new(&manifest).join(&path);
-        let _ = writeln!(out, "    ({stem:?}, include_str!({:?})),", full.display().to_string());
+        let _ = writeln!(
+            out,
+            "    ({stem:?}, include_str!({:?})),",
+            full.display().to_string()
+        );
     }
     out.push_str("];\n");
     let dest = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("zh_docs.rs");

@@ -36,8 +36,13 @@ pub struct Baseline {
 
 impl Baseline {
     pub fn load(path: &Path) -> Result<Baseline, String> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("{}: {}", path.display(), crate::tr!("baseline.cannot-read", error = e)))?;
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            format!(
+                "{}: {}",
+                path.display(),
+                crate::tr!("baseline.cannot-read", error = e)
+            )
+        })?;
         let file: File = serde_json::from_str(&text).map_err(|e| {
             format!(
                 "{}:{}:{}: not a reportlint baseline: {e}",

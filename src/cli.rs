@@ -3,10 +3,10 @@
 use crate::config;
 use crate::diagnostic::Severity;
 use crate::discover::{self, Target};
+use crate::i18n;
 use crate::lints;
 use crate::paths;
 use crate::pipeline::{self, FileOutcome, Selection};
-use crate::i18n;
 use crate::render::{html, human, json, Problem};
 use crate::settings::{Resolver, Source};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -223,7 +223,11 @@ fn misspelled_command(args: &[std::ffi::OsString]) -> Option<String> {
         return None;
     }
     let near = config::did_you_mean(word, SUBCOMMANDS.iter().copied())?;
-    Some(crate::tr!("cli.misspelled-command", word = word, near = near))
+    Some(crate::tr!(
+        "cli.misspelled-command",
+        word = word,
+        near = near
+    ))
 }
 
 /// The language `--lang` asks for, read before clap parses (help is rendered in
@@ -237,7 +241,12 @@ fn take_lang_argument(args: &mut Vec<std::ffi::OsString>) -> Option<i18n::Lang> 
             return None;
         }
         let (lang, width) = if a == "--lang" {
-            (args.get(k + 1).and_then(|v| v.to_str()).and_then(exact_lang), 2)
+            (
+                args.get(k + 1)
+                    .and_then(|v| v.to_str())
+                    .and_then(exact_lang),
+                2,
+            )
         } else if let Some(v) = a.strip_prefix("--lang=") {
             (exact_lang(v), 1)
         } else {
@@ -329,7 +338,10 @@ fn out(text: &str) -> i32 {
         Ok(()) => OK,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => OK,
         Err(e) => {
-            eprintln!("reportlint: {}", crate::tr!("cli.cannot-write-output", error = e));
+            eprintln!(
+                "reportlint: {}",
+                crate::tr!("cli.cannot-write-output", error = e)
+            );
             TROUBLE
         }
     }
@@ -473,7 +485,10 @@ fn init(force: bool) -> i32 {
     }
     match std::fs::write(path, config::init_template()) {
         Ok(()) => {
-            eprintln!("reportlint: {}", crate::tr!("cli.init-wrote", path = path.display()));
+            eprintln!(
+                "reportlint: {}",
+                crate::tr!("cli.init-wrote", path = path.display())
+            );
             OK
         }
         Err(e) => {

@@ -206,12 +206,8 @@ impl Config {
                 (Some(a), Some(z)) => Some(a.span().start..z.span().end),
                 _ => None,
             };
-            b.build().map_err(|e| {
-                err(
-                    whole,
-                    crate::tr!("config.globs-too-complex", error = e),
-                )
-            })
+            b.build()
+                .map_err(|e| err(whole, crate::tr!("config.globs-too-complex", error = e)))
         };
         let include_list: Vec<Spanned<String>> = match &raw.include {
             Some(l) => l.clone(),
@@ -389,18 +385,29 @@ impl Config {
         let path = self
             .path
             .as_ref()
-            .map_or(crate::tr!("settings.no-config"), |p| p.display().to_string());
+            .map_or(crate::tr!("settings.no-config"), |p| {
+                p.display().to_string()
+            });
         let detected = crate::tr!("settings.detected");
         let lines = [
             crate::tr!("settings.config-file", path = path),
             crate::tr!("settings.root", root = self.root.display()),
-            crate::tr!("settings.include", globs = format!("{:?}", self.include_patterns)),
-            crate::tr!("settings.exclude", globs = format!("{:?}", self.exclude_patterns)),
+            crate::tr!(
+                "settings.include",
+                globs = format!("{:?}", self.include_patterns)
+            ),
+            crate::tr!(
+                "settings.exclude",
+                globs = format!("{:?}", self.exclude_patterns)
+            ),
             crate::tr!(
                 "settings.fail-on",
                 severity = self.fail_on.unwrap_or(Severity::Error).as_str()
             ),
-            crate::tr!("settings.format", format = self.format.as_deref().unwrap_or("human")),
+            crate::tr!(
+                "settings.format",
+                format = self.format.as_deref().unwrap_or("human")
+            ),
             crate::tr!(
                 "settings.encoding",
                 encoding = self.encoding.as_deref().unwrap_or(&detected)
@@ -479,18 +486,17 @@ fn split_switch(table: &LintTable, err: &Err) -> Result<(LintSwitch, toml::Table
     for (key, value) in table {
         match key.get_ref().as_str() {
             "enabled" => {
-                switch.enabled = Some(value.get_ref().as_bool().ok_or_else(|| {
-                    err(Some(value.span()), crate::tr!("config.bad-enabled"))
-                })?);
+                switch.enabled =
+                    Some(value.get_ref().as_bool().ok_or_else(|| {
+                        err(Some(value.span()), crate::tr!("config.bad-enabled"))
+                    })?);
             }
             "severity" => {
                 let s = value.get_ref().as_str().and_then(Severity::parse);
-                switch.severity = Some(s.ok_or_else(|| {
-                    err(
-                        Some(value.span()),
-                        crate::tr!("config.bad-severity"),
-                    )
-                })?);
+                switch.severity =
+                    Some(s.ok_or_else(|| {
+                        err(Some(value.span()), crate::tr!("config.bad-severity"))
+                    })?);
             }
             other => {
                 rest.insert(other.to_owned(), value.get_ref().clone());

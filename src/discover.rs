@@ -166,9 +166,10 @@ impl Finder<'_> {
                     }
                 }
                 Ok(_) => {}
-                Err(e) => self
-                    .errors
-                    .push((paths::slashed(root), crate::tr!("discover.cannot-walk", error = e))),
+                Err(e) => self.errors.push((
+                    paths::slashed(root),
+                    crate::tr!("discover.cannot-walk", error = e),
+                )),
             }
         }
     }

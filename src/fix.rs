@@ -108,10 +108,7 @@ pub fn fix_bytes(
         Err(why) => return failed(name, why),
     };
     if doc.source.malformed > 0 {
-        return failed(
-            name,
-            crate::tr!("fix.undecodable"),
-        );
+        return failed(name, crate::tr!("fix.undecodable"));
     }
     let (encoding, bom) = (doc.source.encoding, doc.source.bom);
     let Some(enc) = encoding_rs::Encoding::for_label(encoding.as_bytes()) else {

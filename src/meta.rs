@@ -13,7 +13,10 @@ include!(concat!(env!("OUT_DIR"), "/zh_docs.rs"));
 /// with the English sections' Chinese headings (## 作用, ## 原因, ## 选项,
 /// ## 示例) and the same kind of ```bad / ```good examples, which are run too.
 fn zh_file(name: &str) -> Option<&'static str> {
-    ZH_DOCS.iter().find(|(n, _)| *n == name).map(|(_, text)| *text)
+    ZH_DOCS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| *text)
 }
 
 /// The lint names that have a `.zh.md` file (a test checks each names a lint).

@@ -279,7 +279,10 @@ pub fn check_named(path: &Path, name: &str, config: &Config, opts: &RunOptions) 
         }
         Err(e) => FileOutcome {
             name: name.clone(),
-            error: Some(format!("{name}: {}", crate::tr!("problem.cannot-read", error = e))),
+            error: Some(format!(
+                "{name}: {}",
+                crate::tr!("problem.cannot-read", error = e)
+            )),
             ..FileOutcome::default()
         },
     }

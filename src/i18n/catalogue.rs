@@ -54,7 +54,9 @@ fn flatten(prefix: &str, table: &toml::Table, out: &mut Catalogue) {
 }
 
 fn is_plural(t: &toml::Table) -> bool {
-    t.len() == 2 && t.get("one").is_some_and(toml::Value::is_str) && t.get("other").is_some_and(toml::Value::is_str)
+    t.len() == 2
+        && t.get("one").is_some_and(toml::Value::is_str)
+        && t.get("other").is_some_and(toml::Value::is_str)
 }
 
 fn catalogue(lang: Lang) -> &'static Catalogue {

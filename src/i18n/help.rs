@@ -123,7 +123,10 @@ pub fn error_text(e: &clap::Error) -> Option<String> {
     }
     let get = |k: ContextKind| e.get(k).map(ToString::to_string).unwrap_or_default();
     let mut msg = match e.kind() {
-        ErrorKind::UnknownArgument => crate::tr!("cli.error.unknown-argument", arg = get(ContextKind::InvalidArg)),
+        ErrorKind::UnknownArgument => crate::tr!(
+            "cli.error.unknown-argument",
+            arg = get(ContextKind::InvalidArg)
+        ),
         ErrorKind::InvalidValue => {
             let value = get(ContextKind::InvalidValue);
             let arg = get(ContextKind::InvalidArg);
@@ -138,16 +141,26 @@ pub fn error_text(e: &clap::Error) -> Option<String> {
                 )
             }
         }
-        ErrorKind::MissingRequiredArgument => crate::tr!("cli.error.missing-argument", arg = get(ContextKind::InvalidArg)),
+        ErrorKind::MissingRequiredArgument => crate::tr!(
+            "cli.error.missing-argument",
+            arg = get(ContextKind::InvalidArg)
+        ),
         ErrorKind::ArgumentConflict => crate::tr!(
             "cli.error.conflict",
             arg = get(ContextKind::InvalidArg),
             other = get(ContextKind::PriorArg)
         ),
-        ErrorKind::InvalidSubcommand => crate::tr!("cli.error.unknown-command", arg = get(ContextKind::InvalidSubcommand)),
+        ErrorKind::InvalidSubcommand => crate::tr!(
+            "cli.error.unknown-command",
+            arg = get(ContextKind::InvalidSubcommand)
+        ),
         _ => return None,
     };
-    for key in [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand, ContextKind::SuggestedValue] {
+    for key in [
+        ContextKind::SuggestedArg,
+        ContextKind::SuggestedSubcommand,
+        ContextKind::SuggestedValue,
+    ] {
         if let Some(s) = e.get(key) {
             msg.push('\n');
             msg.push_str(&crate::tr!("cli.error.did-you-mean", suggestion = s));

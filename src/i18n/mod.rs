@@ -66,13 +66,19 @@ pub fn from_locale(name: &str) -> Option<Lang> {
 
 /// The language of the environment: `var` reads an environment variable,
 /// `system` asks the operating system (only where no variable is set).
-pub fn detect(var: impl Fn(&str) -> Option<String>, system: impl FnOnce() -> Option<String>) -> Lang {
+pub fn detect(
+    var: impl Fn(&str) -> Option<String>,
+    system: impl FnOnce() -> Option<String>,
+) -> Lang {
     for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
         if let Some(lang) = var(key).as_deref().and_then(from_locale) {
             return lang;
         }
     }
-    system().as_deref().and_then(from_locale).unwrap_or(Lang::En)
+    system()
+        .as_deref()
+        .and_then(from_locale)
+        .unwrap_or(Lang::En)
 }
 
 /// The user's language on Windows and macOS, where it lives in the system settings.

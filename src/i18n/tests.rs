@@ -1,7 +1,7 @@
 use super::*;
 use std::collections::BTreeSet;
 
-fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> + '_ {
+fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
     move |k| {
         pairs
             .iter()
@@ -18,9 +18,17 @@ fn the_locale_variables_decide_in_posix_order() {
     assert_eq!(detect(env(&[("LANG", "en_US.UTF-8")]), none), Lang::En);
     assert_eq!(detect(env(&[("LANG", "C.UTF-8")]), none), Lang::En);
     // LC_ALL over LC_MESSAGES over LANG; an empty one is as if unset.
-    let v = [("LC_ALL", "C"), ("LC_MESSAGES", "zh_CN.UTF-8"), ("LANG", "zh_CN.UTF-8")];
+    let v = [
+        ("LC_ALL", "C"),
+        ("LC_MESSAGES", "zh_CN.UTF-8"),
+        ("LANG", "zh_CN.UTF-8"),
+    ];
     assert_eq!(detect(env(&v), none), Lang::En);
-    let v = [("LC_ALL", ""), ("LC_MESSAGES", "zh_CN.UTF-8"), ("LANG", "en_GB.UTF-8")];
+    let v = [
+        ("LC_ALL", ""),
+        ("LC_MESSAGES", "zh_CN.UTF-8"),
+        ("LANG", "en_GB.UTF-8"),
+    ];
     assert_eq!(detect(env(&v), none), Lang::Zh);
 }
 
@@ -78,16 +86,29 @@ fn every_key_has_both_languages_and_the_same_placeholders() {
     let zh: BTreeSet<&str> = keys(Lang::Zh).into_iter().collect();
     let only_en: Vec<_> = en.difference(&zh).collect();
     let only_zh: Vec<_> = zh.difference(&en).collect();
-    assert!(only_en.is_empty(), "keys without a Chinese text: {only_en:?}");
-    assert!(only_zh.is_empty(), "keys without an English text: {only_zh:?}");
+    assert!(
+        only_en.is_empty(),
+        "keys without a Chinese text: {only_en:?}"
+    );
+    assert!(
+        only_zh.is_empty(),
+        "keys without an English text: {only_zh:?}"
+    );
     for key in &en {
         for n in [1, 2] {
             let a = catalogue::get(Lang::En, key, Some(n)).unwrap_or_default();
             let b = catalogue::get(Lang::Zh, key, Some(n)).unwrap_or_default();
-            assert!(!a.trim().is_empty() && !b.trim().is_empty(), "{key} is empty");
+            assert!(
+                !a.trim().is_empty() && !b.trim().is_empty(),
+                "{key} is empty"
+            );
             // clap's template words are clap's, not ours to compare.
             if *key != "help.template" {
-                assert_eq!(placeholders(a), placeholders(b), "{key}: placeholders differ");
+                assert_eq!(
+                    placeholders(a),
+                    placeholders(b),
+                    "{key}: placeholders differ"
+                );
             }
         }
     }
@@ -134,16 +155,24 @@ fn every_key_is_used_and_every_used_key_exists() {
         .iter()
         .filter(|k| !keys.contains(&k.as_str()))
         .collect();
-    assert!(missing.is_empty(), "help texts missing from the catalogue: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "help texts missing from the catalogue: {missing:?}"
+    );
     // Keys written in the code (tr!, trn!, text): each must exist.
-    let used = regex::Regex::new(r#"(?:tr!|trn!|text|text_in\(lang,|\bt)\(\s*"([a-z][a-z0-9.-]*\.[a-z0-9.-]+)""#)
-        .expect("regex");
+    let used = regex::Regex::new(
+        r#"(?:\btr!|\btrn!|\btext|text_in\(lang,|\bt)\(\s*"([a-z][a-z0-9.-]*\.[a-z0-9.-]+)""#,
+    )
+    .expect("regex");
     let unknown: Vec<String> = used
         .captures_iter(&code)
         .map(|c| c[1].to_owned())
         .filter(|k| !keys.contains(&k.as_str()))
         .collect();
-    assert!(unknown.is_empty(), "keys used but not in the catalogue: {unknown:?}");
+    assert!(
+        unknown.is_empty(),
+        "keys used but not in the catalogue: {unknown:?}"
+    );
 }
 
 #[test]

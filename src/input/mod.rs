@@ -147,13 +147,12 @@ pub fn prepare(path: &Path, bytes: &[u8], encoding: Option<&str>) -> Result<Prep
         });
     }
     let mut decoded = match encoding {
-        Some(label) => decode::decode_with(bytes, label)
-            .ok_or_else(|| Problem::Unreadable(crate::tr!("input.unknown-encoding", encoding = label)))?,
+        Some(label) => decode::decode_with(bytes, label).ok_or_else(|| {
+            Problem::Unreadable(crate::tr!("input.unknown-encoding", encoding = label))
+        })?,
         None => match decode::decode(bytes) {
             Ok(d) => d,
-            Err(Skip::Binary) => {
-                return Err(Problem::Skipped(crate::tr!("input.binary")))
-            }
+            Err(Skip::Binary) => return Err(Problem::Skipped(crate::tr!("input.binary"))),
         },
     };
     let masked = match format {

@@ -117,7 +117,12 @@ pub fn reference_markdown_in(lang: Lang) -> String {
     }
     for r in &all {
         let m = r.meta;
-        out.push_str(&format!("\n## {} {}\n\n{}\n\n", m.code, m.name, m.summary_in(lang)));
+        out.push_str(&format!(
+            "\n## {} {}\n\n{}\n\n",
+            m.code,
+            m.name,
+            m.summary_in(lang)
+        ));
         let docs = match m.documentation_in(lang) {
             Some(d) => d,
             None => format!("{}\n\n{}", t("docs.untranslated"), m.documentation()),
@@ -150,7 +155,11 @@ pub fn explain(m: &LintMeta) -> String {
     );
     let docs = match m.documentation_in(lang) {
         Some(d) => d,
-        None => format!("{}\n\n{}", crate::tr!("docs.untranslated"), m.documentation()),
+        None => format!(
+            "{}\n\n{}",
+            crate::tr!("docs.untranslated"),
+            m.documentation()
+        ),
     };
     format!(
         "# {} {}\n\n{}\n\n{severity}\n\n{docs}",
