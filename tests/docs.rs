@@ -116,6 +116,35 @@ fn doc_examples_hold_in_both_languages() {
 }
 
 #[test]
+fn codes_and_names_are_unique_and_documented() {
+    let mut codes = HashSet::new();
+    let mut names = HashSet::new();
+    for r in lints::registry() {
+        let m = r.meta;
+        assert!(codes.insert(m.code), "duplicate code {}", m.code);
+        assert!(names.insert(m.name), "duplicate name {}", m.name);
+        assert!(
+            m.code.len() == 5 && m.code.starts_with("RL"),
+            "bad code {}",
+            m.code
+        );
+        assert!(
+            m.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+            "bad name {}",
+            m.name
+        );
+        let docs = m.documentation();
+        assert!(
+            docs.contains("## What it does") && docs.contains("## Why"),
+            "{} docs lack sections",
+            m.code
+        );
+        assert_eq!(lints::lookup(m.code).map(|x| x.name), Some(m.name));
+        assert_eq!(lints::lookup(m.name).map(|x| x.code), Some(m.code));
+    }
+}
+
+#[test]
 fn lint_data_files_parse() {
     for entry in std::fs::read_dir(common::repo().join("lints"))
         .into_iter()
