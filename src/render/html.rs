@@ -18,10 +18,10 @@ mod triage;
 
 use super::json::Summary;
 use super::{Problem, Reported};
-use crate::i18n;
-use crate::{tr, trn};
 use crate::diagnostic::Severity;
+use crate::i18n;
 use crate::lints::{self, LintFamily};
+use crate::{tr, trn};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
@@ -164,7 +164,10 @@ pub fn render_with_problems(reports: &[Input<'_>], problems: &[Problem]) -> Stri
         .iter()
         .map(|r| Counts::of(r.findings, &families))
         .collect();
-    let scores: Vec<f64> = reports.iter().map(|r| triage::score(r, &families)).collect();
+    let scores: Vec<f64> = reports
+        .iter()
+        .map(|r| triage::score(r, &families))
+        .collect();
     let order = ranking(reports, &counts, &scores);
     let prefix = triage::common_prefix(
         reports
@@ -277,7 +280,11 @@ fn toolbar(
             escape(i18n::severity_name(s))
         );
     }
-    let _ = write!(page, "</fieldset>\n<fieldset><legend>{}</legend>", escape(&tr!("html.family")));
+    let _ = write!(
+        page,
+        "</fieldset>\n<fieldset><legend>{}</legend>",
+        escape(&tr!("html.family"))
+    );
     for fam in FAMILIES {
         let n = reports
             .iter()

@@ -47,7 +47,13 @@ pub(super) fn table(page: &mut String, t: &Table<'_>) {
     sort_head(page, "name", &tr!("html.report"), "name", false);
     sort_head(page, "score", &tr!("html.score"), "n score", true);
     for s in SEVERITIES {
-        sort_head(page, s.as_str(), i18n::severity_name(s), &format!("n c-{}", s.as_str()), false);
+        sort_head(
+            page,
+            s.as_str(),
+            i18n::severity_name(s),
+            &format!("n c-{}", s.as_str()),
+            false,
+        );
     }
     for fam in FAMILIES {
         sort_head(page, fam.as_str(), i18n::family_name(fam), "n fam", false);

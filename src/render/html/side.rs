@@ -23,7 +23,11 @@ pub(super) fn side_list(
         escape(&tr!("html.findings-in", file = input.name))
     );
     if input.findings.is_empty() {
-        let _ = writeln!(page, "<li class=\"none\">{}</li>", escape(&tr!("html.none")));
+        let _ = writeln!(
+            page,
+            "<li class=\"none\">{}</li>",
+            escape(&tr!("html.none"))
+        );
     }
     let mut order: Vec<(usize, usize, usize)> = Vec::new();
     for (g, group) in triage::groups(input.findings).iter().enumerate() {
@@ -91,12 +95,19 @@ pub(super) fn side_list(
         }
         if let Some(fix) = &f.fix {
             let text = if fix.replacement.is_empty() {
-                let deleted = input.text.get(fix.byte_start..fix.byte_end).unwrap_or(&f.snippet);
+                let deleted = input
+                    .text
+                    .get(fix.byte_start..fix.byte_end)
+                    .unwrap_or(&f.snippet);
                 tr!("html.fix-delete", text = deleted)
             } else {
                 tr!("html.fix-replace", text = fix.replacement)
             };
-            let _ = write!(page, "<div class=\"fix\" lang=\"zh-CN\">{}</div>", escape(&text));
+            let _ = write!(
+                page,
+                "<div class=\"fix\" lang=\"zh-CN\">{}</div>",
+                escape(&text)
+            );
         }
         if size > 1 {
             let _ = write!(

@@ -55,27 +55,51 @@ pub(super) fn weight(family: Option<LintFamily>, severity: Severity) -> f64 {
     family * severity
 }
 
+/// Findings of these families are about the report's content: its numbers
+/// and its outline. The others (typos, input notes) are about its surface.
+fn substantive(family: Option<LintFamily>) -> bool {
+    matches!(
+        family,
+        Some(LintFamily::Arithmetic | LintFamily::Tables | LintFamily::Numbering)
+    )
+}
+
+/// The most that surface findings add up to: less than one content warning,
+/// so a report with a wrong number or a duplicated section always ranks above
+/// one with only typos, however many.
+pub(super) const SURFACE_CAP: f64 = 3.5;
+
 /// A report's score: each group weighs its lead's weight, growing only with
-/// the logarithm of its size (17 copies of one caption weigh about five).
+/// the logarithm of its size (17 copies of one caption weigh about five); the
+/// surface findings' sum is squashed below [`SURFACE_CAP`], keeping its order.
 pub(super) fn score(input: &Input<'_>, families: &HashMap<&str, LintFamily>) -> f64 {
-    groups(input.findings)
-        .iter()
-        .map(|g| {
-            let f = &input.findings[g.members[0]];
-            let w = weight(families.get(f.code).copied(), f.severity);
-            w * (1.0 + (g.members.len() as f64).log2())
-        })
-        .sum()
+    let (mut content, mut surface) = (0.0, 0.0);
+    for g in groups(input.findings) {
+        let f = &input.findings[g.members[0]];
+        let family = families.get(f.code).copied();
+        let w = weight(family, f.severity) * (1.0 + (g.members.len() as f64).log2());
+        if substantive(family) {
+            content += w;
+        } else {
+            surface += w;
+        }
+    }
+    content + SURFACE_CAP * (1.0 - (-surface / SURFACE_CAP).exp())
 }
 
 /// The lints with the most findings in a report, most first (ties by code).
-pub(super) fn top_lints(findings: &[Reported], n: usize) -> Vec<(&'static str, &'static str, usize)> {
+pub(super) fn top_lints(
+    findings: &[Reported],
+    n: usize,
+) -> Vec<(&'static str, &'static str, usize)> {
     let mut by: HashMap<&'static str, (&'static str, usize)> = HashMap::new();
     for f in findings {
         by.entry(f.code).or_insert((f.lint, 0)).1 += 1;
     }
-    let mut all: Vec<(&'static str, &'static str, usize)> =
-        by.into_iter().map(|(code, (lint, c))| (code, lint, c)).collect();
+    let mut all: Vec<(&'static str, &'static str, usize)> = by
+        .into_iter()
+        .map(|(code, (lint, c))| (code, lint, c))
+        .collect();
     all.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
     all.truncate(n);
     all
