@@ -31,10 +31,11 @@ fn chromium() -> Option<PathBuf> {
     found
 }
 
-/// The page and the JSON findings for the same inputs, generated once.
+/// The page (English and Chinese) and the JSON findings for the same inputs, generated once.
 struct Generated {
     _dir: tempfile::TempDir,
     page: PathBuf,
+    zh_page: PathBuf,
     findings: Vec<serde_json::Value>,
 }
 
@@ -43,15 +44,18 @@ fn generated() -> &'static Generated {
     PAGE.get_or_init(|| {
         let dir = tempfile::tempdir().expect("temp dir");
         let page = dir.path().join("review.html");
-        let status = assert_cmd::Command::cargo_bin("reportlint")
-            .expect("binary")
-            .current_dir(common::repo())
-            .args(["--isolated", "--format", "html", "--output"])
-            .arg(&page)
-            .args(["fixtures/", SCRIPT_REPORT])
-            .output()
-            .expect("reportlint runs");
-        assert_eq!(status.status.code(), Some(1), "findings expected");
+        let zh_page = dir.path().join("review-zh.html");
+        for (lang, path) in [("en", &page), ("zh", &zh_page)] {
+            let status = assert_cmd::Command::cargo_bin("reportlint")
+                .expect("binary")
+                .current_dir(common::repo())
+                .args(["--lang", lang, "--isolated", "--format", "html", "--output"])
+                .arg(path)
+                .args(["fixtures/", SCRIPT_REPORT])
+                .output()
+                .expect("reportlint runs");
+            assert_eq!(status.status.code(), Some(1), "findings expected");
+        }
         let json = assert_cmd::Command::cargo_bin("reportlint")
             .expect("binary")
             .current_dir(common::repo())
@@ -63,6 +67,7 @@ fn generated() -> &'static Generated {
         Generated {
             _dir: dir,
             page,
+            zh_page,
             findings,
         }
     })
@@ -172,12 +177,30 @@ fn every_finding_has_one_highlight_and_its_message_in_the_dom() {
     assert_eq!(side_items(&dom).len(), findings.len());
 }
 
+/// The ranking's rows as the script left them: (path, score, errors, hidden).
+fn rows(dom: &str) -> Vec<(String, f64, usize, bool)> {
+    let re = Regex::new(
+        r#"(?s)<tr data-report="r\d+" data-path="([^"]*)"([^>]*)>.*?<td class="n score" data-v="([^"]*)".*?data-sev="error" data-v="(\d+)""#,
+    )
+    .expect("regex");
+    re.captures_iter(dom)
+        .map(|c| {
+            (
+                c[1].to_owned(),
+                c[3].parse().unwrap_or(f64::NAN),
+                c[4].parse().unwrap_or(0),
+                c[2].contains("hidden=\"\""),
+            )
+        })
+        .collect()
+}
+
 #[test]
-fn reports_are_ranked_errors_then_warnings_then_infos() {
+fn reports_are_ranked_by_score_and_clean_ones_hidden() {
     let Some(bin) = chromium() else { return };
     let dom = dom(&bin, "");
-    let rows = Regex::new(r#"<tr data-report="r\d+" data-path="([^"]*)""#).expect("regex");
-    let paths: Vec<String> = rows.captures_iter(&dom).map(|c| c[1].to_owned()).collect();
+    let rows = rows(&dom);
+    let paths: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
     // Every fixture in a format the directory walk reads.
     let mut expected_files: Vec<String> = glob::glob("fixtures/*/*")
         .ok()
@@ -199,24 +222,38 @@ fn reports_are_ranked_errors_then_warnings_then_infos() {
     sorted_paths.sort();
     expected_files.sort();
     assert_eq!(sorted_paths, expected_files, "one row per report");
-    let key = |path: &str| {
-        let mut counts = [0usize; 3];
-        for f in generated().findings.iter().filter(|f| f["path"] == path) {
-            match f["severity"].as_str() {
-                Some("error") => counts[0] += 1,
-                Some("warning") => counts[1] += 1,
-                _ => counts[2] += 1,
-            }
-        }
-        (std::cmp::Reverse(counts), path.to_owned())
-    };
-    let mut ranked = paths.clone();
-    ranked.sort_by_key(|p| key(p));
-    assert_eq!(paths, ranked);
     assert!(
-        key(&paths[0]).0 .0[0] > 0,
-        "an erroneous report comes first"
+        rows.windows(2).all(|w| w[0].1 >= w[1].1),
+        "highest score first: {rows:?}"
     );
+    assert!(rows[0].2 > 0, "an erroneous report comes first");
+    // A report is hidden exactly when it has no finding (the default toggle).
+    let findings = &generated().findings;
+    for (path, _, _, hidden) in &rows {
+        let clean = !findings.iter().any(|f| f["path"] == path.as_str());
+        assert_eq!(*hidden, clean, "{path}");
+    }
+    assert!(rows.iter().any(|r| r.3), "some fixtures are clean");
+    // Shown again with the toggle off, in the URL.
+    let dom = self::dom(&bin, "#clean=show");
+    assert!(self::rows(&dom).iter().all(|r| !r.3));
+}
+
+#[test]
+fn a_column_sorts_the_ranking() {
+    let Some(bin) = chromium() else { return };
+    let dom = dom(&bin, "#sort=-error");
+    let rows = rows(&dom);
+    assert!(rows.windows(2).all(|w| w[0].2 >= w[1].2), "errors, most first: {rows:?}");
+    assert!(
+        Regex::new(r#"<th scope="col" class="n c-error" data-sort="error" aria-sort="descending">"#)
+            .expect("regex")
+            .is_match(&dom),
+        "the sorted column says so"
+    );
+    let dom = self::dom(&bin, "#sort=error");
+    let rows = self::rows(&dom);
+    assert!(rows.windows(2).all(|w| w[0].2 <= w[1].2), "errors, fewest first");
 }
 
 #[test]
@@ -280,22 +317,117 @@ fn markup_in_a_report_does_not_run() {
     assert!(dom.contains("\"&gt;&lt;img src=x onerror="));
 }
 
-#[test]
-fn screenshot_at_1280_by_800() {
-    let Some(bin) = chromium() else { return };
-    let shot = common::repo().join("target").join("html-review.png");
-    let _ = std::fs::remove_file(&shot);
-    std::fs::create_dir_all(shot.parent().expect("target dir")).expect("target dir");
+/// A screenshot of `page` (with `hash`) at 1280×800, decoded: (width, height, RGBA).
+fn screenshot(bin: &Path, page: &Path, save_as: &Path) -> (usize, usize, Vec<u8>) {
+    let _ = std::fs::remove_file(save_as);
     run_chromium(
-        &bin,
+        bin,
         &[
-            format!("--screenshot={}", shot.display()),
+            format!("--screenshot={}", save_as.display()),
             "--window-size=1280,800".to_owned(),
-            url(&generated().page, ""),
+            url(page, ""),
         ],
     );
-    let png = std::fs::read(&shot).expect("a screenshot was written");
-    assert!(png.starts_with(b"\x89PNG") && png.len() > 10_000);
+    let png = std::fs::read(save_as).expect("a screenshot was written");
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(png));
+    decoder.set_transformations(png::Transformations::normalize_to_color8());
+    let mut reader = decoder.read_info().expect("a PNG");
+    let mut buf = vec![0; reader.output_buffer_size().expect("a size")];
+    let info = reader.next_frame(&mut buf).expect("a frame");
+    buf.truncate(info.buffer_size());
+    // Every pixel as RGBA, whatever the PNG's colour type.
+    let channels = info.color_type.samples();
+    let rgba: Vec<u8> = buf
+        .chunks(channels)
+        .flat_map(|p| match p.len() {
+            4 => [p[0], p[1], p[2], p[3]],
+            3 => [p[0], p[1], p[2], 255],
+            2 => [p[0], p[0], p[0], p[1]],
+            _ => [p[0], p[0], p[0], 255],
+        })
+        .collect();
+    (info.width as usize, info.height as usize, rgba)
+}
+
+/// The rows (y) where two screenshots of one size differ, and how many pixels do.
+fn differing_rows(a: &(usize, usize, Vec<u8>), b: &(usize, usize, Vec<u8>)) -> (Vec<usize>, usize) {
+    assert_eq!((a.0, a.1), (b.0, b.1), "same size");
+    let mut rows = Vec::new();
+    let mut pixels = 0;
+    for y in 0..a.1 {
+        let range = y * a.0 * 4..(y + 1) * a.0 * 4;
+        let differ = a.2[range.clone()]
+            .chunks(4)
+            .zip(b.2[range].chunks(4))
+            .filter(|(p, q)| p != q)
+            .count();
+        if differ > 0 {
+            rows.push(y);
+            pixels += differ;
+        }
+    }
+    (rows, pixels)
+}
+
+/// The Chinese page as a reviewer sees it (saved as target/html-review.png),
+/// checked for rendering, not only structure: the heading's Chinese characters
+/// are drawn as glyphs, not as the boxes of a missing font (the same page with
+/// them replaced by a character no font has must look different), and the
+/// first row's name is drawn in the ranking (hiding it changes those pixels).
+#[test]
+fn screenshot_shows_cjk_glyphs_and_the_first_row() {
+    let Some(bin) = chromium() else { return };
+    let target = common::repo().join("target");
+    std::fs::create_dir_all(&target).expect("target dir");
+    let page = std::fs::read_to_string(&generated().zh_page).expect("page");
+    let real = screenshot(&bin, &generated().zh_page, &target.join("html-review.png"));
+    assert!(real.0 == 1280 && real.1 >= 700, "{}x{}", real.0, real.1);
+
+    // The heading is "reportlint 审阅": the same heading in tofu.
+    let heading = "<h1>reportlint 审阅 ";
+    assert!(page.contains(heading), "the Chinese heading");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let variant = |name: &str, html: String| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, html).expect("write");
+        path
+    };
+    let tofu_page = variant(
+        "tofu.html",
+        page.replacen(heading, "<h1>reportlint \u{10FFFD}\u{10FFFD} ", 1),
+    );
+    let tofu = screenshot(&bin, &tofu_page, &target.join("html-review-tofu.png"));
+    let (rows, pixels) = differing_rows(&real, &tofu);
+    assert!(
+        pixels > 40 && rows.iter().all(|&y| y < 60),
+        "the heading's CJK characters render like boxes of a missing font \
+         (install fonts-noto-cjk): {pixels} pixels differ in rows {rows:?}"
+    );
+
+    // The first row's name, made invisible by a style the page allows.
+    let first = rows_of_page(&page);
+    let hidden_name = variant(
+        "no-first-name.html",
+        page.replacen(
+            "</style>",
+            "#rank tbody tr:first-child th.name a { color: transparent !important; }\n</style>",
+            1,
+        ),
+    );
+    let without = screenshot(&bin, &hidden_name, &target.join("html-review-no-first-name.png"));
+    let (rows, pixels) = differing_rows(&real, &without);
+    assert!(
+        pixels > 40 && !rows.is_empty(),
+        "the first row's name ({first}) is not drawn on screen"
+    );
+    // It is drawn in the ranking, below the header and above the fold.
+    assert!(rows.iter().all(|&y| y > 80 && y < 400), "{first} drawn at rows {rows:?}");
+}
+
+/// The path of the ranking's first row in the page as written.
+fn rows_of_page(page: &str) -> String {
+    let re = Regex::new(r#"<tr data-report="r0" data-path="([^"]*)""#).expect("regex");
+    re.captures(page).map(|c| c[1].to_owned()).unwrap_or_default()
 }
 
 #[test]

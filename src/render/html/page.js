@@ -49,7 +49,7 @@
   let at = "";
 
   function fullState() {
-    return { sev: SEVERITIES.slice(), family: FAMILIES.slice(), lint: "", q: "", at: "", clean: "hide" };
+    return { sev: SEVERITIES.slice(), family: FAMILIES.slice(), lint: "", q: "", at: "", clean: "hide", sort: "" };
   }
 
   function readHash() {
@@ -83,6 +83,8 @@
         state.at = value;
       } else if (key === "clean") {
         state.clean = value === "show" ? "show" : "hide";
+      } else if (key === "sort") {
+        state.sort = value.trim();
       }
     }
     if (sawSev) state.sev = SEVERITIES.filter(s => lists.sev.includes(s));
@@ -97,6 +99,7 @@
     if (state.lint) parts.push("lint=" + encodeURIComponent(state.lint));
     if (state.q) parts.push("q=" + encodeURIComponent(state.q));
     if (state.clean === "show") parts.push("clean=show");
+    if (state.sort) parts.push("sort=" + encodeURIComponent(state.sort));
     if (state.at) parts.push("at=" + encodeURIComponent(state.at));
     return parts.join("&");
   }
@@ -111,6 +114,7 @@
       q: form.elements.q.value,
       at: at,
       clean: form.elements.clean.checked ? "hide" : "show",
+      sort: sortKey === "score" && sortDesc ? "" : (sortDesc ? "-" : "") + sortKey,
     };
   }
 
@@ -127,7 +131,7 @@
   }
 
   function isFiltering(state) {
-    return hashOf(Object.assign({}, state, { at: "", clean: "hide" })) !== "";
+    return hashOf(Object.assign({}, state, { at: "", clean: "hide", sort: "" })) !== "";
   }
 
   // ---- sorting the ranking: by the column last clicked (score, highest first, to start) ----
@@ -245,8 +249,14 @@
     writeHash(state);
   }
 
+  const SORTS = ["name", "score"].concat(SEVERITIES, FAMILIES);
+
   function fromHash() {
     const state = readHash();
+    // `sort=name` sorts A to Z, `sort=-errors` highest first; anything else: by score.
+    const key = state.sort.replace(/^-/, "");
+    sortKey = SORTS.includes(key) ? key : "score";
+    sortDesc = SORTS.includes(key) ? state.sort.startsWith("-") : true;
     writeForm(state);
     // A lint the page does not know (a stale link) filters nothing rather than everything.
     state.lint = form.elements.lint.value;
@@ -372,7 +382,7 @@
       // A new column starts with its natural order: names A to Z, numbers highest first.
       sortDesc = key === sortKey ? !sortDesc : key !== "name";
       sortKey = key;
-      apply(readForm());
+      fromForm();
       return;
     }
     const bar = e.target.closest && e.target.closest("button.cbar");
