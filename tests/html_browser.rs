@@ -244,16 +244,24 @@ fn a_column_sorts_the_ranking() {
     let Some(bin) = chromium() else { return };
     let dom = dom(&bin, "#sort=-error");
     let rows = rows(&dom);
-    assert!(rows.windows(2).all(|w| w[0].2 >= w[1].2), "errors, most first: {rows:?}");
     assert!(
-        Regex::new(r#"<th scope="col" class="n c-error" data-sort="error" aria-sort="descending">"#)
-            .expect("regex")
-            .is_match(&dom),
+        rows.windows(2).all(|w| w[0].2 >= w[1].2),
+        "errors, most first: {rows:?}"
+    );
+    assert!(
+        Regex::new(
+            r#"<th scope="col" class="n c-error" data-sort="error" aria-sort="descending">"#
+        )
+        .expect("regex")
+        .is_match(&dom),
         "the sorted column says so"
     );
     let dom = self::dom(&bin, "#sort=error");
     let rows = self::rows(&dom);
-    assert!(rows.windows(2).all(|w| w[0].2 <= w[1].2), "errors, fewest first");
+    assert!(
+        rows.windows(2).all(|w| w[0].2 <= w[1].2),
+        "errors, fewest first"
+    );
 }
 
 #[test]
@@ -414,20 +422,29 @@ fn screenshot_shows_cjk_glyphs_and_the_first_row() {
             1,
         ),
     );
-    let without = screenshot(&bin, &hidden_name, &target.join("html-review-no-first-name.png"));
+    let without = screenshot(
+        &bin,
+        &hidden_name,
+        &target.join("html-review-no-first-name.png"),
+    );
     let (rows, pixels) = differing_rows(&real, &without);
     assert!(
         pixels > 40 && !rows.is_empty(),
         "the first row's name ({first}) is not drawn on screen"
     );
     // It is drawn in the ranking, below the header and above the fold.
-    assert!(rows.iter().all(|&y| y > 80 && y < 400), "{first} drawn at rows {rows:?}");
+    assert!(
+        rows.iter().all(|&y| y > 80 && y < 400),
+        "{first} drawn at rows {rows:?}"
+    );
 }
 
 /// The path of the ranking's first row in the page as written.
 fn rows_of_page(page: &str) -> String {
     let re = Regex::new(r#"<tr data-report="r0" data-path="([^"]*)""#).expect("regex");
-    re.captures(page).map(|c| c[1].to_owned()).unwrap_or_default()
+    re.captures(page)
+        .map(|c| c[1].to_owned())
+        .unwrap_or_default()
 }
 
 #[test]

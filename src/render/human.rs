@@ -40,6 +40,8 @@ struct Report<'a> {
     finding: &'a Finding,
     excerpt: Excerpt<'a>,
     code: String,
+    /// Terminal columns: label texts are wrapped to fit.
+    width: usize,
 }
 
 impl fmt::Debug for Report<'_> {
@@ -82,19 +84,29 @@ impl Diagnostic for Report<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let f = self.finding;
-        let primary = LabeledSpan::new_primary_with_span(
-            Some(
-                f.primary_label
-                    .clone()
-                    .unwrap_or_else(|| f.meta.name.to_owned()),
-            ),
-            self.excerpt.map(f.span),
-        );
-        let rest = f
-            .labels
-            .iter()
-            .map(|l| LabeledSpan::new_with_span(Some(l.message.clone()), self.excerpt.map(l.span)));
-        Some(Box::new(std::iter::once(primary).chain(rest)))
+        let spans: Vec<miette::SourceSpan> = std::iter::once(f.span)
+            .chain(f.labels.iter().map(|l| l.span))
+            .map(|s| self.excerpt.map(s))
+            .collect();
+        // A label line never runs past the terminal's edge: wrap it into the room left.
+        let fit = |text: &str, span: miette::SourceSpan| {
+            super::excerpt::wrap_label(text, self.excerpt.label_room(span, &spans, self.width))
+        };
+        let primary_text = f
+            .primary_label
+            .clone()
+            .unwrap_or_else(|| f.meta.name.to_owned());
+        let mut all = vec![LabeledSpan::new_primary_with_span(
+            Some(fit(&primary_text, spans[0])),
+            spans[0],
+        )];
+        for (l, &span) in f.labels.iter().zip(&spans[1..]) {
+            all.push(LabeledSpan::new_with_span(
+                Some(fit(&l.message, span)),
+                span,
+            ));
+        }
+        Some(Box::new(all.into_iter()))
     }
 }
 
@@ -104,8 +116,9 @@ pub fn render_finding(doc: &Document, finding: &Finding, style: Style) -> String
     spans.extend(finding.labels.iter().map(|l| l.span));
     let report = Report {
         finding,
-        excerpt: Excerpt::new(doc, &spans),
+        excerpt: Excerpt::for_width(doc, &spans, style.width),
         code: format!("{} {}", finding.meta.code, finding.meta.name),
+        width: style.width,
     };
     let mut out = String::new();
     if style.handler().render_report(&mut out, &report).is_err() {
