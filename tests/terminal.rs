@@ -98,6 +98,50 @@ fn assert_fits(out: &str, width: usize) {
     }
 }
 
+/// Every quoted row is numbered with the line its text comes from: a line too
+/// wide for the terminal, shown as several rows, never lends a row the next
+/// line's number.
+fn assert_numbered_by_own_line(out: &str, doc: &reportlint::document::Document) {
+    let text = doc.display_text();
+    // Tabs are drawn as spaces to the next stop: whitespace is not compared.
+    let untwin = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| match c {
+                '〝' => '“',
+                '〞' => '”',
+                '｀' => '‘',
+                '＇' => '’',
+                '・' => '·',
+                '－' => '—',
+                '⋯' => '…',
+                c => c,
+            })
+            .collect()
+    };
+    for row in out.lines() {
+        let Some((num, quoted)) = row.split_once(" │ ") else {
+            continue;
+        };
+        let Ok(n) = num.trim().parse::<usize>() else {
+            continue;
+        };
+        let line = untwin(&text[doc.lines.line_range(text, n - 1)]);
+        for (i, piece) in quoted.split("...").enumerate() {
+            // The first piece may follow the gutter of a multi-line label.
+            let piece = if i == 0 && !line.contains(&untwin(piece)) {
+                piece.trim_start_matches(|c| "│╭├╰─▶ ".contains(c))
+            } else {
+                piece
+            };
+            assert!(
+                line.contains(&untwin(piece)),
+                "row numbered {n} shows 「{piece}」, which is not on line {n} 「{line}」:\n{out}"
+            );
+        }
+    }
+}
+
 #[test]
 fn curly_quotes_ellipses_and_dots_before_a_caret_do_not_shift_it() {
     let out = render(Path::new(AMBIGUOUS), 100);
@@ -110,7 +154,7 @@ fn curly_quotes_ellipses_and_dots_before_a_caret_do_not_shift_it() {
 }
 
 #[test]
-fn every_fixture_lines_up_and_fits_narrow_and_wide_terminals() {
+fn every_fixture_lines_up_fits_and_numbers_rows_by_their_line() {
     let mut files: Vec<_> = glob::glob("fixtures/*/bad.*")
         .expect("glob")
         .flatten()
@@ -120,12 +164,17 @@ fn every_fixture_lines_up_and_fits_narrow_and_wide_terminals() {
     assert!(files.len() > 20);
     for width in [60, 80, 100, 140] {
         for path in &files {
-            let out = render(path, width);
+            let (doc, findings) = common::lint_file(path, &[]);
+            let out: String = findings
+                .iter()
+                .map(|f| human::render_finding(&doc, f, human::Style::plain(width)))
+                .collect();
             if out.is_empty() {
                 continue;
             }
             assert_lines_up(&out);
             assert_fits(&out, width);
+            assert_numbered_by_own_line(&out, &doc);
         }
     }
 }

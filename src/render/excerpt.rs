@@ -275,7 +275,20 @@ impl<'d> Excerpt<'d> {
     pub fn map(&self, span: Span) -> SourceSpan {
         let span = span.snap_to(self.doc.display_text());
         let a = self.map_offset(span.start, false);
-        let b = self.map_offset(span.end, true).max(a);
+        let mut b = self.map_offset(span.end, true).max(a);
+        // A line too wide for the terminal is split into rows, which miette
+        // would number as consecutive lines. Each row of it is therefore a
+        // snippet of its own, and a span is kept within the row it starts in
+        // rather than run into the next row of the same line.
+        let (first, last) = (self.row_of(a), self.row_of(b.saturating_sub(1).max(a)));
+        if let Some(k) = (first..last).find(|&k| self.rows[k].line == self.rows[k + 1].line) {
+            let r = &self.rows[k];
+            b = r
+                .pieces
+                .last()
+                .map_or(r.virt_end, |p| p.virt + p.vlen)
+                .max(a);
+        }
         (a, b - a).into()
     }
 
@@ -434,13 +447,18 @@ fn windows(
     };
     for s in spans {
         let (a, b) = (s.start.max(line.start), s.end.min(line.end));
-        if a > b || s.end < line.start || s.start > line.end {
+        // A span that only touches the line (ends where it starts) shows nothing of it.
+        let touches = a == b && s.start != s.end;
+        if a > b || s.end < line.start || s.start > line.end || touches {
             continue;
         }
         let cols: usize = text[a..b].chars().take(long_span + 1).map(width).sum();
         if cols > long_span {
-            wins.push((step(a, context, true), step(a, context, false)));
-            wins.push((step(b, context, true), step(b, context, false)));
+            // Something of the span is shown at each end, however little
+            // context the line leaves room for.
+            let inner = context.max(long_span / 3);
+            wins.push((step(a, context, true), step(a, inner, false)));
+            wins.push((step(b, inner, true), step(b, context, false)));
         } else {
             wins.push((step(a, context, true), step(b, context, false)));
         }
@@ -483,6 +501,16 @@ impl SourceCode for Excerpt<'_> {
             if last + 1 < self.rows.len() && self.rows[last].line + 1 == self.rows[last + 1].line {
                 last += 1;
             }
+        }
+        // miette numbers the rows of a snippet in sequence: rows that repeat a
+        // line (one too wide, split) are never one snippet. miette then draws
+        // the labels of each row under a snippet of its own, each numbered
+        // with the line's own number.
+        if self.rows[first..=last]
+            .windows(2)
+            .any(|w| w[0].line == w[1].line)
+        {
+            return Err(MietteError::OutOfBounds);
         }
         let data_start = self.rows[first].virt_start;
         let data_end = (self.rows[last].virt_end + 1).min(self.text.len());
@@ -557,6 +585,77 @@ mod tests {
         let words = wrap_label("the total of the rows above", 10);
         assert!(words.lines().all(|l| l.width() <= 10), "{words}");
         assert_eq!(wrap_label("短", 40), "短");
+    }
+
+    #[test]
+    fn a_span_never_runs_into_another_row_of_its_line() {
+        // Three labels far apart on one long line, and one running from the
+        // middle of it into the next line: too wide for a narrow terminal.
+        let (a, b, c) = ("甲乙丙丁戊己", "子丑寅卯辰巳", "金木水火土日");
+        let filler = "这是一段很长的正文用来把标签彼此隔开".repeat(2);
+        let text = format!("{a}{filler}{b}{filler}{c}\n第二行的开头在这里\n");
+        let at = |s: &str| text.find(s).expect("in the text");
+        let span = |s: &str| Span {
+            start: at(s),
+            end: at(s) + s.len(),
+        };
+        let across = Span {
+            start: at(b),
+            end: at("开头"),
+        };
+        let doc = Document::parse("t.txt", text.clone());
+        let spans = [span(a), span(b), span(c), across];
+        for width in [40, 60, 80, 100, 140] {
+            let ex = Excerpt::for_width(&doc, &spans, width);
+            for s in spans {
+                let mapped = ex.map(s);
+                assert!(
+                    ex.read_span(&mapped, 0, 0).is_ok(),
+                    "{s:?} at {width}:\n{}",
+                    ex.text
+                );
+            }
+        }
+        let narrow = Excerpt::for_width(&doc, &spans, 60);
+        assert!(
+            narrow.rows.len() > 2,
+            "the first line is split:\n{}",
+            narrow.text
+        );
+        // The label across lines keeps its start.
+        let mapped = narrow.map(across);
+        assert!(
+            narrow.text[mapped.offset()..].starts_with(b),
+            "{}",
+            narrow.text
+        );
+    }
+
+    #[test]
+    fn a_long_span_shows_its_ends_on_a_narrow_terminal() {
+        let long = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉";
+        let filler = "这是一段很长的正文用来把标签彼此隔开".repeat(3);
+        let text = format!("{filler}{long}{filler}{long}{filler}\n");
+        let first = text.find(long).expect("in the text");
+        let second = text.rfind(long).expect("in the text");
+        let doc = Document::parse("t.txt", text.clone());
+        let spans = [
+            Span {
+                start: first,
+                end: first + long.len(),
+            },
+            Span {
+                start: second,
+                end: second + long.len(),
+            },
+        ];
+        let ex = Excerpt::for_width(&doc, &spans, 60);
+        for s in spans {
+            let mapped = ex.map(s);
+            let shown = &ex.text[mapped.offset()..mapped.offset() + mapped.len()];
+            assert!(shown.starts_with("甲乙丙"), "「{shown}」 in\n{}", ex.text);
+            assert!(shown.ends_with("未申酉"), "「{shown}」 in\n{}", ex.text);
+        }
     }
 
     #[test]
