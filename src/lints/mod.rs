@@ -87,6 +87,7 @@ pub fn registry() -> Vec<Registration> {
         typo::halfwidth_punct::HalfwidthPunct,
         typo::confusable::Confusable,
         typo::stray_whitespace::StrayWhitespace,
+        typo::homophone::Homophone,
     ];
     all.sort_by_key(|r| r.meta.code);
     all

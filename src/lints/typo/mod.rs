@@ -4,6 +4,8 @@ pub(crate) mod confusable;
 pub(crate) mod doubled_char;
 pub(crate) mod doubled_punct;
 pub(crate) mod halfwidth_punct;
+pub(crate) mod homophone;
+pub(crate) mod lexicon;
 pub(crate) mod repeated_phrase;
 pub(crate) mod stray_whitespace;
 pub(crate) mod unbalanced_pair;

@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Build lints/typo-lexicon.bin, the word list the spelling lints read.
+
+Sources (both MIT, see NOTICE): jieba's dict.txt (words with frequencies and
+part-of-speech tags) and pypinyin's character and phrase readings (from the
+pinyin-data and phrase-pinyin-data projects).
+
+Kept: every word of one to four Han characters of the Basic Multilingual Plane.
+Each word is marked
+  target  a word the homophone lint may suggest: frequency >= 50 and not a name,
+          place, organisation, brand, numeral or abbreviation (jieba tags nr* ns nt
+          nz m q mq x j);
+  idiom   a four-character idiom (tag i);
+  name    a person's name (tags nr nrt nrfg): the tag is noisy (加强监督 is one), so
+          names count as words only when a whole window is one;
+and targets and idioms carry their reading (toned pinyin, phrase-aware).
+A character's readings are those it takes in at least 2% (by frequency) of the
+words that contain it, so rare readings do not make false homophones.
+
+Format (little endian), read by src/lints/typo/lexicon.rs:
+  b"RLLEX1\\n\\0"
+  u16 syllables, each: u8 length, ASCII (e.g. "jian1")
+  u32 characters in id order (id = index + 1, most frequent first), each:
+      u16 code point, u8 readings, u16 syllable ids
+  for length 1..=4: u32 count, then each word: u16 character ids, u8 log-frequency
+      (round(8 ln f)), u8 flags (1 target, 2 idiom, 4 name)
+  u32 readings, each (in word order, for targets and idioms): u16 syllable ids
+usage: scripts/typo-lexicon.py [OUT]     needs: pip install jieba pypinyin
+"""
+import collections
+import math
+import os
+import struct
+import sys
+
+import jieba
+from pypinyin import Style, lazy_pinyin
+
+NOT_TARGET = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "m", "q", "mq", "x", "j"}
+TARGET_MIN_FREQ = 50
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "../lints/typo-lexicon.bin")
+    words = {}
+    for line in open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8"):
+        w, f, t = line.split()
+        if 1 <= len(w) <= 4 and all("\u3400" <= c <= "\u9fff" for c in w):
+            words[w] = (int(f), t)
+    reading = {w: tuple(lazy_pinyin(w, style=Style.TONE3, neutral_tone_with_five=True)) for w in words}
+    # A character pypinyin cannot read comes back as itself: such words have no reading.
+    readable = {w for w, r in reading.items() if all(x.isascii() and x[-1].isdigit() for x in r)}
+    uses = collections.defaultdict(collections.Counter)
+    weight = collections.Counter()
+    for w, (f, _) in words.items():
+        for c, r in zip(w, reading[w]):
+            if w in readable:
+                uses[c][r] += f
+            weight[c] += f
+    chars = sorted(weight, key=lambda c: (-weight[c], c))
+    cid = {c: i + 1 for i, c in enumerate(chars)}
+    readings = {}
+    for c in chars:
+        total = sum(uses[c].values())
+        readings[c] = [r for r, n in uses[c].most_common() if n >= 0.02 * total]
+    syllables = sorted({r for rs in readings.values() for r in rs} | {r for w in readable for r in reading[w]})
+    sid = {s: i for i, s in enumerate(syllables)}
+    buf = bytearray(b"RLLEX1\n\0")
+    buf += struct.pack("<H", len(syllables))
+    for s in syllables:
+        b = s.encode("ascii")
+        buf += struct.pack("<B", len(b)) + b
+    buf += struct.pack("<I", len(chars))
+    for c in chars:
+        buf += struct.pack("<HB", ord(c), len(readings[c]))
+        buf += b"".join(struct.pack("<H", sid[r]) for r in readings[c])
+    flagged = []
+    for n in range(1, 5):
+        group = sorted(w for w in words if len(w) == n)
+        buf += struct.pack("<I", len(group))
+        for w in group:
+            f, t = words[w]
+            flags = 0
+            if w in readable and n >= 2 and f >= TARGET_MIN_FREQ and t not in NOT_TARGET:
+                flags |= 1
+            if w in readable and n == 4 and t == "i":
+                flags |= 2
+            if t in ("nr", "nrt", "nrfg"):
+                flags |= 4
+            buf += b"".join(struct.pack("<H", cid[c]) for c in w)
+            buf += struct.pack("<BB", min(255, round(8 * math.log(f))), flags)
+            if flags & 3:
+                flagged.append(w)
+    buf += struct.pack("<I", len(flagged))
+    for w in flagged:
+        buf += b"".join(struct.pack("<H", sid[r]) for r in reading[w])
+    with open(out, "wb") as fh:
+        fh.write(buf)
+    print(f"{out}: {len(buf)} bytes, {len(words)} words, {len(chars)} characters, "
+          f"{len(syllables)} syllables, {len(flagged)} with readings", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
