@@ -11,8 +11,9 @@ Each word is marked
           place, organisation, brand, numeral or abbreviation (jieba tags nr* ns nt
           nz m q mq x j);
   idiom   a four-character idiom (tag i);
-  name    a person's name (tags nr nrt nrfg): the tag is noisy (加强监督 is one), so
-          names count as words only when a whole window is one;
+  name    a rare entry tagged as a person's name (nr nrt nrfg, frequency < 20):
+          mostly noise (王坚督, 加强监督), so such names count as words only when a
+          whole window is one;
 and targets and idioms carry their reading (toned pinyin, phrase-aware).
 A character's readings are those it takes in at least 2% (by frequency) of the
 words that contain it, so rare readings do not make false homophones.
@@ -38,6 +39,9 @@ from pypinyin import Style, lazy_pinyin
 
 NOT_TARGET = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "m", "q", "mq", "x", "j"}
 TARGET_MIN_FREQ = 50
+# Entries tagged as names this rare are mostly noise (王坚督, 加强监督); more
+# frequent ones are often not names at all (阿富汗, 福祉).
+NAME_MAX_FREQ = 20
 
 
 def main():
@@ -86,7 +90,7 @@ def main():
                 flags |= 1
             if w in readable and n == 4 and t == "i":
                 flags |= 2
-            if t in ("nr", "nrt", "nrfg"):
+            if t in ("nr", "nrt", "nrfg") and f < NAME_MAX_FREQ:
                 flags |= 4
             buf += b"".join(struct.pack("<H", cid[c]) for c in w)
             buf += struct.pack("<BB", min(255, round(8 * math.log(f))), flags)

@@ -305,21 +305,29 @@ impl Homophone {
     ) -> bool {
         let first = run[i].c;
         let last = run[i + len - 1].c;
-        if PROVINCE_SHORT.contains(first) || ABBREVIATION_END.contains(last) {
-            return true;
-        }
-        let after = &text[end..];
-        if after.chars().next().is_some_and(|c| PLACE_SUFFIX.contains(c))
-            || ORG_SUFFIX.iter().any(|s| after.starts_with(s))
+        if PROVINCE_SHORT.contains(first)
+            || ABBREVIATION_END.contains(last)
+            || ENUMERATION_END.contains(last)
         {
             return true;
         }
-        // A character of the window recurs right beside it, or within it.
-        let near = i.saturating_sub(3)..(i + len + 3).min(run.len());
-        let window = &run[i..i + len];
-        if near.clone().any(|k| {
-            !(i..i + len).contains(&k) && window.iter().any(|w| w.c == run[k].c)
-        }) || (1..len).any(|a| window[..a].iter().any(|w| w.c == window[a].c))
+        // A place or organisation name: its suffix follows, at most one character on.
+        let after = &text[end..];
+        let after_next = after.char_indices().nth(1).map_or("", |(b, _)| &after[b..]);
+        if [after, after_next].iter().any(|a| {
+            a.chars().next().is_some_and(|c| PLACE_SUFFIX.contains(c))
+                || ORG_SUFFIX.iter().any(|s| a.starts_with(s))
+        }) {
+            return true;
+        }
+        // A character of the window recurs close by (以文铸魂、以文惠民), or within it.
+        let window = &text[start..end];
+        let before = text[..start].chars().rev().take(PARALLEL_REACH);
+        let after = text[end..].chars().take(PARALLEL_REACH);
+        if before.chain(after).any(|c| window.contains(c))
+            || window
+                .char_indices()
+                .any(|(b, c)| window[b + c.len_utf8()..].contains(c))
         {
             return true;
         }
@@ -434,6 +442,10 @@ fn in_short_quote(text: &str, start: usize, end: usize) -> bool {
 const PROVINCE_SHORT: &str = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀贵黔云滇陕秦甘陇青宁新港澳台藏桂蒙";
 /// Abbreviations of parties and bodies end in these (甲方, 省委, 市府办).
 const ABBREVIATION_END: &str = "方委办局厅署处";
+/// A conjunction or 等 closes an enumeration of single characters (纱、布等).
+const ENUMERATION_END: &str = "等和与及或";
+/// How far a parallel construction's repeated character is looked for.
+const PARALLEL_REACH: usize = 5;
 /// A place name ends before these.
 const PLACE_SUFFIX: &str = "省市县区镇乡村州旗盟岛湾街路";
 const ORG_SUFFIX: [&str; 16] = [

@@ -9,6 +9,10 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 const DATA: &[u8] = include_bytes!("../../../lints/typo-lexicon.bin");
+/// Current words the dictionary lacks (`lints/typo-words.toml`).
+const SUPPLEMENT: &str = include_str!("../../../lints/typo-words.toml");
+/// How common a supplement word counts as: round(8 ln 150).
+const SUPPLEMENT_LOG_FREQ: u8 = 40;
 
 /// Characters of the lexicon are numbered by frequency; 0 is "not in the lexicon".
 pub type CharId = u16;
@@ -126,7 +130,42 @@ impl Lexicon {
     /// The built-in lexicon, parsed on first use.
     pub fn get() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
-        LEX.get_or_init(|| Lexicon::parse(DATA).unwrap_or_else(Lexicon::empty))
+        LEX.get_or_init(|| {
+            let mut lex = Lexicon::parse(DATA).unwrap_or_else(Lexicon::empty);
+            lex.supplement(SUPPLEMENT);
+            lex
+        })
+    }
+
+    /// Adds the words of the supplement that the dictionary lacks.
+    fn supplement(&mut self, toml_text: &str) {
+        #[derive(serde::Deserialize)]
+        struct Supplement {
+            words: String,
+        }
+        let Ok(s) = toml::from_str::<Supplement>(toml_text) else {
+            return;
+        };
+        for w in s.words.split_whitespace() {
+            let ids: Vec<CharId> = w.chars().map(|c| self.id(c)).collect();
+            if (2..=4).contains(&ids.len()) && !ids.contains(&0) {
+                let key = pack(&ids);
+                if self.words.contains_key(&key) {
+                    continue;
+                }
+                self.words.insert(
+                    key,
+                    Word {
+                        log_freq: SUPPLEMENT_LOG_FREQ,
+                        flags: 0,
+                        reading: 0,
+                    },
+                );
+                for p in ids.windows(2) {
+                    self.set_internal(p[0], p[1]);
+                }
+            }
+        }
     }
 
     fn empty() -> Lexicon {
@@ -373,6 +412,7 @@ mod tests {
         assert_eq!(r, ["jian1", "du1"]);
         assert!(lex.word(&ids("坚督")).is_none());
         assert!(lex.word(&ids("既往不咎")).is_some_and(Word::is_idiom));
+        assert!(lex.word(&ids("微博")).is_some(), "from the supplement");
     }
 
     #[test]
