@@ -5,6 +5,7 @@ pub(crate) mod doubled_char;
 pub(crate) mod doubled_punct;
 pub(crate) mod halfwidth_punct;
 pub(crate) mod homophone;
+pub(crate) mod idiom_slip;
 pub(crate) mod lexicon;
 pub(crate) mod repeated_phrase;
 pub(crate) mod stray_whitespace;
