@@ -11,6 +11,9 @@ Each word is marked
           place, organisation, brand, numeral or abbreviation (jieba tags nr* ns nt
           nz m q mq x j);
   idiom   a four-character idiom (tag i);
+  variant a rare entry of three or four characters one same-sounding character away from a far more common
+          word (既往不究 beside 既往不咎): a misspelling the dictionary lists, not
+          a word;
   name    a rare entry tagged as a person's name (nr nrt nrfg, frequency < 20):
           mostly noise (王坚督, 加强监督), so such names count as words only when a
           whole window is one;
@@ -24,7 +27,7 @@ Format (little endian), read by src/lints/typo/lexicon.rs:
   u32 characters in id order (id = index + 1, most frequent first), each:
       u16 code point, u8 readings, u16 syllable ids
   for length 1..=4: u32 count, then each word: u16 character ids, u8 log-frequency
-      (round(8 ln f)), u8 flags (1 target, 2 idiom, 4 name)
+      (round(8 ln f)), u8 flags (1 target, 2 idiom, 4 name, 8 variant)
   u32 readings, each (in word order, for targets and idioms): u16 syllable ids
 usage: scripts/typo-lexicon.py [OUT]     needs: pip install jieba pypinyin
 """
@@ -42,6 +45,41 @@ TARGET_MIN_FREQ = 50
 # Entries tagged as names this rare are mostly noise (王坚督, 加强监督); more
 # frequent ones are often not names at all (阿富汗, 福祉).
 NAME_MAX_FREQ = 20
+# A misspelling the dictionary lists is this rare, and its correct form this
+# much (and at least this) more common.
+VARIANT_MAX_FREQ = 5
+VARIANT_RATIO = 10
+VARIANT_MIN_COMMON = 30
+
+
+def toneless(r):
+    return tuple(x.rstrip("012345") for x in r)
+
+
+def misspellings(words, reading, readable):
+    """Rare three- and four-character entries one same-sounding character away
+    from a far more common word of the same length: the dictionary lists
+    misspellings of set phrases (既往不究, 再接再励)."""
+    by_mask = collections.defaultdict(list)
+    for w in readable:
+        if 2 <= len(w) <= 4:
+            r = toneless(reading[w])
+            for q in range(len(w)):
+                by_mask[(w[:q] + "_" + w[q + 1:], r)].append(w)
+    out = set()
+    for w in readable:
+        f = words[w][0]
+        # Two-character entries this rare are mostly real words (宪制 beside 限制).
+        if not 3 <= len(w) <= 4 or f > VARIANT_MAX_FREQ:
+            continue
+        r = toneless(reading[w])
+        for q in range(len(w)):
+            common = [o for o in by_mask[(w[:q] + "_" + w[q + 1:], r)]
+                      if o != w and words[o][0] >= max(VARIANT_RATIO * f, VARIANT_MIN_COMMON)]
+            if common:
+                out.add(w)
+                break
+    return out
 
 
 def main():
@@ -79,6 +117,7 @@ def main():
     for c in chars:
         buf += struct.pack("<HB", ord(c), len(readings[c]))
         buf += b"".join(struct.pack("<H", sid[r]) for r in readings[c])
+    variants = misspellings(words, reading, readable)
     flagged = []
     for n in range(1, 5):
         group = sorted(w for w in words if len(w) == n)
@@ -92,6 +131,8 @@ def main():
                 flags |= 2
             if t in ("nr", "nrt", "nrfg") and f < NAME_MAX_FREQ:
                 flags |= 4
+            if w in variants:
+                flags |= 8
             buf += b"".join(struct.pack("<H", cid[c]) for c in w)
             buf += struct.pack("<BB", min(255, round(8 * math.log(f))), flags)
             if flags & 3:
@@ -102,7 +143,8 @@ def main():
     with open(out, "wb") as fh:
         fh.write(buf)
     print(f"{out}: {len(buf)} bytes, {len(words)} words, {len(chars)} characters, "
-          f"{len(syllables)} syllables, {len(flagged)} with readings", file=sys.stderr)
+          f"{len(syllables)} syllables, {len(flagged)} with readings, {len(variants)} variants",
+          file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -71,6 +71,8 @@ pub const IDIOM: u8 = 2;
 /// A person's name in the source dictionary: a noisy tag, so names neither
 /// join characters into words for the segmentation nor mark pairs as internal.
 pub const NAME: u8 = 4;
+/// A misspelling the dictionary lists (既往不究 beside 既往不咎): not a word.
+pub const VARIANT: u8 = 8;
 
 impl Word {
     pub fn is_target(&self) -> bool {
@@ -222,6 +224,9 @@ impl Lexicon {
                 total += (f64::from(log_freq) / 8.0).exp();
                 if flags & (TARGET | IDIOM) != 0 {
                     flagged.push(key);
+                }
+                if flags & VARIANT != 0 {
+                    continue;
                 }
                 if flags & NAME == 0 {
                     for w in buf[..len].windows(2) {
@@ -413,6 +418,7 @@ mod tests {
         assert!(lex.word(&ids("坚督")).is_none());
         assert!(lex.word(&ids("既往不咎")).is_some_and(Word::is_idiom));
         assert!(lex.word(&ids("微博")).is_some(), "from the supplement");
+        assert!(lex.word(&ids("既往不究")).is_none(), "a listed misspelling");
     }
 
     #[test]
