@@ -14,6 +14,8 @@ Each word is marked
   variant a rare entry of three or four characters one same-sounding character away from a far more common
           word (既往不究 beside 既往不咎): a misspelling the dictionary lists, not
           a word;
+  free    a one-character verb, preposition or conjunction (tags v p c): it
+          stands alone at the start of a phrase (工作|作相应的调整);
   name    a rare entry tagged as a person's name (nr nrt nrfg, frequency < 20):
           mostly noise (王坚督, 加强监督), so such names count as words only when a
           whole window is one;
@@ -27,7 +29,7 @@ Format (little endian), read by src/lints/typo/lexicon.rs:
   u32 characters in id order (id = index + 1, most frequent first), each:
       u16 code point, u8 readings, u16 syllable ids
   for length 1..=4: u32 count, then each word: u16 character ids, u8 log-frequency
-      (round(8 ln f)), u8 flags (1 target, 2 idiom, 4 name, 8 variant)
+      (round(8 ln f)), u8 flags (1 target, 2 idiom, 4 name, 8 variant, 16 free)
   u32 readings, each (in word order, for targets and idioms): u16 syllable ids
 usage: scripts/typo-lexicon.py [OUT]     needs: pip install jieba pypinyin
 """
@@ -133,6 +135,8 @@ def main():
                 flags |= 4
             if w in variants:
                 flags |= 8
+            if n == 1 and t in ("v", "p", "c"):
+                flags |= 16
             buf += b"".join(struct.pack("<H", cid[c]) for c in w)
             buf += struct.pack("<BB", min(255, round(8 * math.log(f))), flags)
             if flags & 3:

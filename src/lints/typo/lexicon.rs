@@ -73,6 +73,8 @@ pub const IDIOM: u8 = 2;
 pub const NAME: u8 = 4;
 /// A misspelling the dictionary lists (既往不究 beside 既往不咎): not a word.
 pub const VARIANT: u8 = 8;
+/// A one-character verb, preposition or conjunction: it stands alone.
+pub const FREE: u8 = 16;
 
 impl Word {
     pub fn is_target(&self) -> bool {
@@ -80,6 +82,9 @@ impl Word {
     }
     pub fn is_idiom(&self) -> bool {
         self.flags & IDIOM != 0
+    }
+    pub fn is_free(&self) -> bool {
+        self.flags & FREE != 0
     }
     pub fn is_name(&self) -> bool {
         self.flags & NAME != 0
