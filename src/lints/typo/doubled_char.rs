@@ -266,9 +266,10 @@ fn joins_a_word(prev: char, x: char, next: char) -> bool {
 }
 
 /// Whether the lexicon reads the doubled character as two words' worth:
-/// a word ends with the first copy and the second is a verb, preposition or
-/// conjunction that starts the next phrase (工作|作相应的调整, 实事求是|是统一的),
-/// or a verb is reduplicated before its object (洗洗澡、治治病: 治病 is a word).
+/// a word ends with the first copy and the second is a common verb,
+/// preposition or conjunction that starts the next phrase (工作|作相应的调整,
+/// 实事求是|是统一的; not 建设设，), or a verb is doubled before its object in
+/// a run of such doublings (洗洗澡、治治病: 治病 is a word, 洗洗 is near).
 fn reads_doubled(chars: &CharTable, k: usize) -> bool {
     let lex = Lexicon::get();
     let id = |i: usize| lex.id(chars.at(i));
@@ -279,6 +280,7 @@ fn reads_doubled(chars: &CharTable, k: usize) -> bool {
     if !single.is_free() {
         return false;
     }
+    let phrase_goes_on = is_han(chars.at(k + 2)) && single.log_freq >= FREE_WORD_LOG_FREQ;
     let ends_word = (2..=4usize).any(|len| {
         k + 1 >= len && {
             let ids: Vec<CharId> = (k + 1 - len..=k).map(id).collect();
@@ -286,8 +288,14 @@ fn reads_doubled(chars: &CharTable, k: usize) -> bool {
         }
     });
     let verb_object = lex.word(&[x, id(k + 2)]).is_some_and(|w| !w.is_name());
-    ends_word || verb_object
+    let doubling_near = (k.saturating_sub(6)..k + 8)
+        .filter(|&i| i + 1 < k || i > k + 1)
+        .any(|i| is_han(chars.at(i)) && chars.at(i) == chars.at(i + 1));
+    (ends_word && phrase_goes_on) || (verb_object && doubling_near)
 }
+
+/// round(8 ln 10000): a one-character word this common stands alone.
+const FREE_WORD_LOG_FREQ: u8 = 74;
 
 /// Three-character words a character must start (end) to count as productive.
 /// 农 ends only a few (菜农 is two characters), so 市农农村局 stays an error.

@@ -27,7 +27,8 @@ crate::declare_lint! {
     /// (涉法涉诉, 蓄肥造肥), abbreviations that start with a province's short name
     /// (陕电, 台企) or end in 方, 委, 办, place and organisation names (a window
     /// before 省市县区镇乡村, 公司, 集团, 大学 …), and person names (a surname
-    /// next to a title such as 同志, 书记, 局长).
+    /// next to a title such as 同志, 书记, 局长). A slip the confusable list
+    /// knows is left to that lint.
     ///
     /// ## Why
     /// Most spelling errors in Chinese reports are homophones picked from the
@@ -179,7 +180,8 @@ impl Lint for Homophone {
             run.clear();
             for s in found.into_values() {
                 // A window written more than once is a term the writer means.
-                if count_at_most_2(&doc.text, &s.written) < 2 {
+                if count_at_most_2(&doc.text, &s.written) < 2 && !super::confusable::lists(&s.written)
+                {
                     out.push(finding(p, &s));
                 }
             }

@@ -23,7 +23,8 @@ crate::declare_lint! {
     /// parallel wording (人尽其才、地尽其利), text in short quotation marks
     /// (slogans play on idioms), a window the document writes more than once,
     /// and swaps of the two halves' characters (违纪违法, 风高浪急 are both said;
-    /// the known swap 慎始如终 is in the confusable list).
+    /// the known swap 慎始如终 is in the confusable list). A slip the confusable
+    /// list knows (再接再励) is left to that lint, which carries the fix.
     ///
     /// ## Why
     /// Idioms are typed from memory, and the input method offers any character of
@@ -34,7 +35,7 @@ crate::declare_lint! {
     ///
     /// ## Example
     /// ```bad
-    /// 对历史问题既往不究，我们要再接再励。
+    /// 会场上口号声震耳欲笼，大家心急如粉。
     /// ```
     /// ```good
     /// 对历史问题既往不咎，我们要再接再厉，坚决查处违纪违法案件，决不让腐败分子有藏身之地。
@@ -163,7 +164,10 @@ impl Lint for IdiomSlip {
                 let repeated = memchr::memmem::find_iter(doc.text.as_bytes(), written.as_bytes())
                     .nth(1)
                     .is_some();
-                if !repeated && !self.allow.iter().any(|a| a == written) {
+                if !repeated
+                    && !self.allow.iter().any(|a| a == written)
+                    && !super::confusable::lists(written)
+                {
                     out.push(finding(p, span, written, &idiom));
                 }
             }
@@ -315,23 +319,24 @@ mod tests {
                 "对历史问题既往不咎，再接再厉，慎终如始。",
                 "打造“食全食美”品牌，建设美食街。",
             ],
-            &["对历史问题既往不究。", "我们要再接再励。", "工作要按步就班。"],
+            &["口号声震耳欲笼。", "大家心急如粉。", "专案组按图索记，很快查清了问题。"],
         );
     }
 
     #[test]
     fn message_and_help() {
-        let found = run(&lint(), "对历史问题既往不究。");
+        let found = run(&lint(), "口号声震耳欲笼。");
         assert_eq!(found.len(), 1, "{found:#?}");
-        assert_eq!(found[0].message, "「既往不究」疑为成语「既往不咎」");
-        assert!(found[0].help.as_deref().is_some_and(|h| h.contains("「究」与「咎」")));
+        assert_eq!(found[0].message, "「震耳欲笼」疑为成语「震耳欲聋」");
+        assert!(found[0].help.as_deref().is_some_and(|h| h.contains("「笼」与「聋」")));
+        assert!(run(&lint(), "对历史问题既往不究。").is_empty(), "left to confusable");
         assert!(run(&lint(), "慎始如终，抓好防控。").is_empty(), "a swap of the halves");
     }
 
     #[test]
     fn allow_comes_from_the_config() {
-        let o: Options = toml::from_str("allow = [\"既往不究\"]").expect("options");
-        assert!(run(&IdiomSlip::new(o).expect("lint"), "既往不究。").is_empty());
+        let o: Options = toml::from_str("allow = [\"震耳欲笼\"]").expect("options");
+        assert!(run(&IdiomSlip::new(o).expect("lint"), "震耳欲笼。").is_empty());
         assert!(IdiomSlip::new(Options {
             allow: vec!["既往".into()]
         })

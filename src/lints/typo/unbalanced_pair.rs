@@ -181,8 +181,11 @@ fn pair_across_short_lines(doc: &Document, loose: &[(usize, usize, usize, bool)]
             // Only short lines between: a bracket around a line of its own
             // ("（PM" "2.5" "）") or a footnote mark set on lines of its own.
             let interrupted = (pa + 1..pb).all(short);
-            // A quotation may run over whole paragraphs.
-            let quotation = matches!(PAIRS[kind].0, '“' | '‘' | '「');
+            // A quotation may run over paragraphs: into the next one, or on
+            // through paragraphs that each open with the mark.
+            let mark = PAIRS[kind].0;
+            let quotation = matches!(mark, '“' | '‘' | '「')
+                && (pa + 1..pb).all(|pi| doc.paragraphs[pi].text.starts_with(mark));
             !paired[b] && !ob && kb == kind && pb > pa && (furniture || broken || interrupted || quotation)
         });
         if let Some(b) = partner {
