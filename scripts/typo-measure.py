@@ -89,6 +89,7 @@ def clean(half, listing):
     for f in findings:
         by_path.setdefault(os.path.realpath(f["path"]), []).append(f)
     sentences = flagged = 0
+    per_code = {}
     for path in docs:
         raw = open(path, "rb").read()
         text = raw.decode("utf-8", "replace")
@@ -102,12 +103,16 @@ def clean(half, listing):
         for f in by_path.get(os.path.realpath(path), []):
             for k, (a, b, s) in enumerate(starts):
                 if a <= f["byte_start"] < b:
+                    if k not in hit:
+                        per_code[f["code"]] = per_code.get(f["code"], 0) + 1
                     hit.add(k)
                     if listing and half == "tune":
                         print(f"{f['code']} {os.path.relpath(path, CORPUS)}:{f['line']}: {f['message']} | {s.strip()[:60]}")
         flagged += len(hit)
     print(f"{half} half, clean text: {len(docs)} documents, {sentences} sentences, "
           f"{flagged} flagged by the spelling lints = {1000 * flagged / max(sentences, 1):.2f} per 1,000")
+    print("  by lint (first finding of each flagged sentence): "
+          + ", ".join(f"{c} {n}" for c, n in sorted(per_code.items())))
 
 
 if __name__ == "__main__":
