@@ -133,8 +133,8 @@ fn hits(doc: &Document) -> Vec<Hit> {
             _ => chinese_side(next),
         };
         // A number ends a Chinese clause too: 增长5.2%;粮食.
-        let number_then_han =
-            prev.is_some_and(|p| p.is_ascii_digit() || matches!(p, '%' | '％')) && next.is_some_and(is_han);
+        let number_then_han = prev.is_some_and(|p| p.is_ascii_digit() || matches!(p, '%' | '％'))
+            && next.is_some_and(is_han);
         if !((chinese_side(prev) || number_then_han) && after_ok) {
             continue;
         }

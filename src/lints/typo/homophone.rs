@@ -180,7 +180,8 @@ impl Lint for Homophone {
             run.clear();
             for s in found.into_values() {
                 // A window written more than once is a term the writer means.
-                if count_at_most_2(&doc.text, &s.written) < 2 && !super::confusable::lists(&s.written)
+                if count_at_most_2(&doc.text, &s.written) < 2
+                    && !super::confusable::lists(&s.written)
                 {
                     out.push(finding(p, &s));
                 }
@@ -441,7 +442,8 @@ fn in_short_quote(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Short names of provinces and regions that begin abbreviations (陕电入皖, 台企).
-const PROVINCE_SHORT: &str = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀贵黔云滇陕秦甘陇青宁新港澳台藏桂蒙";
+const PROVINCE_SHORT: &str =
+    "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀贵黔云滇陕秦甘陇青宁新港澳台藏桂蒙";
 /// Abbreviations of parties and bodies end in these (甲方, 省委, 市府办).
 const ABBREVIATION_END: &str = "方委办局厅署处";
 /// A conjunction or 等 closes an enumeration of single characters (纱、布等).
@@ -451,17 +453,27 @@ const PARALLEL_REACH: usize = 5;
 /// A place name ends before these.
 const PLACE_SUFFIX: &str = "省市县区镇乡村州旗盟岛湾街路";
 const ORG_SUFFIX: [&str; 16] = [
-    "公司", "集团", "科技", "国际", "股份", "银行", "大学", "学院", "医院", "中心", "协会",
-    "基金", "机场", "高铁", "铁路", "律师",
+    "公司", "集团", "科技", "国际", "股份", "银行", "大学", "学院", "医院", "中心", "协会", "基金",
+    "机场", "高铁", "铁路", "律师",
 ];
 /// Common surnames: a window starting with one beside a title is a name.
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
 const TITLES_AFTER: [&str; 16] = [
-    "同志", "书记", "主任", "局长", "市长", "县长", "省长", "部长", "主席", "总理", "委员",
-    "代表", "院士", "教授", "先生", "女士",
+    "同志", "书记", "主任", "局长", "市长", "县长", "省长", "部长", "主席", "总理", "委员", "代表",
+    "院士", "教授", "先生", "女士",
 ];
 const TITLES_BEFORE: [&str; 12] = [
-    "书记", "主任", "局长", "市长", "县长", "省长", "部长", "主席", "总理", "记者", "通讯员",
+    "书记",
+    "主任",
+    "局长",
+    "市长",
+    "县长",
+    "省长",
+    "部长",
+    "主席",
+    "总理",
+    "记者",
+    "通讯员",
     "同志",
 ];
 
@@ -475,7 +487,10 @@ fn finding(p: &Paragraph, s: &Suspect) -> Finding {
     Finding::new(
         &META,
         p.doc_span(Span::new(s.start, s.end)),
-        format!("「{}」疑为「{}」：读音相同，可能是输入法选错了字", s.written, s.meant),
+        format!(
+            "「{}」疑为「{}」：读音相同，可能是输入法选错了字",
+            s.written, s.meant
+        ),
     )
     .primary(format!("应为「{}」？", s.meant))
     .help(format!(
@@ -520,14 +535,21 @@ mod tests {
     fn message_names_both_words() {
         let found = run(&lint(), "要加强坚督检查。");
         assert_eq!(found.len(), 1, "{found:#?}");
-        assert_eq!(found[0].message, "「坚督」疑为「监督」：读音相同，可能是输入法选错了字");
+        assert_eq!(
+            found[0].message,
+            "「坚督」疑为「监督」：读音相同，可能是输入法选错了字"
+        );
         assert!(found[0].fix.is_none());
-        assert!(found[0].help.as_deref().is_some_and(|h| h.contains("jian1 du1")));
+        assert!(found[0]
+            .help
+            .as_deref()
+            .is_some_and(|h| h.contains("jian1 du1")));
     }
 
     #[test]
     fn allow_and_names_come_from_the_config() {
-        let o: Options = toml::from_str("allow = [\"坚督\"]\nnames = [\"林部暑\"]").expect("options");
+        let o: Options =
+            toml::from_str("allow = [\"坚督\"]\nnames = [\"林部暑\"]").expect("options");
         let l = Homophone::new(o).expect("lint");
         assert!(run(&l, "要加强坚督检查。").is_empty());
         assert!(run(&l, "由林部暑负责。").is_empty());

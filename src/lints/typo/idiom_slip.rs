@@ -175,7 +175,13 @@ impl Lint for IdiomSlip {
     }
 }
 
-fn scan(lex: &Lexicon, ix: &Index, text: &str, run: &[(CharId, usize)], found: &mut Vec<(Span, String)>) {
+fn scan(
+    lex: &Lexicon,
+    ix: &Index,
+    text: &str,
+    run: &[(CharId, usize)],
+    found: &mut Vec<(Span, String)>,
+) {
     'windows: for i in 0..run.len().saturating_sub(3) {
         let ids = [run[i].0, run[i + 1].0, run[i + 2].0, run[i + 3].0];
         if ids.contains(&0) {
@@ -240,13 +246,16 @@ fn near_miss(lex: &Lexicon, ids: &[CharId; 4], want: &[CharId; 4]) -> bool {
                 .iter()
                 .any(|&r| lex.toneless_eq(r, target))
         }
-        [p, q] => q == p + 1 && ids[p] == want[q] && ids[q] == want[p] && !in_word(p) && !in_word(q),
+        [p, q] => {
+            q == p + 1 && ids[p] == want[q] && ids[q] == want[p] && !in_word(p) && !in_word(q)
+        }
         _ => false,
     }
 }
 
 fn common_word(lex: &Lexicon, ids: &[CharId]) -> bool {
-    lex.word(ids).is_some_and(|w| w.log_freq >= COMMON_WORD_LOG_FREQ)
+    lex.word(ids)
+        .is_some_and(|w| w.log_freq >= COMMON_WORD_LOG_FREQ)
 }
 
 /// Characters ranked below this by frequency are the ones input methods offer.
@@ -276,7 +285,11 @@ const PARALLEL_REACH: usize = 5;
 
 /// Whether the window lies inside quotation marks that close within a few characters.
 fn in_short_quote(text: &str, start: usize, end: usize) -> bool {
-    let open = text[..start].chars().rev().take(6).find(|c| matches!(c, '“' | '”' | '「' | '」'));
+    let open = text[..start]
+        .chars()
+        .rev()
+        .take(6)
+        .find(|c| matches!(c, '“' | '”' | '「' | '」'));
     open.is_some_and(|o| matches!(o, '“' | '「'))
         && text[end..].chars().take(6).any(|c| matches!(c, '”' | '」'))
 }
@@ -299,7 +312,9 @@ fn finding(p: &Paragraph, span: Span, written: &str, idiom: &str) -> Finding {
         format!("「{written}」疑为成语「{idiom}」"),
     )
     .primary(format!("应为「{idiom}」？"))
-    .help(format!("{why}；若是有意化用，可在 [lints.idiom-slip] allow 中列出"))
+    .help(format!(
+        "{why}；若是有意化用，可在 [lints.idiom-slip] allow 中列出"
+    ))
 }
 
 #[cfg(test)]
@@ -319,7 +334,11 @@ mod tests {
                 "对历史问题既往不咎，再接再厉，慎终如始。",
                 "打造“食全食美”品牌，建设美食街。",
             ],
-            &["口号声震耳欲笼。", "大家心急如粉。", "专案组按图索记，很快查清了问题。"],
+            &[
+                "口号声震耳欲笼。",
+                "大家心急如粉。",
+                "专案组按图索记，很快查清了问题。",
+            ],
         );
     }
 
@@ -328,9 +347,18 @@ mod tests {
         let found = run(&lint(), "口号声震耳欲笼。");
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].message, "「震耳欲笼」疑为成语「震耳欲聋」");
-        assert!(found[0].help.as_deref().is_some_and(|h| h.contains("「笼」与「聋」")));
-        assert!(run(&lint(), "对历史问题既往不究。").is_empty(), "left to confusable");
-        assert!(run(&lint(), "慎始如终，抓好防控。").is_empty(), "a swap of the halves");
+        assert!(found[0]
+            .help
+            .as_deref()
+            .is_some_and(|h| h.contains("「笼」与「聋」")));
+        assert!(
+            run(&lint(), "对历史问题既往不究。").is_empty(),
+            "left to confusable"
+        );
+        assert!(
+            run(&lint(), "慎始如终，抓好防控。").is_empty(),
+            "a swap of the halves"
+        );
     }
 
     #[test]

@@ -300,7 +300,11 @@ impl Lexicon {
 
     /// The readings (syllable ids) a character takes in words.
     pub fn readings(&self, id: CharId) -> &[u16] {
-        let (at, n) = self.char_readings.get(id as usize).copied().unwrap_or((0, 0));
+        let (at, n) = self
+            .char_readings
+            .get(id as usize)
+            .copied()
+            .unwrap_or((0, 0));
         self.char_reading_pool
             .get(at as usize..at as usize + n as usize)
             .unwrap_or(&[])
@@ -336,13 +340,13 @@ impl Lexicon {
             .iter()
             .filter(|(_, w)| w.flags & (TARGET | IDIOM) != 0)
             .map(|(&k, w)| {
-            let len = key_len(k);
-            let mut ids = [0u16; 4];
-            for (i, id) in ids.iter_mut().enumerate().take(len) {
-                *id = (k >> (16 * i)) as u16;
-            }
-            (ids, len, w)
-        })
+                let len = key_len(k);
+                let mut ids = [0u16; 4];
+                for (i, id) in ids.iter_mut().enumerate().take(len) {
+                    *id = (k >> (16 * i)) as u16;
+                }
+                (ids, len, w)
+            })
     }
 
     /// Log-probability of a word (None: not a word, or a name); an unknown single
@@ -382,7 +386,9 @@ impl Lexicon {
 
 /// Number of ids packed in a key (ids are non-zero).
 fn key_len(key: u64) -> usize {
-    (0..4).take_while(|i| (key >> (16 * i)) & 0xFFFF != 0).count()
+    (0..4)
+        .take_while(|i| (key >> (16 * i)) & 0xFFFF != 0)
+        .count()
 }
 
 /// Whether a word of the best segmentation (`ends`, from [`Lexicon::segment`])

@@ -201,7 +201,10 @@ fn spaces_separate(text: &str) -> bool {
     }
     let bytes = text.as_bytes();
     // Chinese characters are three bytes led by E3..E9 (U+3000..U+9FFF).
-    let han = bytes.iter().filter(|&&b| (0xE3..=0xE9).contains(&b)).count();
+    let han = bytes
+        .iter()
+        .filter(|&&b| (0xE3..=0xE9).contains(&b))
+        .count();
     let mut spaced = 0;
     for at in memchr::memchr_iter(b' ', bytes) {
         let prev = text[..at].chars().next_back();
@@ -306,9 +309,13 @@ mod tests {
 
     #[test]
     fn a_page_on_one_line_that_separates_with_spaces_has_no_stray_ones() {
-        let page = "公示 时间：2019年 现将情况公示如下：医疗收入 同比 上升，药品收入 同比 下降。".repeat(20);
+        let page = "公示 时间：2019年 现将情况公示如下：医疗收入 同比 上升，药品收入 同比 下降。"
+            .repeat(20);
         assert!(run(&lint(), &page).is_empty());
-        let prose = format!("{}合作化的迅速 发展，将为改造准备条件。", "全面推进各项工作。".repeat(200));
+        let prose = format!(
+            "{}合作化的迅速 发展，将为改造准备条件。",
+            "全面推进各项工作。".repeat(200)
+        );
         assert_eq!(run(&lint(), &prose).len(), 1);
     }
 

@@ -186,7 +186,11 @@ fn pair_across_short_lines(doc: &Document, loose: &[(usize, usize, usize, bool)]
             let mark = PAIRS[kind].0;
             let quotation = matches!(mark, '“' | '‘' | '「')
                 && (pa + 1..pb).all(|pi| doc.paragraphs[pi].text.starts_with(mark));
-            !paired[b] && !ob && kb == kind && pb > pa && (furniture || broken || interrupted || quotation)
+            !paired[b]
+                && !ob
+                && kb == kind
+                && pb > pa
+                && (furniture || broken || interrupted || quotation)
         });
         if let Some(b) = partner {
             paired[a] = true;
@@ -293,7 +297,11 @@ fn unmatched_open(p: &Paragraph, i: usize, (o, c): (char, char)) -> Finding {
 
 /// An opening bracket of one width closed by the other width.
 fn mixed_width(p: &Paragraph, open: usize, close: usize, open_ascii: bool) -> Finding {
-    let (o, c) = if open_ascii { ('(', '）') } else { ('（', ')') };
+    let (o, c) = if open_ascii {
+        ('(', '）')
+    } else {
+        ('（', ')')
+    };
     let first = p.doc_span(char_span(&p.text, open));
     let second = p.doc_span(char_span(&p.text, close));
     let (wrong, fix_span) = if open_ascii { (o, first) } else { (c, second) };
