@@ -88,16 +88,30 @@ const SHORT_QUOTE: usize = 12;
 /// be a one-character slip of one of them.
 struct Index {
     by_reading: IntMap<u64, Vec<u64>>,
-    /// (kept character, side, syllable of its neighbour in the word): a pair
-    /// (a, b) may be a slip when `a` is kept and `b` reads like the character
-    /// after `a` in some suggested word, or the other way round.
-    trigger: IntSet<u32>,
+    /// Bit (kept character, side, syllable of its neighbour in the word): a
+    /// pair (a, b) may be a slip when `a` is kept and `b` reads like the
+    /// character after `a` in some suggested word, or the other way round.
+    trigger: Vec<u64>,
 }
 
 const RIGHT: u32 = 1 << 11;
 
-fn trigger_key(kept: CharId, neighbour_side_right: bool, syllable: u16) -> u32 {
-    (u32::from(kept) << 12) | if neighbour_side_right { RIGHT } else { 0 } | u32::from(syllable)
+/// Characters beyond this frequency rank never start a trigger (their pairs are
+/// looked at through the other character).
+const TRIGGER_CHARS: u32 = 8192;
+
+fn trigger_key(kept: CharId, neighbour_side_right: bool, syllable: u16) -> Option<usize> {
+    let kept = u32::from(kept);
+    (kept < TRIGGER_CHARS && syllable < 2048).then(|| {
+        ((kept << 12) | if neighbour_side_right { RIGHT } else { 0 } | u32::from(syllable)) as usize
+    })
+}
+
+impl Index {
+    fn triggers(&self, kept: CharId, right: bool, syllable: u16) -> bool {
+        trigger_key(kept, right, syllable)
+            .is_some_and(|k| self.trigger.get(k / 64).is_some_and(|w| w & (1 << (k % 64)) != 0))
+    }
 }
 
 fn index() -> &'static Index {
@@ -105,7 +119,12 @@ fn index() -> &'static Index {
     INDEX.get_or_init(|| {
         let lex = Lexicon::get();
         let mut by_reading: IntMap<u64, Vec<u64>> = IntMap::default();
-        let mut trigger = IntSet::default();
+        let mut trigger = vec![0u64; (TRIGGER_CHARS as usize) << 12 >> 6];
+        let mut set = |k: Option<usize>| {
+            if let Some(k) = k {
+                trigger[k / 64] |= 1 << (k % 64);
+            }
+        };
         for (ids, len, w) in lex.flagged() {
             if !w.is_target() || w.is_idiom() {
                 continue;
@@ -121,10 +140,10 @@ fn index() -> &'static Index {
                 .push(pack(&ids[..len]));
             for q in 0..len {
                 if q > 0 {
-                    trigger.insert(trigger_key(ids[q - 1], true, reading[q]));
+                    set(trigger_key(ids[q - 1], true, reading[q]));
                 }
                 if q + 1 < len {
-                    trigger.insert(trigger_key(ids[q + 1], false, reading[q]));
+                    set(trigger_key(ids[q + 1], false, reading[q]));
                 }
             }
         }
@@ -215,11 +234,11 @@ impl Homophone {
             let slip_right = lex
                 .readings(b)
                 .iter()
-                .any(|&s| index.trigger.contains(&trigger_key(a, true, s)));
+                .any(|&s| index.triggers(a, true, s));
             let slip_left = lex
                 .readings(a)
                 .iter()
-                .any(|&s| index.trigger.contains(&trigger_key(b, false, s)));
+                .any(|&s| index.triggers(b, false, s));
             if !slip_right && !slip_left {
                 continue;
             }
@@ -257,17 +276,17 @@ impl Homophone {
         if candidates.is_empty() {
             return;
         }
+        let start = run[i].byte;
+        let end = run[i + len - 1].byte + run[i + len - 1].c.len_utf8();
+        if self.coined(text, run, i, len, start, end) {
+            return;
+        }
         let from = i.saturating_sub(CONTEXT);
         let to = (i + len + CONTEXT).min(run.len());
         let mut context: Vec<CharId> = run[from..to].iter().map(|c| c.id).collect();
         let mut ends = Vec::new();
         let base = lex.segment(&context, &mut ends);
         if crosses(&ends, i - from) || crosses(&ends, i + len - from) {
-            return;
-        }
-        let start = run[i].byte;
-        let end = run[i + len - 1].byte + run[i + len - 1].c.len_utf8();
-        if self.coined(text, run, i, len, start, end) {
             return;
         }
         for (word, q) in candidates {

@@ -65,7 +65,7 @@ impl Configurable for IdiomSlip {
 const MIN_GAIN: f32 = 6.0;
 const CONTEXT: usize = 4;
 /// Bits of the filter that rejects most windows before a table look-up.
-const FILTER_BITS: usize = 1 << 20;
+const FILTER_BITS: usize = 1 << 23;
 
 struct Index {
     /// Idioms by their ids with one position masked (set to 0).
@@ -74,6 +74,15 @@ struct Index {
     sorted: IntMap<u64, Vec<u64>>,
     /// Bloom-style filter over both kinds of keys.
     filter: Vec<u64>,
+    /// Filters over the idioms' first two, last two, and first and last
+    /// characters: a slip keeps one of these pairs, so most windows stop here.
+    pairs: [Vec<u64>; 3],
+}
+
+const PAIR_BITS: usize = 1 << 18;
+
+fn pair_bit(a: CharId, b: CharId) -> usize {
+    (pack(&[a, b]).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 46) as usize % PAIR_BITS
 }
 
 fn mix(key: u64) -> usize {
@@ -100,6 +109,7 @@ fn index() -> &'static Index {
             masked: IntMap::default(),
             sorted: IntMap::default(),
             filter: vec![0; FILTER_BITS / 64],
+            pairs: [vec![0; PAIR_BITS / 64], vec![0; PAIR_BITS / 64], vec![0; PAIR_BITS / 64]],
         };
         for (ids, len, w) in lex.flagged() {
             if len != 4 || !w.is_idiom() {
@@ -117,12 +127,21 @@ fn index() -> &'static Index {
                 let bit = mix(k);
                 ix.filter[bit / 64] |= 1 << (bit % 64);
             }
+            for (f, (a, b)) in [(0, (0, 1)), (1, (2, 3)), (2, (0, 3))] {
+                let bit = pair_bit(ids[a], ids[b]);
+                ix.pairs[f][bit / 64] |= 1 << (bit % 64);
+            }
         }
         ix
     })
 }
 
 impl Index {
+    fn maybe_pair(&self, which: usize, a: CharId, b: CharId) -> bool {
+        let bit = pair_bit(a, b);
+        self.pairs[which][bit / 64] & (1 << (bit % 64)) != 0
+    }
+
     fn maybe(&self, key: u64) -> bool {
         let bit = mix(key);
         self.filter[bit / 64] & (1 << (bit % 64)) != 0
@@ -187,11 +206,25 @@ fn scan(
         if ids.contains(&0) {
             continue;
         }
-        let candidates = (0..4)
-            .map(|q| masked_key(&ids, q))
-            .chain(std::iter::once(sorted_key(&ids)));
+        // A change at 2 or 3 keeps the first pair, at 0 or 1 the last pair; a
+        // swap keeps one of them or the outer pair.
+        let first = ix.maybe_pair(0, ids[0], ids[1]);
+        let last = ix.maybe_pair(1, ids[2], ids[3]);
+        let outer = ix.maybe_pair(2, ids[0], ids[3]);
+        if !(first || last || outer) {
+            continue;
+        }
         let mut best: Option<(u64, f32)> = None;
-        for (slot, key) in candidates.enumerate() {
+        for slot in 0..5 {
+            let wanted = match slot {
+                0 | 1 => last,
+                2 | 3 => first,
+                _ => true,
+            };
+            if !wanted {
+                continue;
+            }
+            let key = if slot < 4 { masked_key(&ids, slot) } else { sorted_key(&ids) };
             if !ix.maybe(key) {
                 continue;
             }
@@ -226,11 +259,19 @@ fn scan(
 /// either case the written characters must not make a common word in the
 /// window (绝不罢休, 藏身之地 are what the writer meant).
 fn near_miss(lex: &Lexicon, ids: &[CharId; 4], want: &[CharId; 4]) -> bool {
-    let diff: Vec<usize> = (0..4).filter(|&q| ids[q] != want[q]).collect();
+    let mut diff = [0usize; 4];
+    let mut n = 0;
+    for q in 0..4 {
+        if ids[q] != want[q] {
+            diff[n] = q;
+            n += 1;
+        }
+    }
+    let diff = &diff[..n];
     let in_word = |q: usize| {
         (q > 0 && common_word(lex, &ids[q - 1..=q])) || (q < 3 && common_word(lex, &ids[q..=q + 1]))
     };
-    match diff[..] {
+    match *diff {
         [q] => {
             // A rare character is chosen, not slipped into from a candidate list.
             if usize::from(ids[q]) > COMMON_CHARS || in_word(q) {

@@ -364,7 +364,14 @@ impl Lexicon {
     /// position (`ends[j]` = length of the word ending before j).
     pub fn segment(&self, ids: &[CharId], ends: &mut Vec<u8>) -> f32 {
         let n = ids.len();
-        let mut best = vec![f32::NEG_INFINITY; n + 1];
+        let mut stack = [f32::NEG_INFINITY; 24];
+        let mut heap = Vec::new();
+        let best: &mut [f32] = if n < stack.len() {
+            &mut stack[..=n]
+        } else {
+            heap.resize(n + 1, f32::NEG_INFINITY);
+            &mut heap
+        };
         best[0] = 0.0;
         ends.clear();
         ends.resize(n + 1, 0);
