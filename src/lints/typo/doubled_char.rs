@@ -180,10 +180,10 @@ impl Lint for DoubledChar {
                     continue;
                 }
                 let prev = if k > 0 { at(k - 1) } else { '\0' };
-                if !self.is_legit(d, &p.text, &chars, k, prev, x, at(k + 2))
-                    && !(doc.in_table(p.doc_offset(chars.byte(k)))
-                        && !joins_a_word(prev, x, at(k + 2)))
-                {
+                // In a table cell a double that joins no word is a name.
+                let name_in_table =
+                    doc.in_table(p.doc_offset(chars.byte(k))) && !joins_a_word(prev, x, at(k + 2));
+                if !name_in_table && !self.is_legit(d, &p.text, &chars, k, prev, x, at(k + 2)) {
                     out.push(han_finding(p, &chars, k));
                 }
             }

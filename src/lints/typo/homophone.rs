@@ -109,8 +109,11 @@ fn trigger_key(kept: CharId, neighbour_side_right: bool, syllable: u16) -> Optio
 
 impl Index {
     fn triggers(&self, kept: CharId, right: bool, syllable: u16) -> bool {
-        trigger_key(kept, right, syllable)
-            .is_some_and(|k| self.trigger.get(k / 64).is_some_and(|w| w & (1 << (k % 64)) != 0))
+        trigger_key(kept, right, syllable).is_some_and(|k| {
+            self.trigger
+                .get(k / 64)
+                .is_some_and(|w| w & (1 << (k % 64)) != 0)
+        })
     }
 }
 
@@ -231,14 +234,8 @@ impl Homophone {
             if a == 0 || b == 0 || lex.internal(a, b) {
                 continue;
             }
-            let slip_right = lex
-                .readings(b)
-                .iter()
-                .any(|&s| index.triggers(a, true, s));
-            let slip_left = lex
-                .readings(a)
-                .iter()
-                .any(|&s| index.triggers(b, false, s));
+            let slip_right = lex.readings(b).iter().any(|&s| index.triggers(a, true, s));
+            let slip_left = lex.readings(a).iter().any(|&s| index.triggers(b, false, s));
             if !slip_right && !slip_left {
                 continue;
             }

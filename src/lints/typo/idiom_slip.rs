@@ -109,7 +109,11 @@ fn index() -> &'static Index {
             masked: IntMap::default(),
             sorted: IntMap::default(),
             filter: vec![0; FILTER_BITS / 64],
-            pairs: [vec![0; PAIR_BITS / 64], vec![0; PAIR_BITS / 64], vec![0; PAIR_BITS / 64]],
+            pairs: [
+                vec![0; PAIR_BITS / 64],
+                vec![0; PAIR_BITS / 64],
+                vec![0; PAIR_BITS / 64],
+            ],
         };
         for (ids, len, w) in lex.flagged() {
             if len != 4 || !w.is_idiom() {
@@ -224,7 +228,11 @@ fn scan(
             if !wanted {
                 continue;
             }
-            let key = if slot < 4 { masked_key(&ids, slot) } else { sorted_key(&ids) };
+            let key = if slot < 4 {
+                masked_key(&ids, slot)
+            } else {
+                sorted_key(&ids)
+            };
             if !ix.maybe(key) {
                 continue;
             }

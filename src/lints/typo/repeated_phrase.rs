@@ -307,7 +307,10 @@ mod tests {
 
     #[test]
     fn figures_of_repetition_in_a_doubled_paragraph_are_not_repeats() {
-        let found = run(&RepeatedPhrase {}, "年歌咏大会年歌咏大会，走着走着，一步一步向前。");
+        let found = run(
+            &RepeatedPhrase {},
+            "年歌咏大会年歌咏大会，走着走着，一步一步向前。",
+        );
         assert_eq!(found.len(), 1, "{found:#?}");
     }
 
