@@ -16,6 +16,9 @@ pub struct Decoded {
     pub malformed: usize,
     /// Byte offset in the decoded text of the first replacement character.
     pub first_malformed: Option<usize>,
+    /// Where the text's lines are in the original file, when the input format
+    /// knows better than the text's own lines (PDF pages, Word sections).
+    pub places: Option<crate::input::location::SourceMap>,
 }
 
 /// Why a file was not decoded at all.
@@ -52,6 +55,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Skip> {
             bom: false,
             malformed: 0,
             first_malformed: None,
+            places: None,
         });
     }
     let gb = finish(bytes, GB18030, 0);
@@ -83,6 +87,7 @@ fn finish(bytes: &[u8], enc: &'static Encoding, bom_len: usize) -> Decoded {
         bom: bom_len > 0,
         malformed,
         first_malformed,
+        places: None,
     }
 }
 

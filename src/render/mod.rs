@@ -61,6 +61,9 @@ pub struct ReportedLabel {
     pub message: String,
     #[serde(flatten)]
     pub at: Position,
+    /// Where the label is in the original file (PDF page and line, Word section or cell).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<crate::input::location::Place>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -84,6 +87,10 @@ pub struct Reported {
     pub labels: Vec<ReportedLabel>,
     pub help: Option<String>,
     pub fix: Option<ReportedFix>,
+    /// Where the finding is in the original file, for inputs whose extracted
+    /// lines are not the file's own (PDF page and line, Word section or cell).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<crate::input::location::Place>,
     /// Path, code, offending text and its surroundings: stable when lines move.
     #[serde(skip)]
     pub fingerprint: String,
@@ -108,6 +115,11 @@ pub fn position(doc: &Document, span: crate::span::Span) -> Position {
         byte_column: byte_col(a.line, span.start),
         end_byte_column: byte_col(b.line, span.end),
     }
+}
+
+/// Where `span` starts in the original file, when the input format knows it.
+pub fn place(doc: &Document, span: crate::span::Span) -> Option<crate::input::location::Place> {
+    doc.places.as_ref()?.place(doc.display_text(), span.start)
 }
 
 /// Up to `n` characters before and after a span, within its line.
@@ -165,6 +177,7 @@ pub fn resolve(doc: &Document, f: &Finding) -> Reported {
             .map(|l| ReportedLabel {
                 message: l.message.clone(),
                 at: position(doc, l.span),
+                location: place(doc, l.span),
             })
             .collect(),
         help: f.help.clone(),
@@ -173,6 +186,7 @@ pub fn resolve(doc: &Document, f: &Finding) -> Reported {
             byte_end: x.span.end,
             replacement: x.replacement.clone(),
         }),
+        location: place(doc, f.span),
         fingerprint: fingerprint(&[&doc.name, f.meta.code, text, before, after]),
     }
 }
