@@ -201,11 +201,11 @@ mod tests {
         assert_eq!(place("前言").as_deref(), Some("正文第1段"));
         assert_eq!(
             place("（三）").as_deref(),
-            Some("标题「（三）加强医疗卫生服务体系…」")
+            Some("标题「（三）加强医疗卫生服务体…」")
         );
         assert_eq!(
             place("第二段").as_deref(),
-            Some("「（三）加强医疗卫生服务体系…」一节第2段（编号「2.」）")
+            Some("「（三）加强医疗卫生服务体…」一节第2段（编号「2.」）")
         );
     }
 

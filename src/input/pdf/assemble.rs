@@ -2,7 +2,7 @@
 //! hard-wrapped lines joined into paragraphs by the page's geometry — a line
 //! that reaches the right edge of the text continues on the next line unless
 //! that one is indented, set in another size, far below, or a new numbered
-//! item after a finished sentence. A paragraph runs on across a page break.
+//! item. A paragraph runs on across a page break.
 
 use super::furniture::Page;
 use super::lines::{join_into, Line, Segment};
@@ -38,7 +38,7 @@ pub(super) fn text(pages: &[Page]) -> (String, SourceMap) {
                 row,
             });
         }
-        edges.push([0, 1, 2].map(|c| column_edges(&page.lines, c)));
+        edges.push([0, 1, 2].map(|c| column_edges(&page.lines, pages, c)));
     }
     let mut out = String::new();
     let mut places = SourceMap::default();
@@ -91,15 +91,40 @@ fn percentile(mut v: Vec<f32>, q: f32) -> Option<f32> {
     v.get(k).copied()
 }
 
-fn column_edges(lines: &[Line], column: u8) -> Edges {
-    let of = |min: usize| {
+/// A page's edges, or the whole document's for a page with too few lines to tell.
+fn column_edges(page: &[Line], all: &[Page], column: u8) -> Edges {
+    let of = |lines: &[Line], min: usize| -> Vec<(f32, f32, f32)> {
         lines
             .iter()
-            .filter(move |l| l.column == column && l.segments.len() == 1 && l.chars() >= min)
+            .filter(|l| l.column == column && l.segments.len() == 1 && l.chars() >= min)
+            .map(|l| (l.x0(), l.x1(), l.size))
+            .collect()
     };
-    let left = percentile(of(4).map(Line::x0).collect(), 0.1).unwrap_or(0.0);
-    let right = percentile(of(8).map(Line::x1).collect(), 0.9).unwrap_or(f32::INFINITY);
-    Edges { left, right }
+    let mut wide = of(page, 8);
+    let mut narrow = of(page, 4);
+    if wide.len() < 6 {
+        wide = all.iter().flat_map(|p| of(&p.lines, 8)).collect();
+        narrow = all.iter().flat_map(|p| of(&p.lines, 4)).collect();
+    }
+    Edges {
+        left: percentile(narrow.iter().map(|l| l.0).collect(), 0.1).unwrap_or(0.0),
+        right: right_edge(wide.iter().map(|l| (l.1, l.2)).collect()),
+    }
+}
+
+/// Where full lines end: the rightmost line end shared, within a character
+/// and a half, by a fifth of the lines (a wide title or an unsplit table row
+/// alone does not move it).
+fn right_edge(mut ends: Vec<(f32, f32)>) -> f32 {
+    ends.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let needed = (ends.len() / 5).max(2).min(ends.len());
+    for (i, &(x, size)) in ends.iter().enumerate() {
+        let near = ends[i..].iter().take_while(|e| e.0 >= x - 1.5 * size).count();
+        if near >= needed {
+            return x;
+        }
+    }
+    f32::INFINITY
 }
 
 fn continues(a: &Item, b: &Item, ea: Edges, eb: Edges) -> bool {
@@ -118,12 +143,9 @@ fn continues(a: &Item, b: &Item, ea: Edges, eb: Edges) -> bool {
     if !full || indented || !near {
         return false;
     }
-    let text_a = la.text();
-    let finished = text_a
-        .chars()
-        .next_back()
-        .is_some_and(crate::document::paragraphs::is_sentence_end);
-    !(finished && crate::document::markers::starts_block(&lb.text()))
+    // A line that opens a numbered item starts a paragraph even when the line
+    // above reaches the edge (a table of contents, a long heading).
+    !crate::document::markers::starts_block(&lb.text())
 }
 
 /// For each line, its cells separated by tabs when it is a row of a table:
@@ -246,20 +268,22 @@ mod tests {
     }
 
     const FULL: &str = "根据生产总值统一核算结果全年全州生产总值亿元比上年增长";
+    /// A paragraph's first line: indented two characters, ending where FULL ends.
+    const FIRST: &str = "生产总值统一核算结果全年全州生产总值亿元比上年增长";
 
     #[test]
     fn wrapped_lines_join_and_an_indented_line_starts_a_paragraph() {
         let p = page(vec![
-            line(&[(FULL, 70.0)], 100.0),
+            line(&[(FIRST, 70.0)], 100.0),
             line(&[(FULL, 50.0)], 118.0),
             line(&[("增长百分之四。", 50.0)], 136.0),
-            line(&[(FULL, 70.0)], 154.0),
+            line(&[(FIRST, 70.0)], 154.0),
             line(&[("其中第一产业增加值。", 50.0)], 172.0),
         ]);
         let (text, places) = text(&[p]);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 2, "{text}");
-        assert_eq!(lines[0], format!("{FULL}{FULL}增长百分之四。"));
+        assert_eq!(lines[0], format!("{FIRST}{FULL}增长百分之四。"));
         let at = text.find("增长百分之四").unwrap_or(0);
         assert_eq!(
             places.place(&text, at).map(|p| p.text).as_deref(),
@@ -270,7 +294,7 @@ mod tests {
     #[test]
     fn a_paragraph_runs_on_over_a_page_break() {
         let a = page(vec![
-            line(&[(FULL, 70.0)], 100.0),
+            line(&[(FIRST, 70.0)], 100.0),
             line(&[(FULL, 50.0)], 118.0),
         ]);
         let b = page(vec![line(&[("全州经济逐季向好。", 50.0)], 100.0)]);
@@ -287,7 +311,7 @@ mod tests {
     fn a_numbered_heading_after_a_finished_sentence_stays_apart() {
         let ended = "根据生产总值统一核算结果全年全州生产总值比上年增长。";
         let p = page(vec![
-            line(&[(FULL, 70.0)], 100.0),
+            line(&[(FIRST, 70.0)], 100.0),
             line(&[(ended, 50.0)], 118.0),
             line(&[("二、农业生产情况", 50.0)], 136.0),
         ]);
@@ -321,7 +345,7 @@ mod tests {
         let p = page(vec![
             line(&[(FULL, 50.0)], 90.0),
             line(&[("一、综", 150.0), ("合", 250.0)], 120.0),
-            line(&[(FULL, 70.0)], 150.0),
+            line(&[(FIRST, 70.0)], 150.0),
         ]);
         let (text, _) = text(&[p]);
         assert_eq!(text.lines().nth(1), Some("一、综合"));

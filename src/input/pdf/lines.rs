@@ -220,7 +220,7 @@ fn build_line(glyphs: &mut [Glyph], column: u8) -> Option<Line> {
 
 /// Whether a character's box reaches over `x`.
 fn covers(g: &Glyph, x: f32) -> bool {
-    !g.c.is_whitespace() && g.x < x && g.x + g.w > x
+    !g.c.is_whitespace() && g.x <= x && g.x + g.w >= x
 }
 
 /// The x of a gutter between two columns of prose, if the page has one: most
@@ -229,7 +229,8 @@ fn gutter(lines: &[Vec<Glyph>], width: f32) -> Option<f32> {
     if lines.len() < 6 {
         return None;
     }
-    let mut best: Option<(usize, f32)> = None;
+    // The widest band of x with the most lines on both sides; its middle.
+    let mut best: Option<(usize, f32, f32)> = None;
     let mut x = 0.3 * width;
     while x <= 0.7 * width {
         let mut crossing = 0;
@@ -254,13 +255,15 @@ fn gutter(lines: &[Vec<Glyph>], width: f32) -> Option<f32> {
         // Prose: the lines on both sides average at least eight characters.
         let prose = both > 0 && left_chars >= 8 * both && right_chars >= 8 * both;
         if prose && crossing * 5 <= lines.len() && both * 10 >= lines.len() * 3 && both >= 5 {
-            if best.is_none_or(|(b, _)| both > b) {
-                best = Some((both, x));
+            match &mut best {
+                Some((b, _, end)) if both == *b && *end + 2.5 >= x => *end = x,
+                Some((b, ..)) if both <= *b => {}
+                _ => best = Some((both, x, x)),
             }
         }
         x += 2.0;
     }
-    best.map(|(_, x)| x)
+    best.map(|(_, start, end)| (start + end) / 2.0)
 }
 
 #[cfg(test)]
