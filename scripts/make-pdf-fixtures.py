@@ -175,7 +175,7 @@ REPORT = [
     ("Heading", "（一）医疗服务能力持续提升"),
     ("Body", long_paragraph(0, 6)),
     ("Body", "全市常住人口^1为1761.48万人，每千人口执业医师数达到3.4人。"),
-    ("Body", long_paragraph(1, 7)),
+    ("Body", long_paragraph(1, 10)),
     ("Caption", "表1 2024年医疗卫生机构诊疗人次"),
     ("table", [["机构类别", "诊疗人次（万人次）", "占比（%）"],
                ["医院", "665.7", "43.7"],
@@ -200,7 +200,7 @@ DUPLICATE = [
     ("Heading", "一、主要工作"),
     ("Body", long_paragraph(0, 8)),
     ("Heading", "二、存在问题"),
-    ("Body", long_paragraph(1, 9)),
+    ("Body", long_paragraph(1, 14)),
     ("Heading", "二、下一步打算"),
     ("Body", long_paragraph(2, 3)),
 ]

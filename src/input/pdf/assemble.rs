@@ -5,7 +5,7 @@
 //! item. A paragraph runs on across a page break.
 
 use super::furniture::Page;
-use super::lines::{join_into, Line, Segment};
+use super::lines::{join_into, join_line, Line, Segment};
 use crate::input::location::SourceMap;
 
 /// One line of a page as it will be written.
@@ -64,7 +64,7 @@ pub(super) fn text(pages: &[Page]) -> (String, SourceMap) {
                     // The space between two Latin words split over the lines.
                     let tail: String = out.chars().next_back().into_iter().collect();
                     let mut probe = tail.clone();
-                    join_into(&mut probe, &text);
+                    join_line(&mut probe, &text);
                     if probe[tail.len()..].starts_with(' ') {
                         piece.push(' ');
                     }

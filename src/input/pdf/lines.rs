@@ -60,6 +60,23 @@ pub(super) fn join_into(out: &mut String, next: &str) {
     out.push_str(next);
 }
 
+/// Append the next line of a paragraph: Chinese typesetting breaks a line
+/// anywhere, inside a number too ("7" / "8.4%"), so only two Latin words get a space.
+pub(super) fn join_line(out: &mut String, next: &str) {
+    let a = out.chars().next_back();
+    let b = next.chars().next();
+    if let (Some(a), Some(b)) = (a, b) {
+        if is_letter(a) && is_letter(b) {
+            out.push(' ');
+        }
+    }
+    out.push_str(next);
+}
+
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic() && (c as u32) < 0x2E80
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || (c.is_alphabetic() && (c as u32) < 0x2E80)
 }
