@@ -3,7 +3,8 @@
 reference, on the corpus PDFs (both halves) and on given extra files.
 
 usage: scripts/pdf-compare.py [--engine NAME=COMMAND]... [--extra FILE]...
-  COMMAND is run with the PDF's path appended and prints the text; an exit
+  COMMAND is run with the PDF's path in place of `{}` (appended when there is
+  none) and prints the text; an exit
   status other than 0 counts as no text. Needs `pip install rapidfuzz`.
 
 For every document and engine (text NFKC-normalised, whitespace removed):
@@ -40,7 +41,8 @@ def norm(text):
 def run(cmd, path):
     t = time.perf_counter()
     try:
-        out = subprocess.run(cmd + [path], capture_output=True, timeout=300)
+        args = [path if a == "{}" else a for a in cmd] if "{}" in cmd else cmd + [path]
+        out = subprocess.run(args, capture_output=True, timeout=300)
     except subprocess.TimeoutExpired:
         return "", 300.0, "timeout"
     secs = time.perf_counter() - t
@@ -74,7 +76,7 @@ def main():
     totals = collections.defaultdict(lambda: [0, 0, 0, 0, 0.0, 0, 0])
     print("half      engine        recall precision  order   seconds  document")
     for half, path in docs:
-        ref, _, err = run(["pdftotext", "-layout"], path)
+        ref, _, err = run(["pdftotext", "-layout", "{}", "-"], path)
         if err:
             print(f"{half:9} pdftotext failed: {err}")
             continue

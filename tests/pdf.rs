@@ -171,3 +171,153 @@ fn outline_numbers_and_tables_read_a_pdf() {
     let tables = run("tables");
     assert!(tables.contains("合计"), "{tables}");
 }
+
+/// A PDF made of these object bodies (object n is `bodies[n - 1]`), object 1 the catalog.
+fn pdf(bodies: &[Vec<u8>], trailer_extra: &str) -> Vec<u8> {
+    let mut out = b"%PDF-1.5\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in bodies.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", bodies.len() + 1).as_bytes());
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R {trailer_extra} >>\nstartxref\n{xref}\n%%EOF\n",
+            bodies.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+fn stream(dict: &str, data: &[u8]) -> Vec<u8> {
+    [
+        format!("<< {dict} /Length {} >>\nstream\n", data.len()).as_bytes(),
+        data,
+        b"\nendstream",
+    ]
+    .concat()
+}
+
+const CATALOG: &str = "<< /Type /Catalog /Pages 2 0 R >>";
+const PAGES: &str = "<< /Type /Pages /Kids [3 0 R] /Count 1 >>";
+const FONT: &str = "<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /UniGB-UCS2-H /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /SimSun >>] >>";
+
+fn page(content_ref: &str, resources: &str) -> Vec<u8> {
+    format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources {resources} /Contents {content_ref} >>").into_bytes()
+}
+
+fn deflate(data: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    z.write_all(data).expect("in memory");
+    z.finish().expect("in memory")
+}
+
+#[test]
+fn hostile_pdfs_are_errors_or_text_never_a_panic() {
+    let ucs2 = b"BT /F1 12 Tf 72 700 Td <5E7467086E05> Tj ET".to_vec();
+    let resources = "<< /Font << /F1 4 0 R >> >>";
+    let good = pdf(
+        &[
+            CATALOG.into(),
+            PAGES.into(),
+            page("5 0 R", resources),
+            FONT.into(),
+            stream("", &ucs2),
+        ],
+        "",
+    );
+    assert!(extract(&good).expect("reads").text.starts_with("年月"));
+
+    // A content stream that inflates past the stream limit: the page has no text.
+    let bomb = deflate(&vec![b' '; 80 << 20]);
+    let inflated = pdf(
+        &[
+            CATALOG.into(),
+            PAGES.into(),
+            page("5 0 R", resources),
+            FONT.into(),
+            stream("/Filter /FlateDecode", &bomb),
+        ],
+        "",
+    );
+    assert_eq!(extract(&inflated).err().as_deref(), Some(NO_TEXT_LAYER));
+
+    // An object stream that would inflate past the limit is not unpacked.
+    let objstm = pdf(
+        &[
+            CATALOG.into(),
+            PAGES.into(),
+            page("5 0 R", resources),
+            FONT.into(),
+            stream("", &ucs2),
+            stream("/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode", &bomb),
+        ],
+        "",
+    );
+    assert!(extract(&objstm).is_ok());
+
+    // A form that draws itself, and a page tree whose kid is its own parent.
+    let form = stream(
+        "/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /XObject << /X 5 0 R >> /Font << /F1 4 0 R >> >>",
+        b"/X Do BT /F1 12 Tf 72 700 Td <5E74> Tj ET",
+    );
+    let recursive = pdf(
+        &[
+            CATALOG.into(),
+            PAGES.into(),
+            page("6 0 R", "<< /XObject << /X 5 0 R >> >>"),
+            FONT.into(),
+            form,
+            stream("", b"/X Do"),
+        ],
+        "",
+    );
+    let r = extract(&recursive).expect("text");
+    assert!(r.text.contains('年'));
+    let cycle = pdf(
+        &[
+            CATALOG.into(),
+            b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>".to_vec(),
+            page("5 0 R", resources),
+            FONT.into(),
+            stream("", &ucs2),
+        ],
+        "",
+    );
+    let _ = extract(&cycle);
+
+    // Encrypted with a password that is not empty.
+    let encrypted = pdf(
+        &[
+            CATALOG.into(),
+            PAGES.into(),
+            page("5 0 R", resources),
+            FONT.into(),
+            stream("", &ucs2),
+            b"<< /Filter /Standard /V 2 /R 3 /Length 128 /P -3904 /O <00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF> /U <00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF> >>".to_vec(),
+        ],
+        "/Encrypt 6 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]",
+    );
+    let e = extract(&encrypted).err().unwrap_or_default();
+    assert!(e.contains("password") || e.contains("PDF"), "{e}");
+
+    // Every prefix of a real file, and garbage.
+    let real = read("report.pdf");
+    for cut in (0..real.len()).step_by(real.len() / 40 + 1) {
+        if let Err(e) = extract(&real[..cut]) {
+            assert!(!e.contains('\n'), "{e}");
+        }
+    }
+    for junk in [&b"%PDF-"[..], b"", b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 1 0 R >> endobj"] {
+        assert!(extract(junk).is_err());
+    }
+}
