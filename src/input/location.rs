@@ -76,10 +76,20 @@ impl SourceMap {
     /// A Word paragraph starts at `offset`; a short numbered one is a heading
     /// that the following paragraphs are under.
     pub fn paragraph(&mut self, offset: usize, text: &str) {
+        use crate::document::markers::{parse_block, Family};
         let text = text.trim_matches(crate::document::paragraphs::is_blank);
-        let number = crate::document::markers::parse_block(text)
-            .map(|(.., len)| text[..len].trim_end().to_owned());
-        let heading = number.is_some()
+        let block = parse_block(text);
+        let number = block
+            .as_ref()
+            .map(|(.., len)| text[..*len].trim_end().to_owned());
+        // Section levels (第一章, 一、, （一）, 1.); ①, （1） and the like number items in a section.
+        let level = block.as_ref().is_some_and(|(f, ..)| {
+            matches!(
+                f,
+                Family::Chapter(_) | Family::CnComma | Family::CnParen | Family::Arabic
+            )
+        });
+        let heading = level
             && text.chars().count() <= 40
             && !text.ends_with(crate::document::paragraphs::is_sentence_end);
         if heading {
