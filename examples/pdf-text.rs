@@ -23,7 +23,11 @@ fn main() {
     let mut at = 0;
     for line in e.text.split_inclusive('\n') {
         if places {
-            let p = e.places.place(&e.text, at).map(|p| p.text).unwrap_or_default();
+            let p = e
+                .places
+                .place(&e.text, at)
+                .map(|p| p.text)
+                .unwrap_or_default();
             let _ = write!(out, "{p}\t");
         }
         let _ = out.write_all(line.as_bytes());

@@ -100,7 +100,12 @@ fn lines_are_located_by_page_and_line_on_the_page() {
     let paragraph = before.rfind('\n').map_or(0, |i| i + 1);
     let start = e.places.place(&e.text, paragraph).expect("placed");
     let end = e.places.place(&e.text, before.len() - 1).expect("placed");
-    assert_eq!((start.page, end.page), (Some(1), Some(2)), "{}", &e.text[paragraph..]);
+    assert_eq!(
+        (start.page, end.page),
+        (Some(1), Some(2)),
+        "{}",
+        &e.text[paragraph..]
+    );
     assert_eq!(place("基层医疗卫生机构\t857.9").page, Some(2));
     assert_eq!(e.pages, 3);
 }
@@ -183,7 +188,9 @@ fn pdf(bodies: &[Vec<u8>], trailer_extra: &str) -> Vec<u8> {
         out.extend_from_slice(b"\nendobj\n");
     }
     let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", bodies.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", bodies.len() + 1).as_bytes(),
+    );
     for o in offsets {
         out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
     }
@@ -317,7 +324,11 @@ fn hostile_pdfs_are_errors_or_text_never_a_panic() {
             assert!(!e.contains('\n'), "{e}");
         }
     }
-    for junk in [&b"%PDF-"[..], b"", b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 1 0 R >> endobj"] {
+    for junk in [
+        &b"%PDF-"[..],
+        b"",
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 1 0 R >> endobj",
+    ] {
         assert!(extract(junk).is_err());
     }
 }

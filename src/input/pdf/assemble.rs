@@ -119,7 +119,10 @@ fn right_edge(mut ends: Vec<(f32, f32)>) -> f32 {
     ends.sort_by(|a, b| b.0.total_cmp(&a.0));
     let needed = (ends.len() / 5).max(2).min(ends.len());
     for (i, &(x, size)) in ends.iter().enumerate() {
-        let near = ends[i..].iter().take_while(|e| e.0 >= x - 1.5 * size).count();
+        let near = ends[i..]
+            .iter()
+            .take_while(|e| e.0 >= x - 1.5 * size)
+            .count();
         if near >= needed {
             return x;
         }
