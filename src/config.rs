@@ -3,7 +3,7 @@
 
 use crate::diagnostic::Severity;
 use crate::lints::{self, Lint, Registration};
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -29,7 +29,7 @@ struct RawConfig {
     format: Option<Spanned<String>>,
     encoding: Option<Spanned<String>>,
     #[serde(default)]
-    lints: BTreeMap<String, Spanned<toml::Table>>,
+    lints: BTreeMap<Spanned<String>, Spanned<LintTable>>,
     #[serde(default)]
     overrides: Vec<RawOverride>,
     #[serde(default)]
@@ -59,8 +59,12 @@ pub struct Ignore {
 struct RawOverride {
     files: Vec<Spanned<String>>,
     #[serde(default)]
-    lints: BTreeMap<String, Spanned<toml::Table>>,
+    lints: BTreeMap<Spanned<String>, Spanned<LintTable>>,
 }
+
+/// A `[lints.NAME]` table with the span of every key and value, so that an
+/// error points at the key it is about.
+type LintTable = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
 
 /// `enabled` and `severity` of one lint, as set somewhere.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -78,9 +82,16 @@ pub struct Override {
 /// The effective configuration.
 pub struct Config {
     pub path: Option<PathBuf>,
+    /// The directory every path is relative to: the config file's directory (or,
+    /// without a config file, the repository root; see [`crate::paths`]).
+    pub root: PathBuf,
     pub include: GlobSet,
     pub include_patterns: Vec<String>,
+    /// Whether `include` is the built-in list (a file type the built-in list does
+    /// not read is then reported, not passed over).
+    pub include_is_default: bool,
     pub exclude: GlobSet,
+    pub exclude_patterns: Vec<String>,
     pub fail_on: Option<Severity>,
     pub format: Option<String>,
     pub encoding: Option<String>,
@@ -101,6 +112,42 @@ pub const DEFAULT_INCLUDE: &[&str] = &[
     "**/*.csv",
     "**/*.tsv",
 ];
+
+/// Build one glob the way every glob of reportlint is read, on the command line
+/// and in the config alike: `*` and `?` stay within a path component, `**`
+/// crosses them, `{a,b}` alternates; a pattern without `/` matches a file or
+/// folder name at any depth (as in `.gitignore`).
+pub fn add_glob(b: &mut GlobSetBuilder, pattern: &str) -> Result<(), globset::Error> {
+    let glob = |p: &str| {
+        GlobBuilder::new(p)
+            .literal_separator(true)
+            .backslash_escape(true)
+            .build()
+    };
+    let p = pattern.strip_prefix("./").unwrap_or(pattern);
+    b.add(glob(p)?);
+    if !p.contains('/') {
+        b.add(glob(&format!("**/{p}"))?);
+    }
+    Ok(())
+}
+
+/// The nearest of `candidates` to `word` when it is near enough to be a typo.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let lower = word.to_lowercase();
+    let limit = (lower.chars().count() / 3).clamp(1, 3);
+    candidates
+        .into_iter()
+        .map(|c| (strsim::osa_distance(&lower, &c.to_lowercase()), c))
+        .filter(|&(d, _)| d <= limit)
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c)
+}
+
+type Err<'e> = dyn Fn(Option<std::ops::Range<usize>>, String) -> ConfigError + 'e;
 
 impl Config {
     /// Built-in defaults only.
@@ -134,6 +181,9 @@ impl Config {
         })?;
         let mut config = Config::from_str_at(path, &text)?;
         config.path = Some(path.to_owned());
+        if let Some(dir) = path.parent() {
+            config.root = dir.to_owned();
+        }
         Ok(config)
     }
 
@@ -151,9 +201,8 @@ impl Config {
         let globs = |list: &[Spanned<String>]| -> Result<GlobSet, ConfigError> {
             let mut b = GlobSetBuilder::new();
             for g in list {
-                let glob = Glob::new(g.get_ref())
+                add_glob(&mut b, g.get_ref())
                     .map_err(|e| err(Some(g.span()), format!("bad glob: {e}")))?;
-                b.add(glob);
             }
             // Each glob parses, yet together they can be too large to compile
             // (a glob of a million `?`): point at the list, not at nothing.
@@ -176,7 +225,8 @@ impl Config {
                 .collect(),
         };
         let include = globs(&include_list)?;
-        let exclude = globs(raw.exclude.as_deref().unwrap_or(&[]))?;
+        let exclude_list = raw.exclude.as_deref().unwrap_or(&[]);
+        let exclude = globs(exclude_list)?;
         let fail_on = match &raw.fail_on {
             None => None,
             Some(s) => Some(Severity::parse(s.get_ref()).ok_or_else(|| {
@@ -201,29 +251,46 @@ impl Config {
                 ));
             }
         }
+        if let Some(e) = &raw.encoding {
+            if encoding_rs::Encoding::for_label(e.get_ref().trim().as_bytes()).is_none() {
+                return Err(err(
+                    Some(e.span()),
+                    format!(
+                        "unknown encoding `{}` (e.g. gb18030, gbk, big5, utf-16le)",
+                        e.get_ref()
+                    ),
+                ));
+            }
+        }
 
         let mut switches = BTreeMap::new();
-        let mut options: BTreeMap<&'static str, toml::Table> = BTreeMap::new();
+        let mut options: BTreeMap<&'static str, (toml::Table, &Spanned<String>)> = BTreeMap::new();
         for (name, table) in &raw.lints {
-            let reg =
-                find(&registry, name).ok_or_else(|| err(Some(table.span()), unknown_lint(name)))?;
-            let (switch, rest) = split_switch(table, &err)?;
+            let reg = find(&registry, name.get_ref())
+                .ok_or_else(|| err(Some(name.span()), unknown_lint(name.get_ref())))?;
+            let (switch, rest) = split_switch(table.get_ref(), &err)?;
             switches.insert(reg.meta.name, switch);
-            options.insert(reg.meta.name, rest);
+            options.insert(reg.meta.name, (rest, name));
         }
         let mut overrides = Vec::new();
         for o in &raw.overrides {
             let files = globs(&o.files)?;
             let mut lints = BTreeMap::new();
             for (name, table) in &o.lints {
-                let reg = find(&registry, name)
-                    .ok_or_else(|| err(Some(table.span()), unknown_lint(name)))?;
-                let (switch, rest) = split_switch(table, &err)?;
-                if let Some(key) = rest.keys().next() {
+                let reg = find(&registry, name.get_ref())
+                    .ok_or_else(|| err(Some(name.span()), unknown_lint(name.get_ref())))?;
+                let (switch, rest) = split_switch(table.get_ref(), &err)?;
+                if let Some(key) = table
+                    .get_ref()
+                    .keys()
+                    .find(|k| rest.contains_key(k.get_ref()))
+                {
                     return Err(err(
-                        Some(table.span()),
+                        Some(key.span()),
                         format!(
-                            "`{key}`: overrides may only set `enabled` and `severity` of `{name}`"
+                            "`{}`: overrides may only set `enabled` and `severity` of `{}`",
+                            key.get_ref(),
+                            name.get_ref()
                         ),
                     ));
                 }
@@ -253,24 +320,25 @@ impl Config {
         }
         let mut built = Vec::new();
         for reg in &registry {
-            let opts = options.remove(reg.meta.name);
-            let span = raw
-                .lints
-                .iter()
-                .find(|(n, _)| find(&registry, n).is_some_and(|r| r.meta.name == reg.meta.name));
-            let lint = (reg.build)(opts).map_err(|e| {
-                err(
-                    span.map(|(_, t)| t.span()),
-                    format!("[lints.{}]: {e}", reg.meta.name),
-                )
-            })?;
+            let given = options.remove(reg.meta.name);
+            let table = raw.lints.iter().find(|(n, _)| {
+                find(&registry, n.get_ref()).is_some_and(|r| r.meta.name == reg.meta.name)
+            });
+            let lint = match given {
+                None => (reg.build)(None),
+                Some((opts, _)) => (reg.build)(Some(opts)),
+            }
+            .map_err(|e| option_error(&e, reg.meta.name, table, &err))?;
             built.push(lint);
         }
         Ok(Config {
             path: None,
+            root: PathBuf::from("."),
             include,
             include_patterns: include_list.iter().map(|s| s.get_ref().clone()).collect(),
+            include_is_default: raw.include.is_none(),
             exclude,
+            exclude_patterns: exclude_list.iter().map(|s| s.get_ref().clone()).collect(),
             fail_on,
             format: raw.format.map(|f| f.into_inner()),
             encoding: raw.encoding.map(|e| e.into_inner()),
@@ -279,6 +347,13 @@ impl Config {
             lints: built,
             ignores,
         })
+    }
+
+    /// Whether a path relative to the root (or one of its folders) is excluded.
+    pub fn excludes(&self, rel: &Path) -> bool {
+        rel.ancestors()
+            .filter(|a| !a.as_os_str().is_empty())
+            .any(|a| self.exclude.is_match(a))
     }
 
     /// Remove the findings an `[[ignore]]` entry matches.
@@ -317,6 +392,36 @@ impl Config {
         }
         s
     }
+
+    /// What `--show-settings` prints: where the settings come from and what they say.
+    pub fn describe(&self) -> String {
+        let mut s = String::new();
+        let path = self
+            .path
+            .as_ref()
+            .map_or("(none: built-in defaults)".to_owned(), |p| {
+                p.display().to_string()
+            });
+        s.push_str(&format!("config file: {path}\n"));
+        s.push_str(&format!("project root: {}\n", self.root.display()));
+        s.push_str(&format!("include: {:?}\n", self.include_patterns));
+        s.push_str(&format!("exclude: {:?}\n", self.exclude_patterns));
+        s.push_str(&format!(
+            "fail-on: {}\n",
+            self.fail_on.unwrap_or(Severity::Error).as_str()
+        ));
+        s.push_str(&format!(
+            "format: {}\n",
+            self.format.as_deref().unwrap_or("human")
+        ));
+        s.push_str(&format!(
+            "encoding: {}\n",
+            self.encoding.as_deref().unwrap_or("(detected)")
+        ));
+        s.push_str(&format!("overrides: {}\n", self.overrides.len()));
+        s.push_str(&format!("ignore entries: {}\n", self.ignores.len()));
+        s
+    }
 }
 
 fn find<'a>(registry: &'a [Registration], key: &str) -> Option<&'a Registration> {
@@ -326,29 +431,79 @@ fn find<'a>(registry: &'a [Registration], key: &str) -> Option<&'a Registration>
 }
 
 fn unknown_lint(name: &str) -> String {
-    format!("unknown lint `{name}` (see `reportlint list`)")
+    let registry = lints::registry();
+    let names = registry.iter().flat_map(|r| [r.meta.name, r.meta.code]);
+    match did_you_mean(name, names) {
+        Some(s) => format!("unknown lint `{name}`: did you mean `{s}`? (see `reportlint list`)"),
+        None => format!("unknown lint `{name}` (see `reportlint list`)"),
+    }
 }
 
-fn split_switch(
-    table: &Spanned<toml::Table>,
-    err: &impl Fn(Option<std::ops::Range<usize>>, String) -> ConfigError,
-) -> Result<(LintSwitch, toml::Table), ConfigError> {
-    let mut rest = table.get_ref().clone();
-    let mut switch = LintSwitch::default();
-    if let Some(v) = rest.remove("enabled") {
-        switch.enabled =
-            Some(v.as_bool().ok_or_else(|| {
-                err(Some(table.span()), "`enabled` must be true or false".into())
-            })?);
+/// A lint rejected its options: name the key and every key the table may hold,
+/// `enabled` and `severity` included, and point at the key.
+fn option_error(
+    message: &str,
+    lint: &str,
+    table: Option<(&Spanned<String>, &Spanned<LintTable>)>,
+    err: &Err,
+) -> ConfigError {
+    // serde's words for an unknown key: "unknown field `x`, expected `a` or `b`"
+    // (or "expected one of `a`, `b`", or "there are no fields").
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let key = rest.split('`').next().unwrap_or("");
+        let mut valid: Vec<&str> = vec!["enabled", "severity"];
+        if let Some((_, expected)) = rest.split_once("expected ") {
+            valid.extend(
+                expected
+                    .split('`')
+                    .skip(1)
+                    .step_by(2)
+                    .filter(|k| !k.is_empty()),
+            );
+        }
+        let span = table.and_then(|(_, t)| {
+            t.get_ref()
+                .keys()
+                .find(|k| k.get_ref() == key)
+                .map(Spanned::span)
+        });
+        let mut msg = format!("unknown key `{key}` in [lints.{lint}]");
+        if let Some(s) = did_you_mean(key, valid.iter().copied()) {
+            msg.push_str(&format!(": did you mean `{s}`?"));
+        }
+        let listed: Vec<String> = valid.iter().map(|k| format!("`{k}`")).collect();
+        msg.push_str(&format!(" (valid keys: {})", listed.join(", ")));
+        return err(span.or(table.map(|(n, _)| n.span())), msg);
     }
-    if let Some(v) = rest.remove("severity") {
-        let s = v.as_str().and_then(Severity::parse);
-        switch.severity = Some(s.ok_or_else(|| {
-            err(
-                Some(table.span()),
-                "`severity` must be \"error\", \"warning\" or \"info\"".into(),
-            )
-        })?);
+    err(
+        table.map(|(n, _)| n.span()),
+        format!("[lints.{lint}]: {message}"),
+    )
+}
+
+fn split_switch(table: &LintTable, err: &Err) -> Result<(LintSwitch, toml::Table), ConfigError> {
+    let mut rest = toml::Table::new();
+    let mut switch = LintSwitch::default();
+    for (key, value) in table {
+        match key.get_ref().as_str() {
+            "enabled" => {
+                switch.enabled = Some(value.get_ref().as_bool().ok_or_else(|| {
+                    err(Some(value.span()), "`enabled` must be true or false".into())
+                })?);
+            }
+            "severity" => {
+                let s = value.get_ref().as_str().and_then(Severity::parse);
+                switch.severity = Some(s.ok_or_else(|| {
+                    err(
+                        Some(value.span()),
+                        "`severity` must be \"error\", \"warning\" or \"info\"".into(),
+                    )
+                })?);
+            }
+            other => {
+                rest.insert(other.to_owned(), value.get_ref().clone());
+            }
+        }
     }
     Ok((switch, rest))
 }

@@ -74,6 +74,9 @@ impl Finding {
         }
     }
 
+    /// Note: the pipeline gives every finding of a lint one severity, the
+    /// configured one or else the lint's declared default (what `list`, `init`,
+    /// `explain` and the docs show), replacing what is set here.
     pub fn severity(mut self, severity: Severity) -> Self {
         self.severity = severity;
         self

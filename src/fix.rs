@@ -168,12 +168,24 @@ pub fn fix_bytes(
 /// Fix a file on disk: write it back (unless only a diff is wanted), refusing
 /// read-only files and files that changed since they were read.
 pub fn fix_file(path: &Path, config: &Config, opts: &RunOptions, diff_only: bool) -> FixOutcome {
-    let name = path.display().to_string();
+    fix_named(path, &path.display().to_string(), config, opts, diff_only)
+}
+
+/// [`fix_file`] for the file at `path` known by its canonical `name` (what the
+/// config's overrides match and the output shows).
+pub fn fix_named(
+    path: &Path,
+    name: &str,
+    config: &Config,
+    opts: &RunOptions,
+    diff_only: bool,
+) -> FixOutcome {
+    let name = name.to_owned();
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => return failed(&name, format!("cannot read: {e}")),
     };
-    let mut result = fix_bytes(&name, path, &bytes, config, opts, diff_only);
+    let mut result = fix_bytes(&name, Path::new(&name), &bytes, config, opts, diff_only);
     if diff_only || result.outcome.error.is_some() {
         return result;
     }

@@ -14,6 +14,8 @@ use std::path::Path;
 pub struct Selection {
     /// Codes, code prefixes (`RL1`), names or families (`numbering`); empty = all.
     pub select: Vec<String>,
+    /// Lints to run in addition to those the config enables (`--extend-select`).
+    pub extend_select: Vec<String>,
     pub ignore: Vec<String>,
 }
 
@@ -29,15 +31,57 @@ fn matches(sel: &str, meta: &crate::lints::LintMeta) -> bool {
             || sel.eq_ignore_ascii_case("all"))
 }
 
+/// Why a selector names no lint, with the nearest code, name or family.
+pub fn unknown_selector(sel: &str) -> String {
+    let registry = crate::lints::registry();
+    let mut candidates: Vec<&str> = vec!["all"];
+    for r in &registry {
+        candidates.extend([r.meta.code, r.meta.name, r.meta.family.as_str()]);
+    }
+    let mut msg = format!("unknown lint selector `{sel}`");
+    match crate::config::did_you_mean(sel, candidates) {
+        Some(s) => msg.push_str(&format!(": did you mean `{s}`?")),
+        None => msg.push_str(
+            ": use a code (RL101), a code prefix (RL1), a name (numbering-duplicate), \
+             a family (input, numbering, arithmetic, tables, typo) or `all`",
+        ),
+    }
+    msg.push_str(" (`reportlint list` shows them all)");
+    msg
+}
+
 impl Selection {
     pub fn wants(&self, meta: &crate::lints::LintMeta) -> Option<bool> {
         if self.ignore.iter().any(|s| matches(s, meta)) {
             return Some(false);
         }
+        if self.extend_select.iter().any(|s| matches(s, meta)) {
+            return Some(true);
+        }
         if self.select.is_empty() {
             None
         } else {
             Some(self.select.iter().any(|s| matches(s, meta)))
+        }
+    }
+
+    /// Every selector must name at least one lint: a typo would otherwise run
+    /// nothing and report "0 errors".
+    pub fn validate(&self) -> Result<(), String> {
+        let registry = crate::lints::registry();
+        let all = self
+            .select
+            .iter()
+            .chain(&self.extend_select)
+            .chain(&self.ignore);
+        let unknown: Vec<String> = all
+            .filter(|s| !registry.iter().any(|r| matches(s, r.meta)))
+            .map(|s| unknown_selector(s.trim()))
+            .collect();
+        if unknown.is_empty() {
+            Ok(())
+        } else {
+            Err(unknown.join("\n"))
         }
     }
 }
@@ -63,12 +107,11 @@ pub struct FileOutcome {
     pub human: String,
     /// The decoded text, kept only when asked for (the HTML page shows it whole).
     pub text: Option<String>,
-    /// A problem that stopped the file from being linted (exit code 2).
+    /// A problem that stopped the file from being linted (exit code 2): it is
+    /// reported on standard error and in every output format.
     pub error: Option<String>,
-    /// Something worth saying that is not a finding (a skipped binary file).
+    /// Something worth saying that is not a finding.
     pub note: Option<String>,
-    /// Not linted at all (binary).
-    pub skipped: bool,
     /// Findings hidden by the baseline.
     pub baselined: usize,
 }
@@ -96,14 +139,15 @@ pub fn lint_document(
         }
         enabled.push((lint.as_ref(), switch.severity));
     }
+    // One severity per lint: the configured one, else the lint's declared
+    // default, which is what `list`, `init`, `explain` and the docs show.
     let run =
         |&(lint, severity): &(&dyn crate::lints::Lint, Option<crate::diagnostic::Severity>)| {
             let mut found = Vec::new();
             lint.check(doc, &mut found);
-            if let Some(sev) = severity {
-                for f in &mut found {
-                    f.severity = sev;
-                }
+            let sev = severity.unwrap_or(lint.meta().default_severity);
+            for f in &mut found {
+                f.severity = sev;
             }
             found
         };
@@ -154,20 +198,13 @@ fn prepare(
     bytes: &[u8],
     config: &Config,
 ) -> Result<crate::input::Prepared, Box<FileOutcome>> {
-    let outcome = |note: Option<String>, error: Option<String>| {
+    crate::input::prepare(path, bytes, config.encoding.as_deref()).map_err(|p: Problem| {
         Box::new(FileOutcome {
             name: name.to_owned(),
-            skipped: note.is_some(),
-            note,
-            error,
+            error: Some(format!("{name}: {}", p.message())),
             ..FileOutcome::default()
         })
-    };
-    match crate::input::prepare(path, bytes, config.encoding.as_deref()) {
-        Ok(p) => Ok(p),
-        Err(Problem::Skipped(why)) => Err(outcome(Some(format!("{name}: {why}")), None)),
-        Err(Problem::Unreadable(why)) => Err(outcome(None, Some(format!("{name}: {why}")))),
-    }
+    })
 }
 
 fn lint_prepared(
@@ -214,16 +251,35 @@ pub fn report(doc: &Document, path: &Path, config: &Config, opts: &RunOptions) -
     outcome
 }
 
-/// Read and lint a file from disk.
+/// Read and lint a file from disk, named by its path as given.
 pub fn check_file(path: &Path, config: &Config, opts: &RunOptions) -> FileOutcome {
-    let name = path.display().to_string();
+    check_named(path, &path.display().to_string(), config, opts)
+}
+
+/// Lint a discovered file under its canonical name.
+pub fn check_target(t: &crate::discover::Target, opts: &RunOptions) -> FileOutcome {
+    match &t.unsupported {
+        Some(why) => FileOutcome {
+            name: t.name.clone(),
+            error: Some(format!("{}: {why}", t.name)),
+            ..FileOutcome::default()
+        },
+        None => check_named(&t.path, &t.name, &t.config, opts),
+    }
+}
+
+/// Read the file at `path` and lint it as `name`: the name is also the path the
+/// config's overrides and `[[ignore]]` entries match.
+pub fn check_named(path: &Path, name: &str, config: &Config, opts: &RunOptions) -> FileOutcome {
+    let name = name.to_owned();
+    let rel = Path::new(&name);
     match std::fs::read(path) {
         Ok(bytes) => {
-            let prepared = prepare(&name, path, &bytes, config);
+            let prepared = prepare(&name, rel, &bytes, config);
             // The decoded text is a copy: free the raw bytes before the model is built.
             drop(bytes);
             match prepared {
-                Ok(prepared) => lint_prepared(&name, path, prepared, config, opts),
+                Ok(prepared) => lint_prepared(&name, rel, prepared, config, opts),
                 Err(outcome) => *outcome,
             }
         }

@@ -40,13 +40,52 @@ impl Format {
     }
 }
 
-/// Why a file gives no text to lint.
+/// Why a file gives no text to lint. Either way the file is reported and the
+/// exit code is 2: a report that was not checked is never passed over in silence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
-    /// Not an error: a binary file met while walking a directory.
+    /// Not text: a binary file.
     Skipped(String),
-    /// The file cannot be read as a report (exit code 2).
+    /// The file cannot be read as a report.
     Unreadable(String),
+}
+
+impl Problem {
+    pub fn message(&self) -> &str {
+        match self {
+            Problem::Skipped(why) | Problem::Unreadable(why) => why,
+        }
+    }
+}
+
+/// Whether reportlint reads a kind of file. The one place that knows which
+/// document formats are read and which are known but not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Support {
+    Read(Format),
+    /// A document format reports come in that is not read (the reason says what to do).
+    Unsupported(String),
+}
+
+/// What reportlint does with a file, by its name.
+pub fn support(path: &Path) -> Support {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let why = match ext.as_deref() {
+        Some("doc" | "dot") => {
+            "binary Word (.doc) files are not supported: save it as .docx (Word: File > Save As)"
+        }
+        Some("wps" | "wpt") => {
+            "WPS (.wps) files are not supported: save it as .docx (WPS: 文件 > 另存为)"
+        }
+        Some("rtf") => "RTF files are not supported: save it as .docx",
+        Some("odt") => "OpenDocument (.odt) files are not supported: save it as .docx",
+        Some("ofd") => "OFD files are not supported: lint the .docx or .txt it was made from",
+        _ => return Support::Read(format_of(path)),
+    };
+    Support::Unsupported(why.to_owned())
 }
 
 pub fn format_of(path: &Path) -> Format {
@@ -94,17 +133,17 @@ fn blank_directive_lines(text: &str) -> Option<String> {
 }
 
 pub fn prepare(path: &Path, bytes: &[u8], encoding: Option<&str>) -> Result<Prepared, Problem> {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    if ext.as_deref() == Some("doc") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+    let format = match support(path) {
+        Support::Read(f) => f,
+        Support::Unsupported(why) => return Err(Problem::Unreadable(why)),
+    };
+    // An OLE compound file (.doc, .wps, .xls) renamed to .txt or .docx.
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Err(Problem::Unreadable(
-            "binary Word (.doc) files are not supported: save it as .docx (Word: File > Save As)"
+            "a binary Word or WPS file (.doc/.wps) is not supported: save it as .docx (Word: File > Save As)"
                 .into(),
         ));
     }
-    let format = format_of(path);
     if matches!(format, Format::Docx | Format::Pdf) {
         let (text, places) = if format == Format::Pdf {
             pdf::extract(bytes).map(|e| (e.text, e.places))
@@ -133,7 +172,7 @@ pub fn prepare(path: &Path, bytes: &[u8], encoding: Option<&str>) -> Result<Prep
             Ok(d) => d,
             Err(Skip::Binary) => {
                 return Err(Problem::Skipped(
-                    "skipped, looks like a binary file (NUL bytes)".into(),
+                    "not checked: a binary file (NUL bytes, and not UTF-16 text)".into(),
                 ))
             }
         },

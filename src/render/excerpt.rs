@@ -41,6 +41,10 @@ pub struct Excerpt<'d> {
     doc: &'d Document,
     text: String,
     rows: Vec<Row>,
+    /// The finding's own span in excerpt coordinates: only the snippet holding
+    /// it is headed `[file:line:col]`, so the location a terminal or editor
+    /// jumps to is the finding's, not that of a label above it.
+    primary: Option<SourceSpan>,
 }
 
 impl<'d> Excerpt<'d> {
@@ -80,10 +84,12 @@ impl<'d> Excerpt<'d> {
             doc,
             text: String::new(),
             rows: Vec::new(),
+            primary: None,
         };
         for line in filled {
             ex.push_row(line, spans);
         }
+        ex.primary = spans.first().map(|&s| ex.map(s));
         ex
     }
 
@@ -265,13 +271,23 @@ impl SourceCode for Excerpt<'_> {
         let data_end = (self.rows[last].virt_end + 1).min(self.text.len());
         let doc_off = self.unmap(start);
         let column = self.doc.line_col(doc_off).column - 1;
-        Ok(Box::new(MietteSpanContents::new_named(
-            self.doc.name.clone(),
-            &self.text.as_bytes()[data_start..data_end],
-            (data_start, data_end - data_start).into(),
-            self.rows[first].line,
-            column,
-            last - first + 1,
-        )))
+        let data = &self.text.as_bytes()[data_start..data_end];
+        let span = (data_start, data_end - data_start).into();
+        let line = self.rows[first].line;
+        let holds_primary = self
+            .primary
+            .is_none_or(|p| start <= p.offset() && p.offset() <= end.max(start));
+        Ok(Box::new(if holds_primary {
+            MietteSpanContents::new_named(
+                self.doc.name.clone(),
+                data,
+                span,
+                line,
+                column,
+                last - first + 1,
+            )
+        } else {
+            MietteSpanContents::new(data, span, line, column, last - first + 1)
+        }))
     }
 }

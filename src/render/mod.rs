@@ -19,6 +19,23 @@ pub const FORMATS: &[&str] = &[
     "human", "json", "sarif", "github", "rdjson", "gitlab", "html",
 ];
 
+/// An input that was not checked (unreadable, unsupported, missing, a broken
+/// config): every format reports it, and it makes the exit code 2.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(path: &str, message: impl Into<String>) -> Problem {
+        Problem {
+            path: path.to_owned(),
+            message: message.into(),
+        }
+    }
+}
+
 /// "1 file" / "2 files": the English count words of summaries.
 pub fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 {
@@ -71,6 +88,12 @@ pub struct ReportedFix {
     pub byte_start: usize,
     pub byte_end: usize,
     pub replacement: String,
+    /// Character offsets from the start of the text (SARIF's `deletedRegion`:
+    /// right whatever the file's encoding, GBK and BOM included).
+    #[serde(skip)]
+    pub char_start: usize,
+    #[serde(skip)]
+    pub char_end: usize,
 }
 
 /// A finding with its positions resolved: the JSON shape of one finding.
@@ -185,6 +208,8 @@ pub fn resolve(doc: &Document, f: &Finding) -> Reported {
             byte_start: x.span.start,
             byte_end: x.span.end,
             replacement: x.replacement.clone(),
+            char_start: doc.lines.char_offset(&doc.text, x.span.start),
+            char_end: doc.lines.char_offset(&doc.text, x.span.end),
         }),
         location: place(doc, f.span),
         fingerprint: fingerprint(&[&doc.name, f.meta.code, text, before, after]),

@@ -1,6 +1,6 @@
 //! `--format sarif`: SARIF 2.1.0 for code-scanning dashboards.
 
-use super::{rule_url, Reported};
+use super::{rule_url, Problem, Reported};
 use crate::diagnostic::Severity;
 use crate::lints;
 use serde_json::{json, Value};
@@ -62,6 +62,29 @@ fn uri(path: &str) -> String {
 }
 
 pub fn render(findings: &[Reported]) -> String {
+    render_with_problems(findings, &[])
+}
+
+/// The run's invocation: an inputs that was not checked is a tool execution
+/// notification at level error, and the run did not succeed.
+fn invocation(problems: &[Problem]) -> Value {
+    let notes: Vec<Value> = problems
+        .iter()
+        .map(|p| {
+            json!({
+                "level": "error",
+                "message": { "text": format!("{}: {}", p.path, p.message) },
+                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(&p.path) } } }],
+            })
+        })
+        .collect();
+    json!({
+        "executionSuccessful": problems.is_empty(),
+        "toolExecutionNotifications": notes,
+    })
+}
+
+pub fn render_with_problems(findings: &[Reported], problems: &[Problem]) -> String {
     let registry = lints::registry();
     let rules: Vec<Value> = registry
         .iter()
@@ -115,7 +138,7 @@ pub fn render(findings: &[Reported]) -> String {
                     "artifactChanges": [{
                         "artifactLocation": { "uri": uri(&f.path) },
                         "replacements": [{
-                            "deletedRegion": { "byteOffset": fix.byte_start, "byteLength": fix.byte_end - fix.byte_start },
+                            "deletedRegion": { "charOffset": fix.char_start, "charLength": fix.char_end - fix.char_start },
                             "insertedContent": { "text": fix.replacement },
                         }],
                     }],
@@ -137,6 +160,7 @@ pub fn render(findings: &[Reported]) -> String {
                 }
             },
             "columnKind": "unicodeCodePoints",
+            "invocations": [invocation(problems)],
             "results": results,
         }]
     });
