@@ -181,7 +181,10 @@ fn unsupported_documents_in_a_folder_are_reported_unless_excluded() {
         .collect();
     assert_eq!(paths, ["a.pdf", "b.doc", "c.wps"], "{v:#}");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("a.pdf: not a readable PDF file"), "{stderr}");
+    assert!(
+        stderr.contains("a.pdf: not a readable PDF file"),
+        "{stderr}"
+    );
     assert_eq!(stderr.lines().count(), 3, "one line per input: {stderr}");
     reportlint()
         .current_dir(p)
