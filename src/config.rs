@@ -108,6 +108,7 @@ pub const DEFAULT_INCLUDE: &[&str] = &[
     "**/*.markdown",
     "**/*.text",
     "**/*.docx",
+    "**/*.pdf",
     "**/*.csv",
     "**/*.tsv",
 ];

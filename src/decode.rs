@@ -18,6 +18,9 @@ pub struct Decoded {
     pub malformed: usize,
     /// Byte offset in the decoded text of the first replacement character.
     pub first_malformed: Option<usize>,
+    /// Where the text's lines are in the original file, when the input format
+    /// knows better than the text's own lines (PDF pages, Word sections).
+    pub places: Option<crate::input::location::SourceMap>,
 }
 
 /// Why a file was not decoded at all.
@@ -54,6 +57,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Skip> {
             bom: false,
             malformed: 0,
             first_malformed: None,
+            places: None,
         });
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -136,6 +140,7 @@ fn finish(bytes: &[u8], enc: &'static Encoding, bom_len: usize) -> Decoded {
         bom: bom_len > 0,
         malformed,
         first_malformed,
+        places: None,
     }
 }
 

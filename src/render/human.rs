@@ -111,7 +111,24 @@ pub fn render_finding(doc: &Document, finding: &Finding, style: Style) -> String
     if style.handler().render_report(&mut out, &report).is_err() {
         out = format!("{}: {} {}\n", doc.name, report.code, finding.message);
     }
+    out.push_str(&place_line(doc, finding));
     out
+}
+
+/// "  原文位置：第3页第12行；上一项：第2页第5行" for inputs whose extracted lines
+/// are not the file's own (PDF, Word); empty otherwise.
+fn place_line(doc: &Document, finding: &Finding) -> String {
+    let Some(main) = super::place(doc, finding.span) else {
+        return String::new();
+    };
+    let mut line = format!("  原文位置：{}", main.text);
+    for l in &finding.labels {
+        if let Some(p) = super::place(doc, l.span).filter(|p| p.text != main.text) {
+            line.push_str(&format!("；{}：{}", l.message, p.text));
+        }
+    }
+    line.push('\n');
+    line
 }
 
 #[derive(Debug)]

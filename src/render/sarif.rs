@@ -24,7 +24,12 @@ fn region(at: &super::Position) -> Value {
     })
 }
 
-fn location(path: &str, at: &super::Position, message: Option<&str>) -> Value {
+fn location(
+    path: &str,
+    at: &super::Position,
+    message: Option<&str>,
+    place: Option<&crate::input::location::Place>,
+) -> Value {
     let mut loc = json!({
         "physicalLocation": {
             "artifactLocation": { "uri": uri(path) },
@@ -33,6 +38,10 @@ fn location(path: &str, at: &super::Position, message: Option<&str>) -> Value {
     });
     if let Some(m) = message {
         loc["message"] = json!({ "text": m });
+    }
+    // The page and line (PDF) or section and cell (Word) the region is in.
+    if let Some(p) = place {
+        loc["properties"] = json!({ "reportlint/location": p });
     }
     loc
 }
@@ -106,7 +115,7 @@ pub fn render_with_problems(findings: &[Reported], problems: &[Problem]) -> Stri
                 "ruleIndex": index,
                 "level": level(f.severity),
                 "message": { "text": text },
-                "locations": [location(&f.path, &f.at, None)],
+                "locations": [location(&f.path, &f.at, None, f.location.as_ref())],
                 "partialFingerprints": { "reportlint/v1": super::gitlab::fingerprint(f) },
             });
             if !f.labels.is_empty() {
@@ -115,7 +124,8 @@ pub fn render_with_problems(findings: &[Reported], problems: &[Problem]) -> Stri
                     .iter()
                     .enumerate()
                     .map(|(i, l)| {
-                        let mut loc = location(&f.path, &l.at, Some(&l.message));
+                        let mut loc =
+                            location(&f.path, &l.at, Some(&l.message), l.location.as_ref());
                         loc["id"] = json!(i + 1);
                         loc
                     })
