@@ -616,6 +616,21 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
             TROUBLE
         };
     }
+    let report_path = match &args.output {
+        Some(p) => Some(p.clone()),
+        None => write_baseline.then(|| PathBuf::from(crate::baseline::DEFAULT_FILE)),
+    };
+    if let Some(clash) = report_path.as_deref().and_then(|p| {
+        let inputs: Vec<&Path> = targets.iter().map(|t| t.path.as_path()).collect();
+        crate::fsutil::one_of(p, &inputs)
+    }) {
+        eprintln!(
+            "reportlint: {}: is an input ({}): writing the report there would destroy it; choose another --output",
+            report_path.as_deref().unwrap_or(Path::new("")).display(),
+            targets[clash].name
+        );
+        return TROUBLE;
+    }
     if args.fix || args.diff {
         let fixed: Vec<crate::fix::FixOutcome> = targets
             .par_iter()

@@ -8,9 +8,11 @@ use crate::input::{self, Problem};
 use crate::pipeline::{self, FileOutcome, RunOptions, Selection};
 use std::path::Path;
 
-/// At most this many lint-and-fix rounds: a fix can reveal another finding
-/// (a doubled mark next to a replaced word), but never forever.
-const MAX_ROUNDS: usize = 4;
+/// At most this many lint-and-fix rounds. A fix can reveal another finding (a
+/// doubled mark next to a replaced word, the next of 33 repeats), so rounds go on
+/// until nothing changes; a run that has not settled by then says so and how
+/// many fixes are left, rather than looping on a fix that keeps making work.
+const MAX_ROUNDS: usize = 32;
 
 /// Apply the fixes that do not overlap an earlier one to `text`, whose byte
 /// offsets the spans are in. Returns the new text and how many were applied.
@@ -123,6 +125,7 @@ pub fn fix_bytes(
     let mut applied = 0;
     // A .docx is read as text but is not text: writing it back would destroy it.
     let writable = crate::input::format_of(path) != crate::input::Format::Docx;
+    let mut settled = !writable;
     for _ in 0..if writable { MAX_ROUNDS } else { 0 } {
         let findings = pipeline::lint_document(&doc, path, config, sel);
         let fixes: Vec<&Fix> = findings
@@ -130,10 +133,12 @@ pub fn fix_bytes(
             .filter_map(|f: &Finding| f.fix.as_ref())
             .collect();
         if fixes.is_empty() {
+            settled = true;
             break;
         }
         let (text, n) = apply(doc.display_text(), &doc.text, &fixes);
         if n == 0 || text == doc.display_text() {
+            settled = true;
             break;
         }
         let Some(encoded) = crate::decode::encode(&text, enc, bom) else {
@@ -150,6 +155,13 @@ pub fn fix_bytes(
         applied += n;
     }
     let mut outcome = pipeline::report(&doc, path, config, opts);
+    let left = outcome.reported.iter().filter(|r| r.fix.is_some()).count();
+    if !settled && left > 0 {
+        outcome.note = Some(format!(
+            "{name}: stopped after {MAX_ROUNDS} rounds of fixes with {left} fixable {} left; run --fix again",
+            crate::render::plural(left, "finding", "findings")
+        ));
+    }
     if !writable {
         outcome.note = Some(format!(
             "{name}: a .docx is not rewritten; make the fixes in Word"
@@ -192,14 +204,11 @@ pub fn fix_named(
     let Some(new_bytes) = &result.new_bytes else {
         return result;
     };
-    let readonly = std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly());
-    let why = if readonly {
-        Some("read-only, not fixed".to_owned())
-    } else {
-        crate::fsutil::write_atomic_if_unchanged(path, new_bytes, &bytes)
-            .err()
-            .map(|e| format!("not fixed: {e}"))
-    };
+    // Read-only files, files the user may not write, files with hard links and
+    // files changed since they were read are refused there.
+    let why = crate::fsutil::write_atomic_if_unchanged(path, new_bytes, &bytes)
+        .err()
+        .map(|e| format!("not fixed: {e}"));
     if let Some(why) = why {
         result.outcome.error = Some(format!("{name}: {why}"));
         result.applied = 0;
