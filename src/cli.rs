@@ -7,7 +7,7 @@ use crate::lints;
 use crate::paths;
 use crate::pipeline::{self, FileOutcome, Selection};
 use crate::render::plural;
-use crate::render::{html, human, json, Problem};
+use crate::render::{escape, html, human, json, Problem};
 use crate::settings::{Resolver, Source};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
@@ -238,7 +238,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         Some(Command::Outline { file }) => outline(&file),
         Some(Command::Numbers { file }) => numbers(&file),
         Some(Command::Tables { file }) => match read_document(&file) {
-            Ok(doc) => out(&crate::inspect::tables(&doc)),
+            Ok(doc) => out(&escape::terminal(&crate::inspect::tables(&doc))),
             Err(code) => code,
         },
         Some(Command::Check(args)) => check(args, false),
@@ -320,7 +320,10 @@ fn explain(key: &str) -> i32 {
 /// Read and parse one file for the inspection commands.
 fn read_document(path: &Path) -> Result<crate::document::Document, i32> {
     let bytes = std::fs::read(path).map_err(|e| {
-        eprintln!("reportlint: {}: cannot read: {e}", path.display());
+        eprintln!(
+            "reportlint: {}: cannot read: {e}",
+            escape::name(&path.display().to_string())
+        );
         TROUBLE
     })?;
     match crate::input::prepare(path, &bytes, None) {
@@ -331,7 +334,10 @@ fn read_document(path: &Path) -> Result<crate::document::Document, i32> {
             p.format.delimited(),
         )),
         Err(crate::input::Problem::Skipped(why) | crate::input::Problem::Unreadable(why)) => {
-            eprintln!("reportlint: {}: {why}", path.display());
+            eprintln!(
+                "reportlint: {}: {why}",
+                escape::name(&path.display().to_string())
+            );
             Err(TROUBLE)
         }
     }
@@ -357,7 +363,7 @@ fn numbers(path: &Path) -> i32 {
             q.label
         ));
     }
-    out(&s)
+    out(&escape::terminal(&s))
 }
 
 fn outline(path: &Path) -> i32 {
@@ -384,7 +390,7 @@ fn outline(path: &Path) -> i32 {
             toc.entries, toc.body_start
         ));
     }
-    out(&s)
+    out(&escape::terminal(&s))
 }
 
 fn init(force: bool) -> i32 {
@@ -430,7 +436,7 @@ fn show_settings(file: &Path, resolver: &Resolver, sel: &Selection) -> i32 {
     };
     let name = paths::canonical_name(&abs, &config.root);
     let rel = Path::new(&name);
-    let mut s = format!("file: {name}\n");
+    let mut s = format!("file: {}\n", escape::name(&name));
     s.push_str(&config.describe());
     s.push_str(&format!(
         "excluded: {}\nlints:\n",
@@ -600,14 +606,18 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
     if args.show_files {
         let mut s = String::new();
         for t in &targets {
-            s.push_str(&t.name);
+            s.push_str(&escape::name(&t.name));
             if let Some(why) = &t.unsupported {
                 s.push_str(&format!("\t(not read: {why})"));
             }
             s.push('\n');
         }
         for p in &problems {
-            eprintln!("reportlint: {}: {}", p.path, p.message);
+            eprintln!(
+                "reportlint: {}: {}",
+                escape::name(&p.path),
+                escape::terminal(&p.message)
+            );
         }
         let written = out(&s);
         return if problems.is_empty() {
@@ -657,7 +667,11 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
     }
     if args.diff {
         for p in &problems {
-            eprintln!("reportlint: {}: {}", p.path, p.message);
+            eprintln!(
+                "reportlint: {}: {}",
+                escape::name(&p.path),
+                escape::terminal(&p.message)
+            );
         }
         let written = out(&diffs);
         return if !problems.is_empty() || written != OK {
@@ -697,7 +711,11 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
             .clone()
             .unwrap_or_else(|| PathBuf::from(crate::baseline::DEFAULT_FILE));
         for p in &problems {
-            eprintln!("reportlint: {}: {}", p.path, p.message);
+            eprintln!(
+                "reportlint: {}: {}",
+                escape::name(&p.path),
+                escape::terminal(&p.message)
+            );
         }
         return match crate::fsutil::write_atomic(&path, crate::baseline::render(&all).as_bytes()) {
             Ok(()) => {
@@ -760,7 +778,7 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
     if !args.quiet {
         for o in &outcomes {
             if let Some(n) = &o.note {
-                eprintln!("reportlint: {n}");
+                eprintln!("reportlint: {}", escape::terminal(n));
             }
         }
     }
@@ -775,7 +793,11 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
         None => out(&text),
     };
     for p in &problems {
-        eprintln!("reportlint: {}: {}", p.path, p.message);
+        eprintln!(
+            "reportlint: {}: {}",
+            escape::name(&p.path),
+            escape::terminal(&p.message)
+        );
     }
     if !problems.is_empty() || written != OK {
         TROUBLE
@@ -844,7 +866,7 @@ fn report_fix(f: &crate::fix::FixOutcome, diff_only: bool, diffs: &mut String) {
             "reportlint: fixed {} {} in {}",
             f.applied,
             plural(f.applied, "issue", "issues"),
-            f.outcome.name
+            escape::name(&f.outcome.name)
         );
     }
 }

@@ -155,11 +155,36 @@ impl Config {
             .unwrap_or_else(|_| unreachable!("empty config is valid"))
     }
 
-    /// Walk from `dir` up to the root; the first `reportlint.toml` wins.
+    /// Walk from `dir` up to the root; the first trusted `reportlint.toml` wins.
+    /// A file that is not trusted (see [`untrusted`]) is passed over with a
+    /// warning and the walk goes on above it.
     pub fn discover(dir: &Path) -> Option<PathBuf> {
-        dir.ancestors()
-            .map(|d| d.join(FILE_NAME))
-            .find(|p| p.is_file())
+        static WARNED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+        Config::discover_trusted(dir, &mut |p, why| {
+            let mut warned = WARNED.lock().unwrap_or_else(|e| e.into_inner());
+            if !warned.iter().any(|w| w == p) {
+                warned.push(p.to_owned());
+                eprintln!(
+                    "reportlint: warning: ignoring {}: {why}",
+                    crate::render::escape::name(&p.display().to_string())
+                );
+            }
+        })
+    }
+
+    /// [`Config::discover`], telling `warn` about each config file passed over.
+    pub fn discover_trusted(dir: &Path, warn: &mut dyn FnMut(&Path, &str)) -> Option<PathBuf> {
+        for d in dir.ancestors() {
+            let p = d.join(FILE_NAME);
+            if !p.is_file() {
+                continue;
+            }
+            match untrusted(&p) {
+                Some(why) => warn(&p, &why),
+                None => return Some(p),
+            }
+        }
+        None
     }
 
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
@@ -268,6 +293,9 @@ impl Config {
             let reg = find(&registry, name.get_ref())
                 .ok_or_else(|| err(Some(name.span()), unknown_lint(name.get_ref())))?;
             let (switch, rest) = split_switch(table.get_ref(), &err)?;
+            if reg.meta.name == "confusable" {
+                check_replacements(table.get_ref(), text, &err)?;
+            }
             switches.insert(reg.meta.name, switch);
             options.insert(reg.meta.name, (rest, name));
         }
@@ -480,6 +508,102 @@ fn option_error(
     )
 }
 
+/// Why a discovered config file is not trusted, as git's `safe.directory`
+/// reasons: a file owned by another user (neither root nor the current user) in
+/// a folder that anyone may write to could have been put there by anyone, to
+/// turn lints off or add "fixes" that rewrite reports. `--config FILE` is
+/// always trusted: the user named it.
+#[cfg(unix)]
+pub fn untrusted(path: &Path) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let file = std::fs::metadata(path).ok()?;
+    let dir = std::fs::metadata(path.parent()?).ok()?;
+    let me = rustix::process::geteuid().as_raw();
+    let owner = file.uid();
+    (owner != 0 && owner != me && dir.mode() & 0o002 != 0).then(|| {
+        format!(
+            "it belongs to user {owner} and its folder is writable by everyone \
+             (anyone could have put it there); use --config to read it anyway"
+        )
+    })
+}
+
+#[cfg(not(unix))]
+pub fn untrusted(_path: &Path) -> Option<String> {
+    None
+}
+
+/// Characters that must not be written into a report by a fix: C0 and C1
+/// controls (tab and line breaks included: a fix never spans lines), and the
+/// bidirectional overrides that make text read differently from its bytes.
+pub fn is_unsafe_in_fix(c: char) -> bool {
+    c.is_control() || crate::render::escape::is_bidi_control(c)
+}
+
+/// `[lints.confusable] extra = { wrong = right }`: every entry is checked when the
+/// config is loaded, so a bad one is an error that points at its line instead of
+/// a fix that damages reports. A replacement that contains its own wrong word
+/// would grow on every `--fix`; control characters would make the file binary or
+/// rewrite how it displays.
+fn check_replacements(table: &LintTable, text: &str, err: &Err) -> Result<(), ConfigError> {
+    let Some((key, value)) = table.iter().find(|(k, _)| k.get_ref() == "extra") else {
+        return Ok(());
+    };
+    let Some(entries) = value.get_ref().as_table() else {
+        return Ok(()); // the lint's own options parser names the wrong type
+    };
+    for (wrong, right) in entries {
+        // Point at the entry: its key inside the `extra` value, else the value.
+        let within = value.span();
+        let at = text
+            .get(within.clone())
+            .and_then(|v| v.find(wrong.as_str()))
+            .filter(|_| !wrong.is_empty())
+            .map_or(within.clone(), |i| {
+                within.start + i..within.start + i + wrong.len()
+            });
+        let span = Some(if at.is_empty() { key.span() } else { at });
+        let Some(right) = right.as_str() else {
+            return Err(err(
+                span,
+                format!(
+                    "[lints.confusable] extra: the correction of `{}` must be a string",
+                    wrong.escape_debug()
+                ),
+            ));
+        };
+        let problem = if wrong.is_empty() {
+            Some("an empty wrong word matches everywhere".to_owned())
+        } else if let Some(c) = wrong
+            .chars()
+            .chain(right.chars())
+            .find(|&c| is_unsafe_in_fix(c))
+        {
+            Some(format!(
+                "it holds the control character {}, which a fix must not write into a report",
+                c.escape_unicode()
+            ))
+        } else if right.contains(wrong.as_str()) {
+            Some(format!(
+                "the correction 「{right}」 contains the wrong word 「{wrong}」 itself, so every --fix would grow it"
+            ))
+        } else {
+            None
+        };
+        if let Some(p) = problem {
+            return Err(err(
+                span,
+                format!(
+                    "[lints.confusable] extra: `{}` = `{}`: {p}",
+                    wrong.escape_debug(),
+                    right.escape_debug()
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn split_switch(table: &LintTable, err: &Err) -> Result<(LintSwitch, toml::Table), ConfigError> {
     let mut rest = toml::Table::new();
     let mut switch = LintSwitch::default();
@@ -588,6 +712,27 @@ mod tests {
         );
         let there = c.switch_for("numbering-mixed-style", Path::new("old/a.txt"));
         assert_eq!(there.enabled, Some(false));
+    }
+
+    #[test]
+    fn extra_replacements_that_would_damage_a_report_are_errors_at_their_line() {
+        for (entry, says) in [
+            ("\"推进\" = \"推进推进\"", "grow"),
+            ("\"布署\" = \"部\\u0000署\"", "control character"),
+            ("\"布署\" = \"部\\u001b[2J署\"", "control character"),
+            ("\"布署\" = \"部\\u202e署\"", "control character"),
+            ("\"\" = \"部署\"", "empty"),
+        ] {
+            let text =
+                format!("[lints.confusable]\nextra = {{ \"管梳并举\" = \"管疏并举\", {entry} }}\n");
+            let e = parse(&text)
+                .err()
+                .unwrap_or_else(|| panic!("{entry} accepted"));
+            assert!(e.message.contains(says), "{entry}: {}", e.message);
+            let span = e.span.expect("span");
+            assert_eq!(text[..span.start].lines().count(), 2, "{entry}: line 2");
+        }
+        parse("[lints.confusable]\nextra = { \"管梳并举\" = \"管疏并举\" }\n").expect("valid");
     }
 
     #[test]

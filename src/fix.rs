@@ -53,6 +53,22 @@ pub fn apply(text: &str, linted: &str, fixes: &[&Fix]) -> (String, usize) {
     (out, applied)
 }
 
+/// Whether GB18030 bytes hold a four-byte sequence (a character outside GBK):
+/// a lead byte 0x81–0xFE followed by a digit byte 0x30–0x39.
+fn has_four_byte_gb18030(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            i += 1;
+        } else if bytes.get(i + 1).is_some_and(|b| (0x30..=0x39).contains(b)) {
+            return true;
+        } else {
+            i += 2;
+        }
+    }
+    false
+}
+
 /// What fixing one file did.
 #[derive(Debug, Default)]
 pub struct FixOutcome {
@@ -147,6 +163,22 @@ pub fn fix_bytes(
                 format!("not fixed: a replacement cannot be written in {encoding}"),
             );
         };
+        // A GBK file is read as GB18030, its superset: a replacement outside GBK
+        // would silently make it a GB18030 file that GBK readers cannot open.
+        if enc == encoding_rs::GB18030 && !has_four_byte_gb18030(bytes) {
+            if let Some(wide) = fixes
+                .iter()
+                .find(|f| has_four_byte_gb18030(&enc.encode(&f.replacement).0))
+            {
+                return failed(
+                    name,
+                    format!(
+                        "not fixed: the file is GBK and the replacement 「{}」 has characters GBK cannot hold (check `extra` in the config)",
+                        wide.replacement
+                    ),
+                );
+            }
+        }
         doc = match parse(name, path, &encoded, Some(encoding)) {
             Ok(d) => d,
             Err(why) => return failed(name, why),
@@ -221,7 +253,10 @@ pub fn unified_diff(name: &str, before: &str, after: &str) -> String {
     similar::TextDiff::from_lines(before, after)
         .unified_diff()
         .context_radius(2)
-        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .header(
+            &crate::render::escape::diff_name(&format!("a/{name}")),
+            &crate::render::escape::diff_name(&format!("b/{name}")),
+        )
         .to_string()
 }
 

@@ -40,7 +40,9 @@ fn location(path: &str, at: &super::Position, message: Option<&str>) -> Value {
 /// A relative URI reference (RFC 3986): forward slashes kept, every byte outside
 /// the unreserved set percent-encoded, Chinese file names included.
 fn uri(path: &str) -> String {
-    let p = path.strip_prefix("./").unwrap_or(path).replace('\\', "/");
+    // Names are `/`-separated on every platform already: a `\\` is part of a
+    // Unix file name and is kept (percent-encoded), not turned into a folder.
+    let p = path.strip_prefix("./").unwrap_or(path);
     let mut out = String::with_capacity(p.len());
     for b in p.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
