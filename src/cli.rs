@@ -11,7 +11,7 @@ use crate::render::{escape, html, human, json, Problem};
 use crate::settings::{Resolver, Source};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(Parser, Debug)]
@@ -572,16 +572,12 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
             }
             None => ("<stdin>".to_owned(), global.clone()),
         };
-        let mut bytes = Vec::new();
-        match std::io::stdin().lock().read_to_end(&mut bytes) {
-            Ok(_) => outcomes.push(pipeline::check_bytes(
-                &name,
-                Path::new(&name),
-                &bytes,
-                &config,
-                &opts,
-            )),
-            Err(e) => problems.push(Problem::new(&name, format!("cannot read: {e}"))),
+        let limit = config.limits.file_bytes;
+        match crate::limits::read_capped(std::io::stdin().lock(), limit, "standard input") {
+            Ok(bytes) => outcomes.push(pipeline::isolated(&name, || {
+                pipeline::check_bytes(&name, Path::new(&name), &bytes, &config, &opts)
+            })),
+            Err(e) => problems.push(Problem::new(&name, e)),
         }
     }
     let mut targets: Vec<Target> = Vec::new();

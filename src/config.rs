@@ -11,6 +11,9 @@ use toml::Spanned;
 
 pub const FILE_NAME: &str = "reportlint.toml";
 
+/// The largest config file read: a real one is a few kilobytes.
+pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
+
 /// A configuration problem, pointing into the TOML text when it can.
 #[derive(Debug, Clone)]
 pub struct ConfigError {
@@ -28,6 +31,9 @@ struct RawConfig {
     fail_on: Option<Spanned<String>>,
     format: Option<Spanned<String>>,
     encoding: Option<Spanned<String>>,
+    max_findings_per_file: Option<Spanned<i64>>,
+    max_findings_per_paragraph: Option<Spanned<i64>>,
+    max_file_mb: Option<Spanned<i64>>,
     #[serde(default)]
     lints: BTreeMap<Spanned<String>, Spanned<LintTable>>,
     #[serde(default)]
@@ -79,6 +85,29 @@ pub struct Override {
     pub lints: BTreeMap<&'static str, LintSwitch>,
 }
 
+/// What one input may cost: findings kept per lint, and the size of a file read.
+/// Past a findings limit the rest are counted in one summary finding, so memory
+/// and output follow the input, not a flood of one repeated mistake.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Findings of one lint kept per file (`max-findings-per-file`).
+    pub findings_per_file: usize,
+    /// Findings of one lint kept per paragraph (`max-findings-per-paragraph`).
+    pub findings_per_paragraph: usize,
+    /// Largest file read, in bytes (`max-file-mb`); larger ones are not checked.
+    pub file_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            findings_per_file: 1000,
+            findings_per_paragraph: 100,
+            file_bytes: 100 << 20,
+        }
+    }
+}
+
 /// The effective configuration.
 pub struct Config {
     pub path: Option<PathBuf>,
@@ -95,6 +124,7 @@ pub struct Config {
     pub fail_on: Option<Severity>,
     pub format: Option<String>,
     pub encoding: Option<String>,
+    pub limits: Limits,
     pub switches: BTreeMap<&'static str, LintSwitch>,
     pub overrides: Vec<Override>,
     /// Every lint, built with its options.
@@ -188,12 +218,15 @@ impl Config {
     }
 
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read(path).map_err(|e| ConfigError {
-            path: path.to_owned(),
-            source_text: String::new(),
-            span: None,
-            message: format!("cannot read the config file: {e}"),
-        })?;
+        let text = std::fs::File::open(path)
+            .map_err(|e| format!("cannot read: {e}"))
+            .and_then(|f| crate::limits::read_capped(f, MAX_CONFIG_BYTES, "the config file"))
+            .map_err(|e| ConfigError {
+                path: path.to_owned(),
+                source_text: String::new(),
+                span: None,
+                message: e,
+            })?;
         let text = String::from_utf8(text).map_err(|e| ConfigError {
             path: path.to_owned(),
             source_text: String::new(),
@@ -287,6 +320,27 @@ impl Config {
             }
         }
 
+        let positive = |v: &Option<Spanned<i64>>, key: &str, default: u64| match v {
+            None => Ok(default),
+            Some(n) if *n.get_ref() >= 1 => Ok(n.get_ref().unsigned_abs()),
+            Some(n) => Err(err(Some(n.span()), format!("`{key}` must be 1 or more"))),
+        };
+        let d = Limits::default();
+        let limits = Limits {
+            findings_per_file: positive(
+                &raw.max_findings_per_file,
+                "max-findings-per-file",
+                d.findings_per_file as u64,
+            )? as usize,
+            findings_per_paragraph: positive(
+                &raw.max_findings_per_paragraph,
+                "max-findings-per-paragraph",
+                d.findings_per_paragraph as u64,
+            )? as usize,
+            file_bytes: positive(&raw.max_file_mb, "max-file-mb", d.file_bytes >> 20)?
+                .saturating_mul(1 << 20),
+        };
+
         let mut switches = BTreeMap::new();
         let mut options: BTreeMap<&'static str, (toml::Table, &Spanned<String>)> = BTreeMap::new();
         for (name, table) in &raw.lints {
@@ -369,6 +423,7 @@ impl Config {
             fail_on,
             format: raw.format.map(|f| f.into_inner()),
             encoding: raw.encoding.map(|e| e.into_inner()),
+            limits,
             switches,
             overrides,
             lints: built,
@@ -444,6 +499,12 @@ impl Config {
         s.push_str(&format!(
             "encoding: {}\n",
             self.encoding.as_deref().unwrap_or("(detected)")
+        ));
+        s.push_str(&format!(
+            "max-findings-per-file: {}\nmax-findings-per-paragraph: {}\nmax-file-mb: {}\n",
+            self.limits.findings_per_file,
+            self.limits.findings_per_paragraph,
+            self.limits.file_bytes >> 20
         ));
         s.push_str(&format!("overrides: {}\n", self.overrides.len()));
         s.push_str(&format!("ignore entries: {}\n", self.ignores.len()));
@@ -643,6 +704,11 @@ pub fn init_template() -> String {
          # fail-on = \"error\"\n\n\
          # Output format: human, json or html.\n\
          # format = \"human\"\n\n\
+         # Findings of one lint listed per file and per paragraph; the rest are\n\
+         # counted in one finding. Files larger than max-file-mb are not checked.\n\
+         # max-findings-per-file = 1000\n\
+         # max-findings-per-paragraph = 100\n\
+         # max-file-mb = 100\n\n\
          # Per lint: enabled, severity, and the lint's own options.\n",
     );
     for reg in lints::registry() {

@@ -143,7 +143,10 @@ pub fn fix_bytes(
     let writable = crate::input::format_of(path) != crate::input::Format::Docx;
     let mut settled = !writable;
     for _ in 0..if writable { MAX_ROUNDS } else { 0 } {
-        let findings = pipeline::lint_document(&doc, path, config, sel);
+        let findings = match pipeline::lint_document_isolated(&doc, path, config, sel) {
+            Ok(f) => f,
+            Err(why) => return failed(name, why),
+        };
         let fixes: Vec<&Fix> = findings
             .iter()
             .filter_map(|f: &Finding| f.fix.as_ref())
@@ -224,10 +227,29 @@ pub fn fix_named(
     opts: &RunOptions,
     diff_only: bool,
 ) -> FixOutcome {
+    pipeline::isolated(name, || fix_read(path, name, config, opts, diff_only))
+}
+
+impl pipeline::WithError for FixOutcome {
+    fn with_error(name: &str, error: String) -> Self {
+        FixOutcome {
+            outcome: FileOutcome::with_error(name, error),
+            ..FixOutcome::default()
+        }
+    }
+}
+
+fn fix_read(
+    path: &Path,
+    name: &str,
+    config: &Config,
+    opts: &RunOptions,
+    diff_only: bool,
+) -> FixOutcome {
     let name = name.to_owned();
-    let bytes = match std::fs::read(path) {
+    let bytes = match crate::limits::read_input(path, config.limits.file_bytes) {
         Ok(b) => b,
-        Err(e) => return failed(&name, format!("cannot read: {e}")),
+        Err(why) => return failed(&name, why),
     };
     let mut result = fix_bytes(&name, Path::new(&name), &bytes, config, opts, diff_only);
     if diff_only || result.outcome.error.is_some() {
