@@ -732,10 +732,12 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
             }
         };
     }
-    let all = || -> Vec<crate::render::Reported> {
+    // Moved out, not copied: every finding is held once. (The HTML page reads
+    // them from `outcomes` and does not call this.)
+    let mut all = || -> Vec<crate::render::Reported> {
         outcomes
-            .iter()
-            .flat_map(|o| o.reported.iter().cloned())
+            .iter_mut()
+            .flat_map(|o| std::mem::take(&mut o.reported))
             .collect()
     };
     let text = match format {
