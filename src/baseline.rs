@@ -12,6 +12,9 @@ use std::path::Path;
 
 pub const DEFAULT_FILE: &str = ".reportlint-baseline.json";
 
+/// The largest baseline read (about 300 000 recorded findings).
+pub const MAX_BYTES: u64 = 64 << 20;
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Entry {
     pub path: String,
@@ -36,19 +39,25 @@ pub struct Baseline {
 
 impl Baseline {
     pub fn load(path: &Path) -> Result<Baseline, String> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
+        let what = crate::tr!("limits.what-baseline");
+        let bytes = std::fs::File::open(path)
+            .map_err(crate::limits::ReadError::Io)
+            .and_then(|f| crate::limits::read_capped(f, MAX_BYTES))
+            .map_err(|e| format!("{}: {}", path.display(), e.message(&what)))?;
+        let text = String::from_utf8(bytes).map_err(|_| {
             format!(
                 "{}: {}",
                 path.display(),
-                crate::tr!("baseline.cannot-read", error = e)
+                crate::tr!("baseline.not-utf8")
             )
         })?;
         let file: File = serde_json::from_str(&text).map_err(|e| {
             format!(
-                "{}:{}:{}: not a reportlint baseline: {e}",
+                "{}:{}:{}: {}",
                 path.display(),
                 e.line(),
-                e.column()
+                e.column(),
+                crate::tr!("baseline.not-a-baseline", error = e)
             )
         })?;
         let mut b = Baseline::default();

@@ -16,6 +16,7 @@ pub mod fsutil;
 pub mod i18n;
 pub mod input;
 pub mod inspect;
+pub mod limits;
 pub mod lints;
 pub mod meta;
 pub mod paths;

@@ -88,6 +88,8 @@ pub fn registry() -> Vec<Registration> {
         typo::halfwidth_punct::HalfwidthPunct,
         typo::confusable::Confusable,
         typo::stray_whitespace::StrayWhitespace,
+        typo::homophone::Homophone,
+        typo::idiom_slip::IdiomSlip,
     ];
     all.sort_by_key(|r| r.meta.code);
     all

@@ -32,7 +32,14 @@ const RESERVED: usize = 8 + 4 + 12;
 /// Where a line is cut.
 const CUT: &str = "...";
 
+/// Terminal columns of a character as the excerpt shows it (a control or bidi
+/// character as its escape, `\x1b` or `\u{202e}`).
 fn width(c: char) -> usize {
+    if super::escape::is_unsafe(c) {
+        let mut shown = String::new();
+        super::escape::push_visible(&mut shown, c);
+        return shown.len();
+    }
     unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
 }
 
@@ -236,12 +243,18 @@ impl<'d> Excerpt<'d> {
         });
     }
 
-    /// Copy document text at `doc` into the excerpt, each ambiguous mark with a
-    /// twin drawn as it (a piece of its own, since the two differ in length).
+    /// Copy document text at `doc` into the excerpt: each ambiguous mark with a
+    /// twin drawn as it (a piece of its own, since the two differ in length);
+    /// each terminal control or bidi character as its visible escape, outside
+    /// every piece (a span over it covers the escape).
     fn push_text(&mut self, pieces: &mut Vec<Piece>, doc: usize, s: &str) {
         let mut run = 0;
         for (i, c) in s.char_indices() {
-            let Some(t) = twin(c) else { continue };
+            let unsafe_char = super::escape::is_unsafe(c);
+            let twin = twin(c);
+            if !unsafe_char && twin.is_none() {
+                continue;
+            }
             if i > run {
                 pieces.push(Piece {
                     virt: self.text.len(),
@@ -251,13 +264,17 @@ impl<'d> Excerpt<'d> {
                 });
                 self.text.push_str(&s[run..i]);
             }
-            pieces.push(Piece {
-                virt: self.text.len(),
-                doc: doc + i,
-                len: c.len_utf8(),
-                vlen: t.len_utf8(),
-            });
-            self.text.push(t);
+            if let Some(t) = twin {
+                pieces.push(Piece {
+                    virt: self.text.len(),
+                    doc: doc + i,
+                    len: c.len_utf8(),
+                    vlen: t.len_utf8(),
+                });
+                self.text.push(t);
+            } else {
+                super::escape::push_visible(&mut self.text, c);
+            }
             run = i + c.len_utf8();
         }
         if run < s.len() || s.is_empty() {
@@ -524,7 +541,7 @@ impl SourceCode for Excerpt<'_> {
             .is_none_or(|p| start <= p.offset() && p.offset() <= end.max(start));
         Ok(Box::new(if holds_primary {
             MietteSpanContents::new_named(
-                self.doc.name.clone(),
+                super::escape::name(&self.doc.name).into_owned(),
                 data,
                 span,
                 line,

@@ -1,6 +1,7 @@
 //! Human output: one miette graphical report per finding. miette is used here
 //! and for config errors only.
 
+use super::escape;
 use super::excerpt::Excerpt;
 use crate::config::ConfigError;
 use crate::diagnostic::{Finding, Severity};
@@ -46,13 +47,13 @@ struct Report<'a> {
 
 impl fmt::Debug for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.finding.message)
+        f.write_str(&escape::terminal(&self.finding.message))
     }
 }
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.finding.message)
+        f.write_str(&escape::terminal(&self.finding.message))
     }
 }
 
@@ -75,7 +76,7 @@ impl Diagnostic for Report<'_> {
         self.finding
             .help
             .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+            .map(|h| Box::new(escape::terminal(h).into_owned()) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -89,8 +90,12 @@ impl Diagnostic for Report<'_> {
             .map(|s| self.excerpt.map(s))
             .collect();
         // A label line never runs past the terminal's edge: wrap it into the room left.
+        // Report text is shown with its control and bidi characters escaped.
         let fit = |text: &str, span: miette::SourceSpan| {
-            super::excerpt::wrap_label(text, self.excerpt.label_room(span, &spans, self.width))
+            super::excerpt::wrap_label(
+                &escape::terminal(text),
+                self.excerpt.label_room(span, &spans, self.width),
+            )
         };
         let primary_text = f
             .primary_label
@@ -122,9 +127,35 @@ pub fn render_finding(doc: &Document, finding: &Finding, style: Style) -> String
     };
     let mut out = String::new();
     if style.handler().render_report(&mut out, &report).is_err() {
-        out = format!("{}: {} {}\n", doc.name, report.code, finding.message);
+        out = format!(
+            "{}: {} {}\n",
+            escape::name(&doc.name),
+            report.code,
+            escape::terminal(&finding.message)
+        );
     }
+    out.push_str(&place_line(doc, finding));
     out
+}
+
+/// "  原文位置：第3页第12行；上一项：第2页第5行" for inputs whose extracted lines
+/// are not the file's own (PDF, Word); empty otherwise.
+fn place_line(doc: &Document, finding: &Finding) -> String {
+    let Some(main) = super::place(doc, finding.span) else {
+        return String::new();
+    };
+    let mut line = crate::tr!("location.line", place = escape::terminal(&main.text));
+    for l in &finding.labels {
+        if let Some(p) = super::place(doc, l.span).filter(|p| p.text != main.text) {
+            line.push_str(&crate::tr!(
+                "location.label",
+                label = escape::terminal(&l.message),
+                place = escape::terminal(&p.text)
+            ));
+        }
+    }
+    line.push('\n');
+    line
 }
 
 #[derive(Debug)]
@@ -175,11 +206,15 @@ impl<'a> ConfigReport<'a> {
 
 impl fmt::Display for ConfigReport<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let place = format!("{}{}", self.error.path.display(), self.position);
+        let place = format!(
+            "{}{}",
+            escape::name(&self.error.path.display().to_string()),
+            self.position
+        );
         f.write_str(&crate::tr!(
             "config.invalid",
             place = place,
-            message = self.error.message
+            message = escape::terminal(&self.error.message)
         ))
     }
 }

@@ -29,6 +29,7 @@ fn finding(code: &'static str, severity: Severity, start: usize, end: usize) -> 
         labels: Vec::new(),
         help: None,
         fix: None,
+        location: None,
         fingerprint: format!("{code}{start}"),
     }
 }
@@ -57,6 +58,7 @@ fn report_text_messages_and_names_never_reach_the_page_as_markup() {
     f.labels.push(ReportedLabel {
         message: evil.to_owned(),
         at: at(0, 3),
+        location: None,
     });
     let findings = [f];
     let page = render(&[Input {
@@ -306,6 +308,7 @@ fn labels_are_marked_and_carry_their_message() {
     f.labels.push(ReportedLabel {
         message: "上一项".into(),
         at: at(0, 6),
+        location: None,
     });
     let findings = [f];
     let page = render(&[Input {
