@@ -92,7 +92,10 @@ fn lines_are_located_by_page_and_line_on_the_page() {
     };
     let title = place("某市卫生健康委员会");
     assert_eq!((title.page, title.page_line), (Some(1), Some(1)));
-    assert_eq!(title.text, "第1页第1行");
+    assert_eq!(
+        reportlint::i18n::with(reportlint::i18n::Lang::Zh, || place("某市卫生健康委员会").text),
+        "第1页第1行"
+    );
     // A paragraph that starts on page 1 and ends on page 2 is one line, each
     // part located on its own page.
     let table = e.text.find("表1").expect("table caption");
@@ -147,12 +150,14 @@ fn findings_in_a_pdf_name_page_and_line_in_every_format() {
     assert_eq!(f["location"]["page"], 2);
     assert!(f["location"]["page_line"].as_u64().is_some());
     assert_eq!(f["labels"][0]["location"]["page"], 1);
-    let human = reportlint(&dir)
-        .args(["--isolated", "--no-color", "bad.pdf"])
-        .output()
-        .expect("runs");
-    let text = String::from_utf8_lossy(&human.stdout);
-    assert!(text.contains("原文位置：第2页第"), "{text}");
+    for (lang, says) in [("zh", "原文位置：第2页第"), ("en", "in the original: page 2, line ")] {
+        let human = reportlint(&dir)
+            .args(["--lang", lang, "--isolated", "--no-color", "bad.pdf"])
+            .output()
+            .expect("runs");
+        let text = String::from_utf8_lossy(&human.stdout);
+        assert!(text.contains(says), "{text}");
+    }
     let sarif = reportlint(&dir)
         .args(["--isolated", "--format", "sarif", "bad.pdf"])
         .output()
