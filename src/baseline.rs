@@ -44,13 +44,8 @@ impl Baseline {
             .map_err(crate::limits::ReadError::Io)
             .and_then(|f| crate::limits::read_capped(f, MAX_BYTES))
             .map_err(|e| format!("{}: {}", path.display(), e.message(&what)))?;
-        let text = String::from_utf8(bytes).map_err(|_| {
-            format!(
-                "{}: {}",
-                path.display(),
-                crate::tr!("baseline.not-utf8")
-            )
-        })?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| format!("{}: {}", path.display(), crate::tr!("baseline.not-utf8")))?;
         let file: File = serde_json::from_str(&text).map_err(|e| {
             format!(
                 "{}:{}:{}: {}",

@@ -974,11 +974,7 @@ fn report_fix(f: &crate::fix::FixOutcome, diff_only: bool, diffs: &mut String) {
     if f.applied > 0 && !diff_only && f.outcome.error.is_none() {
         eprintln!(
             "reportlint: {}",
-            crate::trn!(
-                "fix.fixed",
-                f.applied,
-                file = escape::name(&f.outcome.name)
-            )
+            crate::trn!("fix.fixed", f.applied, file = escape::name(&f.outcome.name))
         );
     }
 }

@@ -316,7 +316,10 @@ impl Config {
         let positive = |v: &Option<Spanned<i64>>, key: &str, default: u64| match v {
             None => Ok(default),
             Some(n) if *n.get_ref() >= 1 => Ok(n.get_ref().unsigned_abs()),
-            Some(n) => Err(err(Some(n.span()), crate::tr!("config.at-least-one", key = key))),
+            Some(n) => Err(err(
+                Some(n.span()),
+                crate::tr!("config.at-least-one", key = key),
+            )),
         };
         let d = Limits::default();
         let limits = Limits {
@@ -587,9 +590,8 @@ pub fn untrusted(path: &Path) -> Option<String> {
     let dir = std::fs::metadata(path.parent()?).ok()?;
     let me = rustix::process::geteuid().as_raw();
     let owner = file.uid();
-    (owner != 0 && owner != me && dir.mode() & 0o002 != 0).then(|| {
-        crate::tr!("config.untrusted", owner = owner)
-    })
+    (owner != 0 && owner != me && dir.mode() & 0o002 != 0)
+        .then(|| crate::tr!("config.untrusted", owner = owner))
 }
 
 #[cfg(not(unix))]
@@ -630,10 +632,7 @@ fn check_replacements(table: &LintTable, text: &str, err: &Err) -> Result<(), Co
         let Some(right) = right.as_str() else {
             return Err(err(
                 span,
-                crate::tr!(
-                    "config.extra-not-string",
-                    wrong = wrong.escape_debug()
-                ),
+                crate::tr!("config.extra-not-string", wrong = wrong.escape_debug()),
             ));
         };
         let problem = if wrong.is_empty() {

@@ -229,11 +229,7 @@ fn keep_owner_and_mode(file: &fs::File, old: &Metadata) -> io::Result<()> {
         let uid = rustix::fs::Uid::from_raw(old.uid());
         let gid = rustix::fs::Gid::from_raw(old.gid());
         rustix::fs::fchown(file, Some(uid), Some(gid)).map_err(|_| {
-            io::Error::other(crate::tr!(
-                "fsutil.owner",
-                uid = old.uid(),
-                gid = old.gid()
-            ))
+            io::Error::other(crate::tr!("fsutil.owner", uid = old.uid(), gid = old.gid()))
         })?;
     }
     rustix::fs::fchmod(file, rustix::fs::Mode::from_raw_mode(old.mode() & 0o777))?;

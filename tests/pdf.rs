@@ -93,7 +93,8 @@ fn lines_are_located_by_page_and_line_on_the_page() {
     let title = place("某市卫生健康委员会");
     assert_eq!((title.page, title.page_line), (Some(1), Some(1)));
     assert_eq!(
-        reportlint::i18n::with(reportlint::i18n::Lang::Zh, || place("某市卫生健康委员会").text),
+        reportlint::i18n::with(reportlint::i18n::Lang::Zh, || place("某市卫生健康委员会")
+            .text),
         "第1页第1行"
     );
     // A paragraph that starts on page 1 and ends on page 2 is one line, each
@@ -150,7 +151,10 @@ fn findings_in_a_pdf_name_page_and_line_in_every_format() {
     assert_eq!(f["location"]["page"], 2);
     assert!(f["location"]["page_line"].as_u64().is_some());
     assert_eq!(f["labels"][0]["location"]["page"], 1);
-    for (lang, says) in [("zh", "原文位置：第2页第"), ("en", "in the original: page 2, line ")] {
+    for (lang, says) in [
+        ("zh", "原文位置：第2页第"),
+        ("en", "in the original: page 2, line "),
+    ] {
         let human = reportlint(&dir)
             .args(["--lang", lang, "--isolated", "--no-color", "bad.pdf"])
             .output()
@@ -263,7 +267,10 @@ fn hostile_pdfs_are_errors_or_text_never_a_panic() {
         ],
         "",
     );
-    assert_eq!(extract(&inflated).err().as_deref(), Some(no_text_layer().as_str()));
+    assert_eq!(
+        extract(&inflated).err().as_deref(),
+        Some(no_text_layer().as_str())
+    );
 
     // An object stream that would inflate past the limit is not unpacked.
     let objstm = pdf(
