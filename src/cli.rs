@@ -302,7 +302,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
                 if !text.ends_with('\n') {
                     text.push('\n');
                 }
-                return out(&text);
+                return out(&i18n::help::punctuate(text));
             }
             match i18n::help::error_text(&e) {
                 Some(text) => eprintln!("{text}"),

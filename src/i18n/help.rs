@@ -57,6 +57,25 @@ fn localize_args(mut cmd: Command, sub: Option<&str>) -> Command {
 }
 
 /// The command line's clap command, in the current language.
+/// Rendered help with clap's `Heading:` in the language's punctuation (clap
+/// always ends a heading with an ASCII colon; Chinese writes `：`).
+pub fn punctuate(rendered: String) -> String {
+    let colon = text("help.heading-colon");
+    if colon == ":" {
+        return rendered;
+    }
+    let mut out = rendered;
+    for key in [
+        "help.heading.arguments",
+        "help.heading.options",
+        "help.heading.commands",
+    ] {
+        let heading = text(key);
+        out = out.replace(&format!("{heading}:"), &format!("{heading}{colon}"));
+    }
+    out
+}
+
 pub fn localize(cmd: Command) -> Command {
     let template = text("help.template");
     let mut cmd = localize_args(cmd, None)
