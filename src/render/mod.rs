@@ -1,6 +1,7 @@
 //! Rendering findings. `Reported` is the one resolved model (lines, columns,
 //! snippet) that every output format is built from.
 
+pub mod escape;
 pub mod excerpt;
 pub mod github;
 pub mod gitlab;
