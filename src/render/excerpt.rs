@@ -383,7 +383,7 @@ impl<'d> Excerpt<'d> {
         } else {
             let row = &self.rows[self.row_of(span.offset())];
             let start = self.column(row, span.offset());
-            let end = if span.len() == 0 {
+            let end = if span.is_empty() {
                 start + 1
             } else {
                 self.column(row, span.offset() + span.len()).max(start + 1)

@@ -23,7 +23,7 @@ pub(super) fn per_lint(page: &mut String, reports: &[Input<'_>]) {
     if by.is_empty() {
         return;
     }
-    let mut rows: Vec<((&str, &str), (usize, usize))> = by.into_iter().collect();
+    let mut rows: Vec<_> = by.into_iter().collect();
     rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
     let widest = rows.first().map_or(1, |r| r.1 .0.max(1));
     let _ = write!(
