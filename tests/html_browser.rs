@@ -417,9 +417,15 @@ fn assert_renders(bin: &Path, page_path: &Path, name: &str) {
         page.replacen(heading, "<h1>reportlint \u{10FFFD}\u{10FFFD} ", 1),
     );
     let tofu = screenshot(bin, &tofu_page, &target.join(format!("{name}-tofu.png")));
-    let (rows, pixels) = differing_rows(&real, &tofu);
+    // Only the heading's band is compared: two renderings of a large page may
+    // differ by a pixel elsewhere (seen under load in the ranking's header row).
+    let heading_band = |shot: &(usize, usize, Vec<u8>)| {
+        let band = shot.0 * 4 * 60;
+        (shot.0, 60, shot.2[..band.min(shot.2.len())].to_vec())
+    };
+    let (rows, pixels) = differing_rows(&heading_band(&real), &heading_band(&tofu));
     assert!(
-        pixels > 40 && rows.iter().all(|&y| y < 60),
+        pixels > 40,
         "the heading's CJK characters render like boxes of a missing font \
          (install fonts-noto-cjk): {pixels} pixels differ in rows {rows:?}"
     );

@@ -134,28 +134,63 @@ pub fn render_finding(doc: &Document, finding: &Finding, style: Style) -> String
             escape::terminal(&finding.message)
         );
     }
-    out.push_str(&place_line(doc, finding));
+    out.push_str(&place_line(doc, finding, style.width));
     out
 }
 
 /// "  原文位置：第3页第12行；上一项：第2页第5行" for inputs whose extracted lines
-/// are not the file's own (PDF, Word); empty otherwise.
-fn place_line(doc: &Document, finding: &Finding) -> String {
+/// are not the file's own (PDF, Word); empty otherwise. Never wider than the
+/// terminal: each label's place goes on a line of its own when the line would
+/// run past `width`, and a place too long for any line is wrapped.
+fn place_line(doc: &Document, finding: &Finding, width: usize) -> String {
     let Some(main) = super::place(doc, finding.span) else {
         return String::new();
     };
-    let mut line = crate::tr!("location.line", place = escape::terminal(&main.text));
+    let mut parts = vec![crate::tr!(
+        "location.line",
+        place = escape::terminal(&main.text)
+    )];
     for l in &finding.labels {
         if let Some(p) = super::place(doc, l.span).filter(|p| p.text != main.text) {
-            line.push_str(&crate::tr!(
+            parts.push(crate::tr!(
                 "location.label",
                 label = escape::terminal(&l.message),
                 place = escape::terminal(&p.text)
             ));
         }
     }
-    line.push('\n');
-    line
+    const INDENT: &str = "    ";
+    let cols = |s: &str| unicode_width::UnicodeWidthStr::width_cjk(s);
+    let mut lines: Vec<String> = Vec::new();
+    for part in parts {
+        match lines.last_mut() {
+            Some(line) if cols(line) + cols(&part) <= width => line.push_str(&part),
+            Some(_) => {
+                let rest = part.trim_start_matches([';', '；', ' ']);
+                lines.push(format!("{INDENT}{rest}"));
+            }
+            None => lines.push(part),
+        }
+    }
+    let mut out = String::new();
+    for line in lines {
+        if cols(&line) <= width {
+            out.push_str(&line);
+        } else {
+            let (indent, text) = line.split_at(line.len() - line.trim_start().len());
+            let room = width.saturating_sub(INDENT.len());
+            let wrapped = super::excerpt::wrap_label(text, room);
+            for (k, piece) in wrapped.lines().enumerate() {
+                if k > 0 {
+                    out.push('\n');
+                }
+                out.push_str(if k == 0 { indent } else { INDENT });
+                out.push_str(piece);
+            }
+        }
+        out.push('\n');
+    }
+    out
 }
 
 #[derive(Debug)]
