@@ -5,7 +5,7 @@
 //! item. A paragraph runs on across a page break.
 
 use super::furniture::Page;
-use super::lines::{join_into, join_line, letter_spaced, Line, Segment, SEGMENT_GAP};
+use super::lines::{join_into, join_line, spaced_out, Line, Segment, SEGMENT_GAP};
 use crate::input::location::SourceMap;
 
 /// One line of a page as it will be written.
@@ -328,8 +328,9 @@ fn boundaries(run: &[Line], size: f32) -> Vec<(f32, f32)> {
 
 /// A line's cells between the column boundaries, and whether a piece of it
 /// crosses a boundary (a merged cell, placed in its first column). Pieces in
-/// one column are one cell when they are letter-spaced, separate cells
-/// otherwise: a row that does not fit the columns is still written cell by cell.
+/// one column are one cell when one of them is a spaced-out character
+/// (「#粮　　食」), separate cells otherwise: a row that does not fit the
+/// columns is still written cell by cell, never joined into one run of text.
 fn row(line: &Line, bounds: &[(f32, f32)]) -> (String, bool) {
     let mut cells = vec![String::new(); bounds.len() + 1];
     let mut spans = false;
@@ -342,7 +343,7 @@ fn row(line: &Line, bounds: &[(f32, f32)]) -> (String, bool) {
         let k = column(s.x0).max(at);
         let cell = &mut cells[k];
         match prev {
-            Some(p) if k == at && !cell.is_empty() && !letter_spaced(p, s, line.size) => {
+            Some(p) if k == at && !cell.is_empty() && !spaced_out(p, s) => {
                 cell.push('\t');
                 cell.push_str(&s.text);
             }

@@ -111,11 +111,17 @@ pub(super) const CELL_GAP: f32 = 2.5;
 /// gap is narrow, or one side is a single Chinese character (「一、综　　合」,
 /// 「#粮　　食」). Otherwise the two are separate cells.
 pub(super) fn letter_spaced(a: &Segment, b: &Segment, size: f32) -> bool {
+    b.x0 - a.x1 < CELL_GAP * size || spaced_out(a, b)
+}
+
+/// Whether one of two neighbouring segments is a single Chinese character,
+/// spaced out from the other: in a table row, the only pieces of one cell.
+pub(super) fn spaced_out(a: &Segment, b: &Segment) -> bool {
     let lone = |s: &Segment| {
         let mut c = s.text.chars();
         matches!((c.next(), c.next()), (Some(c), None) if is_wide(c))
     };
-    b.x0 - a.x1 < CELL_GAP * size || lone(a) || lone(b)
+    lone(a) || lone(b)
 }
 
 /// The page's lines in reading order.
