@@ -238,6 +238,25 @@ fn deflate(data: &[u8]) -> Vec<u8> {
     z.finish().expect("in memory")
 }
 
+/// Glyphs placed one by one with a negative character spacing that each
+/// position takes back (`-13.8 Tc` and `-1380` in `TJ`, as some statistical
+/// bulletins are written) sit side by side: no gap opens between them.
+#[test]
+fn a_negative_character_spacing_taken_back_opens_no_gap() {
+    let content = b"BT /F1 10 Tf 1 0 0 1 100 700 Tm -13.8 Tc [<0032> -1380 <0030> -1380 <0032> -1380 <0034>] TJ ET".to_vec();
+    let file = pdf(
+        &[
+            CATALOG.into(),
+            PAGES.into(),
+            page("5 0 R", "<< /Font << /F1 4 0 R >> >>"),
+            FONT.into(),
+            stream("", &content),
+        ],
+        "",
+    );
+    assert_eq!(extract(&file).expect("reads").text, "2024\n");
+}
+
 #[test]
 fn hostile_pdfs_are_errors_or_text_never_a_panic() {
     let ucs2 = b"BT /F1 12 Tf 72 700 Td <5E7467086E05> Tj ET".to_vec();

@@ -293,14 +293,7 @@ fn boundaries(run: &[Line], size: f32) -> Vec<(f32, f32)> {
             k += 1;
         }
         let alley = &stretches[start..k];
-        let (a, b) = (alley[0].0, alley[alley.len() - 1].1);
-        let both = run
-            .iter()
-            .filter(|l| {
-                l.segments.iter().any(|s| s.x1 <= a) && l.segments.iter().any(|s| s.x0 >= b)
-            })
-            .count();
-        if b - a < SEGMENT_GAP * size || both < 2 {
+        if alley[alley.len() - 1].1 - alley[0].0 < SEGMENT_GAP * size {
             continue;
         }
         // The widest run of stretches at the alley's lowest depth.
@@ -321,7 +314,18 @@ fn boundaries(run: &[Line], size: f32) -> Vec<(f32, f32)> {
                 from = None;
             }
         }
-        out.extend(best);
+        let Some((a, b)) = best else {
+            continue;
+        };
+        let both = run
+            .iter()
+            .filter(|l| {
+                l.segments.iter().any(|s| s.x1 <= a) && l.segments.iter().any(|s| s.x0 >= b)
+            })
+            .count();
+        if both >= 2 {
+            out.push((a, b));
+        }
     }
     out
 }
@@ -453,6 +457,70 @@ mod tests {
         assert_eq!(lines[0], "表1 2023年户籍人口及其构成");
         assert_eq!(lines[1], "指标\t年末数\t比重");
         assert_eq!(lines[3], "城镇\t1654272\t33.8");
+    }
+
+    #[test]
+    fn a_letter_spaced_label_is_one_cell_and_makes_no_column() {
+        let mut lines = vec![line(&[("指标", 50.0), ("上年=100", 200.0)], 100.0)];
+        let labels = [
+            "一、食品烟酒",
+            "二、衣着",
+            "四、生活用品及服务",
+            "五、交通通信",
+        ];
+        for (k, label) in labels.iter().enumerate() {
+            lines.push(line(
+                &[(label, 50.0), ("99.2", 200.0)],
+                114.0 + 14.0 * k as f32,
+            ));
+        }
+        // 「#粮」 and 「食」 with a gap that the longer labels fill.
+        lines.push(line(
+            &[("#粮", 50.0), ("食", 100.0), ("100.9", 200.0)],
+            170.0,
+        ));
+        let (text, _) = text(&[page(lines)]);
+        let rows: Vec<&str> = text.lines().collect();
+        assert_eq!(rows[3], "四、生活用品及服务\t99.2", "{text}");
+        assert_eq!(rows[5], "#粮食\t100.9", "{text}");
+    }
+
+    #[test]
+    fn a_stub_spanning_two_header_rows_keeps_the_header_in_the_table() {
+        let p = page(vec![
+            line(&[("男", 150.0), ("女", 250.0)], 100.0),
+            line(&[("年龄组", 50.0)], 107.0),
+            line(&[("人数", 150.0), ("人数", 250.0)], 114.0),
+            line(&[("0-5岁", 50.0), ("45.6", 150.0), ("38.2", 250.0)], 128.0),
+            line(&[("6-11岁", 50.0), ("42.1", 150.0), ("35.3", 250.0)], 142.0),
+        ]);
+        let (text, _) = text(&[p]);
+        let rows: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            rows[..3],
+            ["\t男\t女", "年龄组\t\t", "\t人数\t人数"],
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn two_cells_far_apart_outside_a_table_are_separated_by_a_tab() {
+        let p = page(vec![
+            line(&[(FULL, 50.0)], 90.0),
+            line(
+                &[
+                    ("不同年龄组户籍儿童", 100.0),
+                    ("不同年龄组户籍儿童性别比", 230.0),
+                ],
+                120.0,
+            ),
+            line(&[(FIRST, 70.0)], 150.0),
+        ]);
+        let (text, _) = text(&[p]);
+        assert_eq!(
+            text.lines().nth(1),
+            Some("不同年龄组户籍儿童\t不同年龄组户籍儿童性别比")
+        );
     }
 
     #[test]
