@@ -7,11 +7,11 @@ use crate::lints;
 use crate::paths;
 use crate::pipeline::{self, FileOutcome, Selection};
 use crate::render::plural;
-use crate::render::{html, human, json, Problem};
+use crate::render::{escape, html, human, json, Problem};
 use crate::settings::{Resolver, Source};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(Parser, Debug)]
@@ -238,7 +238,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         Some(Command::Outline { file }) => outline(&file),
         Some(Command::Numbers { file }) => numbers(&file),
         Some(Command::Tables { file }) => match read_document(&file) {
-            Ok(doc) => out(&crate::inspect::tables(&doc)),
+            Ok(doc) => out(&escape::terminal(&crate::inspect::tables(&doc))),
             Err(code) => code,
         },
         Some(Command::Check(args)) => check(args, false),
@@ -320,7 +320,10 @@ fn explain(key: &str) -> i32 {
 /// Read and parse one file for the inspection commands.
 fn read_document(path: &Path) -> Result<crate::document::Document, i32> {
     let bytes = std::fs::read(path).map_err(|e| {
-        eprintln!("reportlint: {}: cannot read: {e}", path.display());
+        eprintln!(
+            "reportlint: {}: cannot read: {e}",
+            escape::name(&path.display().to_string())
+        );
         TROUBLE
     })?;
     match crate::input::prepare(path, &bytes, None) {
@@ -331,7 +334,10 @@ fn read_document(path: &Path) -> Result<crate::document::Document, i32> {
             p.format.delimited(),
         )),
         Err(crate::input::Problem::Skipped(why) | crate::input::Problem::Unreadable(why)) => {
-            eprintln!("reportlint: {}: {why}", path.display());
+            eprintln!(
+                "reportlint: {}: {why}",
+                escape::name(&path.display().to_string())
+            );
             Err(TROUBLE)
         }
     }
@@ -357,7 +363,7 @@ fn numbers(path: &Path) -> i32 {
             q.label
         ));
     }
-    out(&s)
+    out(&escape::terminal(&s))
 }
 
 fn outline(path: &Path) -> i32 {
@@ -384,7 +390,7 @@ fn outline(path: &Path) -> i32 {
             toc.entries, toc.body_start
         ));
     }
-    out(&s)
+    out(&escape::terminal(&s))
 }
 
 fn init(force: bool) -> i32 {
@@ -430,7 +436,7 @@ fn show_settings(file: &Path, resolver: &Resolver, sel: &Selection) -> i32 {
     };
     let name = paths::canonical_name(&abs, &config.root);
     let rel = Path::new(&name);
-    let mut s = format!("file: {name}\n");
+    let mut s = format!("file: {}\n", escape::name(&name));
     s.push_str(&config.describe());
     s.push_str(&format!(
         "excluded: {}\nlints:\n",
@@ -566,16 +572,12 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
             }
             None => ("<stdin>".to_owned(), global.clone()),
         };
-        let mut bytes = Vec::new();
-        match std::io::stdin().lock().read_to_end(&mut bytes) {
-            Ok(_) => outcomes.push(pipeline::check_bytes(
-                &name,
-                Path::new(&name),
-                &bytes,
-                &config,
-                &opts,
-            )),
-            Err(e) => problems.push(Problem::new(&name, format!("cannot read: {e}"))),
+        let limit = config.limits.file_bytes;
+        match crate::limits::read_capped(std::io::stdin().lock(), limit, "standard input") {
+            Ok(bytes) => outcomes.push(pipeline::isolated(&name, || {
+                pipeline::check_bytes(&name, Path::new(&name), &bytes, &config, &opts)
+            })),
+            Err(e) => problems.push(Problem::new(&name, e)),
         }
     }
     let mut targets: Vec<Target> = Vec::new();
@@ -600,14 +602,18 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
     if args.show_files {
         let mut s = String::new();
         for t in &targets {
-            s.push_str(&t.name);
+            s.push_str(&escape::name(&t.name));
             if let Some(why) = &t.unsupported {
                 s.push_str(&format!("\t(not read: {why})"));
             }
             s.push('\n');
         }
         for p in &problems {
-            eprintln!("reportlint: {}: {}", p.path, p.message);
+            eprintln!(
+                "reportlint: {}: {}",
+                escape::name(&p.path),
+                escape::terminal(&p.message)
+            );
         }
         let written = out(&s);
         return if problems.is_empty() {
@@ -615,6 +621,21 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
         } else {
             TROUBLE
         };
+    }
+    let report_path = match &args.output {
+        Some(p) => Some(p.clone()),
+        None => write_baseline.then(|| PathBuf::from(crate::baseline::DEFAULT_FILE)),
+    };
+    if let Some(clash) = report_path.as_deref().and_then(|p| {
+        let inputs: Vec<&Path> = targets.iter().map(|t| t.path.as_path()).collect();
+        crate::fsutil::one_of(p, &inputs)
+    }) {
+        eprintln!(
+            "reportlint: {}: is an input ({}): writing the report there would destroy it; choose another --output",
+            report_path.as_deref().unwrap_or(Path::new("")).display(),
+            targets[clash].name
+        );
+        return TROUBLE;
     }
     if args.fix || args.diff {
         let fixed: Vec<crate::fix::FixOutcome> = targets
@@ -642,7 +663,11 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
     }
     if args.diff {
         for p in &problems {
-            eprintln!("reportlint: {}: {}", p.path, p.message);
+            eprintln!(
+                "reportlint: {}: {}",
+                escape::name(&p.path),
+                escape::terminal(&p.message)
+            );
         }
         let written = out(&diffs);
         return if !problems.is_empty() || written != OK {
@@ -682,7 +707,11 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
             .clone()
             .unwrap_or_else(|| PathBuf::from(crate::baseline::DEFAULT_FILE));
         for p in &problems {
-            eprintln!("reportlint: {}: {}", p.path, p.message);
+            eprintln!(
+                "reportlint: {}: {}",
+                escape::name(&p.path),
+                escape::terminal(&p.message)
+            );
         }
         return match crate::fsutil::write_atomic(&path, crate::baseline::render(&all).as_bytes()) {
             Ok(()) => {
@@ -703,10 +732,12 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
             }
         };
     }
-    let all = || -> Vec<crate::render::Reported> {
+    // Moved out, not copied: every finding is held once. (The HTML page reads
+    // them from `outcomes` and does not call this.)
+    let mut all = || -> Vec<crate::render::Reported> {
         outcomes
-            .iter()
-            .flat_map(|o| o.reported.iter().cloned())
+            .iter_mut()
+            .flat_map(|o| std::mem::take(&mut o.reported))
             .collect()
     };
     let text = match format {
@@ -745,7 +776,7 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
     if !args.quiet {
         for o in &outcomes {
             if let Some(n) = &o.note {
-                eprintln!("reportlint: {n}");
+                eprintln!("reportlint: {}", escape::terminal(n));
             }
         }
     }
@@ -760,7 +791,11 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
         None => out(&text),
     };
     for p in &problems {
-        eprintln!("reportlint: {}: {}", p.path, p.message);
+        eprintln!(
+            "reportlint: {}: {}",
+            escape::name(&p.path),
+            escape::terminal(&p.message)
+        );
     }
     if !problems.is_empty() || written != OK {
         TROUBLE
@@ -829,7 +864,7 @@ fn report_fix(f: &crate::fix::FixOutcome, diff_only: bool, diffs: &mut String) {
             "reportlint: fixed {} {} in {}",
             f.applied,
             plural(f.applied, "issue", "issues"),
-            f.outcome.name
+            escape::name(&f.outcome.name)
         );
     }
 }

@@ -11,6 +11,9 @@ use toml::Spanned;
 
 pub const FILE_NAME: &str = "reportlint.toml";
 
+/// The largest config file read: a real one is a few kilobytes.
+pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
+
 /// A configuration problem, pointing into the TOML text when it can.
 #[derive(Debug, Clone)]
 pub struct ConfigError {
@@ -28,6 +31,9 @@ struct RawConfig {
     fail_on: Option<Spanned<String>>,
     format: Option<Spanned<String>>,
     encoding: Option<Spanned<String>>,
+    max_findings_per_file: Option<Spanned<i64>>,
+    max_findings_per_paragraph: Option<Spanned<i64>>,
+    max_file_mb: Option<Spanned<i64>>,
     #[serde(default)]
     lints: BTreeMap<Spanned<String>, Spanned<LintTable>>,
     #[serde(default)]
@@ -79,6 +85,29 @@ pub struct Override {
     pub lints: BTreeMap<&'static str, LintSwitch>,
 }
 
+/// What one input may cost: findings kept per lint, and the size of a file read.
+/// Past a findings limit the rest are counted in one summary finding, so memory
+/// and output follow the input, not a flood of one repeated mistake.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Findings of one lint kept per file (`max-findings-per-file`).
+    pub findings_per_file: usize,
+    /// Findings of one lint kept per paragraph (`max-findings-per-paragraph`).
+    pub findings_per_paragraph: usize,
+    /// Largest file read, in bytes (`max-file-mb`); larger ones are not checked.
+    pub file_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            findings_per_file: 1000,
+            findings_per_paragraph: 100,
+            file_bytes: 100 << 20,
+        }
+    }
+}
+
 /// The effective configuration.
 pub struct Config {
     pub path: Option<PathBuf>,
@@ -95,6 +124,7 @@ pub struct Config {
     pub fail_on: Option<Severity>,
     pub format: Option<String>,
     pub encoding: Option<String>,
+    pub limits: Limits,
     pub switches: BTreeMap<&'static str, LintSwitch>,
     pub overrides: Vec<Override>,
     /// Every lint, built with its options.
@@ -108,6 +138,7 @@ pub const DEFAULT_INCLUDE: &[&str] = &[
     "**/*.markdown",
     "**/*.text",
     "**/*.docx",
+    "**/*.pdf",
     "**/*.csv",
     "**/*.tsv",
 ];
@@ -155,20 +186,48 @@ impl Config {
             .unwrap_or_else(|_| unreachable!("empty config is valid"))
     }
 
-    /// Walk from `dir` up to the root; the first `reportlint.toml` wins.
+    /// Walk from `dir` up to the root; the first trusted `reportlint.toml` wins.
+    /// A file that is not trusted (see [`untrusted`]) is passed over with a
+    /// warning and the walk goes on above it.
     pub fn discover(dir: &Path) -> Option<PathBuf> {
-        dir.ancestors()
-            .map(|d| d.join(FILE_NAME))
-            .find(|p| p.is_file())
+        static WARNED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+        Config::discover_trusted(dir, &mut |p, why| {
+            let mut warned = WARNED.lock().unwrap_or_else(|e| e.into_inner());
+            if !warned.iter().any(|w| w == p) {
+                warned.push(p.to_owned());
+                eprintln!(
+                    "reportlint: warning: ignoring {}: {why}",
+                    crate::render::escape::name(&p.display().to_string())
+                );
+            }
+        })
+    }
+
+    /// [`Config::discover`], telling `warn` about each config file passed over.
+    pub fn discover_trusted(dir: &Path, warn: &mut dyn FnMut(&Path, &str)) -> Option<PathBuf> {
+        for d in dir.ancestors() {
+            let p = d.join(FILE_NAME);
+            if !p.is_file() {
+                continue;
+            }
+            match untrusted(&p) {
+                Some(why) => warn(&p, &why),
+                None => return Some(p),
+            }
+        }
+        None
     }
 
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read(path).map_err(|e| ConfigError {
-            path: path.to_owned(),
-            source_text: String::new(),
-            span: None,
-            message: format!("cannot read the config file: {e}"),
-        })?;
+        let text = std::fs::File::open(path)
+            .map_err(|e| format!("cannot read: {e}"))
+            .and_then(|f| crate::limits::read_capped(f, MAX_CONFIG_BYTES, "the config file"))
+            .map_err(|e| ConfigError {
+                path: path.to_owned(),
+                source_text: String::new(),
+                span: None,
+                message: e,
+            })?;
         let text = String::from_utf8(text).map_err(|e| ConfigError {
             path: path.to_owned(),
             source_text: String::new(),
@@ -262,12 +321,36 @@ impl Config {
             }
         }
 
+        let positive = |v: &Option<Spanned<i64>>, key: &str, default: u64| match v {
+            None => Ok(default),
+            Some(n) if *n.get_ref() >= 1 => Ok(n.get_ref().unsigned_abs()),
+            Some(n) => Err(err(Some(n.span()), format!("`{key}` must be 1 or more"))),
+        };
+        let d = Limits::default();
+        let limits = Limits {
+            findings_per_file: positive(
+                &raw.max_findings_per_file,
+                "max-findings-per-file",
+                d.findings_per_file as u64,
+            )? as usize,
+            findings_per_paragraph: positive(
+                &raw.max_findings_per_paragraph,
+                "max-findings-per-paragraph",
+                d.findings_per_paragraph as u64,
+            )? as usize,
+            file_bytes: positive(&raw.max_file_mb, "max-file-mb", d.file_bytes >> 20)?
+                .saturating_mul(1 << 20),
+        };
+
         let mut switches = BTreeMap::new();
         let mut options: BTreeMap<&'static str, (toml::Table, &Spanned<String>)> = BTreeMap::new();
         for (name, table) in &raw.lints {
             let reg = find(&registry, name.get_ref())
                 .ok_or_else(|| err(Some(name.span()), unknown_lint(name.get_ref())))?;
             let (switch, rest) = split_switch(table.get_ref(), &err)?;
+            if reg.meta.name == "confusable" {
+                check_replacements(table.get_ref(), text, &err)?;
+            }
             switches.insert(reg.meta.name, switch);
             options.insert(reg.meta.name, (rest, name));
         }
@@ -341,6 +424,7 @@ impl Config {
             fail_on,
             format: raw.format.map(|f| f.into_inner()),
             encoding: raw.encoding.map(|e| e.into_inner()),
+            limits,
             switches,
             overrides,
             lints: built,
@@ -417,6 +501,12 @@ impl Config {
             "encoding: {}\n",
             self.encoding.as_deref().unwrap_or("(detected)")
         ));
+        s.push_str(&format!(
+            "max-findings-per-file: {}\nmax-findings-per-paragraph: {}\nmax-file-mb: {}\n",
+            self.limits.findings_per_file,
+            self.limits.findings_per_paragraph,
+            self.limits.file_bytes >> 20
+        ));
         s.push_str(&format!("overrides: {}\n", self.overrides.len()));
         s.push_str(&format!("ignore entries: {}\n", self.ignores.len()));
         s
@@ -480,6 +570,102 @@ fn option_error(
     )
 }
 
+/// Why a discovered config file is not trusted, as git's `safe.directory`
+/// reasons: a file owned by another user (neither root nor the current user) in
+/// a folder that anyone may write to could have been put there by anyone, to
+/// turn lints off or add "fixes" that rewrite reports. `--config FILE` is
+/// always trusted: the user named it.
+#[cfg(unix)]
+pub fn untrusted(path: &Path) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let file = std::fs::metadata(path).ok()?;
+    let dir = std::fs::metadata(path.parent()?).ok()?;
+    let me = rustix::process::geteuid().as_raw();
+    let owner = file.uid();
+    (owner != 0 && owner != me && dir.mode() & 0o002 != 0).then(|| {
+        format!(
+            "it belongs to user {owner} and its folder is writable by everyone \
+             (anyone could have put it there); use --config to read it anyway"
+        )
+    })
+}
+
+#[cfg(not(unix))]
+pub fn untrusted(_path: &Path) -> Option<String> {
+    None
+}
+
+/// Characters that must not be written into a report by a fix: C0 and C1
+/// controls (tab and line breaks included: a fix never spans lines), and the
+/// bidirectional overrides that make text read differently from its bytes.
+pub fn is_unsafe_in_fix(c: char) -> bool {
+    c.is_control() || crate::render::escape::is_bidi_control(c)
+}
+
+/// `[lints.confusable] extra = { wrong = right }`: every entry is checked when the
+/// config is loaded, so a bad one is an error that points at its line instead of
+/// a fix that damages reports. A replacement that contains its own wrong word
+/// would grow on every `--fix`; control characters would make the file binary or
+/// rewrite how it displays.
+fn check_replacements(table: &LintTable, text: &str, err: &Err) -> Result<(), ConfigError> {
+    let Some((key, value)) = table.iter().find(|(k, _)| k.get_ref() == "extra") else {
+        return Ok(());
+    };
+    let Some(entries) = value.get_ref().as_table() else {
+        return Ok(()); // the lint's own options parser names the wrong type
+    };
+    for (wrong, right) in entries {
+        // Point at the entry: its key inside the `extra` value, else the value.
+        let within = value.span();
+        let at = text
+            .get(within.clone())
+            .and_then(|v| v.find(wrong.as_str()))
+            .filter(|_| !wrong.is_empty())
+            .map_or(within.clone(), |i| {
+                within.start + i..within.start + i + wrong.len()
+            });
+        let span = Some(if at.is_empty() { key.span() } else { at });
+        let Some(right) = right.as_str() else {
+            return Err(err(
+                span,
+                format!(
+                    "[lints.confusable] extra: the correction of `{}` must be a string",
+                    wrong.escape_debug()
+                ),
+            ));
+        };
+        let problem = if wrong.is_empty() {
+            Some("an empty wrong word matches everywhere".to_owned())
+        } else if let Some(c) = wrong
+            .chars()
+            .chain(right.chars())
+            .find(|&c| is_unsafe_in_fix(c))
+        {
+            Some(format!(
+                "it holds the control character {}, which a fix must not write into a report",
+                c.escape_unicode()
+            ))
+        } else if right.contains(wrong.as_str()) {
+            Some(format!(
+                "the correction 「{right}」 contains the wrong word 「{wrong}」 itself, so every --fix would grow it"
+            ))
+        } else {
+            None
+        };
+        if let Some(p) = problem {
+            return Err(err(
+                span,
+                format!(
+                    "[lints.confusable] extra: `{}` = `{}`: {p}",
+                    wrong.escape_debug(),
+                    right.escape_debug()
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn split_switch(table: &LintTable, err: &Err) -> Result<(LintSwitch, toml::Table), ConfigError> {
     let mut rest = toml::Table::new();
     let mut switch = LintSwitch::default();
@@ -519,6 +705,11 @@ pub fn init_template() -> String {
          # fail-on = \"error\"\n\n\
          # Output format: human, json or html.\n\
          # format = \"human\"\n\n\
+         # Findings of one lint listed per file and per paragraph; the rest are\n\
+         # counted in one finding. Files larger than max-file-mb are not checked.\n\
+         # max-findings-per-file = 1000\n\
+         # max-findings-per-paragraph = 100\n\
+         # max-file-mb = 100\n\n\
          # Per lint: enabled, severity, and the lint's own options.\n",
     );
     for reg in lints::registry() {
@@ -588,6 +779,27 @@ mod tests {
         );
         let there = c.switch_for("numbering-mixed-style", Path::new("old/a.txt"));
         assert_eq!(there.enabled, Some(false));
+    }
+
+    #[test]
+    fn extra_replacements_that_would_damage_a_report_are_errors_at_their_line() {
+        for (entry, says) in [
+            ("\"推进\" = \"推进推进\"", "grow"),
+            ("\"布署\" = \"部\\u0000署\"", "control character"),
+            ("\"布署\" = \"部\\u001b[2J署\"", "control character"),
+            ("\"布署\" = \"部\\u202e署\"", "control character"),
+            ("\"\" = \"部署\"", "empty"),
+        ] {
+            let text =
+                format!("[lints.confusable]\nextra = {{ \"管梳并举\" = \"管疏并举\", {entry} }}\n");
+            let e = parse(&text)
+                .err()
+                .unwrap_or_else(|| panic!("{entry} accepted"));
+            assert!(e.message.contains(says), "{entry}: {}", e.message);
+            let span = e.span.expect("span");
+            assert_eq!(text[..span.start].lines().count(), 2, "{entry}: line 2");
+        }
+        parse("[lints.confusable]\nextra = { \"管梳并举\" = \"管疏并举\" }\n").expect("valid");
     }
 
     #[test]

@@ -18,6 +18,9 @@ pub struct Decoded {
     pub malformed: usize,
     /// Byte offset in the decoded text of the first replacement character.
     pub first_malformed: Option<usize>,
+    /// Where the text's lines are in the original file, when the input format
+    /// knows better than the text's own lines (PDF pages, Word sections).
+    pub places: Option<crate::input::location::SourceMap>,
 }
 
 /// Why a file was not decoded at all.
@@ -54,6 +57,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Skip> {
             bom: false,
             malformed: 0,
             first_malformed: None,
+            places: None,
         });
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -97,6 +101,30 @@ fn is_report_char(c: char) -> bool {
 /// UTF-16 without a byte order mark, read both ways round: the one whose text
 /// decodes cleanly and is nearly all report characters (ASCII written as UTF-16
 /// is where the NUL bytes come from). None for anything else: a binary file.
+/// Whether the first bytes of a file already show that it is binary (NUL bytes,
+/// no BOM, and read as UTF-16 in neither byte order they are not text), so the
+/// rest of it need not be read. The decoder is told more may follow, so a
+/// character cut at the end of the prefix is not an error.
+pub fn binary_prefix(prefix: &[u8]) -> bool {
+    let probe = &prefix[..prefix.len().min(BINARY_PROBE)];
+    if Encoding::for_bom(probe).is_some() || !probe.contains(&0) {
+        return false;
+    }
+    let reads_as_text = |enc: &'static Encoding| {
+        let mut decoder = enc.new_decoder_without_bom_handling();
+        let mut text = String::with_capacity(
+            decoder
+                .max_utf8_buffer_length(probe.len())
+                .unwrap_or(probe.len() * 3),
+        );
+        let (_, _, had_errors) = decoder.decode_to_string(probe, &mut text, false);
+        let total = text.chars().count();
+        let good = text.chars().filter(|&c| is_report_char(c)).count();
+        !had_errors && total > 0 && good * 10 >= total * 9
+    };
+    !reads_as_text(UTF_16LE) && !reads_as_text(UTF_16BE)
+}
+
 fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded> {
     if bytes.len() % 2 != 0 {
         return None;
@@ -136,6 +164,7 @@ fn finish(bytes: &[u8], enc: &'static Encoding, bom_len: usize) -> Decoded {
         bom: bom_len > 0,
         malformed,
         first_malformed,
+        places: None,
     }
 }
 

@@ -95,7 +95,10 @@ impl Finder<'_> {
 
     fn add(&mut self, abs: PathBuf, config: Arc<Config>, unsupported: Option<String>) {
         let name = paths::canonical_name(&abs, &config.root);
-        self.found.entry(abs.clone()).or_insert(Target {
+        // One file reached by several paths (`a.txt`, a link to it, `d/../a.txt`
+        // through a linked folder) is linted and fixed once, under the first name.
+        let key = std::fs::canonicalize(&abs).unwrap_or_else(|_| abs.clone());
+        self.found.entry(key).or_insert(Target {
             path: abs,
             name,
             config,

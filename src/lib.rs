@@ -15,6 +15,7 @@ pub mod fix;
 pub mod fsutil;
 pub mod input;
 pub mod inspect;
+pub mod limits;
 pub mod lints;
 pub mod meta;
 pub mod paths;

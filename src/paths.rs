@@ -63,7 +63,9 @@ pub fn slashed(p: &Path) -> String {
             Component::RootDir => Some(String::new()),
             Component::Prefix(p) => Some(p.as_os_str().to_string_lossy().into_owned()),
             Component::CurDir => None,
-            other => Some(other.as_os_str().to_string_lossy().into_owned()),
+            // A name that is not UTF-8 keeps its bytes visible (`\xb1`), so two
+            // such names never print alike.
+            other => Some(crate::render::escape::os_str(other.as_os_str()).into_owned()),
         })
         .collect();
     let joined = parts.join("/");

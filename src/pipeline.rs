@@ -120,12 +120,47 @@ pub struct FileOutcome {
 const PARALLEL_LINTS_FROM: usize = 1 << 20;
 
 /// Run every enabled lint over a parsed document; findings sorted by position.
+/// A lint that panics panics here too (tests and fuzzers want to see it); the
+/// command line uses [`lint_document_isolated`].
 pub fn lint_document(
     doc: &Document,
     path: &Path,
     config: &Config,
     sel: &Selection,
 ) -> Vec<Finding> {
+    lint_document_isolated(doc, path, config, sel).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// A lint's panic (a bug) caught on one document: the document is reported as
+/// not checked, and every other file is still linted.
+fn lint_failure(meta: &crate::lints::LintMeta, payload: &(dyn std::any::Any + Send)) -> String {
+    let why = payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    format!(
+        "not checked: the lint {} {} failed on this file (a bug in reportlint; please report it): {}",
+        meta.code,
+        meta.name,
+        crate::render::escape::terminal(&why)
+    )
+}
+
+/// Findings one lint may make on one document before it is stopped (what is
+/// kept is then cut to the configured limits).
+fn hard_budget(limits: crate::config::Limits) -> usize {
+    limits.findings_per_file.saturating_mul(10).max(10_000)
+}
+
+/// [`lint_document`], with a lint's panic returned as the reason the file was
+/// not checked.
+pub fn lint_document_isolated(
+    doc: &Document,
+    path: &Path,
+    config: &Config,
+    sel: &Selection,
+) -> Result<Vec<Finding>, String> {
     let mut unused_switch = None;
     let mut enabled = Vec::new();
     for lint in &config.lints {
@@ -141,23 +176,33 @@ pub fn lint_document(
     }
     // One severity per lint: the configured one, else the lint's declared
     // default, which is what `list`, `init`, `explain` and the docs show.
-    let run =
-        |&(lint, severity): &(&dyn crate::lints::Lint, Option<crate::diagnostic::Severity>)| {
-            let mut found = Vec::new();
-            lint.check(doc, &mut found);
-            let sev = severity.unwrap_or(lint.meta().default_severity);
-            for f in &mut found {
-                f.severity = sev;
-            }
-            found
+    let limits = config.limits;
+    let run = |&(lint, severity): &(
+        &dyn crate::lints::Lint,
+        Option<crate::diagnostic::Severity>,
+    )|
+     -> Result<Vec<Finding>, String> {
+        let mut found = Vec::new();
+        let budget = hard_budget(limits);
+        let stopped = match crate::diagnostic::budget::run(budget, || lint.check(doc, &mut found)) {
+            Ok(()) => false,
+            Err(p) if p.is::<crate::diagnostic::budget::Exhausted>() => true,
+            Err(p) => return Err(lint_failure(lint.meta(), p.as_ref())),
         };
+        crate::limits::cap(doc, &mut found, limits, stopped.then_some(budget));
+        let sev = severity.unwrap_or(lint.meta().default_severity);
+        for f in &mut found {
+            f.severity = sev;
+        }
+        Ok(found)
+    };
     // A large document runs its lints side by side (files are already linted in
     // parallel, so this matters for one big file); findings keep registry order.
     let per_lint: Vec<Vec<Finding>> = if doc.text.len() >= PARALLEL_LINTS_FROM {
         use rayon::prelude::*;
-        enabled.par_iter().map(run).collect()
+        enabled.par_iter().map(run).collect::<Result<_, _>>()?
     } else {
-        enabled.iter().map(run).collect()
+        enabled.iter().map(run).collect::<Result<_, _>>()?
     };
     let mut out: Vec<Finding> = per_lint.into_iter().flatten().collect();
     config.drop_ignored(path, doc, &mut out);
@@ -174,7 +219,7 @@ pub fn lint_document(
     out.sort_by(|a, b| {
         (a.span.start, a.meta.code, a.span.end).cmp(&(b.span.start, b.meta.code, b.span.end))
     });
-    out
+    Ok(out)
 }
 
 /// Decode, parse and lint one file's bytes.
@@ -227,7 +272,14 @@ pub fn report(doc: &Document, path: &Path, config: &Config, opts: &RunOptions) -
     };
     let name = doc.name.as_str();
     let default = Selection::default();
-    let mut findings = lint_document(doc, path, config, opts.selection.unwrap_or(&default));
+    let mut findings =
+        match lint_document_isolated(doc, path, config, opts.selection.unwrap_or(&default)) {
+            Ok(f) => f,
+            Err(why) => {
+                outcome.error = Some(format!("{name}: {why}"));
+                return outcome;
+            }
+        };
     let mut reported: Vec<Reported> = findings.iter().map(|f| render::resolve(doc, f)).collect();
     if let Some(b) = opts.baseline {
         let known = b.known(name, &reported);
@@ -256,7 +308,9 @@ pub fn check_file(path: &Path, config: &Config, opts: &RunOptions) -> FileOutcom
     check_named(path, &path.display().to_string(), config, opts)
 }
 
-/// Lint a discovered file under its canonical name.
+/// Lint a discovered file under its canonical name. Whatever goes wrong inside
+/// (a bug that panics) is this file's problem, reported with exit code 2; the
+/// other files are still linted.
 pub fn check_target(t: &crate::discover::Target, opts: &RunOptions) -> FileOutcome {
     match &t.unsupported {
         Some(why) => FileOutcome {
@@ -264,7 +318,40 @@ pub fn check_target(t: &crate::discover::Target, opts: &RunOptions) -> FileOutco
             error: Some(format!("{}: {why}", t.name)),
             ..FileOutcome::default()
         },
-        None => check_named(&t.path, &t.name, &t.config, opts),
+        None => isolated(&t.name, || check_named(&t.path, &t.name, &t.config, opts)),
+    }
+}
+
+/// Run `f` for the file `name`; a panic becomes the file's error.
+pub fn isolated<T: WithError>(name: &str, f: impl FnOnce() -> T) -> T {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|p| {
+        let why = p
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        T::with_error(
+            name,
+            format!(
+                "{name}: not checked: reportlint failed on this file (a bug; please report it): {}",
+                crate::render::escape::terminal(&why)
+            ),
+        )
+    })
+}
+
+/// An outcome that can say a file failed.
+pub trait WithError {
+    fn with_error(name: &str, error: String) -> Self;
+}
+
+impl WithError for FileOutcome {
+    fn with_error(name: &str, error: String) -> Self {
+        FileOutcome {
+            name: name.to_owned(),
+            error: Some(error),
+            ..FileOutcome::default()
+        }
     }
 }
 
@@ -273,7 +360,7 @@ pub fn check_target(t: &crate::discover::Target, opts: &RunOptions) -> FileOutco
 pub fn check_named(path: &Path, name: &str, config: &Config, opts: &RunOptions) -> FileOutcome {
     let name = name.to_owned();
     let rel = Path::new(&name);
-    match std::fs::read(path) {
+    match crate::limits::read_input(path, config.limits.file_bytes) {
         Ok(bytes) => {
             let prepared = prepare(&name, rel, &bytes, config);
             // The decoded text is a copy: free the raw bytes before the model is built.
@@ -283,9 +370,9 @@ pub fn check_named(path: &Path, name: &str, config: &Config, opts: &RunOptions) 
                 Err(outcome) => *outcome,
             }
         }
-        Err(e) => FileOutcome {
+        Err(why) => FileOutcome {
             name: name.clone(),
-            error: Some(format!("{name}: cannot read: {e}")),
+            error: Some(format!("{name}: {why}")),
             ..FileOutcome::default()
         },
     }

@@ -181,7 +181,10 @@ fn unsupported_documents_in_a_folder_are_reported_unless_excluded() {
         .collect();
     assert_eq!(paths, ["a.pdf", "b.doc", "c.wps"], "{v:#}");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("a.pdf: PDF files are not read"), "{stderr}");
+    assert!(
+        stderr.contains("a.pdf: not a readable PDF file"),
+        "{stderr}"
+    );
     assert_eq!(stderr.lines().count(), 3, "one line per input: {stderr}");
     reportlint()
         .current_dir(p)
@@ -191,13 +194,13 @@ fn unsupported_documents_in_a_folder_are_reported_unless_excluded() {
         .stdout(predicate::str::ends_with(
             "0 files, 0 errors, 0 warnings, 0 infos; 3 inputs not checked\n",
         ));
-    // An explicit .pdf is reported as well.
+    // An explicit .pdf that is not a readable PDF is reported as well.
     reportlint()
         .current_dir(p)
         .args(["--isolated", "a.pdf"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("a.pdf: PDF files are not read"));
+        .stderr(predicate::str::contains("a.pdf: not a readable PDF file"));
     // Excluded by the user's own config: not reported.
     std::fs::write(
         p.join("reportlint.toml"),

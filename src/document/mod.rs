@@ -69,6 +69,9 @@ pub struct Document {
     pub original: Option<String>,
     /// Inline suppression comments (read from the original text).
     pub directives: Vec<directives::Directive>,
+    /// Pages and lines (PDF), sections and table cells (Word) of the text, when
+    /// the input format knows them.
+    pub places: Option<crate::input::location::SourceMap>,
 }
 
 impl Document {
@@ -117,6 +120,7 @@ impl Document {
             source: SourceInfo::default(),
             original: None,
             directives: Vec::new(),
+            places: None,
         }
     }
 
@@ -141,6 +145,7 @@ impl Document {
         };
         let mut doc = Document::parse_as(name, decoded.text, delimited);
         doc.source = source;
+        doc.places = decoded.places;
         doc.original = original.filter(|o| o.len() == doc.text.len());
         doc.directives = directives::parse(doc.display_text(), &doc);
         doc

@@ -2,10 +2,14 @@
 //!
 //! Plain text is decoded as is. Markdown keeps its bytes but blanks what is not
 //! prose (code, link targets, HTML, list bullets) so no lint sees it. Word files
-//! are unpacked into one paragraph per line.
+//! are unpacked into one paragraph per line, PDF files read from their text
+//! layer the same way. Word and PDF files also say where each line is in the
+//! original ([`location::SourceMap`]: page and line, section, table cell).
 
 pub mod docx;
+pub mod location;
 pub mod markdown;
+pub mod pdf;
 
 use crate::decode::{self, Decoded, Skip};
 use std::path::Path;
@@ -17,6 +21,8 @@ pub enum Format {
     /// Word: one paragraph per line, a table row per line with its cells
     /// separated by tabs, automatic numbering rendered as text.
     Docx,
+    /// PDF: the text layer, one paragraph per line, tables as for Word.
+    Pdf,
     /// A table file: every line a row of comma-separated cells.
     Csv,
     /// A table file: every line a row of tab-separated cells.
@@ -68,7 +74,6 @@ pub fn support(path: &Path) -> Support {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     let why = match ext.as_deref() {
-        Some("pdf") => "PDF files are not read yet: lint the .docx or .txt the PDF was made from",
         Some("doc" | "dot") => {
             "binary Word (.doc) files are not supported: save it as .docx (Word: File > Save As)"
         }
@@ -92,6 +97,7 @@ pub fn format_of(path: &Path) -> Format {
     {
         Some("md" | "markdown") => Format::Markdown,
         Some("docx") => Format::Docx,
+        Some("pdf") => Format::Pdf,
         Some("csv") => Format::Csv,
         Some("tsv" | "tab") => Format::Tsv,
         _ => Format::Text,
@@ -138,14 +144,20 @@ pub fn prepare(path: &Path, bytes: &[u8], encoding: Option<&str>) -> Result<Prep
                 .into(),
         ));
     }
-    if format == Format::Docx {
-        let text = docx::extract(bytes).map_err(Problem::Unreadable)?;
+    if matches!(format, Format::Docx | Format::Pdf) {
+        let (text, places) = if format == Format::Pdf {
+            pdf::extract(bytes).map(|e| (e.text, e.places))
+        } else {
+            docx::extract_with_places(bytes)
+        }
+        .map_err(Problem::Unreadable)?;
         let decoded = Decoded {
             text,
             encoding: encoding_rs::UTF_8,
             bom: false,
             malformed: 0,
             first_malformed: None,
+            places: Some(places).filter(|p| !p.is_empty()),
         };
         return Ok(Prepared {
             decoded,
@@ -167,7 +179,7 @@ pub fn prepare(path: &Path, bytes: &[u8], encoding: Option<&str>) -> Result<Prep
     };
     let masked = match format {
         Format::Markdown => Some(markdown::mask(&decoded.text)),
-        Format::Text | Format::Docx | Format::Csv | Format::Tsv => {
+        Format::Text | Format::Docx | Format::Pdf | Format::Csv | Format::Tsv => {
             blank_directive_lines(&decoded.text)
         }
     };

@@ -110,12 +110,7 @@ impl<'d> Excerpt<'d> {
             if i == 0 && a > range.start || i > 0 {
                 self.text.push('…');
             }
-            pieces.push(Piece {
-                virt: self.text.len(),
-                doc: a,
-                len: b - a,
-            });
-            self.text.push_str(&text[a..b]);
+            self.push_shown(text, a, b, &mut pieces);
         }
         if windows.last().is_some_and(|&(_, b)| b < range.end) {
             self.text.push('…');
@@ -128,6 +123,35 @@ impl<'d> Excerpt<'d> {
             virt_end,
             pieces,
         });
+    }
+
+    /// Show `text[a..b]`: runs of ordinary characters as pieces that map back
+    /// to the document, each terminal control or bidi character as its visible
+    /// escape (outside every piece: a span over it covers the escape).
+    fn push_shown(&mut self, text: &str, a: usize, b: usize, pieces: &mut Vec<Piece>) {
+        let mut run = a;
+        for (i, c) in text[a..b].char_indices() {
+            if !super::escape::is_unsafe(c) {
+                continue;
+            }
+            let at = a + i;
+            if at > run {
+                pieces.push(Piece {
+                    virt: self.text.len(),
+                    doc: run,
+                    len: at - run,
+                });
+                self.text.push_str(&text[run..at]);
+            }
+            super::escape::push_visible(&mut self.text, c);
+            run = at + c.len_utf8();
+        }
+        pieces.push(Piece {
+            virt: self.text.len(),
+            doc: run,
+            len: b - run,
+        });
+        self.text.push_str(&text[run..b]);
     }
 
     /// A document span in excerpt coordinates (clamped into the shown text).
@@ -279,7 +303,7 @@ impl SourceCode for Excerpt<'_> {
             .is_none_or(|p| start <= p.offset() && p.offset() <= end.max(start));
         Ok(Box::new(if holds_primary {
             MietteSpanContents::new_named(
-                self.doc.name.clone(),
+                super::escape::name(&self.doc.name).into_owned(),
                 data,
                 span,
                 line,

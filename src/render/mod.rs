@@ -1,6 +1,7 @@
 //! Rendering findings. `Reported` is the one resolved model (lines, columns,
 //! snippet) that every output format is built from.
 
+pub mod escape;
 pub mod excerpt;
 pub mod github;
 pub mod gitlab;
@@ -78,6 +79,9 @@ pub struct ReportedLabel {
     pub message: String,
     #[serde(flatten)]
     pub at: Position,
+    /// Where the label is in the original file (PDF page and line, Word section or cell).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<crate::input::location::Place>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -107,6 +111,10 @@ pub struct Reported {
     pub labels: Vec<ReportedLabel>,
     pub help: Option<String>,
     pub fix: Option<ReportedFix>,
+    /// Where the finding is in the original file, for inputs whose extracted
+    /// lines are not the file's own (PDF page and line, Word section or cell).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<crate::input::location::Place>,
     /// Path, code, offending text and its surroundings: stable when lines move.
     #[serde(skip)]
     pub fingerprint: String,
@@ -131,6 +139,11 @@ pub fn position(doc: &Document, span: crate::span::Span) -> Position {
         byte_column: byte_col(a.line, span.start),
         end_byte_column: byte_col(b.line, span.end),
     }
+}
+
+/// Where `span` starts in the original file, when the input format knows it.
+pub fn place(doc: &Document, span: crate::span::Span) -> Option<crate::input::location::Place> {
+    doc.places.as_ref()?.place(doc.display_text(), span.start)
 }
 
 /// Up to `n` characters before and after a span, within its line.
@@ -188,6 +201,7 @@ pub fn resolve(doc: &Document, f: &Finding) -> Reported {
             .map(|l| ReportedLabel {
                 message: l.message.clone(),
                 at: position(doc, l.span),
+                location: place(doc, l.span),
             })
             .collect(),
         help: f.help.clone(),
@@ -198,6 +212,7 @@ pub fn resolve(doc: &Document, f: &Finding) -> Reported {
             char_start: doc.lines.char_offset(&doc.text, x.span.start),
             char_end: doc.lines.char_offset(&doc.text, x.span.end),
         }),
+        location: place(doc, f.span),
         fingerprint: fingerprint(&[&doc.name, f.meta.code, text, before, after]),
     }
 }
