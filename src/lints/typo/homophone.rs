@@ -26,9 +26,12 @@ crate::declare_lint! {
     /// parallel wording where a character of the window recurs next to it
     /// (涉法涉诉, 蓄肥造肥), abbreviations that start with a province's short name
     /// (陕电, 台企) or end in 方, 委, 办, place and organisation names (a window
-    /// before 省市县区镇乡村, 公司, 集团, 大学 …), and person names (a surname
-    /// next to a title such as 同志, 书记, 局长). A slip the confusable list
-    /// knows is left to that lint.
+    /// before 省市县区镇乡村, 公司, 集团, 大学 …), person names (a surname
+    /// next to a title such as 同志, 书记, 局长, or items of a list of names),
+    /// parallel four-character items that start alike (以学铸魂、以学增智), a
+    /// window that starts or ends with the particle 的 or 得 (集散的), a measure
+    /// word after a number (118对友城) and a brand before a model code (M9).
+    /// A slip the confusable list knows is left to that lint.
     ///
     /// ## Why
     /// Most spelling errors in Chinese reports are homophones picked from the
@@ -350,7 +353,11 @@ impl Homophone {
         {
             return true;
         }
-        in_short_quote(text, start, end) || self.is_name(text, start, end, first)
+        beside_particle_or_code(text, start, end)
+            || in_short_quote(text, start, end)
+            || parallel_items(text, start, end)
+            || self.is_name(text, start, end, first)
+            || in_name_list(text, start, end)
     }
 
     fn is_name(&self, text: &str, start: usize, end: usize, first: char) -> bool {
@@ -457,6 +464,66 @@ fn in_short_quote(text: &str, start: usize, end: usize) -> bool {
         .is_some_and(|k| inner_before + k + (end - start) / 3 <= SHORT_QUOTE + 1)
 }
 
+/// A window that starts or ends with a particle (集散的), starts with a measure
+/// word after a number (118对友城) or names a brand before a model code (M9).
+fn beside_particle_or_code(text: &str, start: usize, end: usize) -> bool {
+    let window = &text[start..end];
+    window.starts_with(|c| PARTICLES.contains(c))
+        || window.ends_with(|c| PARTICLES.contains(c))
+        || text[..start].chars().next_back().is_some_and(is_digit)
+        || text[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// The item (text between punctuation) around a byte range, and its neighbours.
+fn items(text: &str, start: usize, end: usize) -> (&str, &str, &str) {
+    let is_sep = |c: char| !is_han(c);
+    let from = text[..start].rfind(is_sep).map_or(0, |b| {
+        b + text[b..].chars().next().map_or(0, char::len_utf8)
+    });
+    let to = text[end..].find(is_sep).map_or(text.len(), |b| end + b);
+    let before = text[..from].trim_end_matches(|c: char| !is_han(c));
+    let prev_from = before.rfind(is_sep).map_or(0, |b| {
+        b + before[b..].chars().next().map_or(0, char::len_utf8)
+    });
+    let after = text[to..].trim_start_matches(|c: char| !is_han(c));
+    let next_to = after.find(is_sep).unwrap_or(after.len());
+    (&before[prev_from..], &text[from..to], &after[..next_to])
+}
+
+/// Parallel items of a list (以学铸魂、以学增智；其势渐成、其兴可待；做优一产、
+/// 做强二产): the window lies in a four-character item that starts like a
+/// neighbouring four-character item.
+fn parallel_items(text: &str, start: usize, end: usize) -> bool {
+    let (prev, item, next) = items(text, start, end);
+    let n = item.chars().count();
+    n == 4
+        && [prev, next]
+            .iter()
+            .any(|other| other.chars().count() == n && other.chars().next() == item.chars().next())
+}
+
+/// A list of person names (孙绍骋、王莉霞；吴金印、田沛发): the window lies in an
+/// item of two or three characters that starts with a surname, beside another
+/// such item.
+fn in_name_list(text: &str, start: usize, end: usize) -> bool {
+    let name_like = |s: &str| {
+        (2..=3).contains(&s.chars().count())
+            && s.chars().next().is_some_and(|c| SURNAMES.contains(c))
+    };
+    let (prev, item, next) = items(text, start, end);
+    name_like(item) && (name_like(prev) || name_like(next))
+}
+
+/// Structural particles stand alone: a window that starts or ends with one
+/// runs across a word boundary (集散的, 的华).
+const PARTICLES: &str = "的得";
 /// Short names of provinces and regions that begin abbreviations (陕电入皖, 台企).
 const PROVINCE_SHORT: &str =
     "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀贵黔云滇陕秦甘陇青宁新港澳台藏桂蒙";
@@ -545,6 +612,29 @@ mod tests {
                 "反对铺张奢糜之风。",
             ],
         );
+    }
+
+    /// Whether `check` holds for the window `w` of `text`.
+    fn at(check: fn(&str, usize, usize) -> bool, text: &str, w: &str) -> bool {
+        let start = text.find(w).expect("window in text");
+        check(text, start, start + w.len())
+    }
+
+    #[test]
+    fn coined_shapes() {
+        assert!(at(parallel_items, "以学铸魂、以学增智、以学正风", "增智"));
+        assert!(!at(parallel_items, "以学铸魂、全面增智", "增智"));
+        assert!(!at(parallel_items, "一类是批发商，一类是零受商", "零受"));
+        assert!(at(
+            in_name_list,
+            "受表彰的有：王建国、田沛发、谭彦等",
+            "沛发"
+        ));
+        assert!(!at(in_name_list, "保重点、保竣供", "竣供"));
+        assert!(at(beside_particle_or_code, "物流集散的枢纽", "集散的"));
+        assert!(at(beside_particle_or_code, "新缔结118对友城", "对友"));
+        assert!(at(beside_particle_or_code, "推出新款云驰M9车型", "云驰"));
+        assert!(!at(beside_particle_or_code, "中西部地驱建设", "地驱"));
     }
 
     #[test]
