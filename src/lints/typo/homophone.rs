@@ -28,6 +28,8 @@ crate::declare_lint! {
     /// (陕电, 台企) or end in 方, 委, 办, place and organisation names (a window
     /// before 省市县区镇乡村, 公司, 集团, 大学 …), person names (a surname
     /// next to a title such as 同志, 书记, 局长, or items of a list of names),
+    /// company names and lines of transport (a window a few characters before
+    /// 公司, 集团, 铁路, 城际 …),
     /// parallel four-character items that start alike (以学铸魂、以学增智), a
     /// window that starts or ends with the particle 的 or 得 (集散的), a measure
     /// word after a number (118对友城) and a brand before a model code (M9).
@@ -333,14 +335,24 @@ impl Homophone {
         {
             return true;
         }
-        // A place or organisation name: its suffix follows, at most one character on.
+        // A place name: its suffix follows, at most one character on; an
+        // organisation or a line of transport: its suffix ends the name a few
+        // characters on (某某新能源汽车有限公司, 某某城际铁路).
         let after = &text[end..];
-        let after_next = after.char_indices().nth(1).map_or("", |(b, _)| &after[b..]);
-        if [after, after_next].iter().any(|a| {
-            a.chars().next().is_some_and(|c| PLACE_SUFFIX.contains(c))
-                || ORG_SUFFIX.iter().any(|s| a.starts_with(s))
-        }) {
-            return true;
+        let mut rest = after;
+        for k in 0..=ORG_REACH {
+            if k <= 1
+                && (rest.starts_with(|c| PLACE_SUFFIX.contains(c))
+                    || ORG_SUFFIX.iter().any(|s| rest.starts_with(s)))
+                || NAME_END.iter().any(|s| rest.starts_with(s))
+            {
+                return true;
+            }
+            let mut chars = rest.chars();
+            match chars.next() {
+                Some(c) if is_han(c) => rest = chars.as_str(),
+                _ => break,
+            }
         }
         // A character of the window recurs close by (以文铸魂、以文惠民), or within it.
         let window = &text[start..end];
@@ -535,10 +547,16 @@ const ENUMERATION_END: &str = "等和与及或";
 const PARALLEL_REACH: usize = 5;
 /// A place name ends before these.
 const PLACE_SUFFIX: &str = "省市县区镇乡村州旗盟岛湾街路";
-const ORG_SUFFIX: [&str; 16] = [
-    "公司", "集团", "科技", "国际", "股份", "银行", "大学", "学院", "医院", "中心", "协会", "基金",
-    "机场", "高铁", "铁路", "律师",
+const ORG_SUFFIX: [&str; 10] = [
+    "科技", "国际", "大学", "学院", "医院", "中心", "协会", "基金", "律师", "港区",
 ];
+/// These end the name of a company or a line of transport, however long.
+const NAME_END: [&str; 14] = [
+    "公司", "集团", "有限", "控股", "股份", "实业", "银行", "机场", "铁路", "高铁", "城际", "高速",
+    "大桥", "隧道",
+];
+/// How many characters after the window such an ending may start.
+const ORG_REACH: usize = 6;
 /// Common surnames: a window starting with one beside a title is a name.
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
 const TITLES_AFTER: [&str; 16] = [
@@ -603,6 +621,7 @@ mod tests {
                 "推动涉法涉诉信访工作改革，积极地蓄肥造肥。",
                 "智造走廊建设加快，智造水平提升。",
                 "王薇同志深夜看望坚守一线的医务工作者。",
+                "项目由坚督建设工程集团承建。",
             ],
             &[
                 "要加强坚督检查。",
