@@ -155,6 +155,10 @@ fn index() -> &'static Index {
                 }
             }
         }
+        // Candidates in a fixed order, whatever the hash order of the lexicon.
+        for words in by_reading.values_mut() {
+            words.sort_unstable();
+        }
         Index {
             by_reading,
             trigger,
