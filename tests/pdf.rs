@@ -10,7 +10,7 @@
 //! `<name>.expected.txt` holds the paragraphs and table rows the source had.
 
 use assert_cmd::Command;
-use reportlint::input::pdf::{extract, NO_TEXT_LAYER};
+use reportlint::input::pdf::{extract, no_text_layer};
 use std::path::{Path, PathBuf};
 
 fn data(name: &str) -> PathBuf {
@@ -86,7 +86,7 @@ fn the_predefined_ucs2_cmap_reads_chinese_without_a_map() {
 fn a_scanned_page_has_no_text_layer() {
     assert_eq!(
         extract(&read("scanned.pdf")).err().as_deref(),
-        Some(NO_TEXT_LAYER)
+        Some(no_text_layer().as_str())
     );
 }
 
@@ -102,7 +102,11 @@ fn lines_are_located_by_page_and_line_on_the_page() {
     };
     let title = place("某市卫生健康委员会");
     assert_eq!((title.page, title.page_line), (Some(1), Some(1)));
-    assert_eq!(title.text, "第1页第1行");
+    assert_eq!(
+        reportlint::i18n::with(reportlint::i18n::Lang::Zh, || place("某市卫生健康委员会")
+            .text),
+        "第1页第1行"
+    );
     // A paragraph that starts on page 1 and ends on page 2 is one line, each
     // part located on its own page.
     let table = e.text.find("表1").expect("table caption");
@@ -128,16 +132,18 @@ fn reportlint(dir: &Path) -> Command {
 
 #[test]
 fn a_scanned_pdf_is_an_error_with_exit_code_2() {
-    let out = reportlint(&data(""))
-        .args(["--isolated", "scanned.pdf", "cid-ucs2.pdf"])
-        .output()
-        .expect("runs");
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("scanned.pdf: 没有文本层，请先进行文字识别"),
-        "{stderr}"
-    );
+    for (lang, says) in [
+        ("zh", "scanned.pdf: 没有文本层，请先进行文字识别"),
+        ("en", "scanned.pdf: no text layer: run OCR first"),
+    ] {
+        let out = reportlint(&data(""))
+            .args(["--lang", lang, "--isolated", "scanned.pdf", "cid-ucs2.pdf"])
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(says), "{stderr}");
+    }
 }
 
 #[test]
@@ -155,12 +161,17 @@ fn findings_in_a_pdf_name_page_and_line_in_every_format() {
     assert_eq!(f["location"]["page"], 2);
     assert!(f["location"]["page_line"].as_u64().is_some());
     assert_eq!(f["labels"][0]["location"]["page"], 1);
-    let human = reportlint(&dir)
-        .args(["--isolated", "--no-color", "bad.pdf"])
-        .output()
-        .expect("runs");
-    let text = String::from_utf8_lossy(&human.stdout);
-    assert!(text.contains("原文位置：第2页第"), "{text}");
+    for (lang, says) in [
+        ("zh", "原文位置：第2页第"),
+        ("en", "in the original: page 2, line "),
+    ] {
+        let human = reportlint(&dir)
+            .args(["--lang", lang, "--isolated", "--no-color", "bad.pdf"])
+            .output()
+            .expect("runs");
+        let text = String::from_utf8_lossy(&human.stdout);
+        assert!(text.contains(says), "{text}");
+    }
     let sarif = reportlint(&dir)
         .args(["--isolated", "--format", "sarif", "bad.pdf"])
         .output()
@@ -285,7 +296,10 @@ fn hostile_pdfs_are_errors_or_text_never_a_panic() {
         ],
         "",
     );
-    assert_eq!(extract(&inflated).err().as_deref(), Some(NO_TEXT_LAYER));
+    assert_eq!(
+        extract(&inflated).err().as_deref(),
+        Some(no_text_layer().as_str())
+    );
 
     // An object stream that would inflate past the limit is not unpacked.
     let objstm = pdf(

@@ -405,8 +405,8 @@ mod tests {
         assert_eq!(lines[0], format!("{FIRST}{FULL}增长百分之四。"));
         let at = text.find("增长百分之四").unwrap_or(0);
         assert_eq!(
-            places.place(&text, at).map(|p| p.text).as_deref(),
-            Some("第1页第3行")
+            places.place(&text, at).map(|p| (p.page, p.page_line)),
+            Some((Some(1), Some(3)))
         );
     }
 
@@ -421,8 +421,8 @@ mod tests {
         assert_eq!(text.lines().count(), 1, "{text}");
         let at = text.find("全州经济").unwrap_or(0);
         assert_eq!(
-            places.place(&text, at).map(|p| p.text).as_deref(),
-            Some("第2页第1行")
+            places.place(&text, at).map(|p| (p.page, p.page_line)),
+            Some((Some(2), Some(1)))
         );
     }
 
