@@ -5,7 +5,8 @@
 //! (LibreOffice, a CFF font, two columns under a full-width title),
 //! `cid-identity.pdf` and `cid-ucs2.pdf` (written directly: a non-embedded
 //! Type0 font with Identity-H and a ToUnicode map, or UniGB-UCS2-H without
-//! one) and `scanned.pdf` (a page that is only a picture). Each
+//! one), `tables.pdf` (LibreOffice: letter-spaced row labels, a stub cell
+//! spanning two header rows) and `scanned.pdf` (a page that is only a picture). Each
 //! `<name>.expected.txt` holds the paragraphs and table rows the source had.
 
 use assert_cmd::Command;
@@ -60,6 +61,15 @@ fn a_report_reads_as_its_paragraphs_without_header_footer_or_page_numbers() {
 #[test]
 fn two_columns_are_read_column_by_column() {
     assert_eq!(lines_of("columns"), expected("columns"));
+}
+
+/// Letter-spaced row labels (「#粮　　食」) are one cell and make no column, so
+/// the long labels stay rows of the table; a stub cell spanning two header
+/// rows, on a baseline of its own between them, does not cut the header line
+/// above it from the table.
+#[test]
+fn letter_spaced_labels_and_row_spanning_stubs_keep_tables_whole() {
+    assert_eq!(lines_of("tables"), expected("tables"));
 }
 
 #[test]
@@ -237,6 +247,25 @@ fn deflate(data: &[u8]) -> Vec<u8> {
     let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
     z.write_all(data).expect("in memory");
     z.finish().expect("in memory")
+}
+
+/// Glyphs placed one by one with a negative character spacing that each
+/// position takes back (`-13.8 Tc` and `-1380` in `TJ`, as some statistical
+/// bulletins are written) sit side by side: no gap opens between them.
+#[test]
+fn a_negative_character_spacing_taken_back_opens_no_gap() {
+    let content = b"BT /F1 10 Tf 1 0 0 1 100 700 Tm -13.8 Tc [<0032> -1380 <0030> -1380 <0032> -1380 <0034>] TJ ET".to_vec();
+    let file = pdf(
+        &[
+            CATALOG.into(),
+            PAGES.into(),
+            page("5 0 R", "<< /Font << /F1 4 0 R >> >>"),
+            FONT.into(),
+            stream("", &content),
+        ],
+        "",
+    );
+    assert_eq!(extract(&file).expect("reads").text, "2024\n");
 }
 
 #[test]
