@@ -1,6 +1,6 @@
 use super::*;
-use crate::render::{Position, ReportedLabel};
 use crate::i18n;
+use crate::render::{Position, ReportedLabel};
 
 fn at(start: usize, end: usize) -> Position {
     Position {
