@@ -1,10 +1,12 @@
 //! Input formats: Markdown prose only, binary Word refused clearly.
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 
 fn reportlint() -> Command {
-    Command::cargo_bin("reportlint").expect("binary")
+    common::reportlint()
 }
 
 const MD: &str = "# 2023年工作总结\n\n## 一、工作完成情况\n\n正文见[附件一、二、二、](https://example.cn/a,,b)。\n\n```text\n一、重复\n二、重复\n二、重复\n```\n\n<!-- 二、注释里的重复 -->\n\n`二、代码` 不算。\n\n## 二、存在问题\n\n1. 甲\n1. 乙\n1. 丙\n\n## 二、下一步计划\n";
