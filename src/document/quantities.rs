@@ -55,7 +55,10 @@ pub enum Approx {
     Exact,
     /// 约, 近, 左右, 大约, 将近, 接近, 上下: the true value is near.
     About,
-    /// 余, 多, 以上, 超过, 逾: the true value is at least this.
+    /// 余, 多: a little more, up to the next unit of the last non-zero digit
+    /// (180余 is 180–190, 3000多 is 3000–4000).
+    More,
+    /// 以上, 超过, 逾: the true value is at least this.
     AtLeast,
     /// 不到, 不足, 以下, 以内: the true value is at most this.
     AtMost,
@@ -103,7 +106,7 @@ impl Quantity {
         match self.approx {
             Approx::Exact => x >= v - s / 2.0 - eps && x < v + s + eps,
             Approx::About => (x - v).abs() <= s.max(v.abs() * 0.03) + eps,
-            Approx::AtLeast => x >= v - s / 2.0 - eps,
+            Approx::AtLeast | Approx::More => x >= v - s / 2.0 - eps,
             Approx::AtMost => x < v + s + eps,
         }
     }
@@ -132,6 +135,8 @@ const COUNT_UNITS: &[&str] = &[
     "瓶", "片", "所", "村", "镇", "个村", "对",
 ];
 const OTHER_UNITS: &[&str] = &[
+    "人公里",
+    "吨公里",
     "平方公里",
     "平方米",
     "立方米",
@@ -355,13 +360,19 @@ fn read_chinese(t: &str, start: usize) -> Option<Number> {
         .take_while(|&c| cn_numeral::is_numeral_char(c) || c == '万' || c == '亿')
         .map(char::len_utf8)
         .sum();
-    let mut run = &t[start..start + run_len];
-    // A trailing 万/亿 is a multiplier, read by the caller.
+    let full = &t[start..start + run_len];
+    let mut run = full;
+    // A trailing 万/亿 is a multiplier, read by the caller (三点五万)…
     while let Some(r) = run.strip_suffix('万').or_else(|| run.strip_suffix('亿')) {
         run = r;
     }
     if run.is_empty() {
         return None;
+    }
+    // …unless the number has its own 亿 or 万 inside: in 十八亿三千万 the 万
+    // multiplies 三千 only.
+    if run.contains(['万', '亿']) {
+        run = full;
     }
     let value = parse_big_chinese(run)? as f64;
     let mut end = start + run.len();
@@ -635,10 +646,17 @@ fn scan_percent_words(t: &str, i: usize, joins: &dyn Fn(usize) -> bool) -> Scan 
         None => None,
     };
     let Some(n) = n else { return (None, at) };
-    let mut q = base_quantity(t, i, n.end, n.value, n.precision);
+    let mut end = n.end;
+    let mut approx = Approx::Exact;
+    if let Some((w, a)) = SUFFIX_APPROX.iter().find(|(w, _)| t[end..].starts_with(*w)) {
+        approx = *a;
+        end += w.len();
+    }
+    let mut q = base_quantity(t, i, end, n.value, n.precision);
     q.kind = Kind::Percent;
     q.unit = "%".into();
-    (Some(q), n.end)
+    q.approx = approx;
+    (Some(q), end)
 }
 
 fn base_quantity(t: &str, start: usize, end: usize, value: f64, precision: u32) -> Quantity {
@@ -687,7 +705,7 @@ fn classify(t: &str, start: usize, n: Number) -> Scan {
     }
     let mut approx = Approx::Exact;
     if let Some(c @ ('余' | '多')) = t[at..].chars().next() {
-        approx = Approx::AtLeast;
+        approx = Approx::More;
         at += c.len_utf8();
     }
     let rest = &t[at..];
@@ -725,7 +743,6 @@ fn classify(t: &str, start: usize, n: Number) -> Scan {
         let _ = w;
         return (None, at + w.len());
     } else if rest.starts_with('年')
-        && n.arabic
         && multiplier == 1.0
         && n.precision == 0
         && (1900.0..=2100.0).contains(&n.value)
@@ -755,6 +772,16 @@ fn classify(t: &str, start: usize, n: Number) -> Scan {
     }
     let mut q = base_quantity(t, start, at, n.value * multiplier, n.precision);
     q.step *= multiplier;
+    if !n.arabic && n.precision == 0 && multiplier == 1.0 {
+        // 十八亿三千万 is written to the 万, like 183000万: its own 万 or 亿 is
+        // its last place. 一百二十家 is an exact count, like 120家.
+        let written = &t[start..n.end];
+        if written.contains('万') {
+            q.step = 1e4;
+        } else if written.contains('亿') {
+            q.step = 1e8;
+        }
+    }
     q.kind = kind;
     q.unit = unit;
     q.approx = approx;
@@ -933,6 +960,9 @@ mod tests {
         assert_eq!(one("选派十一名专家").value, 11.0);
         assert_eq!(one("培训三千五百人次").unit, "人次");
         assert_eq!(one("覆盖三千五百万人").value, 35_000_000.0);
+        let q = one("财政收入十八亿三千万元");
+        assert_eq!((q.value, q.step), (1_830_000_000.0, 10_000.0));
+        assert_eq!(one("新建一百二十四个站点").step, 1.0);
         let q = one("覆盖率达到百分之九十。");
         assert_eq!(
             (q.value, q.kind, q.label.as_str()),
@@ -955,11 +985,12 @@ mod tests {
     #[test]
     fn approximations() {
         assert_eq!(one("约95%").approx, Approx::About);
-        assert_eq!(one("为全市180余名百岁老人").approx, Approx::AtLeast);
+        assert_eq!(one("为全市180余名百岁老人").approx, Approx::More);
         let q = one("3000多人");
-        assert_eq!(q.approx, Approx::AtLeast);
+        assert_eq!(q.approx, Approx::More);
         assert!(q.admits(3500.0) && !q.admits(2000.0));
         assert_eq!(one("60岁以上").approx, Approx::AtLeast);
+        assert_eq!(one("占百分之七十以上").approx, Approx::AtLeast);
         assert_eq!(one("1000人左右").approx, Approx::About);
         assert_eq!(one("超过500家").approx, Approx::AtLeast);
         assert_eq!(one("不足100人").approx, Approx::AtMost);
@@ -998,6 +1029,7 @@ mod tests {
             "2018—2020年",
             "7月11日召开",
             "2022年工作",
+            "一九五七年",
             "“十四五”规划",
             "编号“0923”",
             "电话0513-88888888",

@@ -1,4 +1,6 @@
-use super::rate_table::count;
+fn count(x: f64) -> String {
+    crate::document::quantities::format_value(x, 2)
+}
 use crate::diagnostic::Finding;
 use crate::document::{Approx, Document, Kind, Quantity};
 use crate::lints::{Configurable, Lint, LintMeta, NoOptions};

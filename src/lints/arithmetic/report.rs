@@ -1,0 +1,62 @@
+//! The finding of a failing claim, shared by the arithmetic and table lints: the
+//! stated figure, the reading the finding assumes (its operands labelled by role),
+//! the recomputation, and a severity from the evidence of the binding.
+
+use crate::diagnostic::{Finding, Severity};
+use crate::document::claims::{show, Claim, Evidence, Reading};
+use crate::meta::LintMeta;
+
+/// Error when the operands are named (same head noun, one binding), warning when
+/// the binding is inferred from position.
+pub fn severity(r: &Reading) -> Severity {
+    if r.evidence == Evidence::Explicit {
+        Severity::Error
+    } else {
+        Severity::Warning
+    }
+}
+
+/// A finding at the claim's stated figure. `message` says what disagrees;
+/// `check` names what to verify. The help shows the recomputation and how the
+/// operands were bound; only an explicit binding suggests writing another number.
+pub fn finding(
+    meta: &'static LintMeta,
+    claim: &Claim,
+    message: String,
+    check: &str,
+) -> Option<Finding> {
+    let r = claim.assumed()?;
+    let expr = show::expression(r, &claim.stated);
+    let mut f = Finding::new(meta, claim.stated.span, message)
+        .severity(severity(r))
+        .primary(format!("按标出的数字应为 {}", computed(claim, r)));
+    for o in &r.operands {
+        if o.span != claim.stated.span {
+            f = f.label(o.label_span, format!("{} {}", o.role.name(), o.written));
+        }
+    }
+    let advice = if r.evidence == Evidence::Explicit {
+        format!("{check}，或把所写改为 {}", computed(claim, r))
+    } else {
+        format!(
+            "这是按位置推断的对应关系（{}）：先确认这些数字是否就是它的依据，再{check}",
+            r.basis
+        )
+    };
+    Some(f.help(format!(
+        "{expr}，与所写「{}」不符；{advice}",
+        claim.stated.written
+    )))
+}
+
+/// What the reading gives, in the stated figure's terms.
+pub fn computed(claim: &Claim, r: &Reading) -> String {
+    use crate::document::claims::Form;
+    match r.form {
+        Form::Ratio { scale } if scale == 1000.0 => format!("{}‰", show::value(r.computed, 2)),
+        Form::Ratio { .. } | Form::Growth | Form::ChangeRate { .. } => show::percent(r.computed),
+        Form::Multiple { .. } => format!("{} 倍", show::value(r.computed, 2)),
+        Form::Within => show::value(r.computed, 2),
+        Form::Sum | Form::Difference => show::amount_like(r.computed, &claim.stated.written),
+    }
+}
