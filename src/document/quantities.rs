@@ -132,7 +132,7 @@ const COUNT_UNITS: &[&str] = &[
     "人次", "人", "名", "剂次", "剂", "个", "家", "张", "间", "例", "项", "条", "管", "所", "台",
     "辆", "场次", "场", "次", "份", "户", "床", "件", "起", "批", "支", "篇", "部", "座", "处",
     "类", "种", "套", "组", "队", "轮", "位", "只", "头", "株", "册", "本", "孔", "盒", "箱", "袋",
-    "瓶", "片", "所", "村", "镇", "个村", "对",
+    "瓶", "片", "所", "村", "镇", "个村", "对", "单位",
 ];
 const OTHER_UNITS: &[&str] = &[
     "人公里",
@@ -290,12 +290,10 @@ fn read_arabic(t: &str, start: usize, joins: &dyn Fn(usize) -> bool) -> Option<N
         if let Some(d) = ascii_digit(c) {
             int.push(char::from_digit(d, 10)?);
             i += c.len_utf8();
-        } else if c == ','
-            && thousands_group_follows(t, i + 1)
-            && (grouped || (1..=3).contains(&int.len()))
-        {
+        } else if separates_thousands(t, i, c, grouped, int.len()) && !joined_digit(i) {
+            // 1,234 / １，７５３ / 31 245: a separator before a group of three.
             grouped = true;
-            i += 1;
+            i += c.len_utf8();
         } else if joined_digit(i) {
             i += 1;
         } else {
@@ -342,14 +340,27 @@ fn read_arabic(t: &str, start: usize, joins: &dyn Fn(usize) -> bool) -> Option<N
     })
 }
 
-/// Whether exactly three digits follow `at`, then a non-digit.
-fn thousands_group_follows(t: &str, at: usize) -> bool {
-    let Some(rest) = t.get(at..) else {
+/// Whether `c` at `i` separates thousands: a comma (full-width between full-width
+/// digits) or a single space, after one to three digits (or an earlier group) and
+/// before exactly three digits of the same width, then a non-digit.
+fn separates_thousands(t: &str, i: usize, c: char, grouped: bool, int_len: usize) -> bool {
+    if !grouped && !(1..=3).contains(&int_len) {
         return false;
+    }
+    let wide = |d: char| ('０'..='９').contains(&d);
+    let prev = t[..i].chars().next_back();
+    let width_ok = |d: char| prev.is_some_and(|p| wide(p) == wide(d)) && is_digit(d);
+    let after = &t[i + c.len_utf8()..];
+    let mut it = after.chars();
+    let group = (0..3).all(|_| it.next().is_some_and(width_ok));
+    let ends = !it.next().is_some_and(is_digit);
+    let mark = match c {
+        ',' => true,
+        '，' => prev.is_some_and(wide),
+        ' ' => !after.starts_with(' '),
+        _ => false,
     };
-    let mut it = rest.chars();
-    (0..3).all(|_| it.next().is_some_and(|c| c.is_ascii_digit()))
-        && !it.next().is_some_and(|c| c.is_ascii_digit())
+    mark && group && ends
 }
 
 /// Read a Chinese numeral at `start`, with 万/亿 inside (三千五百万 = 35 000 000)
@@ -807,7 +818,11 @@ fn finish(p: &Paragraph, paragraph: usize, q: &mut Quantity, last_end: usize) {
     let mut start = q.local.start;
     let floor = last_end.min(q.local.start);
     for (k, c) in t[floor..q.local.start].char_indices().rev() {
-        if is_han(c) || is_blank(c) && k + floor + c.len_utf8() == q.local.start {
+        // ○ and 〇 write zero in years (一九八○年的): part of the words.
+        if is_han(c)
+            || matches!(c, '○' | '〇')
+            || is_blank(c) && k + floor + c.len_utf8() == q.local.start
+        {
             start = floor + k;
         } else {
             break;
@@ -932,6 +947,9 @@ mod tests {
         assert!(q.admits(95.825) && q.admits(95.8349) && !q.admits(95.82) && q.admits(95.8399));
         let q = one("共有1,234家机构");
         assert_eq!((q.value, q.unit.as_str()), (1234.0, "家"));
+        assert_eq!(one("报告31 245例").value, 31245.0);
+        assert_eq!(one("零售总额１，７５３亿元").value, 1753e8);
+        assert!(qs("1 9 9 8 年").is_empty());
         let q = one("完成１９９０例");
         assert_eq!(q.value, 1990.0);
         let q = one("达到９０％");
@@ -1041,7 +1059,6 @@ mod tests {
             "统一规划，一是加强",
             "《2021年版诊疗方案》",
             "COVID-19",
-            "1 462人",
         ] {
             assert!(qs(text).is_empty(), "{text}: {:#?}", qs(text));
         }

@@ -164,9 +164,18 @@ impl<'a> Binder<'a> {
 
     /// Whether the quantity counts things or money that may be added or divided.
     pub fn is_amount(&self, i: usize) -> bool {
-        matches!(self.qs[i].kind, Kind::Count | Kind::Money)
-            && !self.is_density(i)
-            && !self.is_change(i)
+        self.is_measure(i) && !self.is_density(i) && !self.is_change(i)
+    }
+
+    /// Whether the quantity measures something that adds up: a count, money, or a
+    /// physical amount (吨, 亩, 公里) — not an age, a score or a degree.
+    pub fn is_measure(&self, i: usize) -> bool {
+        let q = &self.qs[i];
+        match q.kind {
+            Kind::Count | Kind::Money => true,
+            Kind::Other => !q.unit.is_empty() && !matches!(q.unit.as_str(), "岁" | "度" | "分"),
+            _ => false,
+        }
     }
 
     /// A per-head or per-thousand figure (每千人口…5.9人, 人均, 平均): a ratio,
@@ -184,12 +193,17 @@ impl<'a> Binder<'a> {
     /// things that exist.
     pub fn is_change(&self, i: usize) -> bool {
         let q = &self.qs[i];
-        let w = words();
         let label = q.label.as_str();
+        // 增加到四十万人: the value reached, not the change (the label drops 到).
+        let reached = self
+            .text(i)
+            .get(..q.local.start)
+            .is_some_and(|b| b.trim_end().ends_with(['到', '至']));
         // 比一九五二年的八百二十七亿元: the value compared with, of another period.
-        label.starts_with(['比', '较'])
-            || w.change_verbs.iter().any(|v| label.ends_with(v.as_str()))
-            || w.comparisons.iter().any(|c| label.contains(c.as_str()))
+        // 由二千一百八十七亿元增加到…: the value a change starts from.
+        !reached && label.starts_with(['比', '较'])
+            || !reached && is_change_label(label)
+            || label.ends_with(['由', '从'])
     }
 
     /// Whether a percentage is a change (增长5%, 同比下降, 提高2.3个百分点),
@@ -265,6 +279,14 @@ impl<'a> Binder<'a> {
             && !self.is_change_rate(j)
             && self.between(i, j).chars().filter(|c| is_han(*c)).count() <= 8
     }
+}
+
+/// A label that states a change: ending in a change verb, or comparing with an
+/// earlier period.
+fn is_change_label(label: &str) -> bool {
+    let w = words();
+    w.change_verbs.iter().any(|v| label.ends_with(v.as_str()))
+        || w.comparisons.iter().any(|c| label.contains(c.as_str()))
 }
 
 /// A share's label: 占, 占比, 比重, 所占比例 (nothing named before it).

@@ -184,6 +184,8 @@ pub enum Form {
     Difference,
     /// (to − from) ÷ from × 100.
     Growth,
+    /// (from − to) ÷ from × 100: a decrease stated as a positive rate.
+    Decline,
     /// to ÷ from, or (to − from) ÷ from when `minus_one` (增长N倍 is read both ways).
     Multiple { minus_one: bool },
     /// change ÷ (end − change) × 100, or ÷ (end + change) for a decrease.
@@ -405,6 +407,7 @@ pub fn compute(form: Form, operands: &[Operand]) -> Option<Interval> {
         Form::Sum => Interval::sum(operands.iter().map(|o| o.value)),
         Form::Difference => v(1)?.sub(v(0)?),
         Form::Growth => v(1)?.sub(v(0)?).div(v(0)?)?.scale(100.0),
+        Form::Decline => v(0)?.sub(v(1)?).div(v(0)?)?.scale(100.0),
         Form::Multiple { minus_one } => {
             let r = v(1)?.div(v(0)?)?;
             if minus_one {

@@ -310,11 +310,12 @@ fn qizhong(b: &Binder, pi: usize, at: usize, listed: &mut Vec<usize>) -> Option<
     // (救护车29辆…负压救护车; 医疗机构…医院 does not say so): another whole,
     // unstated, is a reading too.
     let generic = words().generic_units.iter().any(|u| *u == b.qs[first].unit);
-    // A part whose noun is left out (其中295项为全国首创) or whose names split
-    // the whole (城镇、农村) is of the total's kind.
+    // A part whose noun is left out (其中295项为全国首创) or names the total's kind
+    // (基层医疗卫生机构 of 卫生机构), or names that split the whole (城镇、农村),
+    // make the list a breakdown of that total.
     let named = !generic
         || exhaustive(&part_names(b, &list.top)).is_some()
-        || list.top.iter().all(|&j| {
+        || list.top.iter().any(|&j| {
             let part = core(b.qs[j].label.trim_start_matches("其中"));
             part.is_empty() || common_suffix(core(&b.qs[nearest].label), part) >= 1
         });

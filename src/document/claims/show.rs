@@ -46,7 +46,12 @@ pub fn amount_like(x: Interval, like: &str) -> String {
     } else {
         1.0
     };
-    let decimals = if scale > 1.0 { 4 } else { 2 };
+    // One place past what the figure it is compared with shows.
+    let shown = like
+        .split(['.', '．'])
+        .nth(1)
+        .map_or(0, |f| f.chars().take_while(|c| c.is_ascii_digit()).count());
+    let decimals = shown + 1;
     format!("{}{unit}", value(x.scale(1.0 / scale), decimals))
 }
 
@@ -83,6 +88,10 @@ pub fn expression(r: &Reading, stated: &Operand) -> String {
         Form::Growth => {
             let (from, to) = (get(Role::From), get(Role::To));
             format!("({to} − {from}) ÷ {from} = {}", percent(r.computed))
+        }
+        Form::Decline => {
+            let (from, to) = (get(Role::From), get(Role::To));
+            format!("({from} − {to}) ÷ {from} = {}", percent(r.computed))
         }
         Form::Multiple { minus_one } => {
             let (from, to) = (get(Role::From), get(Role::To));

@@ -54,7 +54,9 @@ pub fn computed(claim: &Claim, r: &Reading) -> String {
     use crate::document::claims::Form;
     match r.form {
         Form::Ratio { scale } if scale == 1000.0 => format!("{}‰", show::value(r.computed, 2)),
-        Form::Ratio { .. } | Form::Growth | Form::ChangeRate { .. } => show::percent(r.computed),
+        Form::Ratio { .. } | Form::Growth | Form::Decline | Form::ChangeRate { .. } => {
+            show::percent(r.computed)
+        }
         Form::Multiple { .. } => format!("{} 倍", show::value(r.computed, 2)),
         Form::Within => show::value(r.computed, 2),
         Form::Sum | Form::Difference => show::amount_like(r.computed, &claim.stated.written),
