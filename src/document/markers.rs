@@ -310,7 +310,10 @@ pub fn inline(text: &str) -> Vec<(Family, u32, usize, usize)> {
     for (i, c) in text.char_indices() {
         let boundary = match prev {
             None => false, // the paragraph start is a block marker, handled elsewhere
-            Some(p) => matches!(p, '。' | '；' | ';' | '，' | ',' | '：' | ':' | '！' | '？'),
+            Some(p) => {
+                matches!(p, '。' | '；' | ';' | '，' | ',' | '：' | ':' | '！' | '？')
+                    || p.is_whitespace() && i > p.len_utf8()
+            }
         };
         prev = Some(c);
         let circled = ('\u{2460}'..='\u{2473}').contains(&c) && i > 0;
@@ -357,8 +360,16 @@ pub fn inline(text: &str) -> Vec<(Family, u32, usize, usize)> {
     out
 }
 
+/// The mark that ends the text before `i`. A space between two words of Chinese
+/// running text stands for a line break that was lost (a page flattened to one
+/// line), so it ends a sentence as `。` does.
 fn prev_boundary(text: &str, i: usize) -> Option<char> {
-    text[..i].chars().next_back()
+    let before = &text[..i];
+    let trimmed = before.trim_end();
+    if trimmed.len() < before.len() && !trimmed.is_empty() {
+        return Some('。');
+    }
+    trimmed.chars().next_back()
 }
 
 #[cfg(test)]
@@ -426,6 +437,21 @@ mod tests {
         let text = "常态化开展监测。一是全面排查。二是开展消毒，三是加强。统一是关键。";
         let found: Vec<u32> = inline(text).iter().map(|m| m.1).collect();
         assert_eq!(found, vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn a_space_in_running_text_stands_for_a_lost_line_break() {
+        let text = "工作情况 一是全面排查。二是开展消毒 三是加强。成效显著。 （二）规范管理";
+        let found: Vec<(Family, u32)> = inline(text).into_iter().map(|m| (m.0, m.1)).collect();
+        assert_eq!(
+            found,
+            vec![
+                (Family::CnShi, 1),
+                (Family::CnShi, 2),
+                (Family::CnShi, 3),
+                (Family::CnParen, 2)
+            ]
+        );
     }
 
     #[test]

@@ -79,6 +79,15 @@ pub fn build(markers: &[Marker], paragraphs: &[Paragraph]) -> Outline {
             while stack.last().is_some_and(|l| l.inline) {
                 stack.pop();
             }
+        } else if is_section_heading(&m.family) {
+            // Prose enumerations (一是, 第一，) never contain a section heading: in
+            // text whose line breaks were lost, （二） ends the 一是… list of （一）.
+            while stack
+                .last()
+                .is_some_and(|l| l.inline && !must_start_at_one(&l.family))
+            {
+                stack.pop();
+            }
         }
         let level = |k: usize, provisional| Level {
             family: m.family.clone(),
@@ -170,6 +179,12 @@ pub fn build(markers: &[Marker], paragraphs: &[Paragraph]) -> Outline {
     }
     out.toc = find_toc(markers, paragraphs);
     out
+}
+
+/// Families that number sections of a report (一、 （一） 第一章), as opposed to
+/// list items and prose enumerations.
+fn is_section_heading(f: &Family) -> bool {
+    matches!(f, Family::CnComma | Family::CnParen | Family::Chapter(_))
 }
 
 /// Some reports number items continuously across sections (1. 2. under 一、,

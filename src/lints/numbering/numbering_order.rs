@@ -78,7 +78,12 @@ mod tests {
     fn cases() {
         pass_fail(
             &NumberingOrder {},
-            &["一、甲\n二、乙\n一、计划\n", "①甲②乙③丙\n"],
+            &[
+                "一、甲\n二、乙\n一、计划\n",
+                "①甲②乙③丙\n",
+                // Line breaks lost: each （N） ends the 一是… list of the section before.
+                "总结：一是学习。二是培训。三是考核。（二）规范管理一是立规。二是执行。\n",
+            ],
             &["一、甲\n三、丙\n二、乙\n", "（1）甲\n（3）丙\n（2）乙\n"],
         );
     }
