@@ -814,14 +814,18 @@ fn finish(p: &Paragraph, paragraph: usize, q: &mut Quantity, last_end: usize) {
             q.clause = p.doc_span(c);
         }
     }
-    // The Han run before the number, back to punctuation or the previous quantity.
-    let mut start = q.local.start;
+    // The Han run before the number, back to punctuation or the previous quantity;
+    // past a note in brackets right before the number (年末全国人口（包括…）141260万人).
     let floor = last_end.min(q.local.start);
-    for (k, c) in t[floor..q.local.start].char_indices().rev() {
+    // The note may hold numbers of its own: it is looked for past them.
+    let run_end = note_before(t, 0, q.local.start).unwrap_or(q.local.start);
+    let floor = if run_end < floor { 0 } else { floor };
+    let mut start = run_end;
+    for (k, c) in t[floor..run_end].char_indices().rev() {
         // ○ and 〇 write zero in years (一九八○年的): part of the words.
         if is_han(c)
             || matches!(c, '○' | '〇')
-            || is_blank(c) && k + floor + c.len_utf8() == q.local.start
+            || is_blank(c) && k + floor + c.len_utf8() == run_end
         {
             start = floor + k;
         } else {
@@ -830,7 +834,7 @@ fn finish(p: &Paragraph, paragraph: usize, q: &mut Quantity, last_end: usize) {
     }
     // 2022年民生工程任务数: the 年 of a skipped year is not part of the label.
     if t[..start].chars().next_back().is_some_and(is_digit) {
-        if let Some(c) = t[start..q.local.start]
+        if let Some(c) = t[start..run_end]
             .chars()
             .next()
             .filter(|c| matches!(c, '年' | '月' | '日' | '号' | '岁'))
@@ -838,7 +842,7 @@ fn finish(p: &Paragraph, paragraph: usize, q: &mut Quantity, last_end: usize) {
             start += c.len_utf8();
         }
     }
-    let mut label = &t[start..q.local.start];
+    let mut label = &t[start..run_end];
     let label_end_trim = label.trim_end_matches(is_blank);
     label = label_end_trim;
     if let Some((w, a)) = PREFIX_APPROX
@@ -884,6 +888,39 @@ fn finish(p: &Paragraph, paragraph: usize, q: &mut Quantity, last_end: usize) {
     }
     q.label = label.to_owned();
     q.label_span = p.doc_span(Span::new(start, start + label.len()));
+}
+
+/// Where a bracketed note that ends right before offset `at` opens, when the
+/// note is short and nothing but its brackets stands between it and the words
+/// before it: the words before the note are the number's label.
+fn note_before(t: &str, floor: usize, at: usize) -> Option<usize> {
+    let mut floor = floor.max(at.saturating_sub(240));
+    while !t.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let before = t.get(floor..at)?.trim_end_matches(is_blank);
+    if !before.ends_with(['）', ')']) {
+        return None;
+    }
+    let mut depth = 0i32;
+    for (k, c) in before.char_indices().rev() {
+        match c {
+            '）' | ')' => depth += 1,
+            '（' | '(' => {
+                depth -= 1;
+                if depth == 0 {
+                    let open = floor + k;
+                    let han_before = t[..open].chars().next_back().is_some_and(is_han);
+                    return (han_before && before.len() - k <= 240).then_some(open);
+                }
+            }
+            _ => {}
+        }
+        if before.len() - k > 240 {
+            return None;
+        }
+    }
+    None
 }
 
 /// The clause of `split_clauses(t, sentence)` that holds offset `at`, found by
@@ -1025,6 +1062,10 @@ mod tests {
         assert_eq!(one("2022年民生工程任务数450张托位").label, "民生工程任务数");
         assert!(qs("这是一个问题，一部分人").is_empty());
         assert_eq!(one("使用外资160.6亿美元").unit, "美元");
+        assert_eq!(
+            one("年末全国人口(包括现役军人)141260万人").label,
+            "年末全国人口"
+        );
     }
 
     #[test]

@@ -204,6 +204,14 @@ impl<'a> Binder<'a> {
         !reached && label.starts_with(['比', '较'])
             || !reached && is_change_label(label)
             || label.ends_with(['由', '从'])
+            || self.is_earlier_value(i)
+    }
+
+    /// A value of an earlier period given for comparison: 较2024年的2190万元, 比上年
+    /// 同期的…: its clause, up to the number, opens with 比/较/与 and ends with 的.
+    pub fn is_earlier_value(&self, i: usize) -> bool {
+        let before = self.clause_before(i).trim();
+        before.starts_with(['比', '较', '与']) && before.ends_with('的')
     }
 
     /// Whether a percentage is a change (增长5%, 同比下降, 提高2.3个百分点),
@@ -275,7 +283,7 @@ impl<'a> Binder<'a> {
         let q = &self.qs[i];
         r.paragraph == q.paragraph
             && r.sentence == q.sentence
-            && r.kind == Kind::Percent
+            && matches!(r.kind, Kind::Percent | Kind::PerMille)
             && !self.is_change_rate(j)
             && self.between(i, j).chars().filter(|c| is_han(*c)).count() <= 8
     }

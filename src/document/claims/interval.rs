@@ -154,14 +154,11 @@ fn widened(v: f64, step: f64, precision: u32, approx: Approx, exact: bool, cut: 
 
 /// What a quantity of the text stands for. A whole count or sum of money written
 /// to its unit (1462人, 3500元) is exact; anything rounded (6.2万人, 95.83%,
-/// 3500万元) covers its last digit.
+/// 3500万元, 31700公里) covers its last digit.
 pub fn of_quantity(q: &Quantity) -> Interval {
-    let exact = q.precision == 0
-        && q.step <= 1.0
-        && matches!(
-            q.kind,
-            Kind::Count | Kind::Money | Kind::Other | Kind::Duration
-        );
+    // Things counted (人, 家) and money to the 元 are exact; a measure (公里, 吨,
+    // 亩) is rounded even when whole.
+    let exact = q.precision == 0 && q.step <= 1.0 && matches!(q.kind, Kind::Count | Kind::Money);
     let cut = match q.kind {
         Kind::Percent | Kind::PerMille | Kind::PerTenThousand | Kind::Points | Kind::Multiple => {
             Cut::RoundedOrTruncated

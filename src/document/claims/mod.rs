@@ -26,6 +26,9 @@ mod ratio;
 mod section;
 pub mod show;
 mod table;
+mod table_cols;
+pub mod table_math;
+mod table_quote;
 mod whole;
 pub mod words;
 
@@ -117,6 +120,8 @@ pub enum Role {
     Change,
     Item,
     Bound,
+    /// A table cell that a number of the text quotes.
+    Quoted,
 }
 
 impl Role {
@@ -135,6 +140,7 @@ impl Role {
             Role::Change => "变化量",
             Role::Item => "列举项",
             Role::Bound => "上限",
+            Role::Quoted => "表中为",
         }
     }
 }

@@ -8,7 +8,7 @@
 //! together when they are siblings of one head noun (汽车保有量, 摩托车保有量), each
 //! on its own when an attribute may cut across them (党员, 女性, 硕士).
 
-use super::binder::{bracket_depth, core, Binder};
+use super::binder::{affinity, bracket_depth, core, Binder};
 use super::interval::Interval;
 use super::words::{contains_any, sums, words};
 use super::{Claim, ClaimKind, Evidence, Form, Operand, Reading, Role, Source, Tally};
@@ -117,9 +117,10 @@ fn list_after(b: &Binder, pi: usize, at: usize, stop_at_semicolon: bool) -> List
             // Past a ； only siblings of the first part go on (汽车保有量…；摩托车保有量…);
             // another head, or a sibling of the total (第二产业投资…，其中工业投资…；
             // 第三产业投资), ends the list.
-            let own = common_suffix(&b.qs[first].label, &b.qs[j].label);
+            let own = affinity(&b.qs[first].label, &b.qs[j].label);
+            let sibling = common_suffix(&b.qs[first].label, &b.qs[j].label) >= 2;
             if lead.contains(['；', ';'])
-                && (own < 2 || common_suffix(before_label, &b.qs[j].label) > own)
+                && (!sibling || affinity(before_label, &b.qs[j].label) > own)
             {
                 break;
             }
@@ -212,7 +213,7 @@ fn attached(b: &Binder, j: usize, at: usize) -> bool {
 }
 
 /// Why a set of parts is all of its total, if their names say so.
-fn exhaustive(names: &[String]) -> Option<String> {
+pub(super) fn exhaustive(names: &[String]) -> Option<String> {
     let s = sums();
     if names
         .last()

@@ -440,7 +440,7 @@ fn rate_numerators(b: &Binder, k: usize, stem: &str) -> Vec<Cand> {
             continue;
         }
         let w = words_of(b, j);
-        if names_act(stem, &w) && !names_due(stem, &b.qs[j].label) {
+        if names_act(stem, &w) && !names_due(stem, &b.qs[j].label) && !negates_act(stem, &w) {
             out.push(Cand {
                 op: b.operand(j, Role::Numerator),
                 ev: Evidence::Explicit,
@@ -529,6 +529,19 @@ fn rate_denominators(b: &Binder, k: usize, n: usize, stem: &str, extra: &[RateEn
                 out.push(cand(b, j, Evidence::Inferred, "分母按比率名称中的对象"));
             }
         }
+    }
+    // 已开工33个，未开工17个，开工率66%: done and not done make the base.
+    if let Some(j) = b.sentence_range(k).find(|&j| {
+        j != n && b.is_amount(j) && b.compatible(j, n) && negates_act(stem, &words_of(b, j))
+    }) {
+        out.push(Cand {
+            op: Operand {
+                source: Source::Text(b.qs[n.min(j)].span.cover(b.qs[n.max(j)].span)),
+                ..sum_operand(b, &[n.min(j), n.max(j)], Role::Denominator)
+            },
+            ev: Evidence::Explicit,
+            why: "分母为已做与未做之和",
+        });
     }
     if let Some(j) = one_larger_base(b, k, n) {
         out.push(cand(
@@ -788,16 +801,29 @@ fn completion_done(b: &Binder, k: usize, base: Option<Base>) -> Vec<Cand> {
     let is_target = |j: usize| contains_any(&b.qs[j].label, &w.target_words);
     let mut out = Vec::new();
     if let Some(base) = base {
-        // 新增就业486万人，完成全年600万人目标的81%: the amount before the phrase.
+        // 新增就业486万人，完成全年600万人目标的81%: the amount right before the
+        // phrase, unless that is the target itself.
         let phrase_start = base.span.start;
         if let Some(j) = (r.start..k)
             .rev()
-            .find(|&j| b.is_amount(j) && b.qs[j].local.end <= phrase_start && !is_target(j))
+            .find(|&j| b.is_amount(j) && b.qs[j].local.end <= phrase_start)
+            .filter(|&j| !is_target(j))
         {
             out.push(Cand {
                 op: b.operand(j, Role::Done),
                 ev: Evidence::Explicit,
                 why: "完成数为“完成…的”之前的计数",
+            });
+        }
+        // …已完成年度计划的50.4%，完成投资206.7亿元: the amount done after the rate.
+        if let Some(j) = (k + 1..r.end)
+            .find(|&j| b.is_amount(j))
+            .filter(|&j| contains_any(&b.qs[j].label, &w.done_words) && !is_target(j))
+        {
+            out.push(Cand {
+                op: b.operand(j, Role::Done),
+                ev: Evidence::Explicit,
+                why: "完成数为比率之后所写的完成量",
             });
         }
         return out;
@@ -1018,4 +1044,13 @@ fn base_noun(words_of_base: &str) -> &str {
 /// any were cut, not a count of another kind).
 fn names_base(a: usize, noun: &str, numerator_affinity: usize) -> bool {
     a >= 2 && 2 * a >= noun.chars().count() && a > numerator_affinity
+}
+
+/// Whether a count's words negate the rate's act: 未开工 for 开工率, 不合格 for 合格率.
+fn negates_act(stem: &str, words_of_count: &str) -> bool {
+    let all: Vec<char> = stem.chars().collect();
+    let act: String = all[all.len().saturating_sub(2)..].iter().collect();
+    words_of_count
+        .find(act.as_str())
+        .is_some_and(|at| words_of_count[..at].ends_with(['未', '不', '非', '没']))
 }

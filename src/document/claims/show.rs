@@ -109,7 +109,10 @@ pub fn expression(r: &Reading, stated: &Operand) -> String {
                 percent(r.computed)
             )
         }
-        Form::Within => format!("应在 {} 之内", value(r.computed, 2)),
+        Form::Within => match ops.first() {
+            Some(o) if o.role == Role::Quoted => format!("表中「{}」为 {}", o.label, o.written),
+            _ => format!("应在 {} 之内", value(r.computed, 2)),
+        },
     }
 }
 

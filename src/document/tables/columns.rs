@@ -205,8 +205,53 @@ fn classify_rows(t: &mut Table, text: &str) {
         } else {
             RowRole::Item
         };
+        let marked = label.starts_with(['#', '＃']) || label.starts_with("其中");
+        let indent = label_cell.map_or(0, |c| indent_before(text, c.span.start));
+        // Budget subjects: 类/款/项 codes of 3/5/7 digits nest like indentation.
+        let code = row
+            .cells
+            .iter()
+            .find(|c| !c.span.is_empty())
+            .map_or(0, |c| subject_code(&text[c.span.start..c.span.end]));
+        let depth = if code > 0 {
+            (code - 3) * 8
+        } else {
+            indent + usize::from(marked)
+        };
         let row = &mut t.rows[r];
         row.role = role;
         row.label = label;
+        row.depth = depth;
+        row.marked = marked;
+    }
+}
+
+/// Blanks before offset `at` back to a cell boundary (`|`, a tab, the line
+/// start): a full-width blank counts two.
+fn indent_before(text: &str, at: usize) -> usize {
+    text.get(..at)
+        .unwrap_or("")
+        .chars()
+        .rev()
+        .take_while(|&c| c == ' ' || c == '\u{3000}')
+        .map(|c| if c == '\u{3000}' { 2 } else { 1 })
+        .sum()
+}
+
+/// The length of a budget subject code opening a cell (208, 20805, 2080501 —
+/// 类/款/项), or 0.
+fn subject_code(cell: &str) -> usize {
+    let digits = cell.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &cell[digits..];
+    let ends = rest.is_empty()
+        || rest.starts_with([' ', '\u{3000}'])
+        || rest
+            .chars()
+            .next()
+            .is_some_and(crate::document::markers::is_han);
+    if matches!(digits, 3 | 5 | 7) && ends && cell.starts_with(['1', '2']) {
+        digits
+    } else {
+        0
     }
 }

@@ -1,9 +1,7 @@
-use super::table_math::{
-    additive_columns, column_numbers, is_flat, readings, scope, show, sum_expression, sum_fits,
-};
-use crate::diagnostic::{Finding, Severity};
-use crate::document::tables::{CellNumber, RowRole, Table};
+use crate::diagnostic::Finding;
+use crate::document::claims::ClaimKind;
 use crate::document::Document;
+use crate::lints::arithmetic::report;
 use crate::lints::{Configurable, Lint, LintMeta, NoOptions};
 
 crate::declare_lint! {
@@ -62,118 +60,28 @@ impl Lint for TableTotalRow {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        for t in &doc.tables {
-            for at in t.body() {
-                if t.rows[at].role.is_total() {
-                    check_total(doc, t, at, out);
-                }
-            }
-        }
-    }
-}
-
-/// One column's verdict under one reading: the items and whether they fit.
-struct Verdict {
-    column: usize,
-    items: Vec<(usize, CellNumber)>,
-    total: CellNumber,
-    fits: bool,
-}
-
-fn verdicts(t: &Table, at: usize, items: &[usize]) -> Vec<Verdict> {
-    additive_columns(t)
-        .filter_map(|c| {
-            let total = t.number(at, c).filter(|n| !n.approx)?;
-            let found = column_numbers(t, items, c)?;
-            if found.len() < 2 {
-                return None;
-            }
-            let numbers: Vec<CellNumber> = found.iter().map(|&(_, n)| n).collect();
-            Some(Verdict {
-                column: c,
-                fits: sum_fits(&numbers, &total, t.columns[c].rounded),
-                items: found,
-                total,
-            })
-        })
-        .collect()
-}
-
-fn check_total(doc: &Document, t: &Table, at: usize, out: &mut Vec<Finding>) {
-    let scope = scope(t, at);
-    let mut best: Option<Vec<Verdict>> = None;
-    for items in readings(t, &scope) {
-        let v = verdicts(t, at, &items);
-        let fits = v.iter().filter(|v| v.fits).count();
-        if best
-            .as_ref()
-            .is_none_or(|b| fits > b.iter().filter(|v| v.fits).count())
+        for c in doc
+            .claims()
+            .of(ClaimKind::TableTotalRow)
+            .filter(|c| c.fails())
         {
-            best = Some(v);
-        }
-    }
-    let Some(best) = best else { return };
-    let fits = best.iter().filter(|v| v.fits).count();
-    let misses = best.len() - fits;
-    if misses == 0 {
-        return;
-    }
-    // Peers under a 合计 row have one reading: a miss is certain.
-    let certain = t.rows[at].role != RowRole::AreaTotal && is_flat(t, &scope);
-    let severity = if certain && fits >= 1 || fits >= 2 {
-        Severity::Error
-    } else if certain && misses <= 2 || fits == 1 && misses == 1 {
-        Severity::Warning
-    } else {
-        return; // the rows may not be what the total covers
-    };
-    for v in best.iter().filter(|v| !v.fits) {
-        out.push(finding(doc, t, at, v, severity));
-    }
-}
-
-fn finding(doc: &Document, t: &Table, at: usize, v: &Verdict, severity: Severity) -> Finding {
-    let numbers: Vec<CellNumber> = v.items.iter().map(|&(_, n)| n).collect();
-    let d = numbers
-        .iter()
-        .map(|n| n.decimals)
-        .chain([v.total.decimals])
-        .max()
-        .unwrap_or(0);
-    let sum: f64 = numbers.iter().map(|n| n.value).sum();
-    let row = t.row_name(at);
-    let column = t.column_name(v.column);
-    let recompute = format!("{} = {}", sum_expression(&numbers), show(sum, d));
-    let total_span = t.cell_span(at, v.column).unwrap_or(t.rows[at].span);
-    let mut f = Finding::new(
-        &META,
-        total_span,
-        format!(
-            "表格「{row}」行的「{column}」为 {}，而所列各行相加为 {}",
-            doc.slice(total_span),
-            show(sum, d)
-        ),
-    )
-    .severity(severity)
-    .primary(format!("所写合计，按各行应为 {}", show(sum, d)));
-    for &(r, n) in &v.items {
-        if let Some(s) = t.cell_span(r, v.column) {
-            f = f.label(
-                s,
-                format!("{} {}", t.row_name(r), show(n.value, n.decimals)),
+            let Some(r) = c.assumed() else { continue };
+            let message = format!(
+                "表格「{}」为 {}，而{}相加为 {}",
+                c.stated.label,
+                c.stated.written,
+                r.basis,
+                report::computed(c, r)
             );
+            out.extend(report::finding(&META, c, message, "核对该列各行的数字"));
         }
     }
-    f.help(format!(
-        "{recompute}，与「{row}」行所写 {} 不符；核对该列各行的数字，或把合计改为 {}",
-        show(v.total.value, v.total.decimals),
-        show(sum, d)
-    ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Severity;
     use crate::lints::testing::{pass_fail, run};
 
     const HEAD: &str = "| 地区 | 任务数 | 完成数 |\n|---|---|---|\n";
