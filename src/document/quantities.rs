@@ -695,6 +695,7 @@ fn classify(t: &str, start: usize, n: Number) -> Scan {
     let mut multiplier = 1.0;
     for (w, m) in [
         ("万亿", 1e12),
+        ("千亿", 1e11),
         ("千万", 1e7),
         ("百万", 1e6),
         ("亿", 1e8),
@@ -723,10 +724,14 @@ fn classify(t: &str, start: usize, n: Number) -> Scan {
     let mut kind = Kind::Count;
     let unit: String;
     let mut unit_len = 0;
-    if let Some(c @ ('%' | '％')) = rest.chars().next() {
+    // 10.8 %: a space the typesetter left before the sign.
+    let spaced = rest
+        .strip_prefix(' ')
+        .filter(|r| r.starts_with(['%', '％']));
+    if let Some(c @ ('%' | '％')) = spaced.unwrap_or(rest).chars().next() {
         kind = Kind::Percent;
         unit = "%".into();
-        unit_len = c.len_utf8();
+        unit_len = c.len_utf8() + usize::from(spaced.is_some());
     } else if rest.starts_with('‰') {
         kind = Kind::PerMille;
         unit = "‰".into();

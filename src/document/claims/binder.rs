@@ -114,6 +114,31 @@ impl<'a> Binder<'a> {
         a..b
     }
 
+    /// Whether the sentence of quantity `i` ends with ；.
+    pub fn ends_with_semicolon(&self, i: usize) -> bool {
+        let s = self.sentence(i);
+        self.text(i)
+            .get(s.start..s.end)
+            .is_some_and(|t| t.trim_end().ends_with(['；', ';']))
+    }
+
+    /// Whether a sentence ends between offset `at` and quantity `j` of paragraph `p`.
+    pub fn between_has_sentence_end(&self, p: usize, at: usize, j: usize) -> bool {
+        self.doc
+            .paragraphs
+            .get(p)
+            .and_then(|par| par.text.get(at..self.qs[j].local.start))
+            .is_some_and(|g| g.contains(['。', '！', '？']))
+    }
+
+    /// The sentence of paragraph `p` holding local offset `at`.
+    pub fn sentence_at(&self, p: usize, at: usize) -> usize {
+        self.doc
+            .paragraphs
+            .get(p)
+            .map_or(0, |par| par.sentences.partition_point(|s| s.end <= at))
+    }
+
     /// Quantity indices of paragraph `p`.
     pub fn paragraph_range(&self, p: usize) -> Range<usize> {
         let a = self.qs.partition_point(|q| q.paragraph < p);
@@ -208,10 +233,12 @@ impl<'a> Binder<'a> {
     }
 
     /// A value of an earlier period given for comparison: 较2024年的2190万元, 比上年
-    /// 同期的…: its clause, up to the number, opens with 比/较/与 and ends with 的.
+    /// 累计支出433万元: its clause, up to the number, opens with 比/较/与 and names
+    /// no change (比上年增加463人 is the change).
     pub fn is_earlier_value(&self, i: usize) -> bool {
         let before = self.clause_before(i).trim();
-        before.starts_with(['比', '较', '与']) && before.ends_with('的')
+        before.starts_with(['比', '较', '与'])
+            && (before.ends_with('的') || !is_change_label(before))
     }
 
     /// Whether a percentage is a change (增长5%, 同比下降, 提高2.3个百分点),

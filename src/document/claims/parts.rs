@@ -24,10 +24,8 @@ pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
         let t = p.text.as_str();
         if range.len() >= 2 {
             let mut listed: Vec<usize> = Vec::new();
-            for (at, _) in t.match_indices("其中") {
-                if let Some(c) = qizhong(b, pi, at, &mut listed) {
-                    out.push(c);
-                }
+            for (at, opens_all) in markers(b, pi) {
+                qizhong(b, pi, at, opens_all, &mut listed, out);
             }
             for (at, m) in t.match_indices("分别") {
                 if let Some(c) = respectively(b, pi, at, m.len(), &listed) {
@@ -37,10 +35,46 @@ pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
             total_after(b, range.clone(), out);
             complementary_shares(b, range.clone(), out);
         }
-        if t.contains([':', '：', '∶']) {
+        if t.contains([':', '：', '∶', '︰']) {
             ratio_forms(b, pi, out);
         }
     }
+}
+
+/// Where a breakdown of the total before it opens in paragraph `pi`, and whether
+/// the marker says the parts are all of it: 其中 (kinds of the whole), 预算79.69
+/// 亿元中， (the same), 按经营地统计， / 从收入结构看， / 分产业看， (a classification:
+/// all of it).
+fn markers(b: &Binder, pi: usize) -> Vec<(usize, bool)> {
+    let t = b.doc.paragraphs[pi].text.as_str();
+    let mut out: Vec<(usize, bool)> = t.match_indices("其中").map(|(at, _)| (at, false)).collect();
+    for j in b.paragraph_range(pi) {
+        let end = b.qs[j].local.end;
+        if t.get(end..)
+            .is_some_and(|r| r.starts_with("中，") || r.starts_with("中,"))
+        {
+            out.push((end, false));
+        }
+    }
+    for m in classification_re().find_iter(t) {
+        out.push((m.start(), true));
+    }
+    out.sort_unstable();
+    out.dedup_by_key(|m| m.0);
+    out
+}
+
+fn classification_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let w = words();
+        let opener = w.breakdown_openers.join("|");
+        let closer = w.breakdown_closers.join("|");
+        Regex::new(&format!(
+            r"(?:{opener})[^，,。；;：:、]{{1,10}}?(?:{closer})[：:，,]"
+        ))
+        .expect("classification pattern")
+    })
 }
 
 /// The amounts listed after a marker at paragraph offset `at`: every compatible
@@ -53,7 +87,13 @@ struct List {
     clause_top: Vec<usize>,
 }
 
-fn list_after(b: &Binder, pi: usize, at: usize, stop_at_semicolon: bool) -> List {
+fn list_after(
+    b: &Binder,
+    pi: usize,
+    at: usize,
+    stop_at_semicolon: bool,
+    seed: Option<usize>,
+) -> List {
     // The amount the list would break down, to tell its parts from its siblings.
     let before_label = b
         .paragraph_range(pi)
@@ -102,7 +142,13 @@ fn list_after(b: &Binder, pi: usize, at: usize, stop_at_semicolon: bool) -> List
         if lead.contains(['，', ',', '；', ';']) {
             nested_clause = false;
         }
-        if s.nested_markers.iter().any(|m| lead.contains(m.as_str())) && !list.flat.is_empty() {
+        // A 含… inside brackets is a note on one part, not a breakdown of the list.
+        let outside = strip_brackets(lead);
+        if s.nested_markers
+            .iter()
+            .any(|m| outside.contains(m.as_str()))
+            && !list.flat.is_empty()
+        {
             nested = true;
             nested_clause = true;
         }
@@ -110,10 +156,12 @@ fn list_after(b: &Binder, pi: usize, at: usize, stop_at_semicolon: bool) -> List
         if depth > 0 || !b.is_amount(j) {
             continue;
         }
-        if let Some(&first) = list.flat.first() {
+        if let Some(first) = list.flat.first().copied().or(seed) {
             if !b.compatible(first, j) {
                 continue;
             }
+        }
+        if let Some(&first) = list.flat.first() {
             // Past a ； only siblings of the first part go on (汽车保有量…；摩托车保有量…);
             // another head, or a sibling of the total (第二产业投资…，其中工业投资…；
             // 第三产业投资), ends the list.
@@ -142,6 +190,21 @@ fn list_after(b: &Binder, pi: usize, at: usize, stop_at_semicolon: bool) -> List
 /// 其中，…) — in its sentence or, when `across` and the marker opens its
 /// sentence, the sentence before.
 fn totals_before(b: &Binder, pi: usize, at: usize, first_part: usize, across: bool) -> Vec<usize> {
+    totals_before_skipping(b, pi, at, first_part, across, &[], "")
+}
+
+/// As [`totals_before`], for a classification (按用途分): the parts of an earlier
+/// breakdown are no total of it unless the words before the marker name them
+/// (汽车类型按用途分 breaks down 汽车保有量, a part of the vehicles listed before).
+fn totals_before_skipping(
+    b: &Binder,
+    pi: usize,
+    at: usize,
+    first_part: usize,
+    across: bool,
+    listed: &[usize],
+    subject: &str,
+) -> Vec<usize> {
     let p = &b.doc.paragraphs[pi];
     let sentence = p.sentences.partition_point(|s| s.end <= at);
     let t = p.text.as_str();
@@ -164,6 +227,9 @@ fn totals_before(b: &Binder, pi: usize, at: usize, first_part: usize, across: bo
         if !b.is_amount(j) || !b.compatible(j, first_part) || b.in_brackets(j) || closed {
             continue;
         }
+        if listed.contains(&j) && affinity(&q.label, subject) < 2 {
+            continue;
+        }
         let gap = t.get(q.local.end..edge).unwrap_or("");
         let crosses = gap.contains(['，', ',', '；', ';', '。', '：']);
         if crosses && out.is_empty() && !attached(b, j, at) {
@@ -177,8 +243,9 @@ fn totals_before(b: &Binder, pi: usize, at: usize, first_part: usize, across: bo
     out
 }
 
-/// Whether every clause between amount `j` and offset `at` holds a figure that
-/// only qualifies it (比上年增长3.6%, 同比增加463人).
+/// Whether every clause between amount `j` and offset `at` holds a figure (比上年
+/// 增长3.6%, 同比增加463人, 实现旅游总收入876.71亿元): a clause of words only is
+/// about something else, and the marker after it does not reach back.
 fn attached(b: &Binder, j: usize, at: usize) -> bool {
     let p = b.qs[j].paragraph;
     let t = b.doc.paragraphs[p].text.as_str();
@@ -204,7 +271,7 @@ fn attached(b: &Binder, j: usize, at: usize) -> bool {
         }
         let holds = (k..b.qs.len())
             .take_while(|&i| b.qs[i].paragraph == p && b.qs[i].local.start < end)
-            .any(|i| b.is_change(i) || b.is_change_rate(i) || b.qs[i].kind == Kind::Percent);
+            .any(|_| true);
         if !holds {
             return false;
         }
@@ -301,10 +368,63 @@ fn sum_reading(b: &Binder, parts: &[usize], ev: Evidence, basis: &str) -> Option
 }
 
 /// One 其中 list: the claim that its parts make (or stay within) the total before it.
-fn qizhong(b: &Binder, pi: usize, at: usize, listed: &mut Vec<usize>) -> Option<Claim> {
-    let list = list_after(b, pi, at, false);
+fn qizhong(
+    b: &Binder,
+    pi: usize,
+    at: usize,
+    opens_all: bool,
+    listed: &mut Vec<usize>,
+    out: &mut Vec<Claim>,
+) {
+    // One list per kind of amount: 其中：国家级风景名胜区3个，面积12.49万公顷；… lists
+    // the parts of a count and of an area.
+    let mut seen: Vec<usize> = Vec::new();
+    let mut seed = None;
+    loop {
+        let list = list_after(b, pi, at, false, seed);
+        let Some(&first) = list.top.first() else {
+            break;
+        };
+        if seen.iter().any(|&s| b.compatible(s, first)) {
+            break;
+        }
+        seen.push(first);
+        out.extend(qizhong_list(b, pi, at, opens_all, list, listed));
+        // The next amount after the marker of a kind not listed yet.
+        seed = b
+            .paragraph_range(pi)
+            .filter(|&j| b.qs[j].local.start > at && b.is_amount(j))
+            .take_while(|&j| !b.between_has_sentence_end(pi, at, j))
+            .find(|&j| !seen.iter().any(|&s| b.compatible(s, j)));
+        if seed.is_none() || seen.len() >= 3 {
+            break;
+        }
+    }
+}
+
+fn qizhong_list(
+    b: &Binder,
+    pi: usize,
+    at: usize,
+    opens_all: bool,
+    list: List,
+    listed: &mut Vec<usize>,
+) -> Option<Claim> {
     let first = *list.top.first()?;
-    let totals = totals_before(b, pi, at, first, true);
+    let totals = if opens_all {
+        let text = b.doc.paragraphs[pi].text.as_str();
+        let subject: String = text[..at]
+            .chars()
+            .rev()
+            .take_while(|&c| is_han(c))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        totals_before_skipping(b, pi, at, first, true, listed, &subject)
+    } else {
+        totals_before(b, pi, at, first, true)
+    };
     let nearest = *totals.first()?;
     listed.extend(&list.flat);
     // Counted by 个 or 家, a total binds its parts only if they name its kind
@@ -348,7 +468,16 @@ fn qizhong(b: &Binder, pi: usize, at: usize, listed: &mut Vec<usize>) -> Option<
                 Evidence::Possible
             };
             let names = part_names(b, parts);
-            if let Some(why) = exhaustive(&names) {
+            let why = exhaustive(&names).or_else(|| {
+                (opens_all && parts.len() >= 2).then(|| "按类别分列的各项合起来即全部".to_owned())
+            });
+            if let Some(why) = why {
+                // A classification says so only in general: the names say it for sure.
+                let ev = if exhaustive(&names).is_some() {
+                    ev
+                } else {
+                    ev.min(Evidence::Inferred)
+                };
                 if let Some(r) = sum_reading(b, parts, ev, &why) {
                     together.offer(r.against(total));
                 }
@@ -385,7 +514,7 @@ fn qizhong(b: &Binder, pi: usize, at: usize, listed: &mut Vec<usize>) -> Option<
 /// names before it, of the total before the names (when no 其中 took them).
 fn respectively(b: &Binder, pi: usize, at: usize, len: usize, listed: &[usize]) -> Option<Claim> {
     let t = b.doc.paragraphs[pi].text.as_str();
-    let list = list_after(b, pi, at + len - 1, true);
+    let list = list_after(b, pi, at + len - 1, true, None);
     let first = *list.top.first()?;
     if listed.contains(&first) {
         return None;
@@ -489,7 +618,11 @@ fn share_subject(label: &str) -> &str {
 fn complementary_shares(b: &Binder, range: std::ops::Range<usize>, out: &mut Vec<Claim>) {
     let mut k = range.start;
     while k < range.end {
-        let sentence = b.sentence_range(k);
+        // Sentences joined by ； are one statement (第一产业…占27.0%；第二产业…).
+        let mut sentence = b.sentence_range(k);
+        while sentence.end < range.end && b.ends_with_semicolon(sentence.end - 1) {
+            sentence.end = b.sentence_range(sentence.end).end;
+        }
         let shares: Vec<usize> = sentence
             .clone()
             .filter(|&j| {
@@ -563,7 +696,7 @@ fn whole_of(at: Operand) -> Operand {
 fn ratio_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(\d+(?:\.\d+)?)(?:\s*[:：∶]\s*(\d+(?:\.\d+)?))+").expect("ratio pattern")
+        Regex::new(r"(\d+(?:\.\d+)?)(?:\s*[:：∶︰]\s*(\d+(?:\.\d+)?))+").expect("ratio pattern")
     })
 }
 
@@ -587,7 +720,11 @@ fn ratio_forms(b: &Binder, pi: usize, out: &mut Vec<Claim>) {
         if after.starts_with(|c: char| c.is_ascii_alphanumeric()) {
             continue; // a clock time or a code
         }
-        let terms: Vec<&str> = m.as_str().split([':', '：', '∶']).map(str::trim).collect();
+        let terms: Vec<&str> = m
+            .as_str()
+            .split([':', '：', '∶', '︰'])
+            .map(str::trim)
+            .collect();
         // The words of the clause before the ratio (三次产业结构由上年…调整为本期的).
         let label: String = before
             .chars()
@@ -608,7 +745,11 @@ fn ratio_forms(b: &Binder, pi: usize, out: &mut Vec<Claim>) {
             span,
             label_span: span,
         };
-        if contains_any(&label, &sums().structure_words) && terms.len() >= 2 {
+        // Three terms or more under 比/比例/结构 make one whole (11.6:25.2:63.2);
+        // two only under 结构/构成 (性别比103.6:100 is per hundred).
+        let structure = contains_any(&label, &sums().structure_words)
+            && (terms.len() >= 3 || label.contains("结构") || label.contains("构成"));
+        if structure {
             let mut ops = Vec::new();
             let mut at = m.start();
             for s in &terms {
@@ -674,4 +815,22 @@ fn per_hundred(b: &Binder, pi: usize, terms: &[&str], mut stated: Operand, out: 
         tally.offer(r);
     }
     out.extend(tally.finish(ClaimKind::Rate, stated));
+}
+
+/// `s` without bracketed text.
+fn strip_brackets(s: &str) -> String {
+    let mut depth = 0i32;
+    s.chars()
+        .filter(|&c| {
+            match c {
+                '（' | '(' => depth += 1,
+                '）' | ')' => {
+                    depth -= 1;
+                    return false;
+                }
+                _ => {}
+            }
+            depth <= 0
+        })
+        .collect()
 }

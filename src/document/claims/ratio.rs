@@ -780,18 +780,21 @@ fn is_sibling_share(b: &Binder, j: usize, n: usize) -> bool {
 /// The total a 其中 before `n` refers to: the nearest amount of `n`'s kind
 /// before that 其中, in its sentence or, when 其中 opens the sentence, the one before.
 pub(super) fn parent_total(b: &Binder, n: usize) -> Option<usize> {
-    let before = b.sentence_before(n);
-    let at = before.rfind("其中")?;
-    // The 其中 must govern `n`: no sentence-level break between them.
+    // The 其中 may stand sentences earlier when only ； separates them (其中A为
+    // 20.10万元，占88.86%；B为2.52万元，占11.14%), never past a 。.
     let p = b.qs[n].paragraph;
-    let sentence_start = b.sentence(n).start;
-    let local = sentence_start + at;
+    let text = b.text(n);
+    let upto = &text[..b.qs[n].local.start];
+    let group_start = upto
+        .rfind(['。', '！', '？'])
+        .map_or(0, |i| i + '。'.len_utf8());
+    let local = group_start + upto[group_start..].rfind("其中")?;
     let first = b.paragraph_range(p).start;
     (first..n)
         .rev()
         .filter(|&j| b.qs[j].local.end <= local)
         .take(LOOK_BACK)
-        .take_while(|&j| b.qs[j].sentence + 1 >= b.qs[n].sentence)
+        .take_while(|&j| b.qs[j].sentence + 1 >= b.sentence_at(p, local))
         .find(|&j| b.is_amount(j) && b.compatible(j, n) && !b.in_brackets(j))
 }
 
@@ -1026,6 +1029,14 @@ fn without_brackets(s: &str) -> String {
 /// The noun a named base names: without the words that only place it
 /// (全国学龄儿童 → 学龄儿童, 原有审批项目 → 审批项目) or name its measure.
 fn base_noun(words_of_base: &str) -> &str {
+    // GDP is 生产总值.
+    for pair in &words().synonyms {
+        if let [from, to] = &pair[..] {
+            if words_of_base.trim() == from {
+                return to;
+            }
+        }
+    }
     let mut s = words_of_base;
     for w in &words().scope_words {
         if let Some(r) = s.strip_prefix(w.as_str()) {
