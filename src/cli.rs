@@ -188,17 +188,17 @@ fn out(text: &str) -> i32 {
 
 fn list() -> i32 {
     let mut s = format!(
-        "{:<6}  {:<26}  {:<10}  {:<8}  {}\n",
+        "{:<6}  {:<26}  {:<10}  {:<13}  {}\n",
         "code", "name", "family", "severity", "summary"
     );
     for r in lints::registry() {
         let m = r.meta;
         s.push_str(&format!(
-            "{:<6}  {:<26}  {:<10}  {:<8}  {}\n",
+            "{:<6}  {:<26}  {:<10}  {:<13}  {}\n",
             m.code,
             m.name,
             m.family.as_str(),
-            m.default_severity.as_str(),
+            m.severity_rule(),
             m.summary
         ));
     }

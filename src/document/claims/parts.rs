@@ -310,7 +310,7 @@ pub(super) fn exhaustive(names: &[String]) -> Option<String> {
 
 /// Whether the parts' names share a head noun (汽车保有量, 摩托车保有量): siblings
 /// of one kind, which do not overlap.
-fn siblings(names: &[String]) -> bool {
+pub(super) fn siblings(names: &[String]) -> bool {
     if names.len() < 2 {
         return false;
     }

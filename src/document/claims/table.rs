@@ -242,6 +242,7 @@ fn breakdowns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Claim>) {
     if !structured {
         return;
     }
+    let mut found: Vec<(usize, Claim)> = Vec::new();
     for r in t.body() {
         if !matches!(t.rows[r].role, RowRole::Item | RowRole::Part) || is_density(&t.rows[r].label)
         {
@@ -252,6 +253,16 @@ fn breakdowns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Claim>) {
             // names split the whole (城镇/乡村); indented rows are a breakdown.
             let marked = t.rows[group[0]].marked;
             let whole = group.len() >= 2 && (!marked || whole_by_names(t, &group));
+            // A # group that is not all of its row holds siblings of one kind
+            // (汽车 / 摩托车 …保有量); a row of another kind under it (一般公共预算
+            // 支出 after #一般公共预算收入) is the layout's slip: only the first part
+            // is surely a part.
+            let names: Vec<String> = group.iter().map(|&k| t.rows[k].label.clone()).collect();
+            let group: Vec<usize> = if whole || !marked || super::parts::siblings(&names) {
+                group
+            } else {
+                vec![group[0]]
+            };
             for c in additive_columns(t) {
                 let Some(stated) = stated_cell(b, ti, r, c) else {
                     continue;
@@ -286,8 +297,30 @@ fn breakdowns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Claim>) {
                 if let Some(r) = reading {
                     tally.offer(r);
                 }
-                out.extend(tally.finish(ClaimKind::TableTotalRow, stated));
+                found.extend(
+                    tally
+                        .finish(ClaimKind::TableTotalRow, stated)
+                        .map(|x| (c, x)),
+                );
             }
         }
     }
+    // The rows that agree show how the table is built: in a column where the
+    // breakdowns read from the layout fail as often as they hold, the layout is
+    // not that hierarchy (or the column is no amount): nothing is claimed there.
+    for c in additive_columns(t) {
+        let verdicts: Vec<bool> = found
+            .iter()
+            .filter(|(k, x)| *k == c && x.verdict != Verdict::Unbound)
+            .map(|(_, x)| matches!(x.verdict, Verdict::Holds(_)))
+            .collect();
+        let holds = verdicts.iter().filter(|v| **v).count();
+        // One or two breakdowns give no evidence either way.
+        if verdicts.len() >= 3 && !super::table_math::holds_on_most(holds, verdicts.len() - holds) {
+            for (_, x) in found.iter_mut().filter(|(k, x)| *k == c && x.fails()) {
+                x.verdict = Verdict::Unbound;
+            }
+        }
+    }
+    out.extend(found.into_iter().map(|(_, x)| x));
 }

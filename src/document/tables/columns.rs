@@ -169,9 +169,27 @@ fn is_sequence(values: &[f64]) -> bool {
             .all(|(i, &v)| (v - (i as f64 + 1.0)).abs() < 1e-9)
 }
 
+/// A # mark often hangs out to the left of the rows it opens (#男性 under
+/// four blanks, 女性 under seven): a marked row takes the depth of the unmarked
+/// row right after it when that one is at most four blanks deeper.
+fn align_marked_rows(t: &mut Table, indents: &[usize]) {
+    let body = t.body();
+    for r in body.clone() {
+        if !t.rows[r].marked {
+            continue;
+        }
+        let own = indents[r - body.start];
+        let next = (r + 1 < body.end && !t.rows[r + 1].marked).then(|| indents[r + 1 - body.start]);
+        if let Some(n) = next.filter(|&n| n > own && n <= own + 4) {
+            t.rows[r].depth = n;
+        }
+    }
+}
+
 fn classify_rows(t: &mut Table, text: &str) {
     let w = words();
     let label_column = t.label_column;
+    let mut indents: Vec<usize> = Vec::new();
     for r in t.body() {
         let row = &t.rows[r];
         let label_cell = label_column
@@ -223,7 +241,9 @@ fn classify_rows(t: &mut Table, text: &str) {
         row.label = label;
         row.depth = depth;
         row.marked = marked;
+        indents.push(if code > 0 { depth } else { indent });
     }
+    align_marked_rows(t, &indents);
 }
 
 /// Blanks before offset `at` back to a cell boundary (`|`, a tab, the line

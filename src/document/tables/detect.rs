@@ -262,6 +262,11 @@ fn aligned_table(text: &str, lines: &LineIndex, n: usize, out: &mut Vec<Table>) 
         rows.insert(0, group_row(lines, n - 1, line(n - 1)));
         h = n - 1;
     }
+    // A header set off from the body by one blank line (statistical tables
+    // copied from a PDF) is the header all the same.
+    if h >= 2 && line(h - 1).trim_matches(is_blank).is_empty() && header_cells(h - 2).is_some() {
+        h -= 1;
+    }
     while h > 0 && header.len() < 2 {
         match header_cells(h - 1) {
             Some(c) => {

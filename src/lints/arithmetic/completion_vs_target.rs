@@ -37,7 +37,7 @@ crate::declare_lint! {
     /// 全年任务数450张托位，现已完成580张，完成率128.9%。
     /// ```
     pub struct CompletionVsTarget {}
-    code = "RL202", name = "completion-vs-target", family = Arithmetic, severity = Error,
+    code = "RL202", name = "completion-vs-target", family = Arithmetic, severity = Error, inferred = Warning,
     summary = "a completion rate or claim that the target and amount done do not give",
 }
 

@@ -29,7 +29,7 @@ crate::declare_lint! {
     /// 计划开工项目2个，分别为XX市第四人民医院、XX市人民医院西区门诊及病房楼改建项目。
     /// ```
     pub struct EnumerationCount {}
-    code = "RL205", name = "enumeration-count", family = Arithmetic, severity = Error,
+    code = "RL205", name = "enumeration-count", family = Arithmetic, severity = Error, inferred = Warning,
     summary = "a stated count (N个，分别为…) that differs from the number of listed items",
 }
 

@@ -43,7 +43,7 @@ crate::declare_lint! {
     /// 发现隐患240条，完成整改233条，整改率97.08%。
     /// ```
     pub struct RateMismatch { extra: Vec<RateEntry> }
-    code = "RL201", name = "rate-mismatch", family = Arithmetic, severity = Error,
+    code = "RL201", name = "rate-mismatch", family = Arithmetic, severity = Error, inferred = Warning,
     summary = "a stated rate or share that its own counts do not give",
 }
 

@@ -41,7 +41,7 @@ crate::declare_lint! {
     /// 全系统共4104人申报，其中在岗2620人，退休1484人。
     /// ```
     pub struct SumMismatch {}
-    code = "RL203", name = "sum-mismatch", family = Arithmetic, severity = Error,
+    code = "RL203", name = "sum-mismatch", family = Arithmetic, severity = Error, inferred = Warning,
     summary = "a stated total and its parts (其中, 分别, 合计, shares of 100%) do not add up",
 }
 

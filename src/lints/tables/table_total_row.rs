@@ -43,7 +43,7 @@ crate::declare_lint! {
     /// | 合计 | 200 | 198 |
     /// ```
     pub struct TableTotalRow {}
-    code = "RL210", name = "table-total-row", family = Tables, severity = Error,
+    code = "RL210", name = "table-total-row", family = Tables, severity = Error, inferred = Warning,
     summary = "a table's 合计/小计 row is not the sum of the rows it covers",
 }
 
