@@ -226,8 +226,7 @@ impl<'a> Binder<'a> {
             .is_some_and(|b| b.trim_end().ends_with(['到', '至']));
         // 比一九五二年的八百二十七亿元: the value compared with, of another period.
         // 由二千一百八十七亿元增加到…: the value a change starts from.
-        !reached && label.starts_with(['比', '较'])
-            || !reached && is_change_label(label)
+        !reached && (label.starts_with(['比', '较']) || is_change_label(label))
             || label.ends_with(['由', '从'])
             || self.is_earlier_value(i)
     }
@@ -264,7 +263,7 @@ impl<'a> Binder<'a> {
         words()
             .unit_classes
             .iter()
-            .find(|g| g.iter().any(|u| *u == q.unit))
+            .find(|g| g.contains(&q.unit))
             .and_then(|g| g.first())
             .map_or(q.unit.as_str(), |s| s.as_str())
     }

@@ -52,15 +52,15 @@ impl Interval {
         }
     }
 
-    pub fn add(self, o: Interval) -> Interval {
+    pub fn plus(self, o: Interval) -> Interval {
         Interval::new(self.lo + o.lo, self.hi + o.hi)
     }
 
-    pub fn sub(self, o: Interval) -> Interval {
+    pub fn minus(self, o: Interval) -> Interval {
         Interval::new(self.lo - o.hi, self.hi - o.lo)
     }
 
-    pub fn neg(self) -> Interval {
+    pub fn negated(self) -> Interval {
         Interval::new(-self.hi, -self.lo)
     }
 
@@ -68,7 +68,7 @@ impl Interval {
         Interval::new(self.lo * k, self.hi * k)
     }
 
-    pub fn mul(self, o: Interval) -> Interval {
+    pub fn times(self, o: Interval) -> Interval {
         let p = [
             self.lo * o.lo,
             self.lo * o.hi,
@@ -83,11 +83,11 @@ impl Interval {
     }
 
     /// `self ÷ o`, or `None` when `o` may be zero.
-    pub fn div(self, o: Interval) -> Option<Interval> {
+    pub fn over(self, o: Interval) -> Option<Interval> {
         if o.lo <= 0.0 && o.hi >= 0.0 {
             return None;
         }
-        Some(self.mul(Interval::new(1.0 / o.hi, 1.0 / o.lo)))
+        Some(self.times(Interval::new(1.0 / o.hi, 1.0 / o.lo)))
     }
 
     /// Whether the two intervals share a value (up to floating-point noise).
@@ -108,7 +108,7 @@ impl Interval {
     pub fn sum(items: impl IntoIterator<Item = Interval>) -> Interval {
         items
             .into_iter()
-            .fold(Interval::exact(0.0), |acc, x| acc.add(x))
+            .fold(Interval::exact(0.0), |acc, x| acc.plus(x))
     }
 }
 
@@ -226,7 +226,7 @@ mod tests {
             "全市卫技人员6.2万人，其中执业医师2.3万人，占37.3%。".into(),
         );
         let [whole, part, rate] = [0, 1, 2].map(|i| of_quantity(&doc.quantities[i]));
-        let share = part.div(whole).expect("nonzero").scale(100.0);
+        let share = part.over(whole).expect("nonzero").scale(100.0);
         assert!(share.meets(&rate), "{share:?} {rate:?}");
         assert!(!share.meets(&Interval::printed(40.0, 0.1)));
     }
@@ -235,10 +235,10 @@ mod tests {
     fn arithmetic() {
         let a = Interval::new(1.0, 2.0);
         let b = Interval::new(3.0, 5.0);
-        assert_eq!(a.add(b), Interval::new(4.0, 7.0));
-        assert_eq!(b.sub(a), Interval::new(1.0, 4.0));
-        assert_eq!(a.div(b), Some(Interval::new(0.2, 2.0 / 3.0)));
-        assert!(a.div(Interval::new(-1.0, 1.0)).is_none());
+        assert_eq!(a.plus(b), Interval::new(4.0, 7.0));
+        assert_eq!(b.minus(a), Interval::new(1.0, 4.0));
+        assert_eq!(a.over(b), Some(Interval::new(0.2, 2.0 / 3.0)));
+        assert!(a.over(Interval::new(-1.0, 1.0)).is_none());
         assert!(Interval::exact(0.1 + 0.2).contains(0.3));
     }
 }

@@ -348,7 +348,7 @@ impl Tally {
             // The same numbers bound two ways: keep the stronger evidence.
             if r.evidence > k.evidence {
                 *k = r;
-                self.kept.sort_by(|a, b| b.evidence.cmp(&a.evidence));
+                self.kept.sort_by_key(|k| std::cmp::Reverse(k.evidence));
             }
             return;
         }
@@ -409,15 +409,15 @@ impl Tally {
 pub fn compute(form: Form, operands: &[Operand]) -> Option<Interval> {
     let v = |i: usize| operands.get(i).map(|o| o.value);
     Some(match form {
-        Form::Ratio { scale } => v(0)?.div(v(1)?)?.scale(scale),
+        Form::Ratio { scale } => v(0)?.over(v(1)?)?.scale(scale),
         Form::Sum => Interval::sum(operands.iter().map(|o| o.value)),
-        Form::Difference => v(1)?.sub(v(0)?),
-        Form::Growth => v(1)?.sub(v(0)?).div(v(0)?)?.scale(100.0),
-        Form::Decline => v(0)?.sub(v(1)?).div(v(0)?)?.scale(100.0),
+        Form::Difference => v(1)?.minus(v(0)?),
+        Form::Growth => v(1)?.minus(v(0)?).over(v(0)?)?.scale(100.0),
+        Form::Decline => v(0)?.minus(v(1)?).over(v(0)?)?.scale(100.0),
         Form::Multiple { minus_one } => {
-            let r = v(1)?.div(v(0)?)?;
+            let r = v(1)?.over(v(0)?)?;
             if minus_one {
-                r.sub(Interval::exact(1.0))
+                r.minus(Interval::exact(1.0))
             } else {
                 r
             }
@@ -425,11 +425,11 @@ pub fn compute(form: Form, operands: &[Operand]) -> Option<Interval> {
         Form::ChangeRate { down } => {
             let (end, change) = (v(0)?, v(1)?);
             let base = if down {
-                end.add(change)
+                end.plus(change)
             } else {
-                end.sub(change)
+                end.minus(change)
             };
-            change.div(base)?.scale(100.0)
+            change.over(base)?.scale(100.0)
         }
         Form::Within => v(0)?,
     })

@@ -719,7 +719,7 @@ fn share_denominators(b: &Binder, k: usize, n: usize, base: Option<Base>) -> Vec
                     role: Role::Denominator,
                     value: b
                         .value(t)
-                        .div(b.value(s))
+                        .over(b.value(s))
                         .map_or(b.value(t), |v| v.scale(100.0)),
                     written: format!(
                         "{} ÷ {}",
