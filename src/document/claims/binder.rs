@@ -18,7 +18,14 @@ pub struct Binder<'a> {
     pub qs: &'a [Quantity],
     /// First paragraph of each section (a block marker opens one), ascending.
     section_starts: Vec<usize>,
+    /// Per quantity, what its words make it (computed once: every claim asks).
+    flags: Vec<u8>,
 }
+
+const MEASURE: u8 = 1;
+const DENSITY: u8 = 2;
+const CHANGE: u8 = 4;
+const CHANGE_RATE: u8 = 8;
 
 impl<'a> Binder<'a> {
     pub fn new(doc: &'a Document) -> Binder<'a> {
@@ -26,11 +33,41 @@ impl<'a> Binder<'a> {
             .chain(doc.markers.iter().filter(|m| m.block).map(|m| m.paragraph))
             .collect();
         section_starts.dedup();
-        Binder {
+        let mut b = Binder {
             doc,
             qs: &doc.quantities,
             section_starts,
-        }
+            flags: Vec::new(),
+        };
+        b.flags = (0..b.qs.len())
+            .map(|i| {
+                u8::from(b.measure_of(i)) * MEASURE
+                    | u8::from(b.density_of(i)) * DENSITY
+                    | u8::from(b.change_of(i)) * CHANGE
+                    | u8::from(b.change_rate_of(i)) * CHANGE_RATE
+            })
+            .collect();
+        b
+    }
+
+    fn flag(&self, i: usize, f: u8) -> bool {
+        self.flags.get(i).is_some_and(|x| x & f != 0)
+    }
+
+    pub fn is_measure(&self, i: usize) -> bool {
+        self.flag(i, MEASURE)
+    }
+
+    pub fn is_density(&self, i: usize) -> bool {
+        self.flag(i, DENSITY)
+    }
+
+    pub fn is_change(&self, i: usize) -> bool {
+        self.flag(i, CHANGE)
+    }
+
+    pub fn is_change_rate(&self, i: usize) -> bool {
+        self.flag(i, CHANGE_RATE)
     }
 
     /// The paragraph text a quantity lies in.
@@ -139,6 +176,20 @@ impl<'a> Binder<'a> {
             .map_or(0, |par| par.sentences.partition_point(|s| s.end <= at))
     }
 
+    /// Quantity indices of paragraph `p` that start after local offset `at`.
+    pub fn after_offset(&self, p: usize, at: usize) -> Range<usize> {
+        let r = self.paragraph_range(p);
+        let a = r.start + self.qs[r.clone()].partition_point(|q| q.local.start <= at);
+        a..r.end
+    }
+
+    /// Quantity indices of paragraph `p` that end at or before local offset `at`.
+    pub fn before_offset(&self, p: usize, at: usize) -> Range<usize> {
+        let r = self.paragraph_range(p);
+        let b = r.start + self.qs[r.clone()].partition_point(|q| q.local.end <= at);
+        r.start..b
+    }
+
     /// Quantity indices of paragraph `p`.
     pub fn paragraph_range(&self, p: usize) -> Range<usize> {
         let a = self.qs.partition_point(|q| q.paragraph < p);
@@ -194,7 +245,7 @@ impl<'a> Binder<'a> {
 
     /// Whether the quantity measures something that adds up: a count, money, or a
     /// physical amount (吨, 亩, 公里) — not an age, a score or a degree.
-    pub fn is_measure(&self, i: usize) -> bool {
+    fn measure_of(&self, i: usize) -> bool {
         let q = &self.qs[i];
         match q.kind {
             Kind::Count | Kind::Money => true,
@@ -205,7 +256,7 @@ impl<'a> Binder<'a> {
 
     /// A per-head or per-thousand figure (每千人口…5.9人, 人均, 平均): a ratio,
     /// never a part or a base.
-    pub fn is_density(&self, i: usize) -> bool {
+    fn density_of(&self, i: usize) -> bool {
         let q = &self.qs[i];
         q.kind == Kind::PerTenThousand
             || words()
@@ -216,7 +267,7 @@ impl<'a> Binder<'a> {
 
     /// A change against an earlier value (比上年增加1884户, 减少2人): not an amount of
     /// things that exist.
-    pub fn is_change(&self, i: usize) -> bool {
+    fn change_of(&self, i: usize) -> bool {
         let q = &self.qs[i];
         let label = q.label.as_str();
         // 增加到四十万人: the value reached, not the change (the label drops 到).
@@ -242,7 +293,7 @@ impl<'a> Binder<'a> {
 
     /// Whether a percentage is a change (增长5%, 同比下降, 提高2.3个百分点),
     /// not a rate or a share.
-    pub fn is_change_rate(&self, i: usize) -> bool {
+    fn change_rate_of(&self, i: usize) -> bool {
         let q = &self.qs[i];
         let w = words();
         q.kind == Kind::Points

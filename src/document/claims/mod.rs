@@ -323,6 +323,11 @@ impl Tally {
         }
     }
 
+    /// Count a reading that was tried and failed without being written out.
+    pub fn skip(&mut self) {
+        self.tried += 1;
+    }
+
     /// Offer a reading whose `computed` interval is set.
     pub fn offer(&mut self, mut r: Reading) {
         self.tried += 1;

@@ -110,11 +110,8 @@ fn list_after(
     let mut from = at;
     let (mut nested, mut nested_clause) = (false, false);
     let mut depth = 0i32;
-    for j in b.paragraph_range(pi) {
+    for j in b.after_offset(pi, at) {
         let q = &b.qs[j];
-        if q.local.start <= at {
-            continue;
-        }
         let lead = t.get(from..q.local.start).unwrap_or("");
         if lead.contains(['。', '！', '？']) || stop_at_semicolon && lead.contains(['；', ';'])
         {
@@ -212,11 +209,8 @@ fn totals_before_skipping(
     // The clause boundary the next candidate may not cross unless its clause
     // holds a figure attached to a total (a change, a rate).
     let mut edge = at;
-    for j in b.paragraph_range(pi).rev() {
+    for j in b.before_offset(pi, at).rev() {
         let q = &b.qs[j];
-        if q.local.end > at {
-            continue;
-        }
         if out.len() >= 3 || q.sentence + 1 < sentence || !across && q.sentence < sentence {
             break;
         }
@@ -392,8 +386,8 @@ fn qizhong(
         out.extend(qizhong_list(b, pi, at, opens_all, list, listed));
         // The next amount after the marker of a kind not listed yet.
         seed = b
-            .paragraph_range(pi)
-            .filter(|&j| b.qs[j].local.start > at && b.is_amount(j))
+            .after_offset(pi, at)
+            .filter(|&j| b.is_amount(j))
             .take_while(|&j| !b.between_has_sentence_end(pi, at, j))
             .find(|&j| !seen.iter().any(|&s| b.compatible(s, j)));
         if seed.is_none() || seen.len() >= 3 {

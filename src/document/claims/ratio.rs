@@ -312,6 +312,7 @@ fn ratio_claim(
     bounded: bool,
 ) -> Option<Claim> {
     let stated = b.operand(k, Role::Stated);
+    let stated_value = stated.value;
     let mut tally = Tally::new(stated.value);
     let (num_role, den_role) = match shape {
         Shape::Completion { .. } => (Role::Done, Role::Target),
@@ -371,15 +372,21 @@ fn ratio_claim(
             } else {
                 n.ev.min(d.ev)
             };
+            // Most readings only clear the claim: their numbers are tried before
+            // their words are written out.
+            if ev == Evidence::Possible {
+                let v = n.op.value.over(d.op.value).map(|v| v.scale(scale));
+                if !v.is_some_and(|v| v.meets(&stated_value)) {
+                    tally.skip();
+                    continue;
+                }
+            }
             let ops = vec![
                 Operand {
                     role: num_role,
                     ..n.op.clone()
                 },
-                Operand {
-                    role: den_role,
-                    ..d.op
-                },
+                written_out(b, d.op, den_role),
             ];
             let basis = format!("{}；{}", n.why, d.why);
             if let Some(r) = Reading::new(Form::Ratio { scale }, ops, ev, basis) {
@@ -415,6 +422,12 @@ fn tail_chars(s: &str, n: usize) -> String {
 /// (120份合格 counts 合格).
 fn words_of(b: &Binder, j: usize) -> String {
     format!("{}{}", b.qs[j].label, b.tail(j))
+}
+
+/// How many characters a count's words share with `noun` (label or the words
+/// after the number), without building the words.
+fn affinity_of(b: &Binder, j: usize, noun: &str) -> usize {
+    affinity(&b.qs[j].label, noun).max(affinity(b.tail(j), noun))
 }
 
 /// Amounts of the sentence of `k`: before it nearest first, then after it.
@@ -561,11 +574,17 @@ fn rate_denominators(b: &Binder, k: usize, n: usize, stem: &str, extra: &[RateEn
     out
 }
 
+/// A candidate base of quantity `j`: its number now, its words when a reading
+/// is written out ([`written_out`]).
 fn cand(b: &Binder, j: usize, ev: Evidence, why: &'static str) -> Cand {
-    Cand {
-        op: b.operand(j, Role::Denominator),
-        ev,
-        why,
+    cand_as(b, j, Role::Denominator, ev, why)
+}
+
+/// The operand of a candidate with its words (a candidate is kept without them).
+fn written_out(b: &Binder, op: Operand, role: Role) -> Operand {
+    match op.source {
+        Source::Quantity(j) if op.written.is_empty() => b.operand(j, role),
+        _ => Operand { role, ..op },
     }
 }
 
@@ -682,13 +701,13 @@ fn share_denominators(b: &Binder, k: usize, n: usize, base: Option<Base>) -> Vec
             }
         }
         let noun = base_noun(base.words);
-        let own = affinity(&words_of(b, n), noun);
+        let own = affinity_of(b, n, noun);
         // In the paragraph a base may be named in part (总人口 for 常住人口); further
         // back only whole (a paragraph earlier: 全市常住人口).
         let whole = noun.chars().count();
         let best = earlier
             .iter()
-            .map(|&j| (affinity(&words_of(b, j), noun), j))
+            .map(|&j| (affinity_of(b, j, noun), j))
             .filter(|&(a, j)| {
                 names_base(a, noun, own) && (a >= whole || b.qs[j].paragraph == b.qs[n].paragraph)
             })
@@ -696,7 +715,7 @@ fn share_denominators(b: &Binder, k: usize, n: usize, base: Option<Base>) -> Vec
         if let Some((a, j)) = best {
             let ties = earlier
                 .iter()
-                .filter(|&&i| affinity(&words_of(b, i), noun) == a)
+                .filter(|&&i| affinity_of(b, i, noun) == a)
                 .count();
             let ev = if ties == 1 {
                 Evidence::Explicit
@@ -943,8 +962,17 @@ fn completion_targets(b: &Binder, k: usize, n: usize, base: Option<Base>) -> Vec
 }
 
 fn cand_as(b: &Binder, j: usize, role: Role, ev: Evidence, why: &'static str) -> Cand {
+    let q = &b.qs[j];
     Cand {
-        op: b.operand(j, role),
+        op: Operand {
+            role,
+            source: Source::Quantity(j),
+            value: b.value(j),
+            written: String::new(),
+            label: String::new(),
+            span: q.span,
+            label_span: q.label_span.cover(q.span),
+        },
         ev,
         why,
     }
