@@ -153,7 +153,11 @@ const FURNITURE: &[&str] = &[
 /// Whether paragraph `p` opens (or holds) a block of page furniture: the
 /// offset from which its words are furniture.
 fn furniture_at(text: &str) -> Option<usize> {
-    FURNITURE.iter().filter_map(|w| text.find(w)).min()
+    // One pass over the paragraph for all the headings (a flattened web page
+    // is one huge paragraph).
+    static AC: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
+    let ac = AC.get_or_init(|| aho_corasick::AhoCorasick::new(FURNITURE).ok());
+    ac.as_ref()?.find(text).map(|m| m.start())
 }
 
 const YEAR: &str = r"(\d{4}|[〇零一二三四五六七八九]{4})";

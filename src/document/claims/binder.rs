@@ -20,6 +20,8 @@ pub struct Binder<'a> {
     section_starts: Vec<usize>,
     /// Per quantity, what its words make it (computed once: every claim asks).
     flags: Vec<u8>,
+    /// Per quantity, the kind of things it counts (see [`Binder::unit_class`]).
+    classes: Vec<&'a str>,
 }
 
 const MEASURE: u8 = 1;
@@ -38,13 +40,19 @@ impl<'a> Binder<'a> {
             qs: &doc.quantities,
             section_starts,
             flags: Vec::new(),
+            classes: Vec::new(),
         };
+        b.classes = (0..b.qs.len()).map(|i| b.class_of(i)).collect();
         b.flags = (0..b.qs.len())
             .map(|i| {
+                // Only what a claim asks of each kind: an amount's density or
+                // change, a percentage's change.
+                let percent = matches!(b.qs[i].kind, Kind::Percent | Kind::PerMille | Kind::Points);
+                let amount = b.measure_of(i) || b.qs[i].kind == Kind::PerTenThousand;
                 u8::from(b.measure_of(i)) * MEASURE
-                    | u8::from(b.density_of(i)) * DENSITY
-                    | u8::from(b.change_of(i)) * CHANGE
-                    | u8::from(b.change_rate_of(i)) * CHANGE_RATE
+                    | u8::from(amount && b.density_of(i)) * DENSITY
+                    | u8::from(amount && b.change_of(i)) * CHANGE
+                    | u8::from(percent && b.change_rate_of(i)) * CHANGE_RATE
             })
             .collect();
         b
@@ -307,6 +315,10 @@ impl<'a> Binder<'a> {
     /// The kind of things a quantity counts: 人, 名, 位 and 例 count people;
     /// money is money at any scale.
     pub fn unit_class(&self, i: usize) -> &'a str {
+        self.classes.get(i).copied().unwrap_or("")
+    }
+
+    fn class_of(&self, i: usize) -> &'a str {
         let q = &self.qs[i];
         if q.kind == Kind::Money {
             return "元";

@@ -32,33 +32,6 @@ fn count_re() -> &'static Regex {
     RE.get_or_init(|| Regex::new(COUNT).expect("count pattern"))
 }
 
-/// Whether `COUNT` can match in `text`: some classifier right after a digit or a
-/// numeral. Both patterns start with `COUNT`, so a paragraph without one skips
-/// the regex scans, which are the slowest part of this lint.
-fn may_hold_count(text: &str) -> bool {
-    let mut prev = '\0';
-    text.chars().any(|c| {
-        let hit = matches!(
-            c,
-            '个' | '家'
-                | '项'
-                | '所'
-                | '类'
-                | '支'
-                | '种'
-                | '座'
-                | '条'
-                | '批'
-                | '位'
-                | '部'
-                | '件'
-                | '方'
-        ) && (prev.is_numeric() || "一二两三四五六七八九十".contains(prev));
-        prev = c;
-        hit
-    })
-}
-
 /// One list: its items (paragraph-local), whether it ends in 等, and how many
 /// more items a 和/及/与 inside an item could add.
 struct List {
@@ -186,72 +159,99 @@ fn is_exact_count(text: &str, n: Span, cls_end: usize) -> bool {
             .ends_with(|c: char| c.is_ascii_digit() || cn_numeral::is_numeral_char(c))
 }
 
+/// The classifiers of a list's count (项目7个, 5家, 3类).
+const CLASSIFIERS: &[&str] = &[
+    "个", "家", "项", "所", "类", "支", "种", "座", "条", "批", "位", "部", "件",
+];
+
+/// The list patterns anchored at a count: the document's quantities say where
+/// counts are, so the text is not scanned again.
+fn anchored() -> &'static (Regex, Regex) {
+    static RE: OnceLock<(Regex, Regex)> = OnceLock::new();
+    RE.get_or_init(|| {
+        (
+            Regex::new(&format!("^(?:{})", forward_re().as_str())).expect("forward pattern"),
+            Regex::new(&format!("^(?:{COUNT})")).expect("count pattern"),
+        )
+    })
+}
+
 pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
     let doc = b.doc;
-    for p in &doc.paragraphs {
-        if !may_hold_count(&p.text) {
-            continue;
-        }
-        let mut used: Vec<Span> = Vec::new();
-        for c in forward_re().captures_iter(&p.text) {
-            let (Some(n), Some(cls), Some(intro)) = (c.name("n"), c.name("cls"), c.name("intro"))
-            else {
-                continue;
-            };
-            let count = Span::new(n.start(), cls.end());
-            if !is_exact_count(&p.text, Span::new(n.start(), n.end()), cls.end()) {
-                continue;
-            }
-            let Some(value) = count_value(n.as_str()) else {
-                continue;
-            };
-            let end = list_end(&p.text, intro.end());
-            let Some(mut list) = split_items(&p.text, Span::new(intro.end(), end)) else {
-                continue;
-            };
-            // 包括 may name only some: like 等, the count is then a lower bound.
-            list.etc |= intro.as_str().starts_with('包');
-            used.push(count);
-            out.extend(list_claim(doc, p, count, value, &list, cls.as_str()));
-        }
-        for c in count_re().captures_iter(&p.text) {
-            let (Some(n), Some(cls)) = (c.name("n"), c.name("cls")) else {
-                continue;
-            };
-            let count = Span::new(n.start(), cls.end());
-            // `used` is in text order: a binary search keeps a paragraph of
-            // many counts linear.
-            if used.binary_search(&count).is_ok()
-                || !is_exact_count(&p.text, Span::new(n.start(), n.end()), cls.end())
+    let (forward, count_at) = anchored();
+    for (pi, p) in doc.paragraphs.iter().enumerate() {
+        for j in b.paragraph_range(pi) {
+            let q = &b.qs[j];
+            if q.kind != crate::document::quantities::Kind::Count
+                || q.precision != 0
+                || !CLASSIFIERS.contains(&q.unit.as_str())
             {
                 continue;
             }
-            let Some(value) = count_value(n.as_str()) else {
+            let at = q.local.start;
+            let Some(rest) = p.text.get(at..) else {
                 continue;
             };
-            let before = p.text[..n.start()].trim_end_matches(' ');
-            // The list ends right before the number, after 等 or a name.
-            if before.is_empty()
-                || before.ends_with(|c: char| c.is_ascii_punctuation() || "，。；：、".contains(c))
-            {
-                continue;
+            if let Some(c) = forward.captures(rest) {
+                if let Some(claim) = forward_list(doc, p, at, &c) {
+                    out.push(claim);
+                    continue;
+                }
             }
-            let etc = before.ends_with('等');
-            let list_text = before.strip_suffix('等').unwrap_or(before);
-            if JOINERS.iter().any(|j| list_text.ends_with(j)) {
-                continue; // "设计公园和85个口袋公园": the count starts a new item
+            if let Some(c) = count_at.captures(rest) {
+                out.extend(backward_list(doc, p, at, &c));
             }
-            let start = list_start(list_text);
-            let Some(mut list) = split_items(&p.text, Span::new(start, list_text.len())) else {
-                continue;
-            };
-            list.etc |= etc;
-            if !etc && !counts_a_noun(&p.text, cls.end(), &list, value) {
-                continue;
-            }
-            out.extend(list_claim(doc, p, count, value, &list, cls.as_str()));
         }
     }
+}
+
+/// "项目7个，分别为A、B、C": the count, then the list.
+fn forward_list(doc: &Document, p: &Paragraph, at: usize, c: &regex::Captures) -> Option<Claim> {
+    let (n, cls, intro) = (c.name("n")?, c.name("cls")?, c.name("intro")?);
+    let count = Span::new(at + n.start(), at + cls.end());
+    if !is_exact_count(
+        &p.text,
+        Span::new(at + n.start(), at + n.end()),
+        at + cls.end(),
+    ) {
+        return None;
+    }
+    let value = count_value(n.as_str())?;
+    let end = list_end(&p.text, at + intro.end());
+    let mut list = split_items(&p.text, Span::new(at + intro.end(), end))?;
+    // 包括 may name only some: like 等, the count is then a lower bound.
+    list.etc |= intro.as_str().starts_with('包');
+    list_claim(doc, p, count, value, &list, cls.as_str())
+}
+
+/// "A、B、C等N个", "A、B和C N个单位": the list, then the count.
+fn backward_list(doc: &Document, p: &Paragraph, at: usize, c: &regex::Captures) -> Option<Claim> {
+    let (n, cls) = (c.name("n")?, c.name("cls")?);
+    let (n_start, n_end, cls_end) = (at + n.start(), at + n.end(), at + cls.end());
+    let count = Span::new(n_start, cls_end);
+    if !is_exact_count(&p.text, Span::new(n_start, n_end), cls_end) {
+        return None;
+    }
+    let value = count_value(n.as_str())?;
+    let before = p.text[..n_start].trim_end_matches(' ');
+    // The list ends right before the number, after 等 or a name.
+    if before.is_empty()
+        || before.ends_with(|c: char| c.is_ascii_punctuation() || "，。；：、".contains(c))
+    {
+        return None;
+    }
+    let etc = before.ends_with('等');
+    let list_text = before.strip_suffix('等').unwrap_or(before);
+    if JOINERS.iter().any(|j| list_text.ends_with(j)) {
+        return None; // "设计公园和85个口袋公园": the count starts a new item
+    }
+    let start = list_start(list_text);
+    let mut list = split_items(&p.text, Span::new(start, list_text.len()))?;
+    list.etc |= etc;
+    if !etc && !counts_a_noun(&p.text, cls_end, &list, value) {
+        return None;
+    }
+    list_claim(doc, p, count, value, &list, cls.as_str())
 }
 
 /// A list governed by one of these is the object of a different verb than the count's:
