@@ -75,6 +75,7 @@ fn lints(b: Bencher, family: &str) {
             vec![family.to_owned()]
         },
         ignore: vec![],
+        extend_select: vec![],
     };
     b.counter(BytesCount::new(total())).bench(|| {
         for d in &docs {

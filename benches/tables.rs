@@ -118,6 +118,7 @@ fn table_lints_on_generated(b: Bencher) {
             .map(|s| s.to_string())
             .collect(),
         ignore: vec![],
+        extend_select: vec![],
     };
     let path = std::path::Path::new("bench.txt");
     b.counter(BytesCount::new(text.len()))

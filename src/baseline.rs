@@ -12,6 +12,9 @@ use std::path::Path;
 
 pub const DEFAULT_FILE: &str = ".reportlint-baseline.json";
 
+/// The largest baseline read (about 300 000 recorded findings).
+pub const MAX_BYTES: u64 = 64 << 20;
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Entry {
     pub path: String,
@@ -36,8 +39,12 @@ pub struct Baseline {
 
 impl Baseline {
     pub fn load(path: &Path) -> Result<Baseline, String> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("{}: cannot read the baseline: {e}", path.display()))?;
+        let bytes = std::fs::File::open(path)
+            .map_err(|e| format!("cannot read: {e}"))
+            .and_then(|f| crate::limits::read_capped(f, MAX_BYTES, "the baseline"))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| format!("{}: not a reportlint baseline: not UTF-8", path.display()))?;
         let file: File = serde_json::from_str(&text).map_err(|e| {
             format!(
                 "{}:{}:{}: not a reportlint baseline: {e}",

@@ -1,14 +1,17 @@
 //! Command line: `reportlint [check] PATHS`, `list`, `explain`, `init`.
 
-use crate::config::{self, Config};
+use crate::config;
 use crate::diagnostic::Severity;
+use crate::discover::{self, Target};
 use crate::lints;
+use crate::paths;
 use crate::pipeline::{self, FileOutcome, Selection};
 use crate::render::plural;
-use crate::render::{html, human, json};
+use crate::render::{escape, html, human, json, Problem};
+use crate::settings::{Resolver, Source};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(Parser, Debug)]
@@ -33,7 +36,11 @@ enum Command {
     /// that `--baseline FILE` later shows only new ones.
     Baseline(CheckArgs),
     /// List every lint: code, name, default severity, summary.
-    List,
+    List {
+        /// `human` (a table) or `json` (for tools).
+        #[arg(long, value_enum, default_value = "human")]
+        format: ListFormat,
+    },
     /// Print a lint's documentation, with a bad and a good example.
     Explain {
         /// A lint code (RL101) or name (numbering-duplicate).
@@ -80,6 +87,12 @@ enum Format {
     Html,
 }
 
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+enum ListFormat {
+    Human,
+    Json,
+}
+
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum FailOn {
     Error,
@@ -103,9 +116,27 @@ struct CheckArgs {
     /// Only these lints: codes, code prefixes (RL1), names or families, comma-separated.
     #[arg(long, value_delimiter = ',')]
     select: Vec<String>,
+    /// Run these lints too, on top of those the config enables (same forms as --select).
+    #[arg(long, value_delimiter = ',')]
+    extend_select: Vec<String>,
     /// Skip these lints (same forms as --select).
     #[arg(long, value_delimiter = ',')]
     ignore: Vec<String>,
+    /// Exit with 0 even when there are findings (2 still means a file was not checked).
+    #[arg(long)]
+    exit_zero: bool,
+    /// Read no .gitignore or other ignore file while walking folders.
+    #[arg(long)]
+    no_ignore: bool,
+    /// Apply the config's `exclude` to files named on the command line too (for pre-commit).
+    #[arg(long)]
+    force_exclude: bool,
+    /// Print the files that would be linted, one a line, and exit.
+    #[arg(long)]
+    show_files: bool,
+    /// Print the settings that apply to FILE and where they come from, and exit.
+    #[arg(long, value_name = "FILE")]
+    show_settings: Option<PathBuf>,
     /// Exit with 1 when a finding at or above this severity is found [default: error].
     #[arg(long, value_enum)]
     fail_on: Option<FailOn>,
@@ -143,7 +174,62 @@ pub const OK: i32 = 0;
 pub const FINDINGS: i32 = 1;
 pub const TROUBLE: i32 = 2;
 
+/// The subcommands, for the did-you-mean of a misspelled one.
+const SUBCOMMANDS: &[&str] = &[
+    "check", "baseline", "list", "explain", "outline", "numbers", "tables", "init",
+];
+
+/// Options of `check` that take a value as the next argument.
+const VALUE_OPTIONS: &[&str] = &[
+    "--format",
+    "--config",
+    "--select",
+    "--extend-select",
+    "--ignore",
+    "--fail-on",
+    "--stdin-filename",
+    "--encoding",
+    "--baseline",
+    "--output",
+    "-o",
+    "--show-settings",
+];
+
+/// A first word that is neither a file nor a command but is near a command
+/// (`reportlint lsit`) is a misspelled command, not a path.
+fn misspelled_command(args: &[std::ffi::OsString]) -> Option<String> {
+    let mut rest = args.iter().skip(1);
+    let word = loop {
+        let a = rest.next()?.to_str()?;
+        if a == "--" {
+            return None;
+        }
+        if !a.starts_with('-') || a == "-" {
+            break a;
+        }
+        if VALUE_OPTIONS.contains(&a) {
+            rest.next();
+        }
+    };
+    if SUBCOMMANDS.contains(&word)
+        || word == "-"
+        || word.contains(['*', '?', '[', '{', '/', '\\', '.'])
+        || Path::new(word).exists()
+    {
+        return None;
+    }
+    let near = config::did_you_mean(word, SUBCOMMANDS.iter().copied())?;
+    Some(format!(
+        "`{word}` is neither a command nor a file: did you mean `reportlint {near}`?"
+    ))
+}
+
 pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
+    let args: Vec<std::ffi::OsString> = args.into_iter().collect();
+    if let Some(msg) = misspelled_command(&args) {
+        eprintln!("reportlint: {msg}");
+        return TROUBLE;
+    }
     let cli = match Cli::try_parse_from(args) {
         Ok(c) => c,
         Err(e) => {
@@ -152,17 +238,17 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         }
     };
     match cli.command {
-        Some(Command::List) => list(),
+        Some(Command::List { format }) => list(format),
         Some(Command::Explain { lint }) => explain(&lint),
         Some(Command::Init { force }) => init(force),
         Some(Command::Outline { file }) => outline(&file),
         Some(Command::Numbers { file }) => numbers(&file),
         Some(Command::Tables { file }) => match read_document(&file) {
-            Ok(doc) => out(&crate::inspect::tables(&doc)),
+            Ok(doc) => out(&escape::terminal(&crate::inspect::tables(&doc))),
             Err(code) => code,
         },
         Some(Command::Claims { file }) => match read_document(&file) {
-            Ok(doc) => out(&crate::inspect::claims(&doc)),
+            Ok(doc) => out(&escape::terminal(&crate::inspect::claims(&doc))),
             Err(code) => code,
         },
         Some(Command::Check(args)) => check(args, false),
@@ -186,19 +272,36 @@ fn out(text: &str) -> i32 {
     }
 }
 
-fn list() -> i32 {
+fn list(format: ListFormat) -> i32 {
+    if format == ListFormat::Json {
+        let all: Vec<serde_json::Value> = lints::registry()
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "code": r.meta.code,
+                    "name": r.meta.name,
+                    "family": r.meta.family.as_str(),
+                    "severity": r.meta.default_severity.as_str(),
+                    "summary": r.meta.summary,
+                })
+            })
+            .collect();
+        let mut s = serde_json::to_string_pretty(&all).unwrap_or_default();
+        s.push('\n');
+        return out(&s);
+    }
     let mut s = format!(
-        "{:<6}  {:<26}  {:<10}  {:<13}  {}\n",
+        "{:<6}  {:<26}  {:<10}  {:<8}  {}\n",
         "code", "name", "family", "severity", "summary"
     );
     for r in lints::registry() {
         let m = r.meta;
         s.push_str(&format!(
-            "{:<6}  {:<26}  {:<10}  {:<13}  {}\n",
+            "{:<6}  {:<26}  {:<10}  {:<8}  {}\n",
             m.code,
             m.name,
             m.family.as_str(),
-            m.severity_rule(),
+            m.default_severity.as_str(),
             m.summary
         ));
     }
@@ -208,10 +311,13 @@ fn list() -> i32 {
 fn explain(key: &str) -> i32 {
     match lints::lookup(key) {
         Some(m) => out(&format!(
-            "# {} {}\n\n{}\n\n{}",
+            "# {} {}\n\n{}\n\nDefault severity: {} (every finding of this lint; change it with \
+             `severity` in `[lints.{}]`).\n\n{}",
             m.code,
             m.name,
             m.summary,
+            m.default_severity.as_str(),
+            m.name,
             m.documentation()
         )),
         None => {
@@ -224,7 +330,10 @@ fn explain(key: &str) -> i32 {
 /// Read and parse one file for the inspection commands.
 fn read_document(path: &Path) -> Result<crate::document::Document, i32> {
     let bytes = std::fs::read(path).map_err(|e| {
-        eprintln!("reportlint: {}: cannot read: {e}", path.display());
+        eprintln!(
+            "reportlint: {}: cannot read: {e}",
+            escape::name(&path.display().to_string())
+        );
         TROUBLE
     })?;
     match crate::input::prepare(path, &bytes, None) {
@@ -235,7 +344,10 @@ fn read_document(path: &Path) -> Result<crate::document::Document, i32> {
             p.format.delimited(),
         )),
         Err(crate::input::Problem::Skipped(why) | crate::input::Problem::Unreadable(why)) => {
-            eprintln!("reportlint: {}: {why}", path.display());
+            eprintln!(
+                "reportlint: {}: {why}",
+                escape::name(&path.display().to_string())
+            );
             Err(TROUBLE)
         }
     }
@@ -261,7 +373,7 @@ fn numbers(path: &Path) -> i32 {
             q.label
         ));
     }
-    out(&s)
+    out(&escape::terminal(&s))
 }
 
 fn outline(path: &Path) -> i32 {
@@ -288,7 +400,7 @@ fn outline(path: &Path) -> i32 {
             toc.entries, toc.body_start
         ));
     }
-    out(&s)
+    out(&escape::terminal(&s))
 }
 
 fn init(force: bool) -> i32 {
@@ -312,46 +424,106 @@ fn init(force: bool) -> i32 {
     }
 }
 
-fn load_config(args: &CheckArgs, style: human::Style) -> Result<Config, i32> {
-    let path = if args.isolated {
-        None
-    } else if let Some(p) = &args.config {
-        Some(p.clone())
-    } else {
-        std::env::current_dir()
-            .ok()
-            .and_then(|d| Config::discover(&d))
+/// Print a configuration error (pointing at the TOML key) on standard error.
+fn print_config_error(e: &config::ConfigError) {
+    let style = human::Style {
+        color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        width: terminal_width(),
     };
-    match path {
-        None => Ok(Config::default_config()),
-        Some(p) => Config::load(&p).map_err(|e| {
-            eprint!("{}", human::render_config_error(&e, style));
-            TROUBLE
-        }),
+    eprint!("{}", human::render_config_error(e, style));
+}
+
+/// `--show-settings FILE`: the config file, root and canonical name that apply
+/// to FILE, and which lints run on it at which severity.
+fn show_settings(file: &Path, resolver: &Resolver, sel: &Selection) -> i32 {
+    let abs = paths::absolute(file, resolver.cwd());
+    let config = match resolver.for_path(&abs, abs.is_dir()) {
+        Ok(c) => c,
+        Err(e) => {
+            print_config_error(&e);
+            return TROUBLE;
+        }
+    };
+    let name = paths::canonical_name(&abs, &config.root);
+    let rel = Path::new(&name);
+    let mut s = format!("file: {}\n", escape::name(&name));
+    s.push_str(&config.describe());
+    s.push_str(&format!(
+        "excluded: {}\nlints:\n",
+        if config.excludes(rel) { "yes" } else { "no" }
+    ));
+    for lint in &config.lints {
+        let m = lint.meta();
+        let switch = config.switch_for(m.name, rel);
+        let on = sel.wants(m).unwrap_or(switch.enabled.unwrap_or(true));
+        let sev = switch.severity.unwrap_or(m.default_severity);
+        s.push_str(&format!(
+            "  {:<6} {:<26} {}\n",
+            m.code,
+            m.name,
+            if on { sev.as_str() } else { "off" }
+        ));
     }
+    out(&s)
 }
 
 fn check(args: CheckArgs, write_baseline: bool) -> i32 {
+    if write_baseline && (args.fix || args.diff) {
+        eprintln!(
+            "reportlint: `baseline` records the findings and changes no file: --fix and --diff cannot be used with it"
+        );
+        return TROUBLE;
+    }
+    let sel = Selection {
+        select: args.select.clone(),
+        extend_select: args.extend_select.clone(),
+        ignore: args.ignore.clone(),
+    };
+    if let Err(e) = sel.validate() {
+        for line in e.lines() {
+            eprintln!("reportlint: {line}");
+        }
+        return TROUBLE;
+    }
+    if let Some(label) = &args.encoding {
+        if encoding_rs::Encoding::for_label(label.trim().as_bytes()).is_none() {
+            eprintln!("reportlint: unknown encoding `{label}` (e.g. gb18030, gbk, big5, utf-16le)");
+            return TROUBLE;
+        }
+    }
     let color = !args.no_color
         && args.output.is_none()
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none();
     let width = if color { terminal_width() } else { 100 };
     let style = human::Style { color, width };
-    let mut config = match load_config(
-        &args,
-        human::Style {
-            color: std::io::stderr().is_terminal(),
-            width,
-        },
-    ) {
-        Ok(c) => c,
-        Err(code) => return code,
+    let cwd = match std::env::current_dir() {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("reportlint: cannot read the current directory: {e}");
+            return TROUBLE;
+        }
     };
-    if args.encoding.is_some() {
-        config.encoding.clone_from(&args.encoding);
+    let source = if args.isolated {
+        Source::Isolated
+    } else if let Some(p) = &args.config {
+        Source::File(p.clone())
+    } else {
+        Source::Discover
+    };
+    let resolver = Resolver::new(source, cwd, args.encoding.clone());
+    // Global options (format, fail-on) come from the settings of the current directory.
+    let global = match resolver.for_cwd() {
+        Ok(c) => c,
+        Err(e) => {
+            print_config_error(&e);
+            return TROUBLE;
+        }
+    };
+    if let Some(file) = &args.show_settings {
+        return show_settings(file, &resolver, &sel);
     }
-    let format = match (args.format, config.format.as_deref()) {
+    let format = match (args.format, global.format.as_deref()) {
         (Some(f), _) => f,
         (None, Some(name)) => Format::from_str(name, true).unwrap_or(Format::Human),
         _ => Format::Human,
@@ -360,11 +532,7 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
         Some(FailOn::Error) => Severity::Error,
         Some(FailOn::Warning) => Severity::Warning,
         Some(FailOn::Info) => Severity::Info,
-        None => config.fail_on.unwrap_or(Severity::Error),
-    };
-    let sel = Selection {
-        select: args.select.clone(),
-        ignore: args.ignore.clone(),
+        None => global.fail_on.unwrap_or(Severity::Error),
     };
     let human_style =
         (format == Format::Human && !args.statistics && !write_baseline).then_some(style);
@@ -386,7 +554,8 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
     };
 
     let mut outcomes: Vec<FileOutcome> = Vec::new();
-    let mut trouble = Vec::new();
+    // Inputs that were not checked: (path, why). Each makes the exit code 2.
+    let mut problems: Vec<Problem> = Vec::new();
     let paths: Vec<String> = if args.paths.is_empty() {
         vec![".".to_owned()]
     } else {
@@ -399,60 +568,119 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
         eprintln!("reportlint: --fix and --diff need files, not standard input");
         return TROUBLE;
     }
-    if !stdin_args.is_empty() {
-        let name = args
-            .stdin_filename
-            .clone()
-            .unwrap_or_else(|| "<stdin>".to_owned());
-        let mut bytes = Vec::new();
-        match std::io::stdin().lock().read_to_end(&mut bytes) {
-            Ok(_) => outcomes.push(pipeline::check_bytes(
-                &name,
-                Path::new(&name),
-                &bytes,
-                &config,
-                &opts,
-            )),
-            Err(e) => trouble.push(format!("<stdin>: cannot read: {e}")),
+    if !stdin_args.is_empty() && !args.show_files {
+        let (name, config) = match &args.stdin_filename {
+            Some(n) => {
+                let abs = paths::absolute(Path::new(n), resolver.cwd());
+                match resolver.for_path(&abs, false) {
+                    Ok(c) => (paths::canonical_name(&abs, &c.root), c),
+                    Err(e) => {
+                        print_config_error(&e);
+                        return TROUBLE;
+                    }
+                }
+            }
+            None => ("<stdin>".to_owned(), global.clone()),
+        };
+        let limit = config.limits.file_bytes;
+        match crate::limits::read_capped(std::io::stdin().lock(), limit, "standard input") {
+            Ok(bytes) => outcomes.push(pipeline::isolated(&name, || {
+                pipeline::check_bytes(&name, Path::new(&name), &bytes, &config, &opts)
+            })),
+            Err(e) => problems.push(Problem::new(&name, e)),
         }
     }
+    let mut targets: Vec<Target> = Vec::new();
     if !file_args.is_empty() {
-        let found = crate::discover::discover(&file_args, &config);
-        trouble.extend(found.errors);
-        let mut from_files: Vec<FileOutcome> = if args.fix || args.diff {
-            let fixed: Vec<crate::fix::FixOutcome> = found
-                .files
-                .par_iter()
-                .map(|p| crate::fix::fix_file(p, &config, &opts, args.diff))
-                .collect();
-            fixed
-                .into_iter()
-                .map(|f| {
-                    report_fix(&f, args.diff, &mut diffs);
-                    f.outcome
-                })
-                .collect()
-        } else {
-            found
-                .files
-                .par_iter()
-                .map(|p| pipeline::check_file(p, &config, &opts))
-                .collect()
+        let walk = discover::Walk {
+            no_ignore: args.no_ignore,
+            force_exclude: args.force_exclude,
         };
-        outcomes.append(&mut from_files);
+        let found = discover::find(&file_args, &resolver, walk);
+        for e in &found.config_errors {
+            print_config_error(e);
+            problems.push(Problem::new(
+                &paths::slashed(&e.path),
+                format!("invalid configuration: {}", e.message),
+            ));
+        }
+        for (arg, why) in found.errors {
+            problems.push(Problem::new(&arg, why));
+        }
+        targets = found.targets;
+    }
+    if args.show_files {
+        let mut s = String::new();
+        for t in &targets {
+            s.push_str(&escape::name(&t.name));
+            if let Some(why) = &t.unsupported {
+                s.push_str(&format!("\t(not read: {why})"));
+            }
+            s.push('\n');
+        }
+        for p in &problems {
+            eprintln!(
+                "reportlint: {}: {}",
+                escape::name(&p.path),
+                escape::terminal(&p.message)
+            );
+        }
+        let written = out(&s);
+        return if problems.is_empty() {
+            written
+        } else {
+            TROUBLE
+        };
+    }
+    let report_path = match &args.output {
+        Some(p) => Some(p.clone()),
+        None => write_baseline.then(|| PathBuf::from(crate::baseline::DEFAULT_FILE)),
+    };
+    if let Some(clash) = report_path.as_deref().and_then(|p| {
+        let inputs: Vec<&Path> = targets.iter().map(|t| t.path.as_path()).collect();
+        crate::fsutil::one_of(p, &inputs)
+    }) {
+        eprintln!(
+            "reportlint: {}: is an input ({}): writing the report there would destroy it; choose another --output",
+            report_path.as_deref().unwrap_or(Path::new("")).display(),
+            targets[clash].name
+        );
+        return TROUBLE;
+    }
+    if args.fix || args.diff {
+        let fixed: Vec<crate::fix::FixOutcome> = targets
+            .par_iter()
+            .map(|t| fix_target(t, &opts, args.diff))
+            .collect();
+        for f in fixed {
+            report_fix(&f, args.diff, &mut diffs);
+            outcomes.push(f.outcome);
+        }
+    } else {
+        let mut linted: Vec<FileOutcome> = targets
+            .par_iter()
+            .map(|t| pipeline::check_target(t, &opts))
+            .collect();
+        outcomes.append(&mut linted);
+    }
+    outcomes.sort_by(|a, b| a.name.cmp(&b.name));
+    for o in &outcomes {
+        if let Some(e) = &o.error {
+            let prefix = format!("{}: ", o.name);
+            let why = e.strip_prefix(&prefix).unwrap_or(e);
+            problems.push(Problem::new(&o.name, why.to_owned()));
+        }
     }
     if args.diff {
-        for t in &trouble {
-            eprintln!("reportlint: {t}");
-        }
-        let errors = outcomes.iter().filter_map(|o| o.error.as_ref());
-        let mut failed = !trouble.is_empty();
-        for e in errors {
-            eprintln!("reportlint: {e}");
-            failed = true;
+        for p in &problems {
+            eprintln!(
+                "reportlint: {}: {}",
+                escape::name(&p.path),
+                escape::terminal(&p.message)
+            );
         }
         let written = out(&diffs);
-        return if failed || written != OK {
+        return if !problems.is_empty() || written != OK {
             TROUBLE
         } else if diffs.is_empty() {
             OK
@@ -460,21 +688,13 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
             FINDINGS
         };
     }
-    outcomes.sort_by(|a, b| a.name.cmp(&b.name));
 
     let mut summary = json::Summary {
-        files: 0,
+        unchecked: problems.len(),
         ..Default::default()
     };
     let mut worst: Option<Severity> = None;
-    for o in &outcomes {
-        if let Some(e) = &o.error {
-            trouble.push(e.clone());
-            continue;
-        }
-        if o.skipped {
-            continue;
-        }
+    for o in outcomes.iter().filter(|o| o.error.is_none()) {
         summary.files += 1;
         for r in &o.reported {
             match r.severity {
@@ -496,8 +716,12 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
             .output
             .clone()
             .unwrap_or_else(|| PathBuf::from(crate::baseline::DEFAULT_FILE));
-        for t in &trouble {
-            eprintln!("reportlint: {t}");
+        for p in &problems {
+            eprintln!(
+                "reportlint: {}: {}",
+                escape::name(&p.path),
+                escape::terminal(&p.message)
+            );
         }
         return match crate::fsutil::write_atomic(&path, crate::baseline::render(&all).as_bytes()) {
             Ok(()) => {
@@ -506,7 +730,7 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
                     all.len(),
                     path.display()
                 );
-                if trouble.is_empty() {
+                if problems.is_empty() {
                     OK
                 } else {
                     TROUBLE
@@ -518,30 +742,32 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
             }
         };
     }
-    let all = || -> Vec<crate::render::Reported> {
+    // Moved out, not copied: every finding is held once. (The HTML page reads
+    // them from `outcomes` and does not call this.)
+    let mut all = || -> Vec<crate::render::Reported> {
         outcomes
-            .iter()
-            .flat_map(|o| o.reported.iter().cloned())
+            .iter_mut()
+            .flat_map(|o| std::mem::take(&mut o.reported))
             .collect()
     };
     let text = match format {
         _ if args.statistics => crate::render::statistics::render(&all()),
-        Format::Json => json::render(&all(), summary),
-        Format::Sarif => crate::render::sarif::render(&all()),
-        Format::Github => crate::render::github::render(&all()),
+        Format::Json => json::render_with_problems(&all(), summary, &problems),
+        Format::Sarif => crate::render::sarif::render_with_problems(&all(), &problems),
+        Format::Github => crate::render::github::render_with_problems(&all(), &problems),
         Format::Rdjson => crate::render::rdjson::render(&all()),
         Format::Gitlab => crate::render::gitlab::render(&all()),
         Format::Html => {
             let pages: Vec<html::Input> = outcomes
                 .iter()
-                .filter(|o| o.error.is_none() && !o.skipped)
+                .filter(|o| o.error.is_none())
                 .map(|o| html::Input {
                     name: &o.name,
                     text: o.text.as_deref().unwrap_or(""),
                     findings: &o.reported,
                 })
                 .collect();
-            html::render(&pages)
+            html::render_with_problems(&pages, &problems)
         }
         Format::Human => {
             let mut s = String::new();
@@ -549,17 +775,7 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
                 s.push_str(&o.human);
             }
             if !args.quiet {
-                s.push_str(&format!(
-                    "{} {}, {} {}, {} {}, {} {}\n",
-                    summary.files,
-                    plural(summary.files, "file", "files"),
-                    summary.errors,
-                    plural(summary.errors, "error", "errors"),
-                    summary.warnings,
-                    plural(summary.warnings, "warning", "warnings"),
-                    summary.infos,
-                    plural(summary.infos, "info", "infos"),
-                ));
+                s.push_str(&summary_line(&summary));
                 if hidden > 0 {
                     s.push_str(&format!("{hidden} known findings hidden by the baseline\n"));
                 }
@@ -570,7 +786,7 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
     if !args.quiet {
         for o in &outcomes {
             if let Some(n) = &o.note {
-                eprintln!("reportlint: {n}");
+                eprintln!("reportlint: {}", escape::terminal(n));
             }
         }
     }
@@ -584,16 +800,68 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
         ),
         None => out(&text),
     };
-    for t in &trouble {
-        eprintln!("reportlint: {t}");
+    for p in &problems {
+        eprintln!(
+            "reportlint: {}: {}",
+            escape::name(&p.path),
+            escape::terminal(&p.message)
+        );
     }
-    if !trouble.is_empty() || written != OK {
+    if !problems.is_empty() || written != OK {
         TROUBLE
-    } else if worst.is_some_and(|w| w >= fail_on) {
+    } else if worst.is_some_and(|w| w >= fail_on) && !args.exit_zero {
         FINDINGS
     } else {
         OK
     }
+}
+
+fn count(n: usize, one: &'static str, many: &'static str) -> String {
+    format!("{n} {}", plural(n, one, many))
+}
+
+/// `3 files, 1 error, 0 warnings, 2 infos` and, when any, `; 1 file not checked`.
+fn summary_line(s: &json::Summary) -> String {
+    let mut line = format!(
+        "{}, {}, {}, {}",
+        count(s.files, "file", "files"),
+        count(s.errors, "error", "errors"),
+        count(s.warnings, "warning", "warnings"),
+        count(s.infos, "info", "infos"),
+    );
+    if s.unchecked > 0 {
+        line.push_str(&format!(
+            "; {} not checked",
+            count(s.unchecked, "input", "inputs")
+        ));
+    }
+    line.push('\n');
+    line
+}
+
+/// `--fix` / `--diff` on one file; a file whose format is not rewritten cannot
+/// show a diff, and says so.
+fn fix_target(t: &Target, opts: &pipeline::RunOptions, diff_only: bool) -> crate::fix::FixOutcome {
+    if t.unsupported.is_some() {
+        return crate::fix::FixOutcome {
+            outcome: pipeline::check_target(t, opts),
+            ..Default::default()
+        };
+    }
+    if diff_only && crate::input::format_of(&t.path) == crate::input::Format::Docx {
+        return crate::fix::FixOutcome {
+            outcome: FileOutcome {
+                name: t.name.clone(),
+                error: Some(format!(
+                    "{}: cannot show a diff: a .docx is not rewritten (make the fixes in Word; `reportlint {}` lists them)",
+                    t.name, t.name
+                )),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+    }
+    crate::fix::fix_named(&t.path, &t.name, &t.config, opts, diff_only)
 }
 
 /// Say what fixing a file did; collect its diff.
@@ -606,7 +874,7 @@ fn report_fix(f: &crate::fix::FixOutcome, diff_only: bool, diffs: &mut String) {
             "reportlint: fixed {} {} in {}",
             f.applied,
             plural(f.applied, "issue", "issues"),
-            f.outcome.name
+            escape::name(&f.outcome.name)
         );
     }
 }

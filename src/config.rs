@@ -3,13 +3,16 @@
 
 use crate::diagnostic::Severity;
 use crate::lints::{self, Lint, Registration};
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 pub const FILE_NAME: &str = "reportlint.toml";
+
+/// The largest config file read: a real one is a few kilobytes.
+pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
 
 /// A configuration problem, pointing into the TOML text when it can.
 #[derive(Debug, Clone)]
@@ -28,8 +31,11 @@ struct RawConfig {
     fail_on: Option<Spanned<String>>,
     format: Option<Spanned<String>>,
     encoding: Option<Spanned<String>>,
+    max_findings_per_file: Option<Spanned<i64>>,
+    max_findings_per_paragraph: Option<Spanned<i64>>,
+    max_file_mb: Option<Spanned<i64>>,
     #[serde(default)]
-    lints: BTreeMap<String, Spanned<toml::Table>>,
+    lints: BTreeMap<Spanned<String>, Spanned<LintTable>>,
     #[serde(default)]
     overrides: Vec<RawOverride>,
     #[serde(default)]
@@ -59,8 +65,12 @@ pub struct Ignore {
 struct RawOverride {
     files: Vec<Spanned<String>>,
     #[serde(default)]
-    lints: BTreeMap<String, Spanned<toml::Table>>,
+    lints: BTreeMap<Spanned<String>, Spanned<LintTable>>,
 }
+
+/// A `[lints.NAME]` table with the span of every key and value, so that an
+/// error points at the key it is about.
+type LintTable = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
 
 /// `enabled` and `severity` of one lint, as set somewhere.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -75,15 +85,46 @@ pub struct Override {
     pub lints: BTreeMap<&'static str, LintSwitch>,
 }
 
+/// What one input may cost: findings kept per lint, and the size of a file read.
+/// Past a findings limit the rest are counted in one summary finding, so memory
+/// and output follow the input, not a flood of one repeated mistake.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Findings of one lint kept per file (`max-findings-per-file`).
+    pub findings_per_file: usize,
+    /// Findings of one lint kept per paragraph (`max-findings-per-paragraph`).
+    pub findings_per_paragraph: usize,
+    /// Largest file read, in bytes (`max-file-mb`); larger ones are not checked.
+    pub file_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            findings_per_file: 1000,
+            findings_per_paragraph: 100,
+            file_bytes: 100 << 20,
+        }
+    }
+}
+
 /// The effective configuration.
 pub struct Config {
     pub path: Option<PathBuf>,
+    /// The directory every path is relative to: the config file's directory (or,
+    /// without a config file, the repository root; see [`crate::paths`]).
+    pub root: PathBuf,
     pub include: GlobSet,
     pub include_patterns: Vec<String>,
+    /// Whether `include` is the built-in list (a file type the built-in list does
+    /// not read is then reported, not passed over).
+    pub include_is_default: bool,
     pub exclude: GlobSet,
+    pub exclude_patterns: Vec<String>,
     pub fail_on: Option<Severity>,
     pub format: Option<String>,
     pub encoding: Option<String>,
+    pub limits: Limits,
     pub switches: BTreeMap<&'static str, LintSwitch>,
     pub overrides: Vec<Override>,
     /// Every lint, built with its options.
@@ -97,9 +138,46 @@ pub const DEFAULT_INCLUDE: &[&str] = &[
     "**/*.markdown",
     "**/*.text",
     "**/*.docx",
+    "**/*.pdf",
     "**/*.csv",
     "**/*.tsv",
 ];
+
+/// Build one glob the way every glob of reportlint is read, on the command line
+/// and in the config alike: `*` and `?` stay within a path component, `**`
+/// crosses them, `{a,b}` alternates; a pattern without `/` matches a file or
+/// folder name at any depth (as in `.gitignore`).
+pub fn add_glob(b: &mut GlobSetBuilder, pattern: &str) -> Result<(), globset::Error> {
+    let glob = |p: &str| {
+        GlobBuilder::new(p)
+            .literal_separator(true)
+            .backslash_escape(true)
+            .build()
+    };
+    let p = pattern.strip_prefix("./").unwrap_or(pattern);
+    b.add(glob(p)?);
+    if !p.contains('/') {
+        b.add(glob(&format!("**/{p}"))?);
+    }
+    Ok(())
+}
+
+/// The nearest of `candidates` to `word` when it is near enough to be a typo.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let lower = word.to_lowercase();
+    let limit = (lower.chars().count() / 3).clamp(1, 3);
+    candidates
+        .into_iter()
+        .map(|c| (strsim::osa_distance(&lower, &c.to_lowercase()), c))
+        .filter(|&(d, _)| d <= limit)
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c)
+}
+
+type Err<'e> = dyn Fn(Option<std::ops::Range<usize>>, String) -> ConfigError + 'e;
 
 impl Config {
     /// Built-in defaults only.
@@ -108,20 +186,48 @@ impl Config {
             .unwrap_or_else(|_| unreachable!("empty config is valid"))
     }
 
-    /// Walk from `dir` up to the root; the first `reportlint.toml` wins.
+    /// Walk from `dir` up to the root; the first trusted `reportlint.toml` wins.
+    /// A file that is not trusted (see [`untrusted`]) is passed over with a
+    /// warning and the walk goes on above it.
     pub fn discover(dir: &Path) -> Option<PathBuf> {
-        dir.ancestors()
-            .map(|d| d.join(FILE_NAME))
-            .find(|p| p.is_file())
+        static WARNED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+        Config::discover_trusted(dir, &mut |p, why| {
+            let mut warned = WARNED.lock().unwrap_or_else(|e| e.into_inner());
+            if !warned.iter().any(|w| w == p) {
+                warned.push(p.to_owned());
+                eprintln!(
+                    "reportlint: warning: ignoring {}: {why}",
+                    crate::render::escape::name(&p.display().to_string())
+                );
+            }
+        })
+    }
+
+    /// [`Config::discover`], telling `warn` about each config file passed over.
+    pub fn discover_trusted(dir: &Path, warn: &mut dyn FnMut(&Path, &str)) -> Option<PathBuf> {
+        for d in dir.ancestors() {
+            let p = d.join(FILE_NAME);
+            if !p.is_file() {
+                continue;
+            }
+            match untrusted(&p) {
+                Some(why) => warn(&p, &why),
+                None => return Some(p),
+            }
+        }
+        None
     }
 
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read(path).map_err(|e| ConfigError {
-            path: path.to_owned(),
-            source_text: String::new(),
-            span: None,
-            message: format!("cannot read the config file: {e}"),
-        })?;
+        let text = std::fs::File::open(path)
+            .map_err(|e| format!("cannot read: {e}"))
+            .and_then(|f| crate::limits::read_capped(f, MAX_CONFIG_BYTES, "the config file"))
+            .map_err(|e| ConfigError {
+                path: path.to_owned(),
+                source_text: String::new(),
+                span: None,
+                message: e,
+            })?;
         let text = String::from_utf8(text).map_err(|e| ConfigError {
             path: path.to_owned(),
             source_text: String::new(),
@@ -133,6 +239,9 @@ impl Config {
         })?;
         let mut config = Config::from_str_at(path, &text)?;
         config.path = Some(path.to_owned());
+        if let Some(dir) = path.parent() {
+            config.root = dir.to_owned();
+        }
         Ok(config)
     }
 
@@ -150,9 +259,8 @@ impl Config {
         let globs = |list: &[Spanned<String>]| -> Result<GlobSet, ConfigError> {
             let mut b = GlobSetBuilder::new();
             for g in list {
-                let glob = Glob::new(g.get_ref())
+                add_glob(&mut b, g.get_ref())
                     .map_err(|e| err(Some(g.span()), format!("bad glob: {e}")))?;
-                b.add(glob);
             }
             // Each glob parses, yet together they can be too large to compile
             // (a glob of a million `?`): point at the list, not at nothing.
@@ -175,7 +283,8 @@ impl Config {
                 .collect(),
         };
         let include = globs(&include_list)?;
-        let exclude = globs(raw.exclude.as_deref().unwrap_or(&[]))?;
+        let exclude_list = raw.exclude.as_deref().unwrap_or(&[]);
+        let exclude = globs(exclude_list)?;
         let fail_on = match &raw.fail_on {
             None => None,
             Some(s) => Some(Severity::parse(s.get_ref()).ok_or_else(|| {
@@ -200,29 +309,70 @@ impl Config {
                 ));
             }
         }
+        if let Some(e) = &raw.encoding {
+            if encoding_rs::Encoding::for_label(e.get_ref().trim().as_bytes()).is_none() {
+                return Err(err(
+                    Some(e.span()),
+                    format!(
+                        "unknown encoding `{}` (e.g. gb18030, gbk, big5, utf-16le)",
+                        e.get_ref()
+                    ),
+                ));
+            }
+        }
+
+        let positive = |v: &Option<Spanned<i64>>, key: &str, default: u64| match v {
+            None => Ok(default),
+            Some(n) if *n.get_ref() >= 1 => Ok(n.get_ref().unsigned_abs()),
+            Some(n) => Err(err(Some(n.span()), format!("`{key}` must be 1 or more"))),
+        };
+        let d = Limits::default();
+        let limits = Limits {
+            findings_per_file: positive(
+                &raw.max_findings_per_file,
+                "max-findings-per-file",
+                d.findings_per_file as u64,
+            )? as usize,
+            findings_per_paragraph: positive(
+                &raw.max_findings_per_paragraph,
+                "max-findings-per-paragraph",
+                d.findings_per_paragraph as u64,
+            )? as usize,
+            file_bytes: positive(&raw.max_file_mb, "max-file-mb", d.file_bytes >> 20)?
+                .saturating_mul(1 << 20),
+        };
 
         let mut switches = BTreeMap::new();
-        let mut options: BTreeMap<&'static str, toml::Table> = BTreeMap::new();
+        let mut options: BTreeMap<&'static str, (toml::Table, &Spanned<String>)> = BTreeMap::new();
         for (name, table) in &raw.lints {
-            let reg =
-                find(&registry, name).ok_or_else(|| err(Some(table.span()), unknown_lint(name)))?;
-            let (switch, rest) = split_switch(table, &err)?;
+            let reg = find(&registry, name.get_ref())
+                .ok_or_else(|| err(Some(name.span()), unknown_lint(name.get_ref())))?;
+            let (switch, rest) = split_switch(table.get_ref(), &err)?;
+            if reg.meta.name == "confusable" {
+                check_replacements(table.get_ref(), text, &err)?;
+            }
             switches.insert(reg.meta.name, switch);
-            options.insert(reg.meta.name, rest);
+            options.insert(reg.meta.name, (rest, name));
         }
         let mut overrides = Vec::new();
         for o in &raw.overrides {
             let files = globs(&o.files)?;
             let mut lints = BTreeMap::new();
             for (name, table) in &o.lints {
-                let reg = find(&registry, name)
-                    .ok_or_else(|| err(Some(table.span()), unknown_lint(name)))?;
-                let (switch, rest) = split_switch(table, &err)?;
-                if let Some(key) = rest.keys().next() {
+                let reg = find(&registry, name.get_ref())
+                    .ok_or_else(|| err(Some(name.span()), unknown_lint(name.get_ref())))?;
+                let (switch, rest) = split_switch(table.get_ref(), &err)?;
+                if let Some(key) = table
+                    .get_ref()
+                    .keys()
+                    .find(|k| rest.contains_key(k.get_ref()))
+                {
                     return Err(err(
-                        Some(table.span()),
+                        Some(key.span()),
                         format!(
-                            "`{key}`: overrides may only set `enabled` and `severity` of `{name}`"
+                            "`{}`: overrides may only set `enabled` and `severity` of `{}`",
+                            key.get_ref(),
+                            name.get_ref()
                         ),
                     ));
                 }
@@ -252,32 +402,41 @@ impl Config {
         }
         let mut built = Vec::new();
         for reg in &registry {
-            let opts = options.remove(reg.meta.name);
-            let span = raw
-                .lints
-                .iter()
-                .find(|(n, _)| find(&registry, n).is_some_and(|r| r.meta.name == reg.meta.name));
-            let lint = (reg.build)(opts).map_err(|e| {
-                err(
-                    span.map(|(_, t)| t.span()),
-                    format!("[lints.{}]: {e}", reg.meta.name),
-                )
-            })?;
+            let given = options.remove(reg.meta.name);
+            let table = raw.lints.iter().find(|(n, _)| {
+                find(&registry, n.get_ref()).is_some_and(|r| r.meta.name == reg.meta.name)
+            });
+            let lint = match given {
+                None => (reg.build)(None),
+                Some((opts, _)) => (reg.build)(Some(opts)),
+            }
+            .map_err(|e| option_error(&e, reg.meta.name, table, &err))?;
             built.push(lint);
         }
         Ok(Config {
             path: None,
+            root: PathBuf::from("."),
             include,
             include_patterns: include_list.iter().map(|s| s.get_ref().clone()).collect(),
+            include_is_default: raw.include.is_none(),
             exclude,
+            exclude_patterns: exclude_list.iter().map(|s| s.get_ref().clone()).collect(),
             fail_on,
             format: raw.format.map(|f| f.into_inner()),
             encoding: raw.encoding.map(|e| e.into_inner()),
+            limits,
             switches,
             overrides,
             lints: built,
             ignores,
         })
+    }
+
+    /// Whether a path relative to the root (or one of its folders) is excluded.
+    pub fn excludes(&self, rel: &Path) -> bool {
+        rel.ancestors()
+            .filter(|a| !a.as_os_str().is_empty())
+            .any(|a| self.exclude.is_match(a))
     }
 
     /// Remove the findings an `[[ignore]]` entry matches.
@@ -316,6 +475,42 @@ impl Config {
         }
         s
     }
+
+    /// What `--show-settings` prints: where the settings come from and what they say.
+    pub fn describe(&self) -> String {
+        let mut s = String::new();
+        let path = self
+            .path
+            .as_ref()
+            .map_or("(none: built-in defaults)".to_owned(), |p| {
+                p.display().to_string()
+            });
+        s.push_str(&format!("config file: {path}\n"));
+        s.push_str(&format!("project root: {}\n", self.root.display()));
+        s.push_str(&format!("include: {:?}\n", self.include_patterns));
+        s.push_str(&format!("exclude: {:?}\n", self.exclude_patterns));
+        s.push_str(&format!(
+            "fail-on: {}\n",
+            self.fail_on.unwrap_or(Severity::Error).as_str()
+        ));
+        s.push_str(&format!(
+            "format: {}\n",
+            self.format.as_deref().unwrap_or("human")
+        ));
+        s.push_str(&format!(
+            "encoding: {}\n",
+            self.encoding.as_deref().unwrap_or("(detected)")
+        ));
+        s.push_str(&format!(
+            "max-findings-per-file: {}\nmax-findings-per-paragraph: {}\nmax-file-mb: {}\n",
+            self.limits.findings_per_file,
+            self.limits.findings_per_paragraph,
+            self.limits.file_bytes >> 20
+        ));
+        s.push_str(&format!("overrides: {}\n", self.overrides.len()));
+        s.push_str(&format!("ignore entries: {}\n", self.ignores.len()));
+        s
+    }
 }
 
 fn find<'a>(registry: &'a [Registration], key: &str) -> Option<&'a Registration> {
@@ -325,29 +520,175 @@ fn find<'a>(registry: &'a [Registration], key: &str) -> Option<&'a Registration>
 }
 
 fn unknown_lint(name: &str) -> String {
-    format!("unknown lint `{name}` (see `reportlint list`)")
+    let registry = lints::registry();
+    let names = registry.iter().flat_map(|r| [r.meta.name, r.meta.code]);
+    match did_you_mean(name, names) {
+        Some(s) => format!("unknown lint `{name}`: did you mean `{s}`? (see `reportlint list`)"),
+        None => format!("unknown lint `{name}` (see `reportlint list`)"),
+    }
 }
 
-fn split_switch(
-    table: &Spanned<toml::Table>,
-    err: &impl Fn(Option<std::ops::Range<usize>>, String) -> ConfigError,
-) -> Result<(LintSwitch, toml::Table), ConfigError> {
-    let mut rest = table.get_ref().clone();
-    let mut switch = LintSwitch::default();
-    if let Some(v) = rest.remove("enabled") {
-        switch.enabled =
-            Some(v.as_bool().ok_or_else(|| {
-                err(Some(table.span()), "`enabled` must be true or false".into())
-            })?);
+/// A lint rejected its options: name the key and every key the table may hold,
+/// `enabled` and `severity` included, and point at the key.
+fn option_error(
+    message: &str,
+    lint: &str,
+    table: Option<(&Spanned<String>, &Spanned<LintTable>)>,
+    err: &Err,
+) -> ConfigError {
+    // serde's words for an unknown key: "unknown field `x`, expected `a` or `b`"
+    // (or "expected one of `a`, `b`", or "there are no fields").
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let key = rest.split('`').next().unwrap_or("");
+        let mut valid: Vec<&str> = vec!["enabled", "severity"];
+        if let Some((_, expected)) = rest.split_once("expected ") {
+            valid.extend(
+                expected
+                    .split('`')
+                    .skip(1)
+                    .step_by(2)
+                    .filter(|k| !k.is_empty()),
+            );
+        }
+        let span = table.and_then(|(_, t)| {
+            t.get_ref()
+                .keys()
+                .find(|k| k.get_ref() == key)
+                .map(Spanned::span)
+        });
+        let mut msg = format!("unknown key `{key}` in [lints.{lint}]");
+        if let Some(s) = did_you_mean(key, valid.iter().copied()) {
+            msg.push_str(&format!(": did you mean `{s}`?"));
+        }
+        let listed: Vec<String> = valid.iter().map(|k| format!("`{k}`")).collect();
+        msg.push_str(&format!(" (valid keys: {})", listed.join(", ")));
+        return err(span.or(table.map(|(n, _)| n.span())), msg);
     }
-    if let Some(v) = rest.remove("severity") {
-        let s = v.as_str().and_then(Severity::parse);
-        switch.severity = Some(s.ok_or_else(|| {
-            err(
-                Some(table.span()),
-                "`severity` must be \"error\", \"warning\" or \"info\"".into(),
-            )
-        })?);
+    err(
+        table.map(|(n, _)| n.span()),
+        format!("[lints.{lint}]: {message}"),
+    )
+}
+
+/// Why a discovered config file is not trusted, as git's `safe.directory`
+/// reasons: a file owned by another user (neither root nor the current user) in
+/// a folder that anyone may write to could have been put there by anyone, to
+/// turn lints off or add "fixes" that rewrite reports. `--config FILE` is
+/// always trusted: the user named it.
+#[cfg(unix)]
+pub fn untrusted(path: &Path) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let file = std::fs::metadata(path).ok()?;
+    let dir = std::fs::metadata(path.parent()?).ok()?;
+    let me = rustix::process::geteuid().as_raw();
+    let owner = file.uid();
+    (owner != 0 && owner != me && dir.mode() & 0o002 != 0).then(|| {
+        format!(
+            "it belongs to user {owner} and its folder is writable by everyone \
+             (anyone could have put it there); use --config to read it anyway"
+        )
+    })
+}
+
+#[cfg(not(unix))]
+pub fn untrusted(_path: &Path) -> Option<String> {
+    None
+}
+
+/// Characters that must not be written into a report by a fix: C0 and C1
+/// controls (tab and line breaks included: a fix never spans lines), and the
+/// bidirectional overrides that make text read differently from its bytes.
+pub fn is_unsafe_in_fix(c: char) -> bool {
+    c.is_control() || crate::render::escape::is_bidi_control(c)
+}
+
+/// `[lints.confusable] extra = { wrong = right }`: every entry is checked when the
+/// config is loaded, so a bad one is an error that points at its line instead of
+/// a fix that damages reports. A replacement that contains its own wrong word
+/// would grow on every `--fix`; control characters would make the file binary or
+/// rewrite how it displays.
+fn check_replacements(table: &LintTable, text: &str, err: &Err) -> Result<(), ConfigError> {
+    let Some((key, value)) = table.iter().find(|(k, _)| k.get_ref() == "extra") else {
+        return Ok(());
+    };
+    let Some(entries) = value.get_ref().as_table() else {
+        return Ok(()); // the lint's own options parser names the wrong type
+    };
+    for (wrong, right) in entries {
+        // Point at the entry: its key inside the `extra` value, else the value.
+        let within = value.span();
+        let at = text
+            .get(within.clone())
+            .and_then(|v| v.find(wrong.as_str()))
+            .filter(|_| !wrong.is_empty())
+            .map_or(within.clone(), |i| {
+                within.start + i..within.start + i + wrong.len()
+            });
+        let span = Some(if at.is_empty() { key.span() } else { at });
+        let Some(right) = right.as_str() else {
+            return Err(err(
+                span,
+                format!(
+                    "[lints.confusable] extra: the correction of `{}` must be a string",
+                    wrong.escape_debug()
+                ),
+            ));
+        };
+        let problem = if wrong.is_empty() {
+            Some("an empty wrong word matches everywhere".to_owned())
+        } else if let Some(c) = wrong
+            .chars()
+            .chain(right.chars())
+            .find(|&c| is_unsafe_in_fix(c))
+        {
+            Some(format!(
+                "it holds the control character {}, which a fix must not write into a report",
+                c.escape_unicode()
+            ))
+        } else if right.contains(wrong.as_str()) {
+            Some(format!(
+                "the correction 「{right}」 contains the wrong word 「{wrong}」 itself, so every --fix would grow it"
+            ))
+        } else {
+            None
+        };
+        if let Some(p) = problem {
+            return Err(err(
+                span,
+                format!(
+                    "[lints.confusable] extra: `{}` = `{}`: {p}",
+                    wrong.escape_debug(),
+                    right.escape_debug()
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn split_switch(table: &LintTable, err: &Err) -> Result<(LintSwitch, toml::Table), ConfigError> {
+    let mut rest = toml::Table::new();
+    let mut switch = LintSwitch::default();
+    for (key, value) in table {
+        match key.get_ref().as_str() {
+            "enabled" => {
+                switch.enabled = Some(value.get_ref().as_bool().ok_or_else(|| {
+                    err(Some(value.span()), "`enabled` must be true or false".into())
+                })?);
+            }
+            "severity" => {
+                let s = value.get_ref().as_str().and_then(Severity::parse);
+                switch.severity = Some(s.ok_or_else(|| {
+                    err(
+                        Some(value.span()),
+                        "`severity` must be \"error\", \"warning\" or \"info\"".into(),
+                    )
+                })?);
+            }
+            other => {
+                rest.insert(other.to_owned(), value.get_ref().clone());
+            }
+        }
     }
     Ok((switch, rest))
 }
@@ -364,6 +705,11 @@ pub fn init_template() -> String {
          # fail-on = \"error\"\n\n\
          # Output format: human, json or html.\n\
          # format = \"human\"\n\n\
+         # Findings of one lint listed per file and per paragraph; the rest are\n\
+         # counted in one finding. Files larger than max-file-mb are not checked.\n\
+         # max-findings-per-file = 1000\n\
+         # max-findings-per-paragraph = 100\n\
+         # max-file-mb = 100\n\n\
          # Per lint: enabled, severity, and the lint's own options.\n",
     );
     for reg in lints::registry() {
@@ -433,6 +779,27 @@ mod tests {
         );
         let there = c.switch_for("numbering-mixed-style", Path::new("old/a.txt"));
         assert_eq!(there.enabled, Some(false));
+    }
+
+    #[test]
+    fn extra_replacements_that_would_damage_a_report_are_errors_at_their_line() {
+        for (entry, says) in [
+            ("\"推进\" = \"推进推进\"", "grow"),
+            ("\"布署\" = \"部\\u0000署\"", "control character"),
+            ("\"布署\" = \"部\\u001b[2J署\"", "control character"),
+            ("\"布署\" = \"部\\u202e署\"", "control character"),
+            ("\"\" = \"部署\"", "empty"),
+        ] {
+            let text =
+                format!("[lints.confusable]\nextra = {{ \"管梳并举\" = \"管疏并举\", {entry} }}\n");
+            let e = parse(&text)
+                .err()
+                .unwrap_or_else(|| panic!("{entry} accepted"));
+            assert!(e.message.contains(says), "{entry}: {}", e.message);
+            let span = e.span.expect("span");
+            assert_eq!(text[..span.start].lines().count(), 2, "{entry}: line 2");
+        }
+        parse("[lints.confusable]\nextra = { \"管梳并举\" = \"管疏并举\" }\n").expect("valid");
     }
 
     #[test]

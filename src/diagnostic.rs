@@ -62,6 +62,7 @@ pub struct Finding {
 
 impl Finding {
     pub fn new(meta: &'static LintMeta, span: Span, message: impl Into<String>) -> Finding {
+        budget::spend();
         Finding {
             meta,
             severity: meta.default_severity,
@@ -74,6 +75,9 @@ impl Finding {
         }
     }
 
+    /// Note: the pipeline gives every finding of a lint one severity, the
+    /// configured one or else the lint's declared default (what `list`, `init`,
+    /// `explain` and the docs show), replacing what is set here.
     pub fn severity(mut self, severity: Severity) -> Self {
         self.severity = severity;
         self
@@ -103,5 +107,55 @@ impl Finding {
             replacement: replacement.into(),
         });
         self
+    }
+}
+
+/// How many findings the lint running on this thread may still make. A lint that
+/// makes more (one per mark of a megabyte of brackets) is stopped there, by an
+/// unwind that [`budget::run`] catches, so a flood costs a bounded amount of
+/// memory whatever the lint: the pipeline keeps what was found and says the
+/// rest was not counted.
+pub mod budget {
+    use std::cell::Cell;
+    use std::panic::{catch_unwind, AssertUnwindSafe};
+
+    thread_local! {
+        static LEFT: Cell<Option<usize>> = const { Cell::new(None) };
+    }
+
+    /// The unwind payload of a lint stopped at its budget.
+    pub struct Exhausted;
+
+    /// Count one finding against the running lint's budget, if it has one.
+    pub(crate) fn spend() {
+        LEFT.with(|left| match left.get() {
+            Some(0) => std::panic::panic_any(Exhausted),
+            Some(n) => left.set(Some(n - 1)),
+            None => {}
+        });
+    }
+
+    /// Run `f` with a budget of `limit` findings on this thread. `Err` holds the
+    /// payload of a panic, [`Exhausted`] when the budget ran out.
+    pub fn run<R>(limit: usize, f: impl FnOnce() -> R) -> std::thread::Result<R> {
+        silence_exhausted_unwinds();
+        let saved = LEFT.with(|l| l.replace(Some(limit)));
+        let result = catch_unwind(AssertUnwindSafe(f));
+        LEFT.with(|l| l.set(saved));
+        result
+    }
+
+    /// The panic hook says nothing about a budget running out (it is not a
+    /// bug); every other panic is reported as before.
+    fn silence_exhausted_unwinds() {
+        static HOOK: std::sync::Once = std::sync::Once::new();
+        HOOK.call_once(|| {
+            let previous = std::panic::take_hook();
+            std::panic::set_hook(Box::new(move |info| {
+                if !info.payload().is::<Exhausted>() {
+                    previous(info);
+                }
+            }));
+        });
     }
 }

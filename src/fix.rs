@@ -8,9 +8,11 @@ use crate::input::{self, Problem};
 use crate::pipeline::{self, FileOutcome, RunOptions, Selection};
 use std::path::Path;
 
-/// At most this many lint-and-fix rounds: a fix can reveal another finding
-/// (a doubled mark next to a replaced word), but never forever.
-const MAX_ROUNDS: usize = 4;
+/// At most this many lint-and-fix rounds. A fix can reveal another finding (a
+/// doubled mark next to a replaced word, the next of 33 repeats), so rounds go on
+/// until nothing changes; a run that has not settled by then says so and how
+/// many fixes are left, rather than looping on a fix that keeps making work.
+const MAX_ROUNDS: usize = 32;
 
 /// Apply the fixes that do not overlap an earlier one to `text`, whose byte
 /// offsets the spans are in. Returns the new text and how many were applied.
@@ -49,6 +51,22 @@ pub fn apply(text: &str, linted: &str, fixes: &[&Fix]) -> (String, usize) {
     }
     out.push_str(&text[at..]);
     (out, applied)
+}
+
+/// Whether GB18030 bytes hold a four-byte sequence (a character outside GBK):
+/// a lead byte 0x81–0xFE followed by a digit byte 0x30–0x39.
+fn has_four_byte_gb18030(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            i += 1;
+        } else if bytes.get(i + 1).is_some_and(|b| (0x30..=0x39).contains(b)) {
+            return true;
+        } else {
+            i += 2;
+        }
+    }
+    false
 }
 
 /// What fixing one file did.
@@ -123,17 +141,23 @@ pub fn fix_bytes(
     let mut applied = 0;
     // A .docx is read as text but is not text: writing it back would destroy it.
     let writable = crate::input::format_of(path) != crate::input::Format::Docx;
+    let mut settled = !writable;
     for _ in 0..if writable { MAX_ROUNDS } else { 0 } {
-        let findings = pipeline::lint_document(&doc, path, config, sel);
+        let findings = match pipeline::lint_document_isolated(&doc, path, config, sel) {
+            Ok(f) => f,
+            Err(why) => return failed(name, why),
+        };
         let fixes: Vec<&Fix> = findings
             .iter()
             .filter_map(|f: &Finding| f.fix.as_ref())
             .collect();
         if fixes.is_empty() {
+            settled = true;
             break;
         }
         let (text, n) = apply(doc.display_text(), &doc.text, &fixes);
         if n == 0 || text == doc.display_text() {
+            settled = true;
             break;
         }
         let Some(encoded) = crate::decode::encode(&text, enc, bom) else {
@@ -142,6 +166,22 @@ pub fn fix_bytes(
                 format!("not fixed: a replacement cannot be written in {encoding}"),
             );
         };
+        // A GBK file is read as GB18030, its superset: a replacement outside GBK
+        // would silently make it a GB18030 file that GBK readers cannot open.
+        if enc == encoding_rs::GB18030 && !has_four_byte_gb18030(bytes) {
+            if let Some(wide) = fixes
+                .iter()
+                .find(|f| has_four_byte_gb18030(&enc.encode(&f.replacement).0))
+            {
+                return failed(
+                    name,
+                    format!(
+                        "not fixed: the file is GBK and the replacement 「{}」 has characters GBK cannot hold (check `extra` in the config)",
+                        wide.replacement
+                    ),
+                );
+            }
+        }
         doc = match parse(name, path, &encoded, Some(encoding)) {
             Ok(d) => d,
             Err(why) => return failed(name, why),
@@ -150,6 +190,13 @@ pub fn fix_bytes(
         applied += n;
     }
     let mut outcome = pipeline::report(&doc, path, config, opts);
+    let left = outcome.reported.iter().filter(|r| r.fix.is_some()).count();
+    if !settled && left > 0 {
+        outcome.note = Some(format!(
+            "{name}: stopped after {MAX_ROUNDS} rounds of fixes with {left} fixable {} left; run --fix again",
+            crate::render::plural(left, "finding", "findings")
+        ));
+    }
     if !writable {
         outcome.note = Some(format!(
             "{name}: a .docx is not rewritten; make the fixes in Word"
@@ -168,26 +215,54 @@ pub fn fix_bytes(
 /// Fix a file on disk: write it back (unless only a diff is wanted), refusing
 /// read-only files and files that changed since they were read.
 pub fn fix_file(path: &Path, config: &Config, opts: &RunOptions, diff_only: bool) -> FixOutcome {
-    let name = path.display().to_string();
-    let bytes = match std::fs::read(path) {
+    fix_named(path, &path.display().to_string(), config, opts, diff_only)
+}
+
+/// [`fix_file`] for the file at `path` known by its canonical `name` (what the
+/// config's overrides match and the output shows).
+pub fn fix_named(
+    path: &Path,
+    name: &str,
+    config: &Config,
+    opts: &RunOptions,
+    diff_only: bool,
+) -> FixOutcome {
+    pipeline::isolated(name, || fix_read(path, name, config, opts, diff_only))
+}
+
+impl pipeline::WithError for FixOutcome {
+    fn with_error(name: &str, error: String) -> Self {
+        FixOutcome {
+            outcome: FileOutcome::with_error(name, error),
+            ..FixOutcome::default()
+        }
+    }
+}
+
+fn fix_read(
+    path: &Path,
+    name: &str,
+    config: &Config,
+    opts: &RunOptions,
+    diff_only: bool,
+) -> FixOutcome {
+    let name = name.to_owned();
+    let bytes = match crate::limits::read_input(path, config.limits.file_bytes) {
         Ok(b) => b,
-        Err(e) => return failed(&name, format!("cannot read: {e}")),
+        Err(why) => return failed(&name, why),
     };
-    let mut result = fix_bytes(&name, path, &bytes, config, opts, diff_only);
+    let mut result = fix_bytes(&name, Path::new(&name), &bytes, config, opts, diff_only);
     if diff_only || result.outcome.error.is_some() {
         return result;
     }
     let Some(new_bytes) = &result.new_bytes else {
         return result;
     };
-    let readonly = std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly());
-    let why = if readonly {
-        Some("read-only, not fixed".to_owned())
-    } else {
-        crate::fsutil::write_atomic_if_unchanged(path, new_bytes, &bytes)
-            .err()
-            .map(|e| format!("not fixed: {e}"))
-    };
+    // Read-only files, files the user may not write, files with hard links and
+    // files changed since they were read are refused there.
+    let why = crate::fsutil::write_atomic_if_unchanged(path, new_bytes, &bytes)
+        .err()
+        .map(|e| format!("not fixed: {e}"));
     if let Some(why) = why {
         result.outcome.error = Some(format!("{name}: {why}"));
         result.applied = 0;
@@ -200,7 +275,10 @@ pub fn unified_diff(name: &str, before: &str, after: &str) -> String {
     similar::TextDiff::from_lines(before, after)
         .unified_diff()
         .context_radius(2)
-        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .header(
+            &crate::render::escape::diff_name(&format!("a/{name}")),
+            &crate::render::escape::diff_name(&format!("b/{name}")),
+        )
         .to_string()
 }
 

@@ -35,10 +35,6 @@ pub struct LintMeta {
     pub name: &'static str,
     pub family: LintFamily,
     pub default_severity: Severity,
-    /// The severity of findings whose operands are inferred rather than named
-    /// (an arithmetic lint's guessed binding); `None` when every finding has
-    /// the default severity.
-    pub inferred_severity: Option<Severity>,
     /// One line for `reportlint list`.
     pub summary: &'static str,
     /// The doc comment of the lint's struct, printed by `reportlint explain`.
@@ -46,17 +42,6 @@ pub struct LintMeta {
 }
 
 impl LintMeta {
-    /// The severity rule as `list` and the docs show it: `error`, or
-    /// `error/warning` when an inferred binding lowers it.
-    pub fn severity_rule(&self) -> String {
-        match self.inferred_severity {
-            Some(s) if s != self.default_severity => {
-                format!("{}/{}", self.default_severity.as_str(), s.as_str())
-            }
-            _ => self.default_severity.as_str().to_owned(),
-        }
-    }
-
     /// The docs without the one-space indent that `///` leaves on every line.
     pub fn documentation(&self) -> String {
         let mut out = String::new();

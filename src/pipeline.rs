@@ -14,6 +14,8 @@ use std::path::Path;
 pub struct Selection {
     /// Codes, code prefixes (`RL1`), names or families (`numbering`); empty = all.
     pub select: Vec<String>,
+    /// Lints to run in addition to those the config enables (`--extend-select`).
+    pub extend_select: Vec<String>,
     pub ignore: Vec<String>,
 }
 
@@ -29,15 +31,57 @@ fn matches(sel: &str, meta: &crate::lints::LintMeta) -> bool {
             || sel.eq_ignore_ascii_case("all"))
 }
 
+/// Why a selector names no lint, with the nearest code, name or family.
+pub fn unknown_selector(sel: &str) -> String {
+    let registry = crate::lints::registry();
+    let mut candidates: Vec<&str> = vec!["all"];
+    for r in &registry {
+        candidates.extend([r.meta.code, r.meta.name, r.meta.family.as_str()]);
+    }
+    let mut msg = format!("unknown lint selector `{sel}`");
+    match crate::config::did_you_mean(sel, candidates) {
+        Some(s) => msg.push_str(&format!(": did you mean `{s}`?")),
+        None => msg.push_str(
+            ": use a code (RL101), a code prefix (RL1), a name (numbering-duplicate), \
+             a family (input, numbering, arithmetic, tables, typo) or `all`",
+        ),
+    }
+    msg.push_str(" (`reportlint list` shows them all)");
+    msg
+}
+
 impl Selection {
     pub fn wants(&self, meta: &crate::lints::LintMeta) -> Option<bool> {
         if self.ignore.iter().any(|s| matches(s, meta)) {
             return Some(false);
         }
+        if self.extend_select.iter().any(|s| matches(s, meta)) {
+            return Some(true);
+        }
         if self.select.is_empty() {
             None
         } else {
             Some(self.select.iter().any(|s| matches(s, meta)))
+        }
+    }
+
+    /// Every selector must name at least one lint: a typo would otherwise run
+    /// nothing and report "0 errors".
+    pub fn validate(&self) -> Result<(), String> {
+        let registry = crate::lints::registry();
+        let all = self
+            .select
+            .iter()
+            .chain(&self.extend_select)
+            .chain(&self.ignore);
+        let unknown: Vec<String> = all
+            .filter(|s| !registry.iter().any(|r| matches(s, r.meta)))
+            .map(|s| unknown_selector(s.trim()))
+            .collect();
+        if unknown.is_empty() {
+            Ok(())
+        } else {
+            Err(unknown.join("\n"))
         }
     }
 }
@@ -63,12 +107,11 @@ pub struct FileOutcome {
     pub human: String,
     /// The decoded text, kept only when asked for (the HTML page shows it whole).
     pub text: Option<String>,
-    /// A problem that stopped the file from being linted (exit code 2).
+    /// A problem that stopped the file from being linted (exit code 2): it is
+    /// reported on standard error and in every output format.
     pub error: Option<String>,
-    /// Something worth saying that is not a finding (a skipped binary file).
+    /// Something worth saying that is not a finding.
     pub note: Option<String>,
-    /// Not linted at all (binary).
-    pub skipped: bool,
     /// Findings hidden by the baseline.
     pub baselined: usize,
 }
@@ -77,12 +120,47 @@ pub struct FileOutcome {
 const PARALLEL_LINTS_FROM: usize = 1 << 20;
 
 /// Run every enabled lint over a parsed document; findings sorted by position.
+/// A lint that panics panics here too (tests and fuzzers want to see it); the
+/// command line uses [`lint_document_isolated`].
 pub fn lint_document(
     doc: &Document,
     path: &Path,
     config: &Config,
     sel: &Selection,
 ) -> Vec<Finding> {
+    lint_document_isolated(doc, path, config, sel).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// A lint's panic (a bug) caught on one document: the document is reported as
+/// not checked, and every other file is still linted.
+fn lint_failure(meta: &crate::lints::LintMeta, payload: &(dyn std::any::Any + Send)) -> String {
+    let why = payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    format!(
+        "not checked: the lint {} {} failed on this file (a bug in reportlint; please report it): {}",
+        meta.code,
+        meta.name,
+        crate::render::escape::terminal(&why)
+    )
+}
+
+/// Findings one lint may make on one document before it is stopped (what is
+/// kept is then cut to the configured limits).
+fn hard_budget(limits: crate::config::Limits) -> usize {
+    limits.findings_per_file.saturating_mul(10).max(10_000)
+}
+
+/// [`lint_document`], with a lint's panic returned as the reason the file was
+/// not checked.
+pub fn lint_document_isolated(
+    doc: &Document,
+    path: &Path,
+    config: &Config,
+    sel: &Selection,
+) -> Result<Vec<Finding>, String> {
     let mut unused_switch = None;
     let mut enabled = Vec::new();
     for lint in &config.lints {
@@ -96,24 +174,35 @@ pub fn lint_document(
         }
         enabled.push((lint.as_ref(), switch.severity));
     }
-    let run =
-        |&(lint, severity): &(&dyn crate::lints::Lint, Option<crate::diagnostic::Severity>)| {
-            let mut found = Vec::new();
-            lint.check(doc, &mut found);
-            if let Some(sev) = severity {
-                for f in &mut found {
-                    f.severity = sev;
-                }
-            }
-            found
+    // One severity per lint: the configured one, else the lint's declared
+    // default, which is what `list`, `init`, `explain` and the docs show.
+    let limits = config.limits;
+    let run = |&(lint, severity): &(
+        &dyn crate::lints::Lint,
+        Option<crate::diagnostic::Severity>,
+    )|
+     -> Result<Vec<Finding>, String> {
+        let mut found = Vec::new();
+        let budget = hard_budget(limits);
+        let stopped = match crate::diagnostic::budget::run(budget, || lint.check(doc, &mut found)) {
+            Ok(()) => false,
+            Err(p) if p.is::<crate::diagnostic::budget::Exhausted>() => true,
+            Err(p) => return Err(lint_failure(lint.meta(), p.as_ref())),
         };
+        crate::limits::cap(doc, &mut found, limits, stopped.then_some(budget));
+        let sev = severity.unwrap_or(lint.meta().default_severity);
+        for f in &mut found {
+            f.severity = sev;
+        }
+        Ok(found)
+    };
     // A large document runs its lints side by side (files are already linted in
     // parallel, so this matters for one big file); findings keep registry order.
     let per_lint: Vec<Vec<Finding>> = if doc.text.len() >= PARALLEL_LINTS_FROM {
         use rayon::prelude::*;
-        enabled.par_iter().map(run).collect()
+        enabled.par_iter().map(run).collect::<Result<_, _>>()?
     } else {
-        enabled.iter().map(run).collect()
+        enabled.iter().map(run).collect::<Result<_, _>>()?
     };
     let mut out: Vec<Finding> = per_lint.into_iter().flatten().collect();
     config.drop_ignored(path, doc, &mut out);
@@ -130,7 +219,7 @@ pub fn lint_document(
     out.sort_by(|a, b| {
         (a.span.start, a.meta.code, a.span.end).cmp(&(b.span.start, b.meta.code, b.span.end))
     });
-    out
+    Ok(out)
 }
 
 /// Decode, parse and lint one file's bytes.
@@ -154,20 +243,13 @@ fn prepare(
     bytes: &[u8],
     config: &Config,
 ) -> Result<crate::input::Prepared, Box<FileOutcome>> {
-    let outcome = |note: Option<String>, error: Option<String>| {
+    crate::input::prepare(path, bytes, config.encoding.as_deref()).map_err(|p: Problem| {
         Box::new(FileOutcome {
             name: name.to_owned(),
-            skipped: note.is_some(),
-            note,
-            error,
+            error: Some(format!("{name}: {}", p.message())),
             ..FileOutcome::default()
         })
-    };
-    match crate::input::prepare(path, bytes, config.encoding.as_deref()) {
-        Ok(p) => Ok(p),
-        Err(Problem::Skipped(why)) => Err(outcome(Some(format!("{name}: {why}")), None)),
-        Err(Problem::Unreadable(why)) => Err(outcome(None, Some(format!("{name}: {why}")))),
-    }
+    })
 }
 
 fn lint_prepared(
@@ -190,7 +272,14 @@ pub fn report(doc: &Document, path: &Path, config: &Config, opts: &RunOptions) -
     };
     let name = doc.name.as_str();
     let default = Selection::default();
-    let mut findings = lint_document(doc, path, config, opts.selection.unwrap_or(&default));
+    let mut findings =
+        match lint_document_isolated(doc, path, config, opts.selection.unwrap_or(&default)) {
+            Ok(f) => f,
+            Err(why) => {
+                outcome.error = Some(format!("{name}: {why}"));
+                return outcome;
+            }
+        };
     let mut reported: Vec<Reported> = findings.iter().map(|f| render::resolve(doc, f)).collect();
     if let Some(b) = opts.baseline {
         let known = b.known(name, &reported);
@@ -214,22 +303,76 @@ pub fn report(doc: &Document, path: &Path, config: &Config, opts: &RunOptions) -
     outcome
 }
 
-/// Read and lint a file from disk.
+/// Read and lint a file from disk, named by its path as given.
 pub fn check_file(path: &Path, config: &Config, opts: &RunOptions) -> FileOutcome {
-    let name = path.display().to_string();
-    match std::fs::read(path) {
+    check_named(path, &path.display().to_string(), config, opts)
+}
+
+/// Lint a discovered file under its canonical name. Whatever goes wrong inside
+/// (a bug that panics) is this file's problem, reported with exit code 2; the
+/// other files are still linted.
+pub fn check_target(t: &crate::discover::Target, opts: &RunOptions) -> FileOutcome {
+    match &t.unsupported {
+        Some(why) => FileOutcome {
+            name: t.name.clone(),
+            error: Some(format!("{}: {why}", t.name)),
+            ..FileOutcome::default()
+        },
+        None => isolated(&t.name, || check_named(&t.path, &t.name, &t.config, opts)),
+    }
+}
+
+/// Run `f` for the file `name`; a panic becomes the file's error.
+pub fn isolated<T: WithError>(name: &str, f: impl FnOnce() -> T) -> T {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|p| {
+        let why = p
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        T::with_error(
+            name,
+            format!(
+                "{name}: not checked: reportlint failed on this file (a bug; please report it): {}",
+                crate::render::escape::terminal(&why)
+            ),
+        )
+    })
+}
+
+/// An outcome that can say a file failed.
+pub trait WithError {
+    fn with_error(name: &str, error: String) -> Self;
+}
+
+impl WithError for FileOutcome {
+    fn with_error(name: &str, error: String) -> Self {
+        FileOutcome {
+            name: name.to_owned(),
+            error: Some(error),
+            ..FileOutcome::default()
+        }
+    }
+}
+
+/// Read the file at `path` and lint it as `name`: the name is also the path the
+/// config's overrides and `[[ignore]]` entries match.
+pub fn check_named(path: &Path, name: &str, config: &Config, opts: &RunOptions) -> FileOutcome {
+    let name = name.to_owned();
+    let rel = Path::new(&name);
+    match crate::limits::read_input(path, config.limits.file_bytes) {
         Ok(bytes) => {
-            let prepared = prepare(&name, path, &bytes, config);
+            let prepared = prepare(&name, rel, &bytes, config);
             // The decoded text is a copy: free the raw bytes before the model is built.
             drop(bytes);
             match prepared {
-                Ok(prepared) => lint_prepared(&name, path, prepared, config, opts),
+                Ok(prepared) => lint_prepared(&name, rel, prepared, config, opts),
                 Err(outcome) => *outcome,
             }
         }
-        Err(e) => FileOutcome {
+        Err(why) => FileOutcome {
             name: name.clone(),
-            error: Some(format!("{name}: cannot read: {e}")),
+            error: Some(format!("{name}: {why}")),
             ..FileOutcome::default()
         },
     }

@@ -160,6 +160,7 @@ fn lint(id: &str, text: &str) -> (Document, Vec<Finding>) {
     let sel = Selection {
         select: CODES.iter().map(|c| c.to_string()).collect(),
         ignore: vec![],
+        extend_select: vec![],
     };
     let findings = pipeline::lint_document(&doc, path, &Config::default_config(), &sel);
     (doc, findings)

@@ -12,6 +12,12 @@ fn reportlint() -> Command {
     c
 }
 
+/// Standard error with miette's wrapping and frame undone, for `contains`.
+fn flat(bytes: &[u8]) -> String {
+    let s = String::from_utf8_lossy(bytes).replace(['│', '\n'], " ");
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 const DUPLICATE: &str = "一、甲\n正文。\n二、乙\n正文。\n二、丙\n正文。\n";
 
 #[test]
@@ -107,7 +113,7 @@ fn json_has_the_documented_shape() {
     assert_eq!(f["labels"][0]["line"], 3);
     assert_eq!(
         v["summary"],
-        serde_json::json!({"files": 1, "errors": 1, "warnings": 0, "infos": 0})
+        serde_json::json!({"files": 1, "errors": 1, "warnings": 0, "infos": 0, "unchecked": 0})
     );
 }
 
@@ -180,6 +186,8 @@ fn directories_respect_include_exclude_and_gitignore() {
     fs::write(p.join("drafts/d.txt"), DUPLICATE).expect("write");
     fs::write(p.join(".gitignore"), "b.md\n").expect("write");
     fs::write(p.join("reportlint.toml"), "exclude = [\"drafts/**\"]\n").expect("write");
+    // .gitignore counts inside a git work tree (see tests/inputs.rs for outside).
+    fs::create_dir(p.join(".git")).expect("mkdir .git");
     let out = reportlint()
         .current_dir(p)
         .args(["--format", "json", "."])
@@ -192,7 +200,7 @@ fn directories_respect_include_exclude_and_gitignore() {
         .iter()
         .filter_map(|f| f["path"].as_str())
         .collect();
-    assert_eq!(paths, vec!["./a.txt"], "{v}");
+    assert_eq!(paths, vec!["a.txt"], "{v}");
 }
 
 #[test]
@@ -237,9 +245,10 @@ fn hostile_inputs_do_not_crash() {
         .args(["--isolated", "--format", "json", "."])
         .output()
         .expect("runs");
+    // The binary file is not checked, and says so: exit code 2.
     assert_eq!(
         out.status.code(),
-        Some(1),
+        Some(2),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
@@ -249,18 +258,27 @@ fn hostile_inputs_do_not_crash() {
     assert!(
         findings
             .iter()
-            .any(|f| f["path"] == "./gbk.txt" && f["code"] == "RL101" && f["line"] == 3),
+            .any(|f| f["path"] == "gbk.txt" && f["code"] == "RL101" && f["line"] == 3),
         "{v}"
     );
     // The noise is decoded lossily and says so once.
     assert!(
         findings
             .iter()
-            .any(|f| f["path"] == "./noise.txt" && f["code"] == "RL001"),
+            .any(|f| f["path"] == "noise.txt" && f["code"] == "RL001"),
         "{v}"
     );
-    assert!(String::from_utf8_lossy(&out.stderr).contains("binary.txt: skipped"));
-    assert_eq!(v["summary"]["files"], 4, "binary file skipped, four linted");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("binary.txt: not checked: a binary file"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        v["summary"]["files"], 4,
+        "binary file not checked, four linted"
+    );
+    assert_eq!(v["summary"]["unchecked"], 1);
+    assert_eq!(v["problems"][0]["path"], "binary.txt");
 }
 
 #[test]
@@ -456,4 +474,237 @@ fn html_can_be_the_configured_format() {
         .assert()
         .code(1)
         .stdout(predicate::str::starts_with("<!DOCTYPE html>"));
+}
+
+#[test]
+fn unknown_selectors_are_errors_with_a_suggestion() {
+    for (args, wanted) in [
+        (vec!["--select", "numberng"], "did you mean `numbering`?"),
+        (vec!["--select", "RL9"], "unknown lint selector `RL9`"),
+        (
+            vec!["--select", "nope"],
+            "use a code (RL101), a code prefix (RL1), a name",
+        ),
+        (
+            vec!["--ignore", "numbering-duplcate"],
+            "did you mean `numbering-duplicate`?",
+        ),
+        (vec!["--extend-select", "typos"], "did you mean `typo`?"),
+        (
+            vec!["--select", "RL101,nope"],
+            "unknown lint selector `nope`",
+        ),
+    ] {
+        reportlint()
+            .arg("--isolated")
+            .args(&args)
+            .arg("-")
+            .write_stdin(DUPLICATE)
+            .assert()
+            .code(2)
+            .stdout(predicate::str::is_empty())
+            .stderr(predicate::str::contains(wanted));
+    }
+    // The same typo in the config, and in an [[ignore]] entry, points at the key.
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(dir.path().join("a.txt"), DUPLICATE).expect("write");
+    for (config, wanted, line) in [
+        (
+            "[lints.numberng-gap]\nenabled = false\n",
+            "did you mean `numbering-gap`?",
+            1,
+        ),
+        (
+            "\n[[ignore]]\ncodes = [\"RL1O1\"]\n",
+            "did you mean `RL101`?",
+            3,
+        ),
+    ] {
+        fs::write(dir.path().join("reportlint.toml"), config).expect("write");
+        let out = reportlint()
+            .current_dir(dir.path())
+            .arg("a.txt")
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2));
+        let err = flat(&out.stderr);
+        assert!(err.contains(wanted), "{err}");
+        assert!(err.contains(&format!("reportlint.toml:{line}:")), "{err}");
+    }
+}
+
+#[test]
+fn extend_select_adds_to_the_config_and_exit_zero_passes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(
+        dir.path().join("reportlint.toml"),
+        "[lints.numbering-duplicate]\nenabled = false\n",
+    )
+    .expect("write");
+    fs::write(dir.path().join("a.txt"), DUPLICATE).expect("write");
+    let run = |args: &[&str]| {
+        reportlint()
+            .current_dir(dir.path())
+            .args(args)
+            .arg("a.txt")
+            .output()
+            .expect("runs")
+            .status
+            .code()
+    };
+    assert_eq!(run(&[]), Some(0), "disabled in the config");
+    assert_eq!(run(&["--extend-select", "RL101"]), Some(1));
+    assert_eq!(run(&["--extend-select", "RL101", "--exit-zero"]), Some(0));
+    // --exit-zero does not hide an input that was not checked.
+    assert_eq!(
+        reportlint()
+            .current_dir(dir.path())
+            .args(["--exit-zero", "a.txt", "missing.txt"])
+            .output()
+            .expect("runs")
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn list_as_json_and_misspelled_commands() {
+    let out = reportlint()
+        .args(["list", "--format", "json"])
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let all = v.as_array().expect("array");
+    assert!(all.len() >= 20);
+    assert!(all.iter().any(|l| l["code"] == "RL101"
+        && l["name"] == "numbering-duplicate"
+        && l["family"] == "numbering"
+        && l["severity"] == "error"));
+    let dir = tempfile::tempdir().expect("tempdir");
+    reportlint()
+        .current_dir(dir.path())
+        .arg("lsit")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `reportlint list`?"));
+    reportlint()
+        .current_dir(dir.path())
+        .args(["--isolated", "explian", "RL101"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("`reportlint explain`"));
+    // A file of that name is a file.
+    fs::write(dir.path().join("lsit"), "一、甲\n").expect("write");
+    reportlint()
+        .current_dir(dir.path())
+        .args(["--isolated", "lsit"])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn config_errors_name_the_key_and_point_at_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(dir.path().join("a.txt"), DUPLICATE).expect("write");
+    for (config, wanted, line) in [
+        (
+            "[lints.confusable]\nextra = {}\nenable = false\n",
+            "unknown key `enable` in [lints.confusable]: did you mean `enabled`?",
+            3,
+        ),
+        (
+            "[lints.numbering-gap]\n\nseverty = \"info\"\n",
+            "did you mean `severity`?",
+            3,
+        ),
+        (
+            "[lints.numbering-gap]\nseverity = \"fatal\"\n",
+            "`severity` must be",
+            2,
+        ),
+        (
+            "[[overrides]]\nfiles = [\"a/**\"]\n[overrides.lints.confusable]\n\nextra = {}\n",
+            "overrides may only set `enabled` and `severity`",
+            5,
+        ),
+    ] {
+        fs::write(dir.path().join("reportlint.toml"), config).expect("write");
+        let out = reportlint()
+            .current_dir(dir.path())
+            .arg("a.txt")
+            .output()
+            .expect("runs");
+        let err = flat(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains(wanted), "{config}: {err}");
+        assert!(
+            err.contains(&format!("reportlint.toml:{line}:")),
+            "{config}: wants line {line}: {err}"
+        );
+        assert!(!err.contains("expected `extra` or `disable`"), "{err}");
+    }
+}
+
+#[test]
+fn baseline_refuses_fix_and_diff_refuses_docx() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(dir.path().join("a.txt"), "布署工作。\n").expect("write");
+    reportlint()
+        .current_dir(dir.path())
+        .args(["baseline", "--isolated", "--fix", "a.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--fix"));
+    assert!(!dir.path().join(".reportlint-baseline.json").exists());
+    assert_eq!(
+        fs::read_to_string(dir.path().join("a.txt")).ok().as_deref(),
+        Some("布署工作。\n")
+    );
+    let docx = common::repo().join("tests/data/docx/numbering.docx");
+    reportlint()
+        .args(["--isolated", "--diff"])
+        .arg(&docx)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot show a diff"));
+}
+
+#[test]
+fn command_line_globs_use_the_config_dialect() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::create_dir_all(dir.path().join("r/sub")).expect("mkdir");
+    for f in ["r/q1.txt", "r/q2.md", "r/q3.csv", "r/sub/q4.txt"] {
+        fs::write(dir.path().join(f), "一、甲\n").expect("write");
+    }
+    let names = |pattern: &str| -> String {
+        let out = reportlint()
+            .current_dir(dir.path())
+            .args(["--isolated", "--show-files", pattern])
+            .output()
+            .expect("runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    // `{a,b}` alternates; `*` stays within a folder, `**` crosses folders.
+    assert_eq!(names("r/*.{txt,md}"), "r/q1.txt\nr/q2.md\n");
+    assert_eq!(names("r/**/*.txt"), "r/q1.txt\nr/sub/q4.txt\n");
+    assert_eq!(names("./r/q[13].*"), "r/q1.txt\nr/q3.csv\n");
+}
+
+#[test]
+fn the_header_location_is_the_findings_own() {
+    // The label (the earlier 二、) is far above the finding (the duplicate).
+    let text = format!("一、甲\n二、乙\n{}二、丙\n", "正文。\n".repeat(12));
+    let out = reportlint()
+        .args(["--isolated", "--no-color", "--stdin-filename", "r.txt", "-"])
+        .write_stdin(text)
+        .output()
+        .expect("runs");
+    let human = String::from_utf8_lossy(&out.stdout);
+    let first = human
+        .lines()
+        .find_map(|l| l.split("[r.txt:").nth(1))
+        .unwrap_or_else(|| panic!("no location: {human}"));
+    assert!(first.starts_with("15:1]"), "{human}");
+    assert_eq!(human.matches("[r.txt:").count(), 1, "{human}");
 }

@@ -61,3 +61,19 @@ fn restarted_word_list_is_a_duplicate_on_the_right_line() {
     assert_eq!(line(previous), 7);
     assert_eq!(doc.markers[marker].title, "下一步安排");
 }
+
+#[test]
+fn lines_are_named_as_word_shows_them() {
+    let (text, places) = reportlint::input::docx::extract_with_places(&fixture("numbering.docx"))
+        .expect("the fixture extracts");
+    let place = |needle: &str| {
+        let at = text
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle} not found"));
+        places.place(&text, at).expect("placed").text
+    };
+    assert_eq!(place("二、存在问题"), "标题「二、存在问题」");
+    assert_eq!(place("中间段落"), "「二、存在问题」一节第1段");
+    assert_eq!(place("100"), "表1 第2行第2列");
+    assert_eq!(place("②圆圈二"), "「三、保障措施」一节第2段（编号「②」）");
+}

@@ -16,6 +16,7 @@ fn render(text: &str) -> String {
         &Selection {
             select: vec!["numbering".into()],
             ignore: vec![],
+            extend_select: vec![],
         },
     );
     assert!(!findings.is_empty(), "expected a finding");

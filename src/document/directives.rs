@@ -31,7 +31,13 @@ pub struct Directive {
 /// Every directive in the text, with its scope resolved.
 pub fn parse(text: &str, doc: &Document) -> Vec<Directive> {
     let mut out = Vec::new();
-    let mut open: Vec<usize> = Vec::new(); // indices of Range directives awaiting an enable
+    // Range directives awaiting an enable: all of them in order, and by their
+    // code list, so that an enable finds its disable without scanning every
+    // open one (closed entries are skipped when met: each is passed once).
+    let mut open: Vec<usize> = Vec::new();
+    let mut open_by_codes: std::collections::HashMap<Vec<String>, Vec<usize>> =
+        std::collections::HashMap::new();
+    let mut closed: Vec<bool> = Vec::new();
     let last_line = doc.lines.line_count().saturating_sub(1);
     let mut pos = 0;
     while let Some(found) = text[pos..].find("reportlint-") {
@@ -68,6 +74,10 @@ pub fn parse(text: &str, doc: &Document) -> Vec<Directive> {
             }
             DISABLE => {
                 open.push(out.len());
+                open_by_codes
+                    .entry(codes.iter().map(|c| c.0.clone()).collect())
+                    .or_default()
+                    .push(out.len());
                 out.push(Directive {
                     span,
                     codes,
@@ -76,11 +86,24 @@ pub fn parse(text: &str, doc: &Document) -> Vec<Directive> {
             }
             _ => {
                 // Close the latest open range with the same codes (or any, if none given).
-                let same = |d: &Directive| {
-                    codes.is_empty() || d.codes.iter().map(|c| &c.0).eq(codes.iter().map(|c| &c.0))
+                closed.resize(out.len(), false);
+                let stack = if codes.is_empty() {
+                    Some(&mut open)
+                } else {
+                    let key: Vec<String> = codes.iter().map(|c| c.0.clone()).collect();
+                    open_by_codes.get_mut(&key)
                 };
-                if let Some(k) = open.iter().rposition(|&i| same(&out[i])) {
-                    let i = open.remove(k);
+                let mut found = None;
+                if let Some(stack) = stack {
+                    while let Some(i) = stack.pop() {
+                        if !closed[i] {
+                            found = Some(i);
+                            break;
+                        }
+                    }
+                }
+                if let Some(i) = found {
+                    closed[i] = true;
                     if let Scope::Range(a, _) = out[i].scope {
                         out[i].scope = Scope::Range(a, line);
                     }

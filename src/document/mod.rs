@@ -72,6 +72,9 @@ pub struct Document {
     pub directives: Vec<directives::Directive>,
     /// Checkable statements, built on first use by [`Document::claims`].
     claims: std::sync::OnceLock<claims::Claims>,
+    /// Pages and lines (PDF), sections and table cells (Word) of the text, when
+    /// the input format knows them.
+    pub places: Option<crate::input::location::SourceMap>,
 }
 
 impl Document {
@@ -121,6 +124,7 @@ impl Document {
             original: None,
             directives: Vec::new(),
             claims: std::sync::OnceLock::new(),
+            places: None,
         }
     }
 
@@ -145,6 +149,7 @@ impl Document {
         };
         let mut doc = Document::parse_as(name, decoded.text, delimited);
         doc.source = source;
+        doc.places = decoded.places;
         doc.original = original.filter(|o| o.len() == doc.text.len());
         doc.directives = directives::parse(doc.display_text(), &doc);
         doc

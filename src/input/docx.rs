@@ -20,6 +20,7 @@ mod table;
 mod tests;
 mod xml;
 
+use super::location::SourceMap;
 use std::io::{Cursor, Read, Seek};
 use xml::{walk, Item, Ns};
 use zip::ZipArchive;
@@ -38,6 +39,11 @@ const REL_STYLES: &str = "/styles";
 
 /// The text of a `.docx` file, one paragraph per line.
 pub fn extract(bytes: &[u8]) -> Result<String, String> {
+    extract_with_places(bytes).map(|(text, _)| text)
+}
+
+/// The text of a `.docx` file, and the section, paragraph or table cell of each line.
+pub fn extract_with_places(bytes: &[u8]) -> Result<(String, SourceMap), String> {
     // The zip reader is not ours to vouch for: a panic deep in it on some
     // crafted archive still becomes an error for this one file.
     std::panic::catch_unwind(|| extract_unchecked(bytes))
@@ -77,7 +83,7 @@ fn one_line(message: &str) -> String {
     out
 }
 
-fn extract_unchecked(bytes: &[u8]) -> Result<String, String> {
+fn extract_unchecked(bytes: &[u8]) -> Result<(String, SourceMap), String> {
     if bytes.starts_with(&OLE_MAGIC) {
         return Err(
             "not a .docx file: it is an old binary .doc or a password-protected \
@@ -132,8 +138,9 @@ fn extract_unchecked(bytes: &[u8]) -> Result<String, String> {
         body::read(&main, r, MAX_PART_BYTES, MAX_TEXT_BYTES, counters)
     })?;
     let mut out = String::new();
-    body::render(&blocks, &mut out);
-    Ok(out)
+    let mut places = SourceMap::default();
+    body::render(&blocks, &mut out, &mut places);
+    Ok((out, places))
 }
 
 /// Open entry `name` and hand its inflating reader to `f`.

@@ -2,10 +2,14 @@
 //!
 //! Plain text is decoded as is. Markdown keeps its bytes but blanks what is not
 //! prose (code, link targets, HTML, list bullets) so no lint sees it. Word files
-//! are unpacked into one paragraph per line.
+//! are unpacked into one paragraph per line, PDF files read from their text
+//! layer the same way. Word and PDF files also say where each line is in the
+//! original ([`location::SourceMap`]: page and line, section, table cell).
 
 pub mod docx;
+pub mod location;
 pub mod markdown;
+pub mod pdf;
 
 use crate::decode::{self, Decoded, Skip};
 use std::path::Path;
@@ -17,6 +21,8 @@ pub enum Format {
     /// Word: one paragraph per line, a table row per line with its cells
     /// separated by tabs, automatic numbering rendered as text.
     Docx,
+    /// PDF: the text layer, one paragraph per line, tables as for Word.
+    Pdf,
     /// A table file: every line a row of comma-separated cells.
     Csv,
     /// A table file: every line a row of tab-separated cells.
@@ -34,13 +40,52 @@ impl Format {
     }
 }
 
-/// Why a file gives no text to lint.
+/// Why a file gives no text to lint. Either way the file is reported and the
+/// exit code is 2: a report that was not checked is never passed over in silence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
-    /// Not an error: a binary file met while walking a directory.
+    /// Not text: a binary file.
     Skipped(String),
-    /// The file cannot be read as a report (exit code 2).
+    /// The file cannot be read as a report.
     Unreadable(String),
+}
+
+impl Problem {
+    pub fn message(&self) -> &str {
+        match self {
+            Problem::Skipped(why) | Problem::Unreadable(why) => why,
+        }
+    }
+}
+
+/// Whether reportlint reads a kind of file. The one place that knows which
+/// document formats are read and which are known but not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Support {
+    Read(Format),
+    /// A document format reports come in that is not read (the reason says what to do).
+    Unsupported(String),
+}
+
+/// What reportlint does with a file, by its name.
+pub fn support(path: &Path) -> Support {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let why = match ext.as_deref() {
+        Some("doc" | "dot") => {
+            "binary Word (.doc) files are not supported: save it as .docx (Word: File > Save As)"
+        }
+        Some("wps" | "wpt") => {
+            "WPS (.wps) files are not supported: save it as .docx (WPS: 文件 > 另存为)"
+        }
+        Some("rtf") => "RTF files are not supported: save it as .docx",
+        Some("odt") => "OpenDocument (.odt) files are not supported: save it as .docx",
+        Some("ofd") => "OFD files are not supported: lint the .docx or .txt it was made from",
+        _ => return Support::Read(format_of(path)),
+    };
+    Support::Unsupported(why.to_owned())
 }
 
 pub fn format_of(path: &Path) -> Format {
@@ -52,6 +97,7 @@ pub fn format_of(path: &Path) -> Format {
     {
         Some("md" | "markdown") => Format::Markdown,
         Some("docx") => Format::Docx,
+        Some("pdf") => Format::Pdf,
         Some("csv") => Format::Csv,
         Some("tsv" | "tab") => Format::Tsv,
         _ => Format::Text,
@@ -87,25 +133,31 @@ fn blank_directive_lines(text: &str) -> Option<String> {
 }
 
 pub fn prepare(path: &Path, bytes: &[u8], encoding: Option<&str>) -> Result<Prepared, Problem> {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    if ext.as_deref() == Some("doc") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+    let format = match support(path) {
+        Support::Read(f) => f,
+        Support::Unsupported(why) => return Err(Problem::Unreadable(why)),
+    };
+    // An OLE compound file (.doc, .wps, .xls) renamed to .txt or .docx.
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Err(Problem::Unreadable(
-            "binary Word (.doc) files are not supported: save it as .docx (Word: File > Save As)"
+            "a binary Word or WPS file (.doc/.wps) is not supported: save it as .docx (Word: File > Save As)"
                 .into(),
         ));
     }
-    let format = format_of(path);
-    if format == Format::Docx {
-        let text = docx::extract(bytes).map_err(Problem::Unreadable)?;
+    if matches!(format, Format::Docx | Format::Pdf) {
+        let (text, places) = if format == Format::Pdf {
+            pdf::extract(bytes).map(|e| (e.text, e.places))
+        } else {
+            docx::extract_with_places(bytes)
+        }
+        .map_err(Problem::Unreadable)?;
         let decoded = Decoded {
             text,
             encoding: encoding_rs::UTF_8,
             bom: false,
             malformed: 0,
             first_malformed: None,
+            places: Some(places).filter(|p| !p.is_empty()),
         };
         return Ok(Prepared {
             decoded,
@@ -120,14 +172,14 @@ pub fn prepare(path: &Path, bytes: &[u8], encoding: Option<&str>) -> Result<Prep
             Ok(d) => d,
             Err(Skip::Binary) => {
                 return Err(Problem::Skipped(
-                    "skipped, looks like a binary file (NUL bytes)".into(),
+                    "not checked: a binary file (NUL bytes, and not UTF-16 text)".into(),
                 ))
             }
         },
     };
     let masked = match format {
         Format::Markdown => Some(markdown::mask(&decoded.text)),
-        Format::Text | Format::Docx | Format::Csv | Format::Tsv => {
+        Format::Text | Format::Docx | Format::Pdf | Format::Csv | Format::Tsv => {
             blank_directive_lines(&decoded.text)
         }
     };

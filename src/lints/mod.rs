@@ -87,6 +87,8 @@ pub fn registry() -> Vec<Registration> {
         typo::halfwidth_punct::HalfwidthPunct,
         typo::confusable::Confusable,
         typo::stray_whitespace::StrayWhitespace,
+        typo::homophone::Homophone,
+        typo::idiom_slip::IdiomSlip,
     ];
     all.sort_by_key(|r| r.meta.code);
     all
@@ -108,7 +110,7 @@ pub fn reference_markdown() -> String {
             m.code.to_ascii_lowercase(),
             m.name,
             m.family.as_str(),
-            m.severity_rule(),
+            m.default_severity.as_str(),
             m.summary
         ));
     }
@@ -137,16 +139,13 @@ pub fn lookup(key: &str) -> Option<&'static LintMeta> {
 }
 
 /// Declare a lint struct and its `META`; the struct's doc comment becomes the docs.
-/// `inferred = Warning` gives the severity of findings whose binding is inferred.
 #[macro_export]
 macro_rules! declare_lint {
-    (@inferred) => { None };
-    (@inferred $inf:ident) => { Some($crate::diagnostic::Severity::$inf) };
     (
         $(#[doc = $doc:literal])*
         $vis:vis struct $name:ident $body:tt
         code = $code:literal, name = $lname:literal, family = $family:ident,
-        severity = $sev:ident, $(inferred = $inf:ident,)? summary = $summary:literal $(,)?
+        severity = $sev:ident, summary = $summary:literal $(,)?
     ) => {
         $(#[doc = $doc])*
         $vis struct $name $body
@@ -156,7 +155,6 @@ macro_rules! declare_lint {
             name: $lname,
             family: $crate::lints::LintFamily::$family,
             default_severity: $crate::diagnostic::Severity::$sev,
-            inferred_severity: $crate::declare_lint!(@inferred $($inf)?),
             summary: $summary,
             docs: concat!($($doc, "\n"),*),
         };

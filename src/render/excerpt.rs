@@ -41,6 +41,10 @@ pub struct Excerpt<'d> {
     doc: &'d Document,
     text: String,
     rows: Vec<Row>,
+    /// The finding's own span in excerpt coordinates: only the snippet holding
+    /// it is headed `[file:line:col]`, so the location a terminal or editor
+    /// jumps to is the finding's, not that of a label above it.
+    primary: Option<SourceSpan>,
 }
 
 impl<'d> Excerpt<'d> {
@@ -80,10 +84,12 @@ impl<'d> Excerpt<'d> {
             doc,
             text: String::new(),
             rows: Vec::new(),
+            primary: None,
         };
         for line in filled {
             ex.push_row(line, spans);
         }
+        ex.primary = spans.first().map(|&s| ex.map(s));
         ex
     }
 
@@ -104,12 +110,7 @@ impl<'d> Excerpt<'d> {
             if i == 0 && a > range.start || i > 0 {
                 self.text.push('…');
             }
-            pieces.push(Piece {
-                virt: self.text.len(),
-                doc: a,
-                len: b - a,
-            });
-            self.text.push_str(&text[a..b]);
+            self.push_shown(text, a, b, &mut pieces);
         }
         if windows.last().is_some_and(|&(_, b)| b < range.end) {
             self.text.push('…');
@@ -122,6 +123,35 @@ impl<'d> Excerpt<'d> {
             virt_end,
             pieces,
         });
+    }
+
+    /// Show `text[a..b]`: runs of ordinary characters as pieces that map back
+    /// to the document, each terminal control or bidi character as its visible
+    /// escape (outside every piece: a span over it covers the escape).
+    fn push_shown(&mut self, text: &str, a: usize, b: usize, pieces: &mut Vec<Piece>) {
+        let mut run = a;
+        for (i, c) in text[a..b].char_indices() {
+            if !super::escape::is_unsafe(c) {
+                continue;
+            }
+            let at = a + i;
+            if at > run {
+                pieces.push(Piece {
+                    virt: self.text.len(),
+                    doc: run,
+                    len: at - run,
+                });
+                self.text.push_str(&text[run..at]);
+            }
+            super::escape::push_visible(&mut self.text, c);
+            run = at + c.len_utf8();
+        }
+        pieces.push(Piece {
+            virt: self.text.len(),
+            doc: run,
+            len: b - run,
+        });
+        self.text.push_str(&text[run..b]);
     }
 
     /// A document span in excerpt coordinates (clamped into the shown text).
@@ -265,13 +295,23 @@ impl SourceCode for Excerpt<'_> {
         let data_end = (self.rows[last].virt_end + 1).min(self.text.len());
         let doc_off = self.unmap(start);
         let column = self.doc.line_col(doc_off).column - 1;
-        Ok(Box::new(MietteSpanContents::new_named(
-            self.doc.name.clone(),
-            &self.text.as_bytes()[data_start..data_end],
-            (data_start, data_end - data_start).into(),
-            self.rows[first].line,
-            column,
-            last - first + 1,
-        )))
+        let data = &self.text.as_bytes()[data_start..data_end];
+        let span = (data_start, data_end - data_start).into();
+        let line = self.rows[first].line;
+        let holds_primary = self
+            .primary
+            .is_none_or(|p| start <= p.offset() && p.offset() <= end.max(start));
+        Ok(Box::new(if holds_primary {
+            MietteSpanContents::new_named(
+                super::escape::name(&self.doc.name).into_owned(),
+                data,
+                span,
+                line,
+                column,
+                last - first + 1,
+            )
+        } else {
+            MietteSpanContents::new(data, span, line, column, last - first + 1)
+        }))
     }
 }

@@ -1,7 +1,7 @@
 //! `--format github`: workflow commands that GitHub Actions turns into annotations:
 //! `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=CODE::message`.
 
-use super::Reported;
+use super::{Problem, Reported};
 use crate::diagnostic::Severity;
 
 /// Escaping for the message part of a workflow command.
@@ -17,7 +17,19 @@ fn property(s: &str) -> String {
 }
 
 pub fn render(findings: &[Reported]) -> String {
+    render_with_problems(findings, &[])
+}
+
+/// Findings, then an error annotation for every input that was not checked.
+pub fn render_with_problems(findings: &[Reported], problems: &[Problem]) -> String {
     let mut out = String::new();
+    for p in problems {
+        out.push_str(&format!(
+            "::error file={},title=reportlint: not checked::{}\n",
+            property(&p.path),
+            data(&p.message)
+        ));
+    }
     for f in findings {
         let kind = match f.severity {
             Severity::Error => "error",

@@ -14,7 +14,7 @@ mod side;
 
 use super::json::Summary;
 use super::plural;
-use super::Reported;
+use super::{Problem, Reported};
 use crate::diagnostic::Severity;
 use crate::lints::{self, LintFamily};
 use std::collections::{BTreeMap, HashMap};
@@ -117,6 +117,36 @@ pub fn escape(s: &str) -> String {
 
 /// Render the page. `reports` in any order; they are ranked here.
 pub fn render(reports: &[Input<'_>]) -> String {
+    render_with_problems(reports, &[])
+}
+
+/// The inputs that were not checked: one row each, above the ranking, so that a
+/// reviewer never takes a missing report for a clean one.
+fn unchecked(page: &mut String, problems: &[Problem]) {
+    if problems.is_empty() {
+        return;
+    }
+    let _ = write!(
+        page,
+        "<section id=\"unchecked\" role=\"alert\" aria-labelledby=\"unchecked-h\">\n\
+         <h2 id=\"unchecked-h\">Not checked: {} {}</h2>\n<table>\n<thead><tr>\
+         <th scope=\"col\" class=\"name\">file</th><th scope=\"col\">why</th></tr></thead>\n<tbody>\n",
+        problems.len(),
+        plural(problems.len(), "input", "inputs")
+    );
+    for p in problems {
+        let _ = writeln!(
+            page,
+            "<tr class=\"unchecked\" data-path=\"{0}\"><th scope=\"row\" class=\"name\">{0}</th><td>{1}</td></tr>",
+            escape(&p.path),
+            escape(&p.message)
+        );
+    }
+    page.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+/// Render the page, with a row for every input that was not checked.
+pub fn render_with_problems(reports: &[Input<'_>], problems: &[Problem]) -> String {
     let families: HashMap<&str, LintFamily> = lints::registry()
         .iter()
         .map(|r| (r.meta.code, r.meta.family))
@@ -135,6 +165,7 @@ pub fn render(reports: &[Input<'_>]) -> String {
         errors: total.severity[0],
         warnings: total.severity[1],
         infos: total.severity[2],
+        unchecked: problems.len(),
     };
 
     let mut page =
@@ -164,6 +195,7 @@ pub fn render(reports: &[Input<'_>]) -> String {
     );
     toolbar(&mut page, reports, &summary, &families);
     page.push_str("<main id=\"main\">\n");
+    unchecked(&mut page, problems);
     ranking::table(&mut page, reports, &counts, &order, &total);
     let mut next_id = 0;
     for (rank, &r) in order.iter().enumerate() {

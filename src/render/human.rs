@@ -1,6 +1,7 @@
 //! Human output: one miette graphical report per finding. miette is used here
 //! and for config errors only.
 
+use super::escape;
 use super::excerpt::Excerpt;
 use crate::config::ConfigError;
 use crate::diagnostic::{Finding, Severity};
@@ -44,13 +45,13 @@ struct Report<'a> {
 
 impl fmt::Debug for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.finding.message)
+        f.write_str(&escape::terminal(&self.finding.message))
     }
 }
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.finding.message)
+        f.write_str(&escape::terminal(&self.finding.message))
     }
 }
 
@@ -73,7 +74,7 @@ impl Diagnostic for Report<'_> {
         self.finding
             .help
             .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+            .map(|h| Box::new(escape::terminal(h).into_owned()) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -83,17 +84,18 @@ impl Diagnostic for Report<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let f = self.finding;
         let primary = LabeledSpan::new_primary_with_span(
-            Some(
-                f.primary_label
-                    .clone()
-                    .unwrap_or_else(|| f.meta.name.to_owned()),
-            ),
+            Some(f.primary_label.as_deref().map_or_else(
+                || f.meta.name.to_owned(),
+                |l| escape::terminal(l).into_owned(),
+            )),
             self.excerpt.map(f.span),
         );
-        let rest = f
-            .labels
-            .iter()
-            .map(|l| LabeledSpan::new_with_span(Some(l.message.clone()), self.excerpt.map(l.span)));
+        let rest = f.labels.iter().map(|l| {
+            LabeledSpan::new_with_span(
+                Some(escape::terminal(&l.message).into_owned()),
+                self.excerpt.map(l.span),
+            )
+        });
         Some(Box::new(std::iter::once(primary).chain(rest)))
     }
 }
@@ -109,9 +111,31 @@ pub fn render_finding(doc: &Document, finding: &Finding, style: Style) -> String
     };
     let mut out = String::new();
     if style.handler().render_report(&mut out, &report).is_err() {
-        out = format!("{}: {} {}\n", doc.name, report.code, finding.message);
+        out = format!(
+            "{}: {} {}\n",
+            escape::name(&doc.name),
+            report.code,
+            escape::terminal(&finding.message)
+        );
     }
+    out.push_str(&place_line(doc, finding));
     out
+}
+
+/// "  原文位置：第3页第12行；上一项：第2页第5行" for inputs whose extracted lines
+/// are not the file's own (PDF, Word); empty otherwise.
+fn place_line(doc: &Document, finding: &Finding) -> String {
+    let Some(main) = super::place(doc, finding.span) else {
+        return String::new();
+    };
+    let mut line = format!("  原文位置：{}", main.text);
+    for l in &finding.labels {
+        if let Some(p) = super::place(doc, l.span).filter(|p| p.text != main.text) {
+            line.push_str(&format!("；{}：{}", l.message, p.text));
+        }
+    }
+    line.push('\n');
+    line
 }
 
 #[derive(Debug)]
@@ -165,9 +189,9 @@ impl fmt::Display for ConfigReport<'_> {
         write!(
             f,
             "invalid configuration in {}{}: {}",
-            self.error.path.display(),
+            escape::name(&self.error.path.display().to_string()),
             self.position,
-            self.error.message
+            escape::terminal(&self.error.message)
         )
     }
 }

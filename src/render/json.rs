@@ -1,6 +1,6 @@
 //! `--format json`: `{"version": 1, "findings": [...], "summary": {...}}`.
 
-use super::Reported;
+use super::{Problem, Reported};
 use serde::Serialize;
 
 #[derive(Debug, Default, Clone, Copy, Serialize, PartialEq, Eq)]
@@ -9,19 +9,32 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Inputs that were not checked (listed under `problems`).
+    pub unchecked: usize,
 }
 
 #[derive(Serialize)]
 struct Output<'a> {
     version: u32,
     findings: &'a [Reported],
+    /// Inputs that were not checked, and why.
+    problems: &'a [Problem],
     summary: Summary,
 }
 
 pub fn render(findings: &[Reported], summary: Summary) -> String {
+    render_with_problems(findings, summary, &[])
+}
+
+pub fn render_with_problems(
+    findings: &[Reported],
+    summary: Summary,
+    problems: &[Problem],
+) -> String {
     let out = Output {
         version: 1,
         findings,
+        problems,
         summary,
     };
     let mut s =

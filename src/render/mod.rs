@@ -1,6 +1,7 @@
 //! Rendering findings. `Reported` is the one resolved model (lines, columns,
 //! snippet) that every output format is built from.
 
+pub mod escape;
 pub mod excerpt;
 pub mod github;
 pub mod gitlab;
@@ -18,6 +19,23 @@ use serde::Serialize;
 pub const FORMATS: &[&str] = &[
     "human", "json", "sarif", "github", "rdjson", "gitlab", "html",
 ];
+
+/// An input that was not checked (unreadable, unsupported, missing, a broken
+/// config): every format reports it, and it makes the exit code 2.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(path: &str, message: impl Into<String>) -> Problem {
+        Problem {
+            path: path.to_owned(),
+            message: message.into(),
+        }
+    }
+}
 
 /// "1 file" / "2 files": the English count words of summaries.
 pub fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
@@ -61,6 +79,9 @@ pub struct ReportedLabel {
     pub message: String,
     #[serde(flatten)]
     pub at: Position,
+    /// Where the label is in the original file (PDF page and line, Word section or cell).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<crate::input::location::Place>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -68,6 +89,12 @@ pub struct ReportedFix {
     pub byte_start: usize,
     pub byte_end: usize,
     pub replacement: String,
+    /// Character offsets from the start of the text (SARIF's `deletedRegion`:
+    /// right whatever the file's encoding, GBK and BOM included).
+    #[serde(skip)]
+    pub char_start: usize,
+    #[serde(skip)]
+    pub char_end: usize,
 }
 
 /// A finding with its positions resolved: the JSON shape of one finding.
@@ -84,6 +111,10 @@ pub struct Reported {
     pub labels: Vec<ReportedLabel>,
     pub help: Option<String>,
     pub fix: Option<ReportedFix>,
+    /// Where the finding is in the original file, for inputs whose extracted
+    /// lines are not the file's own (PDF page and line, Word section or cell).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<crate::input::location::Place>,
     /// Path, code, offending text and its surroundings: stable when lines move.
     #[serde(skip)]
     pub fingerprint: String,
@@ -108,6 +139,11 @@ pub fn position(doc: &Document, span: crate::span::Span) -> Position {
         byte_column: byte_col(a.line, span.start),
         end_byte_column: byte_col(b.line, span.end),
     }
+}
+
+/// Where `span` starts in the original file, when the input format knows it.
+pub fn place(doc: &Document, span: crate::span::Span) -> Option<crate::input::location::Place> {
+    doc.places.as_ref()?.place(doc.display_text(), span.start)
 }
 
 /// Up to `n` characters before and after a span, within its line.
@@ -165,6 +201,7 @@ pub fn resolve(doc: &Document, f: &Finding) -> Reported {
             .map(|l| ReportedLabel {
                 message: l.message.clone(),
                 at: position(doc, l.span),
+                location: place(doc, l.span),
             })
             .collect(),
         help: f.help.clone(),
@@ -172,7 +209,10 @@ pub fn resolve(doc: &Document, f: &Finding) -> Reported {
             byte_start: x.span.start,
             byte_end: x.span.end,
             replacement: x.replacement.clone(),
+            char_start: doc.lines.char_offset(&doc.text, x.span.start),
+            char_end: doc.lines.char_offset(&doc.text, x.span.end),
         }),
+        location: place(doc, f.span),
         fingerprint: fingerprint(&[&doc.name, f.meta.code, text, before, after]),
     }
 }

@@ -34,6 +34,7 @@ pub fn lint_file(path: &Path, select: &[&str]) -> (Document, Vec<Finding>) {
     let sel = Selection {
         select: select.iter().map(|s| s.to_string()).collect(),
         ignore: vec![],
+        extend_select: vec![],
     };
     let findings = pipeline::lint_document(&doc, path, &config, &sel);
     (doc, findings)

@@ -91,6 +91,34 @@ pub fn delimited(line: &str, sep: char, quotes: bool) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// The records of a CSV text as the csv crate finds them: (offset, end without
+/// the line break, cells relative to the offset). A quoted cell may span lines.
+pub fn csv_records(text: &str) -> Vec<(usize, usize, Vec<Range<usize>>)> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut record = csv::ByteRecord::new();
+    let mut starts = Vec::new();
+    while let Ok(true) = reader.read_byte_record(&mut record) {
+        let at = record.position().map_or(0, |p| p.byte());
+        match usize::try_from(at) {
+            Ok(at) if at <= text.len() && text.is_char_boundary(at) => starts.push(at),
+            _ => break,
+        }
+    }
+    let mut out = Vec::with_capacity(starts.len());
+    for (k, &start) in starts.iter().enumerate() {
+        let next = starts.get(k + 1).copied().unwrap_or(text.len()).max(start);
+        let body = text[start..next].trim_end_matches(['\r', '\n']);
+        if body.trim_matches(is_blank).is_empty() {
+            continue;
+        }
+        out.push((start, start + body.len(), delimited(body, ',', true)));
+    }
+    out
+}
+
 /// Cells of a Markdown pipe row; `None` when the line has no pipe.
 pub fn pipe(line: &str) -> Option<Vec<Range<usize>>> {
     let body = trimmed(line, 0..line.len());

@@ -15,6 +15,9 @@ struct RawRow {
     line: usize,
     /// Document offset of the line.
     start: usize,
+    /// Document offset of its end when it is not the line's (a CSV record may
+    /// hold line breaks).
+    end: Option<usize>,
     cells: Vec<Range<usize>>,
 }
 
@@ -33,6 +36,9 @@ pub fn detect(text: &str, lines: &LineIndex, file: Option<Delimited>) -> Vec<Tab
             Delimited::Comma => (',', Layout::Comma),
             Delimited::Tab => ('\t', Layout::Tab),
         };
+        if d == Delimited::Comma {
+            return csv_tables(text, lines);
+        }
         let mut run = Vec::new();
         for n in 0..=count {
             let l = if n < count { line(n) } else { "" };
@@ -75,8 +81,35 @@ fn raw(lines: &LineIndex, n: usize, cells: Vec<Range<usize>>) -> RawRow {
     RawRow {
         line: n,
         start: lines.line_start(n),
+        end: None,
         cells,
     }
+}
+
+/// The tables of a `.csv` file: its records as the csv crate reads them (a
+/// quoted cell may hold commas and line breaks), a blank line between tables.
+fn csv_tables(text: &str, lines: &LineIndex) -> Vec<Table> {
+    let mut out = Vec::new();
+    let mut run = Vec::new();
+    let mut last_end = 0;
+    for (start, end, cells) in cells::csv_records(text) {
+        if text[last_end..start].matches('\n').count() >= 2 {
+            if let Some(t) = build(text, lines, Layout::Comma, std::mem::take(&mut run), None) {
+                out.push(t);
+            }
+        }
+        last_end = end;
+        run.push(RawRow {
+            line: lines.line_of(start),
+            start,
+            end: Some(end),
+            cells,
+        });
+    }
+    if let Some(t) = build(text, lines, Layout::Comma, run, None) {
+        out.push(t);
+    }
+    out
 }
 
 /// A Markdown table starting at line `n`; returns the line after it.
@@ -321,7 +354,10 @@ fn build(
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            let line_text = &text[lines.line_range(text, r.line)];
+            let line_text = match r.end {
+                Some(end) => &text[r.start..end],
+                None => &text[lines.line_range(text, r.line)],
+            };
             let mut cells: Vec<Cell> = r
                 .cells
                 .iter()

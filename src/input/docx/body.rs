@@ -4,6 +4,7 @@
 
 use super::numbering::{Counters, NumPr};
 use super::xml::{walk, Item, Ns, Tag};
+use crate::input::location::SourceMap;
 use std::io::Read;
 
 /// Deepest nesting of tables, cells and text boxes kept (real documents use two
@@ -48,14 +49,16 @@ pub(super) struct Table {
 }
 
 /// Write blocks one paragraph per line; tables as [`super::table`] writes them.
-pub(super) fn render(blocks: &[Block], out: &mut String) {
+/// Each line's place (section and paragraph, or table row) goes into `places`.
+pub(super) fn render(blocks: &[Block], out: &mut String, places: &mut SourceMap) {
     for b in blocks {
         match b {
             Block::Paragraph(p) => {
+                places.paragraph(out.len(), p);
                 out.push_str(p);
                 out.push('\n');
             }
-            Block::Table(t) => super::table::render(t, out),
+            Block::Table(t) => super::table::render(t, out, places),
         }
     }
 }

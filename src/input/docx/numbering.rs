@@ -11,6 +11,8 @@ use std::io::Read;
 const LEVELS: usize = 9;
 /// Longest `w:basedOn` chain followed; real style sheets are a few levels deep.
 const MAX_STYLE_CHAIN: usize = 32;
+/// The longest level text (`w:lvlText`) that is rendered, in bytes.
+const MAX_LEVEL_TEXT: usize = 256;
 
 /// What follows the marker (`w:suff`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -274,7 +276,10 @@ fn read_level_property(l: &mut Level, tag: &super::xml::Tag) {
                 tag.attr(b"format").as_deref(),
             )
         }
-        b"lvlText" => l.text = tag.val(),
+        // Word writes a level text of a few characters ("%1、", "（%2）"); one of
+        // megabytes ("%1" × 30 million) would be expanded for every numbered
+        // paragraph before any size check, so it is not shown at all.
+        b"lvlText" => l.text = tag.val().filter(|t| t.len() <= MAX_LEVEL_TEXT),
         b"lvlRestart" => l.restart = parse_i64(tag.val()),
         b"isLgl" => l.legal = tag.flag(),
         b"pStyle" => l.style = tag.val(),

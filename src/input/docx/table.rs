@@ -6,22 +6,25 @@
 //! passages — is written paragraph by paragraph, as prose.
 
 use super::body::{self, Block, Cell, Table};
+use crate::input::location::SourceMap;
 
 /// Cells longer than this hold prose, not a value.
 const PROSE_CELL_CHARS: usize = 200;
 /// Cells with more paragraphs than this hold prose.
 const PROSE_CELL_PARAGRAPHS: usize = 3;
 
-pub(super) fn render(t: &Table, out: &mut String) {
+pub(super) fn render(t: &Table, out: &mut String, places: &mut SourceMap) {
     if is_layout(t) {
         for row in &t.rows {
             for cell in &row.cells {
-                body::render(&cell.blocks, out);
+                body::render(&cell.blocks, out, places);
             }
         }
         return;
     }
-    for row in &t.rows {
+    let table = places.next_table();
+    for (r, row) in t.rows.iter().enumerate() {
+        places.table_row(out.len(), table, r as u32 + 1);
         for _ in 0..row.before {
             out.push('\t');
         }

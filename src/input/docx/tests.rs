@@ -579,3 +579,12 @@ fn output_limit() {
     );
     assert!(r.expect_err("too deep").contains("nested"));
 }
+
+#[test]
+fn a_level_text_of_megabytes_is_not_expanded_for_every_paragraph() {
+    let numbering = abstract_num(0, &[("decimal", &"%1".repeat(200_000), "")]) + &num(1, 0, &[]);
+    let body: String = (0..40).map(|i| np(1, 0, &format!("第{i}段"))).collect();
+    let text = extract(&package(&body, Some(&numbering), None)).expect("extracts");
+    assert!(text.len() < 10_000, "{} bytes of markers", text.len());
+    assert!(text.contains("第39段"));
+}

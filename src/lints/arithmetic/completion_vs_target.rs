@@ -22,8 +22,10 @@ crate::declare_lint! {
     /// 超额完成, 提前完成 or 全面完成 written in a sentence whose amount done is below
     /// its target.
     ///
-    /// Severity: error when the target is named (in the phrase, or the one target of
-    /// the sentence); a warning when it is inferred or the label names the wrong base.
+    /// Binding: named when the target is named (in the phrase, or the one target of
+    /// the sentence), else inferred; the help says which binding it assumes and only a
+    /// named one suggests writing another number. A label that names the wrong base
+    /// is reported with the base that fits.
     ///
     /// ## Why
     /// Completion rates are what a report is judged on; a wrong one is either a
@@ -37,7 +39,7 @@ crate::declare_lint! {
     /// 全年任务数450张托位，现已完成580张，完成率128.9%。
     /// ```
     pub struct CompletionVsTarget {}
-    code = "RL202", name = "completion-vs-target", family = Arithmetic, severity = Error, inferred = Warning,
+    code = "RL202", name = "completion-vs-target", family = Arithmetic, severity = Error,
     summary = "a completion rate or claim that the target and amount done do not give",
 }
 
@@ -94,7 +96,6 @@ impl Lint for CompletionVsTarget {
                                 report::computed(c, f)
                             ),
                         )
-                        .severity(crate::diagnostic::Severity::Warning)
                         .primary("所写的比率与所称的基数不符")
                         .label(named.label_span, format!("所称的基数 {}", named.written))
                         .label(fits.label_span, format!("相符的基数 {}", fits.written))

@@ -1,4 +1,4 @@
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::Finding;
 use crate::document::dates::{DateMention, Part, Published, TitlePeriod};
 use crate::document::Document;
 use crate::lints::{Configurable, Lint, LintMeta, NoOptions};
@@ -18,8 +18,9 @@ crate::declare_lint! {
     /// start (2023年3月1日至2022年3月15日) and a month's report whose body reviews
     /// another month ("2023年3月份工作总结" over a body of "4月份，…").
     ///
-    /// Severity: error for a date after the publication date and a reversed period
-    /// (both dates are written); a warning for what is read from the title.
+    /// A date after the publication date and a reversed period compare two written
+    /// dates; the month of a month's report is read from its title, and the message
+    /// says so.
     ///
     /// ## Why
     /// A report cannot describe what has not happened yet: such a date is a typo
@@ -39,7 +40,7 @@ crate::declare_lint! {
     /// 截止6月11日，累计接种832805剂次，预计10月底能够上线。
     /// ```
     pub struct DateConsistency {}
-    code = "RL209", name = "date-consistency", family = Arithmetic, severity = Error, inferred = Warning,
+    code = "RL209", name = "date-consistency", family = Arithmetic, severity = Error,
     summary = "a date after the report's own date or period, or a title year the body does not review",
 }
 
@@ -296,7 +297,6 @@ fn after_publication(
     let y = year.unwrap_or(p.year);
     Some(
         Finding::new(&META, m.span, format!("「{text}」晚于本报告的发布日期 {}，却写作已发生的事", show(p.year, p.month, p.day)))
-            .severity(Severity::Error)
             .primary(format!("最早为 {}", show(y, first.0, first.1)))
             .label(p.span, "本报告的发布日期")
             .help(format!(
@@ -335,7 +335,6 @@ fn beyond_period(
             m.span,
             format!("「{text}」超出本报告标题所述期间「{period}」"),
         )
-        .severity(Severity::Warning)
         .primary(format!("{}月", first.0))
         .label(
             t.span,
@@ -396,7 +395,6 @@ fn title_year(doc: &Document) -> Option<Finding> {
             doc.slice(t.span)
         ),
     )
-    .severity(Severity::Warning)
     .primary("标题年份")
     .label(stated.span, format!("正文以{reviewed}年为所述年份"));
     for m in uses.iter().filter(|m| m.span != stated.span) {
@@ -422,7 +420,6 @@ fn reversed(doc: &Document, p: &crate::document::dates::Period) -> Option<Findin
             b.span,
             format!("期间「{from}至{to}」的结束日期早于开始日期"),
         )
-        .severity(Severity::Error)
         .primary("结束")
         .label(a.span, "开始")
         .help(format!(
@@ -467,7 +464,6 @@ fn title_month(doc: &Document) -> Option<Finding> {
         t.span,
         format!("标题写「{}」，正文所述的却是{other}月", doc.slice(t.span)),
     )
-    .severity(Severity::Warning)
     .primary("标题月份");
     for m in &uses {
         f = f.label(m.span, format!("正文以{other}月为所述月份"));
@@ -542,13 +538,12 @@ mod tests {
     }
 
     #[test]
-    fn after_publication_is_an_error_with_the_dates() {
+    fn after_publication_is_found_with_the_dates() {
         let found = run(
             &DateConsistency {},
             &format!("{HEAD}截止7月11日，累计接种832805剂次。\n"),
         );
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].severity, Severity::Error);
         assert!(found[0]
             .help
             .as_deref()

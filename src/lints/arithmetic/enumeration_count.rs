@@ -1,7 +1,6 @@
 use crate::diagnostic::Finding;
 use crate::document::claims::{ClaimKind, Role, Source};
 use crate::document::Document;
-use crate::lints::arithmetic::report;
 use crate::lints::{Configurable, Lint, LintMeta, NoOptions};
 
 crate::declare_lint! {
@@ -13,9 +12,7 @@ crate::declare_lint! {
     /// (等3类, 等N个方面) is not held to its list at all: its names may be members of
     /// the kinds, whose own lists hold 、 too.
     ///
-    /// Severity: error when the count is certain (no 和/及 that may join two items,
-    /// or more items listed than the count); a warning when it depends on reading a
-    /// 和 as one item or two.
+    /// A count that depends on reading a 和 as one item or two is shown as a range.
     ///
     /// ## Why
     /// A count that disagrees with its list means an item was dropped or added after
@@ -29,7 +26,7 @@ crate::declare_lint! {
     /// 计划开工项目2个，分别为XX市第四人民医院、XX市人民医院西区门诊及病房楼改建项目。
     /// ```
     pub struct EnumerationCount {}
-    code = "RL205", name = "enumeration-count", family = Arithmetic, severity = Error, inferred = Warning,
+    code = "RL205", name = "enumeration-count", family = Arithmetic, severity = Error,
     summary = "a stated count (N个，分别为…) that differs from the number of listed items",
 }
 
@@ -70,7 +67,6 @@ impl Lint for EnumerationCount {
                 format!("「{stated}」与所列举的 {counted} 项不符")
             };
             let mut f = Finding::new(&META, c.stated.span, message)
-                .severity(report::severity(r))
                 .primary(format!("写 {value}"));
             for (k, item) in items.iter().enumerate() {
                 f = f.label(item.span, format!("第{}项", k + 1));

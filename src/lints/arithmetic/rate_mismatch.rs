@@ -23,9 +23,10 @@ crate::declare_lint! {
     /// （305/488）) is checked too. Every count of the section is tried as a base:
     /// the rate is reported only when none gives it.
     ///
-    /// Severity: error when the counts are named (the rate table's base in the same
-    /// sentence, a 其中 parent, the base named after 占); a warning when the base is
-    /// inferred from position or the rate's label qualifies it (期内及时整改率).
+    /// Binding: named when the counts are named (the rate table's base in the same
+    /// sentence, a 其中 parent, the base named after 占); inferred when the base is
+    /// taken from position or the rate's label qualifies it (期内及时整改率). The help
+    /// says which binding it assumes; only a named one suggests writing another number.
     ///
     /// ## Why
     /// A rate that contradicts its own counts is the most common arithmetic slip in
@@ -43,7 +44,7 @@ crate::declare_lint! {
     /// 发现隐患240条，完成整改233条，整改率97.08%。
     /// ```
     pub struct RateMismatch { extra: Vec<RateEntry> }
-    code = "RL201", name = "rate-mismatch", family = Arithmetic, severity = Error, inferred = Warning,
+    code = "RL201", name = "rate-mismatch", family = Arithmetic, severity = Error,
     summary = "a stated rate or share that its own counts do not give",
 }
 
@@ -92,7 +93,6 @@ impl Lint for RateMismatch {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Severity;
     use crate::lints::testing::{pass_fail, run};
 
     #[test]
@@ -131,21 +131,20 @@ mod tests {
     }
 
     #[test]
-    fn severity_follows_the_evidence() {
+    fn the_help_says_whether_the_binding_is_named_or_inferred() {
         let lint = RateMismatch { extra: Vec::new() };
         let found = run(&lint, "发现隐患240条，完成整改233条，期内及时整改率100%。");
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].severity, Severity::Warning);
         assert_eq!(found[0].labels.len(), 2);
         let help = found[0].help.as_deref().unwrap_or("");
         assert!(help.starts_with("233条 ÷ 240条 = 97.08%"), "{help}");
         assert!(
-            !help.contains("改为"),
-            "an inferred binding never asks to change a number: {help}"
+            !help.contains("改为") && help.contains("按位置推断"),
+            "an inferred binding says so and never asks to change a number: {help}"
         );
         let found = run(&lint, "全市共有医生3000人，其中女性1200人，占45%。");
-        assert_eq!(found[0].severity, Severity::Error);
-        assert!(found[0].help.as_deref().unwrap_or("").contains("改为 40%"));
+        let help = found[0].help.as_deref().unwrap_or("");
+        assert!(help.contains("改为 40%") && !help.contains("推断"), "{help}");
     }
 
     #[test]

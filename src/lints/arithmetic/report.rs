@@ -1,20 +1,11 @@
 //! The finding of a failing claim, shared by the arithmetic and table lints: the
 //! stated figure, the reading the finding assumes (its operands labelled by role),
-//! the recomputation, and a severity from the evidence of the binding.
+//! the recomputation, and whether the binding is named or inferred (every finding carries
+//! its lint's one severity, set by the pipeline).
 
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::Finding;
 use crate::document::claims::{show, Claim, Evidence, Reading};
 use crate::meta::LintMeta;
-
-/// Error when the operands are named (same head noun, one binding), warning when
-/// the binding is inferred from position.
-pub fn severity(r: &Reading) -> Severity {
-    if r.evidence == Evidence::Explicit {
-        Severity::Error
-    } else {
-        Severity::Warning
-    }
-}
 
 /// A finding at the claim's stated figure. `message` says what disagrees;
 /// `check` names what to verify. The help shows the recomputation and how the
@@ -28,7 +19,6 @@ pub fn finding(
     let r = claim.assumed()?;
     let expr = show::expression(r, &claim.stated);
     let mut f = Finding::new(meta, claim.stated.span, message)
-        .severity(severity(r))
         .primary(format!("按标出的数字应为 {}", computed(claim, r)));
     for o in &r.operands {
         if o.span != claim.stated.span {

@@ -25,9 +25,9 @@ crate::declare_lint! {
     /// (男性占55%，女性占45%) and a structure written as a ratio (三次产业结构
     /// 11.6:25.2:63.2).
     ///
-    /// Severity: error when the parts are named as the whole (a complementary set,
-    /// 合计) or a part exceeds its total; a warning when the parts are only inferred
-    /// to be disjoint, or shares fall short of 100% (another group may be unnamed).
+    /// Binding: named when the parts are named as the whole (a complementary set,
+    /// 合计) or a part exceeds its total; inferred when the parts are only taken to be
+    /// disjoint. The help says which; only a named binding suggests another number.
     ///
     /// ## Why
     /// A total that its own breakdown contradicts shows a typo in one of the numbers;
@@ -41,7 +41,7 @@ crate::declare_lint! {
     /// 全系统共4104人申报，其中在岗2620人，退休1484人。
     /// ```
     pub struct SumMismatch {}
-    code = "RL203", name = "sum-mismatch", family = Arithmetic, severity = Error, inferred = Warning,
+    code = "RL203", name = "sum-mismatch", family = Arithmetic, severity = Error,
     summary = "a stated total and its parts (其中, 分别, 合计, shares of 100%) do not add up",
 }
 
@@ -88,7 +88,6 @@ impl Lint for SumMismatch {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Severity;
     use crate::lints::testing::{pass_fail, run};
 
     #[test]
@@ -133,7 +132,6 @@ mod tests {
             "全系统共4104人申报,其中在岗2620人,退休1384人。\n",
         );
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].severity, Severity::Error);
         let help = found[0].help.as_deref().unwrap_or("");
         assert!(help.contains("2620人 + 1384人 = 4004人"), "{help}");
         assert_eq!(found[0].labels.len(), 2);

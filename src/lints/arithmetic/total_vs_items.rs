@@ -14,8 +14,8 @@ crate::declare_lint! {
     /// is 3.77–3.79亿元, half a unit of its last non-zero digit. Items that cover
     /// less than four fifths of the total are read as a partial list.
     ///
-    /// Severity: error when the items exceed the total (they cannot be a partial
-    /// list); a warning when they fall short (an item may be left out).
+    /// Items that exceed the total cannot be a partial list; items that fall short
+    /// are reported only when they are read as the whole list.
     ///
     /// ## Why
     /// A section total that its own items contradict is a stale or mistyped figure.
@@ -30,7 +30,7 @@ crate::declare_lint! {
     /// 南区2022年完成投资8000万元。北区2022年完成投资6000万元。中医院2022年完成投资5000万元。
     /// ```
     pub struct TotalVsItems {}
-    code = "RL204", name = "total-vs-items", family = Arithmetic, severity = Error, inferred = Warning,
+    code = "RL204", name = "total-vs-items", family = Arithmetic, severity = Error,
     summary = "a section's amount total differs from the sum of the same amount itemised below it",
 }
 

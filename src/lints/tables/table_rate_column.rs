@@ -37,7 +37,7 @@ crate::declare_lint! {
     /// | 丙县 | 80 | 76 | 95.0% |
     /// ```
     pub struct TableRateColumn {}
-    code = "RL212", name = "table-rate-column", family = Tables, severity = Error, inferred = Warning,
+    code = "RL212", name = "table-rate-column", family = Tables, severity = Error,
     summary = "a rate or share column does not equal the ratio of the columns it is computed from",
 }
 

@@ -33,7 +33,7 @@ crate::declare_lint! {
     /// | 合计 | 1000 | 100% |
     /// ```
     pub struct TableShareSum {}
-    code = "RL213", name = "table-share-sum", family = Tables, severity = Error, inferred = Warning,
+    code = "RL213", name = "table-share-sum", family = Tables, severity = Error,
     summary = "the shares of a complete breakdown do not add up to 100%",
 }
 

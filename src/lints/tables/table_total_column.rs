@@ -33,7 +33,7 @@ crate::declare_lint! {
     /// | 丙县 | 60 | 66 | 126 |
     /// ```
     pub struct TableTotalColumn {}
-    code = "RL211", name = "table-total-column", family = Tables, severity = Error, inferred = Warning,
+    code = "RL211", name = "table-total-column", family = Tables, severity = Error,
     summary = "a table's 合计 column is not the sum of the columns it covers",
 }
 

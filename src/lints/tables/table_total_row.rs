@@ -43,7 +43,7 @@ crate::declare_lint! {
     /// | 合计 | 200 | 198 |
     /// ```
     pub struct TableTotalRow {}
-    code = "RL210", name = "table-total-row", family = Tables, severity = Error, inferred = Warning,
+    code = "RL210", name = "table-total-row", family = Tables, severity = Error,
     summary = "a table's 合计/小计 row is not the sum of the rows it covers",
 }
 
@@ -81,7 +81,6 @@ impl Lint for TableTotalRow {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Severity;
     use crate::lints::testing::{pass_fail, run};
 
     const HEAD: &str = "| 地区 | 任务数 | 完成数 |\n|---|---|---|\n";
@@ -126,7 +125,6 @@ mod tests {
         let found = run(&TableTotalRow {}, &text);
         assert_eq!(found.len(), 1, "{found:#?}");
         let f = &found[0];
-        assert_eq!(f.severity, Severity::Error);
         assert!(f.message.contains("「完成数」为 208"), "{}", f.message);
         assert!(f.help.as_deref().unwrap_or("").contains("118 + 80 = 198"));
         assert_eq!(f.labels.len(), 2, "one label per item cell");

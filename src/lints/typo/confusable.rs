@@ -174,6 +174,12 @@ fn default_dictionary() -> Result<Arc<Dictionary>, String> {
         .clone()
 }
 
+/// Whether the built-in dictionary lists a wrong form inside `text`: the other
+/// spelling lints leave such a slip to this one, which knows the fix.
+pub(crate) fn lists(text: &str) -> bool {
+    default_dictionary().is_ok_and(|d| d.automaton.find(text).is_some())
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Options {

@@ -1,3 +1,4 @@
+use super::lexicon::{CharId, Lexicon};
 use super::repeated_phrase::CharTable;
 use crate::diagnostic::Finding;
 use crate::document::markers::is_han;
@@ -18,8 +19,13 @@ crate::declare_lint! {
     /// (常常, 人人, 看看, 谢谢), AABB words (家家户户, 的的确确), a measure word after
     /// 一 (一道道, 一批批), and two words that meet on the same character (工作作风 =
     /// 工作 + 作风, 发展展览 = 发展 + 展览). A doubled character is reported only when
-    /// none of these readings works: the lists in `lints/reduplication.toml` and a
-    /// dictionary of common two-character words (`lints/words.toml`) decide.
+    /// none of these readings works: the lists in `lints/reduplication.toml`, a
+    /// dictionary of common two-character words (`lints/words.toml`) and the
+    /// spelling lexicon decide. The lexicon also knows a word that ends on the
+    /// first copy before a verb or preposition (工作|作相应的调整, 实事求是|是
+    /// 统一的) and a verb doubled before its object (洗洗澡、治治病). In a table
+    /// cell a double is reported only if one copy, the other deleted, makes a
+    /// word with a neighbour (a cell 道道全 is a brand).
     /// A doubled number (1111, 2020) is only reported in a line that is doubled
     /// elsewhere too, right before a unit.
     ///
@@ -174,7 +180,10 @@ impl Lint for DoubledChar {
                     continue;
                 }
                 let prev = if k > 0 { at(k - 1) } else { '\0' };
-                if !self.is_legit(d, &p.text, &chars, k, prev, x, at(k + 2)) {
+                // In a table cell a double that joins no word is a name.
+                let name_in_table =
+                    doc.in_table(p.doc_offset(chars.byte(k))) && !joins_a_word(prev, x, at(k + 2));
+                if !name_in_table && !self.is_legit(d, &p.text, &chars, k, prev, x, at(k + 2)) {
                     out.push(han_finding(p, &chars, k));
                 }
             }
@@ -243,9 +252,50 @@ impl DoubledChar {
         {
             return true;
         }
-        self.allow.iter().any(|w| allowed_here(w, chars, k))
+        self.allow.iter().any(|w| allowed_here(w, chars, k)) || reads_doubled(chars, k)
     }
 }
+
+/// Whether one copy, the other deleted, makes a word with a neighbour
+/// (市农|村局 → 农村). In a table cell a double that joins nothing is a name
+/// (道道全, a brand).
+fn joins_a_word(prev: char, x: char, next: char) -> bool {
+    let lex = Lexicon::get();
+    let word = |a: char, b: char| lex.word(&[lex.id(a), lex.id(b)]).is_some();
+    word(prev, x) || word(x, next)
+}
+
+/// Whether the lexicon reads the doubled character as two words' worth:
+/// a word ends with the first copy and the second is a common verb,
+/// preposition or conjunction that starts the next phrase (工作|作相应的调整,
+/// 实事求是|是统一的; not 建设设，), or a verb is doubled before its object in
+/// a run of such doublings (洗洗澡、治治病: 治病 is a word, 洗洗 is near).
+fn reads_doubled(chars: &CharTable, k: usize) -> bool {
+    let lex = Lexicon::get();
+    let id = |i: usize| lex.id(chars.at(i));
+    let x = id(k);
+    let Some(single) = lex.word(&[x]) else {
+        return false;
+    };
+    if !single.is_free() {
+        return false;
+    }
+    let phrase_goes_on = is_han(chars.at(k + 2)) && single.log_freq >= FREE_WORD_LOG_FREQ;
+    let ends_word = (2..=4usize).any(|len| {
+        k + 1 >= len && {
+            let ids: Vec<CharId> = (k + 1 - len..=k).map(id).collect();
+            lex.word(&ids).is_some_and(|w| !w.is_name())
+        }
+    });
+    let verb_object = lex.word(&[x, id(k + 2)]).is_some_and(|w| !w.is_name());
+    let doubling_near = (k.saturating_sub(6)..k + 8)
+        .filter(|&i| i + 1 < k || i > k + 1)
+        .any(|i| is_han(chars.at(i)) && chars.at(i) == chars.at(i + 1));
+    (ends_word && phrase_goes_on) || (verb_object && doubling_near)
+}
+
+/// round(8 ln 10000): a one-character word this common stands alone.
+const FREE_WORD_LOG_FREQ: u8 = 74;
 
 /// Three-character words a character must start (end) to count as productive.
 /// 农 ends only a few (菜农 is two characters), so 市农农村局 stays an error.
@@ -402,6 +452,8 @@ mod tests {
                 "谢谢，往往、渐渐、仅仅、刚刚、纷纷、匆匆、默默、稍稍、久久、悄悄、微微。",
                 "改进工作作风，举办发展展览，达到目的的手段。",
                 "各县县长参加会议。",
+                "可以对他们的工作作相应的调整，实事求是是马克思主义的精髓。",
+                "坚持照镜子、正衣冠、洗洗澡、治治病的要求。",
                 "2020年全市生产总值1111亿元。",
             ],
             &[
@@ -409,6 +461,7 @@ mod tests {
                 "我们们要",
                 "研究究",
                 "。在在全市推进",
+                "给他以生活的机会和和效力的机会",
                 "成立7070周周年歌咏大会年歌咏大会",
             ],
         );

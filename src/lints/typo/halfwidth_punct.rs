@@ -9,6 +9,7 @@ crate::declare_lint! {
     /// ## What it does
     /// Finds half-width (ASCII) punctuation `, ; : ? ! ( )` between Chinese
     /// characters, where Chinese text takes the full-width marks `，；：？！（）`.
+    /// A number closing a Chinese clause counts as Chinese text (`增长5.2%;粮食`).
     /// Numbers and Latin text keep their ASCII punctuation: `3.44`, `1:1`, `1,234`,
     /// `16:06`, URLs and `字体:[ ]` are never reported.
     ///
@@ -131,10 +132,13 @@ fn hits(doc: &Document) -> Vec<Hit> {
             }
             _ => chinese_side(next),
         };
-        if !(chinese_side(prev) && after_ok) {
+        // A number ends a Chinese clause too: 增长5.2%;粮食.
+        let number_then_han = prev.is_some_and(|p| p.is_ascii_digit() || matches!(p, '%' | '％'))
+            && next.is_some_and(is_han);
+        if !((chinese_side(prev) || number_then_han) && after_ok) {
             continue;
         }
-        let fixable = prev.is_some_and(is_han)
+        let fixable = (prev.is_some_and(is_han) || number_then_han)
             && (next.is_some_and(is_han)
                 || matches!(c, '?' | '!') && next.is_none_or(|n| matches!(n, '\n' | '\r')));
         out.push(Hit {
@@ -307,6 +311,7 @@ mod tests {
                 "新增长点;推动传统产业提质升级；促进发展；加快建设。",
                 "表示诚挚的感谢!\n各位代表！我们要努力！",
                 "对县(处)级以上领导干部（含）进行培训（轮训）。",
+                "地区生产总值增长5.2%;粮食产量增长1.3%，达到历史新高；完成任务；推进建设。",
             ],
         );
     }

@@ -13,7 +13,8 @@ crate::declare_lint! {
     /// ## Why
     /// OCR of two-column pages and careless copy-paste double whole phrases. Chinese
     /// does repeat two-character words on purpose (`研究研究`, `讨论讨论`) and
-    /// repeats slogans separated by punctuation; neither is reported. Deleting the
+    /// repeats slogans separated by punctuation, says 一步一步 and 走着走着, and
+    /// repeats header cells across a table row; none is reported. Deleting the
     /// second copy is the fix.
     ///
     /// ## Example
@@ -56,9 +57,10 @@ impl Lint for RepeatedPhrase {
                 let short = short_repeats(&chars, &repeats);
                 for r in short.into_iter().chain(repeats) {
                     let f = finding(p, &chars, r);
-                    // Table cells side by side are not a phrase typed twice.
+                    // Table cells side by side, and the rows of a table (a header
+                    // repeated per column group), are not a phrase typed twice.
                     let whole = f.labels.first().map_or(f.span, |l| l.span.cover(f.span));
-                    if !doc.crosses_cells(whole) {
+                    if !doc.crosses_cells(whole) && !doc.in_table(whole.start) {
                         out.push(f);
                     }
                 }
@@ -211,7 +213,10 @@ fn short_repeats(chars: &CharTable, long: &[Repeat]) -> Vec<Repeat> {
     (0..chars.len().saturating_sub(3))
         .filter(|&k| {
             let (a, b) = (c(k), c(k + 1));
+            // 一步一步, 走着走着: repetition as a figure of speech.
             a != b
+                && a != '一'
+                && b != '着'
                 && is_han(a)
                 && is_han(b)
                 && c(k + 2) == a
@@ -298,6 +303,15 @@ mod tests {
             fix.span,
             Span::new("业健康工作".len(), "业健康工作业健康工作".len())
         );
+    }
+
+    #[test]
+    fn figures_of_repetition_in_a_doubled_paragraph_are_not_repeats() {
+        let found = run(
+            &RepeatedPhrase {},
+            "年歌咏大会年歌咏大会，走着走着，一步一步向前。",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
     }
 
     #[test]

@@ -18,7 +18,11 @@ crate::declare_lint! {
     /// punctuation on the same line. So titles (`不负使命 勇担当`), name lists
     /// (`融媒体记者 李蓉 通讯员 高排林`), web furniture (`下载 打印 全屏`), photo
     /// credits (`本报记者 朱江 摄`), slogans in quotes (`“好客山东 好品山东”`) and a
-    /// heading run into its text are left alone. Spaces next to Latin letters or
+    /// heading run into its text are left alone, and so is every space of a
+    /// line of a whole page (500 characters or more) that puts a space between
+    /// Chinese characters at least once per 1,000 of them (three times at
+    /// least): there spaces are separators (a web page whose paragraph breaks
+    /// were lost, headings and table cells joined by single spaces), not slips. Spaces next to Latin letters or
     /// digits are a style choice, reported only with `around-alnum = true`.
     ///
     /// ## Why
@@ -181,6 +185,44 @@ impl StrayWhitespace {
     }
 }
 
+/// A line this long (in bytes, about 500 characters) holds a whole page.
+const PAGE_LINE: usize = 1500;
+/// Such a line needs this many spaces between Chinese characters, and one per
+/// this many Chinese characters, before its spaces count as separators.
+const SEPARATOR_MIN: usize = 3;
+const SEPARATOR_PER: usize = 1000;
+
+/// Whether a line is a page whose paragraph breaks were lost, its headings and
+/// table cells joined by single spaces: long, and with a space between Chinese
+/// characters often, where prose with a stray space has one in thousands.
+fn spaces_separate(text: &str) -> bool {
+    if text.len() < PAGE_LINE {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    // Chinese characters are three bytes led by E3..E9 (U+3000..U+9FFF).
+    let han = bytes
+        .iter()
+        .filter(|&&b| (0xE3..=0xE9).contains(&b))
+        .count();
+    let mut spaced = 0;
+    for at in memchr::memchr_iter(b' ', bytes) {
+        let prev = text[..at].chars().next_back();
+        let next = text[at + 1..].chars().next();
+        if prev.is_some_and(is_han) && next.is_some_and(is_han) {
+            spaced += 1;
+        }
+    }
+    for (at, _) in text.match_indices('\u{3000}') {
+        let prev = text[..at].chars().next_back();
+        let next = text[at + 3..].chars().next();
+        if prev.is_some_and(is_han) && next.is_some_and(is_han) {
+            spaced += 1;
+        }
+    }
+    spaced >= SEPARATOR_MIN && spaced * SEPARATOR_PER >= han
+}
+
 impl Lint for StrayWhitespace {
     fn meta(&self) -> &'static LintMeta {
         &META
@@ -212,7 +254,9 @@ impl Lint for StrayWhitespace {
                 trailing_lines += 1;
                 trailing.get_or_insert(Span::new(offset + body.len(), offset + line.len()));
             }
-            self.check_line(doc, &block_markers, line, offset, out);
+            if !spaces_separate(line) {
+                self.check_line(doc, &block_markers, line, offset, out);
+            }
             offset += raw.len();
         }
         if let Some(span) = trailing {
@@ -261,6 +305,18 @@ mod tests {
                 "完成全年任务。  \n",
             ],
         );
+    }
+
+    #[test]
+    fn a_page_on_one_line_that_separates_with_spaces_has_no_stray_ones() {
+        let page = "公示 时间：2019年 现将情况公示如下：医疗收入 同比 上升，药品收入 同比 下降。"
+            .repeat(20);
+        assert!(run(&lint(), &page).is_empty());
+        let prose = format!(
+            "{}合作化的迅速 发展，将为改造准备条件。",
+            "全面推进各项工作。".repeat(200)
+        );
+        assert_eq!(run(&lint(), &prose).len(), 1);
     }
 
     #[test]

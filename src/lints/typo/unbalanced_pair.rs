@@ -16,7 +16,10 @@ crate::declare_lint! {
     /// a document title or an aside ends. A quotation running over several
     /// paragraphs opens each of them with `“` and closes only the last: an
     /// unmatched `“` at the start of a paragraph is that convention and is not
-    /// reported, nor is a list marker such as `1）` or `a)`.
+    /// reported, nor is a list marker such as `1）` or `a)`. A pair is matched
+    /// across line and paragraph breaks where only short lines stand between its
+    /// marks (`（PM` `2.5` `）`) and a quotation across paragraphs. A bracket
+    /// pair of two widths (`(2023-2025年）`) is one finding, about the width.
     ///
     /// ## Example
     /// ```bad
@@ -101,7 +104,23 @@ impl Lint for UnbalancedPair {
             }
         }
         loose.sort_unstable();
-        let paired = pair_across_short_lines(doc, &loose);
+        let mut paired = pair_across_short_lines(doc, &loose);
+        // 「(2023-2025年）」: one pair of brackets in two widths, reported once.
+        for a in 0..loose.len() {
+            let (pa, i, kind, is_open) = loose[a];
+            if !is_open || paired[a] || !matches!(PAIRS[kind].0, '(' | '（') {
+                continue;
+            }
+            let other = if PAIRS[kind].0 == '(' { 3 } else { 6 };
+            let partner = (a + 1..loose.len())
+                .take_while(|&b| loose[b].0 == pa)
+                .find(|&b| !paired[b] && !loose[b].3 && loose[b].2 == other && loose[b].1 > i);
+            if let Some(b) = partner {
+                paired[a] = true;
+                paired[b] = true;
+                out.push(mixed_width(&doc.paragraphs[pa], i, loose[b].1, kind == 6));
+            }
+        }
         let mut k = 0;
         while k < loose.len() {
             let (pi, i, kind, is_open) = loose[k];
@@ -131,8 +150,10 @@ impl Lint for UnbalancedPair {
 /// ("【字号：" … "】"), not prose.
 const SHORT_LINE: usize = 10;
 
-/// An opener closed in a later paragraph because a line was broken inside the
-/// pair: web page furniture over several short lines, or a title cut mid-line.
+/// An opener closed in a later paragraph (at most six on) because a line was
+/// broken inside the pair: web page furniture over several short lines, a title
+/// cut mid-line, a bracket around short lines of its own ("（PM" "2.5" "）"),
+/// or a quotation that runs over paragraphs.
 fn pair_across_short_lines(doc: &Document, loose: &[(usize, usize, usize, bool)]) -> Vec<bool> {
     let mut paired = vec![false; loose.len()];
     let short = |pi: usize| doc.paragraphs[pi].text.chars().nth(SHORT_LINE).is_none();
@@ -157,7 +178,19 @@ fn pair_across_short_lines(doc: &Document, loose: &[(usize, usize, usize, bool)]
             let (pb, _, kb, ob) = loose[b];
             let furniture = short(pa) && pb <= pa + 6 && (pa + 1..=pb).all(short);
             let broken = pb == pa + 1 && open_ended(pa);
-            !paired[b] && !ob && kb == kind && pb > pa && (furniture || broken)
+            // Only short lines between: a bracket around a line of its own
+            // ("（PM" "2.5" "）") or a footnote mark set on lines of its own.
+            let interrupted = (pa + 1..pb).all(short);
+            // A quotation may run over paragraphs: into the next one, or on
+            // through paragraphs that each open with the mark.
+            let mark = PAIRS[kind].0;
+            let quotation = matches!(mark, '“' | '‘' | '「')
+                && (pa + 1..pb).all(|pi| doc.paragraphs[pi].text.starts_with(mark));
+            !paired[b]
+                && !ob
+                && kb == kind
+                && pb > pa
+                && (furniture || broken || interrupted || quotation)
         });
         if let Some(b) = partner {
             paired[a] = true;
@@ -262,6 +295,24 @@ fn unmatched_open(p: &Paragraph, i: usize, (o, c): (char, char)) -> Finding {
     f
 }
 
+/// An opening bracket of one width closed by the other width.
+fn mixed_width(p: &Paragraph, open: usize, close: usize, open_ascii: bool) -> Finding {
+    let (o, c) = if open_ascii {
+        ('(', '）')
+    } else {
+        ('（', ')')
+    };
+    let first = p.doc_span(char_span(&p.text, open));
+    let second = p.doc_span(char_span(&p.text, close));
+    let (wrong, fix_span) = if open_ascii { (o, first) } else { (c, second) };
+    let right = if open_ascii { '（' } else { '）' };
+    Finding::new(&META, first, format!("括号前后宽度不一：「{o}」与「{c}」"))
+        .primary(format!("半角/全角的「{o}」"))
+        .label(second, format!("与此处的「{c}」配对"))
+        .help(format!("把「{wrong}」改为「{right}」，使一对括号同为全角"))
+        .fix(fix_span, right.to_string())
+}
+
 fn reversed_quote(p: &Paragraph, i: usize, j: usize, (o, c): (char, char)) -> Finding {
     let first = p.doc_span(char_span(&p.text, i));
     Finding::new(&META, first, format!("引号方向错误：「{c}」应为「{o}」"))
@@ -314,6 +365,8 @@ mod tests {
                 "关于印发《海安市农村户厕改造\n工作实施方案》的通知",
                 "办好“中国’99昆明世界园艺博览会”。",
                 "Text keeps furniture (\"下载\n打印\") as is.",
+                "地级及以上城市细颗粒物（PM\n2.5\n）平均浓度下降。",
+                "他说：“第一段话。\n第二段话。”",
             ],
             &[
                 "制定了《实施方案，分解任务。",
@@ -334,6 +387,16 @@ mod tests {
         let fix = found[0].fix.clone().expect("fix");
         assert_eq!(fix.span.start, text.find('”').unwrap_or(0));
         assert_eq!(fix.replacement, "“");
+    }
+
+    #[test]
+    fn a_pair_of_two_widths_is_one_finding() {
+        let text = "居民生活用水(含污水处理费0.8元/吨）价格不变。";
+        let found = run(&UnbalancedPair {}, text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].message.contains("宽度"));
+        let fix = found[0].fix.clone().expect("fix");
+        assert_eq!(fix.replacement, "（");
     }
 
     #[test]

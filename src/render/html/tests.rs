@@ -28,6 +28,7 @@ fn finding(code: &'static str, severity: Severity, start: usize, end: usize) -> 
         labels: Vec::new(),
         help: None,
         fix: None,
+        location: None,
         fingerprint: format!("{code}{start}"),
     }
 }
@@ -56,6 +57,7 @@ fn report_text_messages_and_names_never_reach_the_page_as_markup() {
     f.labels.push(ReportedLabel {
         message: evil.to_owned(),
         at: at(0, 3),
+        location: None,
     });
     let findings = [f];
     let page = render(&[Input {
@@ -170,6 +172,7 @@ fn labels_are_marked_and_carry_their_message() {
     f.labels.push(ReportedLabel {
         message: "上一项".into(),
         at: at(0, 6),
+        location: None,
     });
     let findings = [f];
     let page = render(&[Input {

@@ -1,0 +1,1 @@
+//! Extraction of the generated PDF fixtures (fixtures/pdf/).

@@ -1,0 +1,579 @@
+use super::lexicon::{crosses, pack, CharId, IntMap, IntSet, Lexicon};
+use crate::diagnostic::Finding;
+use crate::document::markers::is_han;
+use crate::document::{Document, Paragraph};
+use crate::lints::{Configurable, Lint, LintMeta};
+use crate::span::Span;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+crate::declare_lint! {
+    /// ## What it does
+    /// Reads the text as it was typed with a pinyin input method and finds a
+    /// word picked with the wrong character: `坚督` for 监督, `部暑` for 部署,
+    /// `统愁` for 统筹, `北洋军伐` for 北洋军阀. A window of two to four characters
+    /// is reported when it is not a word, one character of it has exactly the
+    /// reading (tone included) of the character a common word has in its place,
+    /// and putting that word in makes the sentence read clearly better: the
+    /// most probable segmentation into dictionary words (`lints/typo-lexicon.bin`,
+    /// 342k words with frequencies) gains at least e⁹ in probability, and no word
+    /// of the text as written runs across the window's edge.
+    ///
+    /// It stays quiet on what writers coin on purpose: a window written more than
+    /// once in the document (a term the writer uses consistently), text in short
+    /// quotation marks or title marks (slogans, brand names: “水韵江苏”),
+    /// parallel wording where a character of the window recurs next to it
+    /// (涉法涉诉, 蓄肥造肥), abbreviations that start with a province's short name
+    /// (陕电, 台企) or end in 方, 委, 办, place and organisation names (a window
+    /// before 省市县区镇乡村, 公司, 集团, 大学 …), and person names (a surname
+    /// next to a title such as 同志, 书记, 局长). A slip the confusable list
+    /// knows is left to that lint.
+    ///
+    /// ## Why
+    /// Most spelling errors in Chinese reports are homophones picked from the
+    /// input method's candidate list; they pass every word-list check because
+    /// each character is a real one.
+    ///
+    /// ## Options
+    /// `allow = ["智造"]` lists words that are right as written; `names = ["王薇"]`
+    /// lists person names.
+    ///
+    /// ## Example
+    /// ```bad
+    /// 要加强坚督检查，认真部暑下一阶段工作。
+    /// ```
+    /// ```good
+    /// 要加强监督检查，认真部署下一阶段工作，推进“水韵江苏”建设。
+    /// ```
+    pub struct Homophone { allow: IntSet<u64>, names: Vec<String> }
+    code = "RL308", name = "homophone", family = Typo, severity = Warning,
+    summary = "a word typed with a same-reading wrong character (坚督 → 监督)",
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Options {
+    allow: Vec<String>,
+    names: Vec<String>,
+}
+
+impl Configurable for Homophone {
+    type Options = Options;
+    fn new(o: Options) -> Result<Self, String> {
+        if let Some(bad) = o.allow.iter().find(|w| w.chars().count() < 2) {
+            return Err(format!("allow: 「{bad}」 is too short; give a word"));
+        }
+        let lex_key = |w: &String| {
+            let ids: Vec<CharId> = w.chars().map(|c| Lexicon::get().id(c)).collect();
+            (ids.len() <= 4 && !ids.contains(&0)).then(|| pack(&ids))
+        };
+        Ok(Homophone {
+            allow: o.allow.iter().filter_map(lex_key).collect(),
+            names: o.names,
+        })
+    }
+}
+
+/// A replacement must raise the segmentation's log-probability by this much.
+const MIN_GAIN: f32 = 9.0;
+/// Characters of context on each side of a window when segmenting.
+const CONTEXT: usize = 4;
+/// Windows whose readings multiply to more combinations are not looked up.
+const MAX_COMBINATIONS: usize = 16;
+/// A quotation or title this short is a name or slogan.
+const SHORT_QUOTE: usize = 12;
+
+/// The words the lint may suggest, by reading, and which character pairs may
+/// be a one-character slip of one of them.
+struct Index {
+    by_reading: IntMap<u64, Vec<u64>>,
+    /// Bit (kept character, side, syllable of its neighbour in the word): a
+    /// pair (a, b) may be a slip when `a` is kept and `b` reads like the
+    /// character after `a` in some suggested word, or the other way round.
+    trigger: Vec<u64>,
+}
+
+const RIGHT: u32 = 1 << 11;
+
+/// Characters beyond this frequency rank never start a trigger (their pairs are
+/// looked at through the other character).
+const TRIGGER_CHARS: u32 = 8192;
+
+fn trigger_key(kept: CharId, neighbour_side_right: bool, syllable: u16) -> Option<usize> {
+    let kept = u32::from(kept);
+    (kept < TRIGGER_CHARS && syllable < 2048).then(|| {
+        ((kept << 12) | if neighbour_side_right { RIGHT } else { 0 } | u32::from(syllable)) as usize
+    })
+}
+
+impl Index {
+    fn triggers(&self, kept: CharId, right: bool, syllable: u16) -> bool {
+        trigger_key(kept, right, syllable).is_some_and(|k| {
+            self.trigger
+                .get(k / 64)
+                .is_some_and(|w| w & (1 << (k % 64)) != 0)
+        })
+    }
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let lex = Lexicon::get();
+        let mut by_reading: IntMap<u64, Vec<u64>> = IntMap::default();
+        let mut trigger = vec![0u64; (TRIGGER_CHARS as usize) << 12 >> 6];
+        let mut set = |k: Option<usize>| {
+            if let Some(k) = k {
+                trigger[k / 64] |= 1 << (k % 64);
+            }
+        };
+        for (ids, len, w) in lex.flagged() {
+            if !w.is_target() || w.is_idiom() {
+                continue;
+            }
+            let reading = lex.word_reading(w, len);
+            if reading.len() != len {
+                continue;
+            }
+            let key: Vec<u16> = reading.iter().map(|&s| s + 1).collect();
+            by_reading
+                .entry(pack(&key))
+                .or_default()
+                .push(pack(&ids[..len]));
+            for q in 0..len {
+                if q > 0 {
+                    set(trigger_key(ids[q - 1], true, reading[q]));
+                }
+                if q + 1 < len {
+                    set(trigger_key(ids[q + 1], false, reading[q]));
+                }
+            }
+        }
+        Index {
+            by_reading,
+            trigger,
+        }
+    })
+}
+
+/// One Han character of a run: its lexicon id and byte offset in the paragraph.
+#[derive(Clone, Copy)]
+struct Cell {
+    id: CharId,
+    c: char,
+    byte: usize,
+}
+
+/// A suspected slip, before the document-level filters.
+struct Suspect {
+    start: usize,
+    end: usize,
+    written: String,
+    meant: String,
+    gain: f32,
+}
+
+impl Lint for Homophone {
+    fn meta(&self) -> &'static LintMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let lex = Lexicon::get();
+        let index = index();
+        let mut run: Vec<Cell> = Vec::new();
+        for p in &doc.paragraphs {
+            let text = p.text.as_str();
+            let mut found: BTreeMap<usize, Suspect> = BTreeMap::new();
+            for (b, c) in text.char_indices() {
+                if is_han(c) {
+                    run.push(Cell {
+                        id: lex.id(c),
+                        c,
+                        byte: b,
+                    });
+                    continue;
+                }
+                self.scan_run(lex, index, text, &run, &mut found);
+                run.clear();
+            }
+            self.scan_run(lex, index, text, &run, &mut found);
+            run.clear();
+            for s in found.into_values() {
+                // A window written more than once is a term the writer means.
+                if count_at_most_2(&doc.text, &s.written) < 2
+                    && !super::confusable::lists(&s.written)
+                {
+                    out.push(finding(p, &s));
+                }
+            }
+        }
+    }
+}
+
+fn count_at_most_2(hay: &str, needle: &str) -> usize {
+    memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes())
+        .take(2)
+        .count()
+}
+
+impl Homophone {
+    fn scan_run(
+        &self,
+        lex: &Lexicon,
+        index: &Index,
+        text: &str,
+        run: &[Cell],
+        found: &mut BTreeMap<usize, Suspect>,
+    ) {
+        let n = run.len();
+        let mut examined: Vec<(usize, usize)> = Vec::new();
+        for k in 0..n.saturating_sub(1) {
+            let (a, b) = (run[k].id, run[k + 1].id);
+            if a == 0 || b == 0 || lex.internal(a, b) {
+                continue;
+            }
+            let slip_right = lex.readings(b).iter().any(|&s| index.triggers(a, true, s));
+            let slip_left = lex.readings(a).iter().any(|&s| index.triggers(b, false, s));
+            if !slip_right && !slip_left {
+                continue;
+            }
+            for len in 2..=4usize {
+                for i in (k + 2).saturating_sub(len)..=k {
+                    if i + len > n || examined.contains(&(i, len)) {
+                        continue;
+                    }
+                    examined.push((i, len));
+                    self.check_window(lex, index, text, run, i, len, found);
+                }
+            }
+            if examined.len() > 64 {
+                examined.drain(..32);
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn check_window(
+        &self,
+        lex: &Lexicon,
+        index: &Index,
+        text: &str,
+        run: &[Cell],
+        i: usize,
+        len: usize,
+        found: &mut BTreeMap<usize, Suspect>,
+    ) {
+        let ids: Vec<CharId> = run[i..i + len].iter().map(|c| c.id).collect();
+        if ids.contains(&0) || lex.word(&ids).is_some() || self.allow.contains(&pack(&ids)) {
+            return;
+        }
+        let candidates = same_reading_one_off(lex, index, &ids);
+        if candidates.is_empty() {
+            return;
+        }
+        let start = run[i].byte;
+        let end = run[i + len - 1].byte + run[i + len - 1].c.len_utf8();
+        if self.coined(text, run, i, len, start, end) {
+            return;
+        }
+        let from = i.saturating_sub(CONTEXT);
+        let to = (i + len + CONTEXT).min(run.len());
+        let mut context: Vec<CharId> = run[from..to].iter().map(|c| c.id).collect();
+        let mut ends = Vec::new();
+        let base = lex.segment(&context, &mut ends);
+        if crosses(&ends, i - from) || crosses(&ends, i + len - from) {
+            return;
+        }
+        for (word, q) in candidates {
+            let saved = context[i - from + q];
+            context[i - from + q] = word[q];
+            let gain = lex.segment(&context, &mut ends) - base;
+            context[i - from + q] = saved;
+            if gain < MIN_GAIN {
+                continue;
+            }
+            let at = i + q;
+            if found.get(&at).is_some_and(|s| s.gain >= gain) {
+                continue;
+            }
+            let meant: String = word[..len].iter().map(|&id| lex.char_of(id)).collect();
+            found.insert(
+                at,
+                Suspect {
+                    start,
+                    end,
+                    written: text[start..end].to_owned(),
+                    meant,
+                    gain,
+                },
+            );
+        }
+    }
+
+    /// Names, abbreviations, slogans and parallel wording: coined on purpose.
+    fn coined(
+        &self,
+        text: &str,
+        run: &[Cell],
+        i: usize,
+        len: usize,
+        start: usize,
+        end: usize,
+    ) -> bool {
+        let first = run[i].c;
+        let last = run[i + len - 1].c;
+        if PROVINCE_SHORT.contains(first)
+            || ABBREVIATION_END.contains(last)
+            || ENUMERATION_END.contains(last)
+        {
+            return true;
+        }
+        // A place or organisation name: its suffix follows, at most one character on.
+        let after = &text[end..];
+        let after_next = after.char_indices().nth(1).map_or("", |(b, _)| &after[b..]);
+        if [after, after_next].iter().any(|a| {
+            a.chars().next().is_some_and(|c| PLACE_SUFFIX.contains(c))
+                || ORG_SUFFIX.iter().any(|s| a.starts_with(s))
+        }) {
+            return true;
+        }
+        // A character of the window recurs close by (以文铸魂、以文惠民), or within it.
+        let window = &text[start..end];
+        let before = text[..start].chars().rev().take(PARALLEL_REACH);
+        let after = text[end..].chars().take(PARALLEL_REACH);
+        if before.chain(after).any(|c| window.contains(c))
+            || window
+                .char_indices()
+                .any(|(b, c)| window[b + c.len_utf8()..].contains(c))
+        {
+            return true;
+        }
+        in_short_quote(text, start, end) || self.is_name(text, start, end, first)
+    }
+
+    fn is_name(&self, text: &str, start: usize, end: usize, first: char) -> bool {
+        let around = &text[floor(text, start.saturating_sub(9))..ceil(text, end + 9)];
+        if self.names.iter().any(|n| around.contains(n.as_str())) {
+            return true;
+        }
+        if !SURNAMES.contains(first) {
+            return false;
+        }
+        let before = &text[..start];
+        // The given name may run one character past the window.
+        let after = &text[end..];
+        let after_next = after.char_indices().nth(1).map_or("", |(b, _)| &after[b..]);
+        TITLES_AFTER
+            .iter()
+            .any(|t| after.starts_with(t) || after_next.starts_with(t))
+            || TITLES_BEFORE.iter().any(|t| before.ends_with(t))
+    }
+}
+
+fn floor(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Suggested words of the same length with the same reading that differ from
+/// the window in exactly one character: (word ids, position of the change).
+fn same_reading_one_off(lex: &Lexicon, index: &Index, ids: &[CharId]) -> Vec<([CharId; 4], usize)> {
+    let readings: Vec<&[u16]> = ids.iter().map(|&id| lex.readings(id)).collect();
+    let combinations: usize = readings.iter().map(|r| r.len()).product();
+    if combinations == 0 || combinations > MAX_COMBINATIONS {
+        return Vec::new();
+    }
+    let mut out: Vec<([CharId; 4], usize)> = Vec::new();
+    let mut choice = vec![0usize; ids.len()];
+    loop {
+        let key: Vec<u16> = choice
+            .iter()
+            .zip(&readings)
+            .map(|(&c, r)| r[c] + 1)
+            .collect();
+        for &w in index.by_reading.get(&pack(&key)).into_iter().flatten() {
+            let mut word = [0u16; 4];
+            for (q, slot) in word.iter_mut().enumerate().take(ids.len()) {
+                *slot = (w >> (16 * q)) as u16;
+            }
+            let mut diff = (0..ids.len()).filter(|&q| word[q] != ids[q]);
+            if let (Some(q), None) = (diff.next(), diff.next()) {
+                if !out.iter().any(|(o, _)| *o == word) {
+                    out.push((word, q));
+                }
+            }
+        }
+        // Next combination of readings.
+        let mut d = 0;
+        loop {
+            if d == choice.len() {
+                return out;
+            }
+            choice[d] += 1;
+            if choice[d] < readings[d].len() {
+                break;
+            }
+            choice[d] = 0;
+            d += 1;
+        }
+    }
+}
+
+/// Whether the window lies inside a short quotation or title.
+fn in_short_quote(text: &str, start: usize, end: usize) -> bool {
+    let before = &text[..start];
+    let Some((open_at, open)) = before
+        .char_indices()
+        .rev()
+        .take(SHORT_QUOTE)
+        .find(|&(_, c)| matches!(c, '“' | '《' | '「' | '‘' | '”' | '》' | '」' | '’'))
+    else {
+        return false;
+    };
+    let close = match open {
+        '“' => '”',
+        '《' => '》',
+        '「' => '」',
+        '‘' => '’',
+        _ => return false,
+    };
+    let inner_before = text[open_at..start].chars().count();
+    text[end..]
+        .chars()
+        .take(SHORT_QUOTE)
+        .position(|c| c == close)
+        .is_some_and(|k| inner_before + k + (end - start) / 3 <= SHORT_QUOTE + 1)
+}
+
+/// Short names of provinces and regions that begin abbreviations (陕电入皖, 台企).
+const PROVINCE_SHORT: &str =
+    "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀贵黔云滇陕秦甘陇青宁新港澳台藏桂蒙";
+/// Abbreviations of parties and bodies end in these (甲方, 省委, 市府办).
+const ABBREVIATION_END: &str = "方委办局厅署处";
+/// A conjunction or 等 closes an enumeration of single characters (纱、布等).
+const ENUMERATION_END: &str = "等和与及或";
+/// How far a parallel construction's repeated character is looked for.
+const PARALLEL_REACH: usize = 5;
+/// A place name ends before these.
+const PLACE_SUFFIX: &str = "省市县区镇乡村州旗盟岛湾街路";
+const ORG_SUFFIX: [&str; 16] = [
+    "公司", "集团", "科技", "国际", "股份", "银行", "大学", "学院", "医院", "中心", "协会", "基金",
+    "机场", "高铁", "铁路", "律师",
+];
+/// Common surnames: a window starting with one beside a title is a name.
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+const TITLES_AFTER: [&str; 16] = [
+    "同志", "书记", "主任", "局长", "市长", "县长", "省长", "部长", "主席", "总理", "委员", "代表",
+    "院士", "教授", "先生", "女士",
+];
+const TITLES_BEFORE: [&str; 12] = [
+    "书记",
+    "主任",
+    "局长",
+    "市长",
+    "县长",
+    "省长",
+    "部长",
+    "主席",
+    "总理",
+    "记者",
+    "通讯员",
+    "同志",
+];
+
+fn finding(p: &Paragraph, s: &Suspect) -> Finding {
+    let lex = Lexicon::get();
+    let reading: Vec<&str> = s
+        .meant
+        .chars()
+        .filter_map(|c| lex.readings(lex.id(c)).first().map(|&r| lex.syllable(r)))
+        .collect();
+    Finding::new(
+        &META,
+        p.doc_span(Span::new(s.start, s.end)),
+        format!(
+            "「{}」疑为「{}」：读音相同，可能是输入法选错了字",
+            s.written, s.meant
+        ),
+    )
+    .primary(format!("应为「{}」？", s.meant))
+    .help(format!(
+        "拼音 {} 常用词是「{}」；若「{}」是专名或新词，可在 [lints.homophone] allow 中列出",
+        reading.join(" "),
+        s.meant,
+        s.written
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lints::testing::{pass_fail, run};
+
+    fn lint() -> Homophone {
+        Homophone::new(Options::default()).expect("lint")
+    }
+
+    #[test]
+    fn cases() {
+        pass_fail(
+            &lint(),
+            &[
+                "加强监督检查，认真部署工作，统筹推进依法治理。",
+                "推进“水韵江苏”建设，打造“戏聚天津”品牌。",
+                "推动涉法涉诉信访工作改革，积极地蓄肥造肥。",
+                "智造走廊建设加快，智造水平提升。",
+                "王薇同志深夜看望坚守一线的医务工作者。",
+            ],
+            &[
+                "要加强坚督检查。",
+                "认真部暑工作。",
+                "统愁推进各项改革。",
+                "都是北洋军伐统治时代所建立的。",
+                "反对铺张奢糜之风。",
+            ],
+        );
+    }
+
+    #[test]
+    fn message_names_both_words() {
+        let found = run(&lint(), "要加强坚督检查。");
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            found[0].message,
+            "「坚督」疑为「监督」：读音相同，可能是输入法选错了字"
+        );
+        assert!(found[0].fix.is_none());
+        assert!(found[0]
+            .help
+            .as_deref()
+            .is_some_and(|h| h.contains("jian1 du1")));
+    }
+
+    #[test]
+    fn allow_and_names_come_from_the_config() {
+        let o: Options =
+            toml::from_str("allow = [\"坚督\"]\nnames = [\"林部暑\"]").expect("options");
+        let l = Homophone::new(o).expect("lint");
+        assert!(run(&l, "要加强坚督检查。").is_empty());
+        assert!(run(&l, "由林部暑负责。").is_empty());
+        assert_eq!(run(&lint(), "要加强坚督检查。").len(), 1);
+        assert!(Homophone::new(Options {
+            allow: vec!["坚".into()],
+            names: vec![]
+        })
+        .is_err());
+    }
+}
