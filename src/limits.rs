@@ -47,9 +47,10 @@ pub fn read_input(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
     if len > limit {
         return Err(too_large());
     }
+    // Word and PDF files are binary containers: their own readers judge them.
     let text_format = !matches!(
         crate::input::support(path),
-        crate::input::Support::Read(crate::input::Format::Docx)
+        crate::input::Support::Read(crate::input::Format::Docx | crate::input::Format::Pdf)
     );
     let mut prefix = Vec::with_capacity(8192);
     (&mut file)
@@ -220,5 +221,23 @@ mod tests {
         let mut f = findings(&d, "“");
         cap(&d, &mut f, Limits::default(), None);
         assert_eq!(f.len(), 2);
+    }
+
+    #[test]
+    fn binary_containers_are_read_whole_and_text_files_with_nul_bytes_are_not() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let bytes = b"%PDF-1.7\n%\x00\xe2\xe3\n1 0 obj\n".repeat(10);
+        for name in ["a.pdf", "a.docx"] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, &bytes).expect("write");
+            assert_eq!(
+                read_input(&path, 1 << 20).as_deref(),
+                Ok(&bytes[..]),
+                "{name}"
+            );
+        }
+        let text = dir.path().join("a.txt");
+        std::fs::write(&text, &bytes).expect("write");
+        assert!(read_input(&text, 1 << 20).is_err());
     }
 }
