@@ -171,7 +171,21 @@ fn child_groups(t: &Table, r: usize) -> Vec<Vec<usize>> {
         if rows[r].marked || (body.start..r).any(|k| rows[k].marked) {
             return Vec::new();
         }
-        let after: Vec<usize> = (r + 1..body.end).take_while(|&k| counts(k)).collect();
+        let mut after: Vec<usize> = (r + 1..body.end).take_while(|&k| counts(k)).collect();
+        // A # list belongs to the unmarked row right above it: an unmarked row
+        // followed by a mark heads its own list (各项存款余额 #住户存款 各项贷款余额
+        // #短期贷款), unless it completes the previous mark's split (其中:城镇 乡村).
+        let mut opened = 0;
+        for i in 0..after.len() {
+            if rows[after[i]].marked {
+                opened = i;
+            } else if after.get(i + 1).is_some_and(|&k| rows[k].marked)
+                && !whole_by_names(t, &after[opened..=i])
+            {
+                after.truncate(i);
+                break;
+            }
+        }
         let marks = after.iter().filter(|&&k| rows[k].marked).count();
         if after.first().is_none_or(|&k| !rows[k].marked) {
             return Vec::new();

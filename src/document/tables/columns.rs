@@ -147,7 +147,10 @@ fn classify_columns(t: &mut Table) {
                 share: contains_any(&h, &w.share_headers),
                 growth: contains_any(&h, &w.growth_headers),
             }
-        } else if contains_any(&h, &w.not_additive) || is_sequence(&values) {
+        } else if contains_any(&h, &w.not_additive)
+            || is_sequence(&values)
+            || is_subject_codes(&values)
+        {
             ColumnKind::NotAdditive
         } else {
             ColumnKind::Additive
@@ -167,6 +170,30 @@ fn is_sequence(values: &[f64]) -> bool {
             .iter()
             .enumerate()
             .all(|(i, &v)| (v - (i as f64 + 1.0)).abs() < 1e-9)
+}
+
+/// 205, 20502, 2050205: budget subject codes (类/款/项 of 3/5/7 digits), most
+/// codes of a 款 or 项 nesting under a code of the column by their prefix;
+/// identifiers, never amounts.
+fn is_subject_codes(values: &[f64]) -> bool {
+    let mut codes = Vec::with_capacity(values.len());
+    for &v in values {
+        if v < 1.0 || v.fract() != 0.0 || v >= 1e7 {
+            return false;
+        }
+        let digits = (v as u64).to_string();
+        if !matches!(digits.len(), 3 | 5 | 7) || !digits.starts_with(['1', '2']) {
+            return false;
+        }
+        codes.push(v as u64);
+    }
+    let nested: Vec<bool> = codes
+        .iter()
+        .filter(|&&n| n >= 10_000)
+        .map(|&n| codes.contains(&(n / 100)))
+        .collect();
+    let under = nested.iter().filter(|&&b| b).count();
+    under >= 1 && under * 2 >= nested.len()
 }
 
 /// A # mark often hangs out to the left of the rows it opens (#男性 under
