@@ -266,7 +266,11 @@ fn breakdowns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Claim>) {
             // A # or 其中 group is a part of the row, all of it only when its
             // names split the whole (城镇/乡村); indented rows are a breakdown.
             let marked = t.rows[group[0]].marked;
-            let whole = group.len() >= 2 && (!marked || whole_by_names(t, &group));
+            // A # group right after another # row may break that row down (a
+            // nested 其中 flattened by the page: #一般公共预算收入 #税收收入 非税收入):
+            // it is held only to not exceeding the row.
+            let nested = marked && group[0] > r + 1 && t.rows[group[0] - 1].marked;
+            let whole = group.len() >= 2 && !nested && (!marked || whole_by_names(t, &group));
             // A # group that is not all of its row holds siblings of one kind
             // (汽车 / 摩托车 …保有量); a row of another kind under it (一般公共预算
             // 支出 after #一般公共预算收入) is the layout's slip: only the first part

@@ -110,6 +110,8 @@ mod tests {
                 // A # list belongs to the unmarked row right above it: 各项贷款余额
                 // is a peer of 各项存款余额 and heads #短期贷款 / 中长期贷款.
                 "指标\t绝对数（亿元）\t增长（%）\n各项存款余额\t2130.36\t12.9\n#住户存款余额\t1562.57\t12.9\n各项贷款余额\t2321.11\t14.1\n#短期贷款\t428.57\t14.1\n中长期贷款\t1862.61\t13.3\n",
+                // A nested # list flattened: 税收/非税 split 一般公共预算收入, not 财政总收入.
+                "指标\t绝对数（亿元）\n财政总收入\t122.22\n#一般公共预算收入\t77.25\n#税收收入\t39.52\n非税收入\t37.73\n一般公共预算支出\t300.1\n#教育\t60.2\n",
                 // Subject codes in a column of their own are no amounts.
                 "205\t教育支出\t300\n20502\t普通教育\t200\n2050205\t高等教育\t200\n207\t文化支出\t100\n",
             ],
