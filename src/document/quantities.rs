@@ -493,6 +493,9 @@ pub fn extract(doc_text: &str, p: &Paragraph, paragraph: usize, blocked: &[Span]
     };
     let mut out: Vec<Quantity> = Vec::new();
     let mut last_end = 0usize;
+    // The clause of the previous quantity: the next one in it reuses it, so a
+    // clause with many numbers and no comma is scanned once, not per number.
+    let mut clause: Option<Span> = None;
     let mut i = 0usize;
     let bytes = t.as_bytes();
     while i < t.len() {
@@ -523,7 +526,7 @@ pub fn extract(doc_text: &str, p: &Paragraph, paragraph: usize, blocked: &[Span]
                     let k = blocked.partition_point(|b| b.end <= q.local.start);
                     let blocked_here = blocked.get(k).is_some_and(|b| b.start < q.local.end);
                     if !blocked_here && !inside_title_or_quote(t, q.local.start) {
-                        finish(p, paragraph, &mut q, last_end);
+                        finish(p, paragraph, &mut q, last_end, &mut clause);
                         last_end = q.local.end;
                         out.push(q);
                     }
@@ -805,7 +808,13 @@ fn classify(t: &str, start: usize, n: Number) -> Scan {
 }
 
 /// Fill in position, sentence, clause, prefix approximation and label.
-fn finish(p: &Paragraph, paragraph: usize, q: &mut Quantity, last_end: usize) {
+fn finish(
+    p: &Paragraph,
+    paragraph: usize,
+    q: &mut Quantity,
+    last_end: usize,
+    clause: &mut Option<Span>,
+) {
     let t = p.text.as_str();
     q.paragraph = paragraph;
     q.span = p.doc_span(q.local);
@@ -815,7 +824,12 @@ fn finish(p: &Paragraph, paragraph: usize, q: &mut Quantity, last_end: usize) {
         .partition_point(|s| s.end <= q.local.start)
         .min(p.sentences.len().saturating_sub(1));
     if let Some(s) = p.sentences.get(q.sentence) {
-        if let Some(c) = clause_at(t, *s, q.local.start) {
+        let at = q.local.start;
+        // Clauses lie inside sentences: the previous clause holds `at` only
+        // when `at` is in this sentence too.
+        let cached = clause.filter(|c| c.start <= at && at < c.end && s.start <= c.start);
+        if let Some(c) = cached.or_else(|| clause_at(t, *s, at)) {
+            *clause = Some(c);
             q.clause = p.doc_span(c);
         }
     }

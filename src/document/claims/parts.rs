@@ -555,25 +555,49 @@ fn respectively(b: &Binder, pi: usize, at: usize, len: usize, listed: &[usize]) 
 /// A 3亿元，B 2亿元，合计5亿元: a total after the parts it sums.
 fn total_after(b: &Binder, range: std::ops::Range<usize>, out: &mut Vec<Claim>) {
     let s = sums();
+    // The previous total of the sentence closes the list before it: parts are
+    // looked for after it, so a sentence of many totals is read once.
+    let mut last_total: Option<usize> = None;
     for t in range.clone() {
+        // The marker stands between the previous number and this one (合计5亿元):
+        // only those words are searched, not the clause from its start.
         let before = b.clause_before(t);
+        let words = match t.checked_sub(1).map(|p| &b.qs[p]) {
+            Some(p) if p.paragraph == b.qs[t].paragraph && p.span.end > b.qs[t].clause.start => {
+                let skip = (p.span.end - b.qs[t].clause.start).min(before.len());
+                before.get(skip..).unwrap_or("")
+            }
+            _ => before,
+        };
         if !b.is_amount(t)
             || !s
                 .total_after_markers
                 .iter()
-                .any(|m| before.contains(m.as_str()))
+                .any(|m| words.contains(m.as_str()))
         {
             continue;
         }
         let sentence = b.sentence_range(t);
+        let first = last_total
+            .filter(|&l| l >= sentence.start)
+            .map_or(sentence.start, |l| l + 1);
+        last_total = Some(t);
+        // After the last 其中 or 分别 since the previous total: 合计 sums that list.
         let text_before = b.sentence_before(t);
-        // After the last 其中 or 分别 of the sentence: 合计 sums that list.
+        let floor = if first > sentence.start {
+            b.qs[first - 1]
+                .local
+                .end
+                .saturating_sub(b.sentence(t).start)
+        } else {
+            0
+        };
         let from = ["其中", "分别"]
             .iter()
-            .filter_map(|m| text_before.rfind(m))
+            .filter_map(|m| text_before.get(floor..).and_then(|x| x.rfind(m)))
             .max()
-            .map(|i| b.sentence(t).start + i);
-        let parts: Vec<usize> = (sentence.start..t)
+            .map(|i| b.sentence(t).start + floor + i);
+        let parts: Vec<usize> = (first..t)
             .filter(|&j| from.is_none_or(|f| b.qs[j].local.start > f))
             .filter(|&j| b.is_amount(j) && b.compatible(j, t) && !b.in_brackets(j))
             .collect();

@@ -66,8 +66,7 @@ impl Lint for EnumerationCount {
             } else {
                 format!("「{stated}」与所列举的 {counted} 项不符")
             };
-            let mut f = Finding::new(&META, c.stated.span, message)
-                .primary(format!("写 {value}"));
+            let mut f = Finding::new(&META, c.stated.span, message).primary(format!("写 {value}"));
             for (k, item) in items.iter().enumerate() {
                 f = f.label(item.span, format!("第{}项", k + 1));
             }

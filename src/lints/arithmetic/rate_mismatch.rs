@@ -144,7 +144,10 @@ mod tests {
         );
         let found = run(&lint, "全市共有医生3000人，其中女性1200人，占45%。");
         let help = found[0].help.as_deref().unwrap_or("");
-        assert!(help.contains("改为 40%") && !help.contains("推断"), "{help}");
+        assert!(
+            help.contains("改为 40%") && !help.contains("推断"),
+            "{help}"
+        );
     }
 
     #[test]
