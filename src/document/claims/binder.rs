@@ -13,6 +13,10 @@ use crate::document::Document;
 use crate::span::Span;
 use std::ops::Range;
 
+/// How many numbers on either side of a claim's figure its sentence offers as
+/// operands.
+const NEAR: usize = 48;
+
 pub struct Binder<'a> {
     pub doc: &'a Document,
     pub qs: &'a [Quantity],
@@ -49,10 +53,10 @@ impl<'a> Binder<'a> {
                 // change, a percentage's change.
                 let percent = matches!(b.qs[i].kind, Kind::Percent | Kind::PerMille | Kind::Points);
                 let amount = b.measure_of(i) || b.qs[i].kind == Kind::PerTenThousand;
-                u8::from(b.measure_of(i)) * MEASURE
-                    | u8::from(amount && b.density_of(i)) * DENSITY
-                    | u8::from(amount && b.change_of(i)) * CHANGE
-                    | u8::from(percent && b.change_rate_of(i)) * CHANGE_RATE
+                (u8::from(b.measure_of(i)) * MEASURE)
+                    | (u8::from(amount && b.density_of(i)) * DENSITY)
+                    | (u8::from(amount && b.change_of(i)) * CHANGE)
+                    | (u8::from(percent && b.change_rate_of(i)) * CHANGE_RATE)
             })
             .collect();
         b
@@ -144,9 +148,12 @@ impl<'a> Binder<'a> {
         &rest[..n]
     }
 
-    /// Quantity indices of the sentence of `i`.
+    /// Quantity indices of the sentence of `i`, at most `NEAR` numbers on either
+    /// side of it: a claim's operands are written near it, and a sentence of
+    /// thousands of numbers (a page without full stops) stays linear.
     pub fn sentence_range(&self, i: usize) -> Range<usize> {
-        self.range_of(self.qs[i].paragraph, self.qs[i].sentence)
+        let r = self.range_of(self.qs[i].paragraph, self.qs[i].sentence);
+        r.start.max(i.saturating_sub(NEAR))..r.end.min(i + NEAR + 1)
     }
 
     /// Quantity indices of sentence `s` of paragraph `p`.

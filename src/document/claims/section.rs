@@ -18,7 +18,11 @@ const MIN_ITEMS: usize = 3;
 
 /// What an amount is of: the year or 目前, and the act (完成投资).
 fn qualifier(b: &Binder, j: usize) -> Option<(String, String)> {
+    // The qualifier is written right before the amount: the last 32 characters
+    // of its clause are read (a clause without commas may run for pages).
     let before = b.clause_before(j);
+    let cut = before.char_indices().rev().nth(31).map_or(0, |(i, _)| i);
+    let before = &before[cut..];
     let before = ["约", "近", "超过", "逾", "达到", "达", "为", "共", "累计"]
         .iter()
         .fold(before, |s, w| s.strip_suffix(w).unwrap_or(s));
