@@ -95,10 +95,13 @@ fn list_after(
     seed: Option<usize>,
 ) -> List {
     // The amount the list would break down, to tell its parts from its siblings.
-    let before_label = b
-        .paragraph_range(pi)
+    // Quantities are in text order: the search starts at `at`, not at the end
+    // of the paragraph (a long paragraph stays linear).
+    let r = b.paragraph_range(pi);
+    let upto = r.start + b.qs[r.clone()].partition_point(|q| q.local.end <= at);
+    let before_label = (r.start..upto)
         .rev()
-        .find(|&j| b.qs[j].local.end <= at && b.is_amount(j))
+        .find(|&j| b.is_amount(j))
         .map_or("", |j| b.qs[j].label.as_str());
     let t = b.doc.paragraphs[pi].text.as_str();
     let s = sums();

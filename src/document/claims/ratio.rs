@@ -690,7 +690,10 @@ fn share_denominators(b: &Binder, k: usize, n: usize, base: Option<Base>) -> Vec
     if let Some(base) = base {
         // The base written with its number: 占全国一千七百八十六个县的.
         let p = b.qs[k].paragraph;
-        for j in b.paragraph_range(p) {
+        // Quantities are in text order: from the phrase's start on only.
+        let r = b.paragraph_range(p);
+        let from = r.start + b.qs[r.clone()].partition_point(|q| q.local.start < base.span.start);
+        for j in (from..r.end).take_while(|&j| b.qs[j].local.start < base.span.end) {
             let q = &b.qs[j];
             if q.local.start >= base.span.start
                 && q.local.end <= base.span.end
@@ -887,11 +890,13 @@ fn completion_targets(b: &Binder, k: usize, n: usize, base: Option<Base>) -> Vec
     if let Some(base) = base {
         // The target written inside the phrase: 完成全年600万人目标的.
         let p = b.qs[k].paragraph;
-        let inside: Vec<usize> = b
-            .paragraph_range(p)
-            .filter(|&j| {
-                b.qs[j].local.start >= base.span.start && b.qs[j].local.end <= base.span.end
-            })
+        // Quantities are in text order: only those from the phrase's start on
+        // are looked at (a long paragraph stays linear).
+        let r = b.paragraph_range(p);
+        let from = r.start + b.qs[r.clone()].partition_point(|q| q.local.start < base.span.start);
+        let inside: Vec<usize> = (from..r.end)
+            .take_while(|&j| b.qs[j].local.start < base.span.end)
+            .filter(|&j| b.qs[j].local.end <= base.span.end)
             .filter(|&j| b.is_amount(j) && b.compatible(j, n))
             .collect();
         for &j in &inside {
