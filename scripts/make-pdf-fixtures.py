@@ -64,6 +64,9 @@ HEAD = f"""<?xml version="1.0" encoding="UTF-8"?>
   <style:paragraph-properties fo:text-align="start"/>
   <style:text-properties fo:font-size="12pt" style:font-size-asian="12pt"/>
  </style:style>
+ <style:style style:name="CenteredCell" style:family="paragraph" style:parent-style-name="Cell">
+  <style:paragraph-properties fo:text-align="center"/>
+ </style:style>
  <style:style style:name="Furniture" style:family="paragraph">
   <style:paragraph-properties fo:text-align="center"/>
   <style:text-properties fo:font-size="10.5pt" style:font-size-asian="10.5pt"/>
@@ -78,6 +81,9 @@ HEAD = f"""<?xml version="1.0" encoding="UTF-8"?>
  </style:page-layout>
  <style:style style:name="TwoColumns" style:family="section">
   <style:section-properties><style:columns fo:column-count="2" fo:column-gap="1cm"/></style:section-properties>
+ </style:style>
+ <style:style style:name="Middle" style:family="table-cell">
+  <style:table-cell-properties style:vertical-align="middle"/>
  </style:style>
  <style:style style:name="Sup" style:family="text">
   <style:text-properties style:text-position="super 58%"/>
@@ -103,12 +109,23 @@ def para(style, text):
 
 
 def table(rows):
+    """A table; a cell is its text, or a dict {"text", "rows", "cols"} for a
+    merged cell (centred, vertically in the middle), or None where a merged
+    cell covers the grid."""
     out = ['<table:table table:name="T1">',
            f'<table:table-column table:number-columns-repeated="{len(rows[0])}"/>']
     for r in rows:
         out.append("<table:table-row>")
         for c in r:
-            out.append(f'<table:table-cell office:value-type="string">{para("Cell", c)}</table:table-cell>')
+            if c is None:
+                out.append("<table:covered-table-cell/>")
+            elif isinstance(c, dict):
+                out.append(f'<table:table-cell table:style-name="Middle" office:value-type="string" '
+                           f'table:number-rows-spanned="{c.get("rows", 1)}" '
+                           f'table:number-columns-spanned="{c.get("cols", 1)}">'
+                           f'{para("CenteredCell", c["text"])}</table:table-cell>')
+            else:
+                out.append(f'<table:table-cell office:value-type="string">{para("Cell", c)}</table:table-cell>')
         out.append("</table:table-row>")
     out.append("</table:table>")
     return "".join(out)
@@ -215,6 +232,52 @@ TOTAL_ROW = [
                ["专业公共卫生机构", "41.2"],
                ["合计", "1523.6"]]),
 ]
+
+# A statistical bulletin's tables as the PDF reader should give them. Table 1:
+# short row labels letter-spaced with spaces (「#粮　　食」), which split the label
+# into pieces with wide gaps; the pieces are one cell (「#粮食」), and the long
+# labels (「四、生活用品及服务」) stay rows. Table 2: a stub cell spanning the
+# two header rows (「年龄组」) sits on a baseline of its own between them; it is
+# a row of its own in its column, and the header line above it stays in the
+# table (a merged cell in its first column, as Word tables are written).
+CPI = [("指标", "上年=100", "比上年涨跌（%）"),
+       ("居民消费价格", "100.1", "0.1"),
+       ("一、食品烟酒", "99.2", "-0.8"),
+       ("#粮\u3000\u3000食", "100.9", "0.9"),
+       ("#鲜\u3000\u3000菜", "97.5", "-2.5"),
+       ("二、衣着", "101.2", "1.2"),
+       ("三、居住", "99.9", "-0.1"),
+       ("四、生活用品及服务", "100.3", "0.3"),
+       ("五、交通通信", "97.6", "-2.4"),
+       ("六、教育文化娱乐", "101.5", "1.5"),
+       ("七、医疗保健", "100.6", "0.6"),
+       ("八、其他用品及服务", "102.1", "2.1")]
+CHILDREN_HEAD = [[{"text": "年龄组", "rows": 2}, {"text": "不同年龄组户籍儿童", "cols": 2}, None,
+                  {"text": "不同年龄组户籍儿童性别比", "cols": 2}, None],
+                 [None, "人数（万人）", "比重（%）", "2015年", "2020年"]]
+CHILDREN = [["0-5岁", "45.6", "38.2", "112.3", "110.5"],
+            ["6-11岁", "42.1", "35.3", "113.0", "111.2"],
+            ["12-17岁", "31.5", "26.5", "114.1", "112.6"]]
+TABLES = [
+    ("Title", "某市2024年统计公报（摘要）"),
+    ("Heading", "一、居民消费价格"),
+    ("Body", "全年居民消费价格比上年上涨0.1%。"),
+    ("Caption", "表1 2024年居民消费价格指数"),
+    ("table", [list(r) for r in CPI]),
+    ("Heading", "二、户籍儿童"),
+    ("Body", "年末全市户籍儿童119.2万人。"),
+    ("Caption", "表2 2024年户籍儿童年龄构成"),
+    ("table", CHILDREN_HEAD + CHILDREN),
+    ("Body", "户籍儿童性别比继续下降。"),
+]
+TABLES_EXPECTED = ([TABLES[i][1] for i in range(4)]
+                   + ["\t".join(c.replace("\u3000", "") for c in r) for r in CPI]
+                   + [TABLES[i][1] for i in range(5, 8)]
+                   + ["\t不同年龄组户籍儿童\t\t不同年龄组户籍儿童性别比\t",
+                      "年龄组\t\t\t\t",
+                      "\t人数（万人）\t比重（%）\t2015年\t2020年"]
+                   + ["\t".join(r) for r in CHILDREN]
+                   + [TABLES[9][1]])
 
 
 def raw_pdf(pages, encoding):
@@ -334,6 +397,10 @@ def main():
             with open(os.path.join(data, name + ".expected.txt"), "w", encoding="utf-8") as f:
                 f.write("\n".join(expected_lines(blocks)) + "\n")
             made[name] = pdf
+        pdf = convert(document(TABLES, None, True), "tables", tmp)
+        shutil.copy(pdf, os.path.join(data, "tables.pdf"))
+        with open(os.path.join(data, "tables.expected.txt"), "w", encoding="utf-8") as f:
+            f.write("\n".join(TABLES_EXPECTED) + "\n")
         for name, encoding in [("cid-identity", "Identity-H"), ("cid-ucs2", "UniGB-UCS2-H")]:
             with open(os.path.join(data, name + ".pdf"), "wb") as f:
                 f.write(raw_pdf(set_lines(CID_TEXT, "某县卫生健康局工作简报"), encoding))

@@ -32,7 +32,7 @@ case "$target" in *windows*) exe=reportlint.exe ;; esac
 built="target/$target/dist/$exe"
 stage="$(mktemp -d)/reportlint-$target"
 mkdir -p "$stage"
-cp "$built" README.md CHANGELOG.md "$stage/"
+cp "$built" README.md README.en.md CHANGELOG.md "$stage/"
 for f in LICENSE* NOTICE*; do [ -e "$f" ] && cp "$f" "$stage/"; done
 case "$target" in
   *windows*)

@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
 """Build lints/typo-lexicon.bin, the word list the spelling lints read.
 
-Sources (both MIT, see NOTICE): jieba's dict.txt (words with frequencies and
-part-of-speech tags) and pypinyin's character and phrase readings (from the
-pinyin-data and phrase-pinyin-data projects).
+Sources (all MIT, see NOTICE): jieba's dict.txt (words with frequencies and
+part-of-speech tags), pypinyin's character and phrase readings (from the
+pinyin-data and phrase-pinyin-data projects), and the domain word lists of
+THUOCL (places, cars, finance, law, medicine, IT, food, animals, idioms):
+names and terms the 2013 dictionary lacks (禁毒大队, 东风日产), which would
+otherwise read as slips. A THUOCL word jieba lacks joins with frequency
+THUOCL_FREQ and is never suggested.
 
 Kept: every word of one to four Han characters of the Basic Multilingual Plane.
 Each word is marked
@@ -31,7 +35,10 @@ Format (little endian), read by src/lints/typo/lexicon.rs:
   for length 1..=4: u32 count, then each word: u16 character ids, u8 log-frequency
       (round(8 ln f)), u8 flags (1 target, 2 idiom, 4 name, 8 variant, 16 free)
   u32 readings, each (in word order, for targets and idioms): u16 syllable ids
-usage: scripts/typo-lexicon.py [OUT]     needs: pip install jieba pypinyin
+usage: scripts/typo-lexicon.py THUOCL_DIR [OUT]
+  needs: pip install jieba pypinyin; THUOCL_DIR a checkout of
+  https://github.com/thunlp/THUOCL at a30ce79d895d01ab5132a5c74c29703ff7efb4cc
+  (its data/ folder or the repository root)
 """
 import collections
 import math
@@ -52,6 +59,13 @@ NAME_MAX_FREQ = 20
 VARIANT_MAX_FREQ = 5
 VARIANT_RATIO = 10
 VARIANT_MIN_COMMON = 30
+# THUOCL lists (data/THUOCL_<name>.txt: word TAB document frequency) folded in,
+# and the frequency their new words get: rare, so they do not outweigh jieba's
+# words in a segmentation, but words.
+# (Not the historical persons: two-character given names read like common
+# words, 方珍 beside 方针.)
+THUOCL_LISTS = ["diming", "car", "caijing", "law", "medical", "IT", "food", "animal", "chengyu"]
+THUOCL_FREQ = 10
 
 
 def toneless(r):
@@ -84,14 +98,38 @@ def misspellings(words, reading, readable):
     return out
 
 
+def han(w):
+    return all("\u3400" <= c <= "\u9fff" for c in w)
+
+
+def thuocl_words(root):
+    """The two- to four-character Han words of the THUOCL lists, tagged n."""
+    data = os.path.join(root, "data") if os.path.isdir(os.path.join(root, "data")) else root
+    out = {}
+    for name in THUOCL_LISTS:
+        text = open(os.path.join(data, f"THUOCL_{name}.txt"), encoding="utf-8-sig").read()
+        for line in text.replace("\r", "\n").split("\n"):
+            w = line.split("\t")[0].strip()
+            if 2 <= len(w) <= 4 and han(w):
+                out.setdefault(w, "n")
+    return out
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
-    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "../lints/typo-lexicon.bin")
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    out = sys.argv[2] if len(sys.argv) > 2 else os.path.join(here, "../lints/typo-lexicon.bin")
     words = {}
     for line in open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8"):
         w, f, t = line.split()
-        if 1 <= len(w) <= 4 and all("\u3400" <= c <= "\u9fff" for c in w):
+        if 1 <= len(w) <= 4 and han(w):
             words[w] = (int(f), t)
+    added = 0
+    for w, t in thuocl_words(sys.argv[1]).items():
+        if w not in words:
+            words[w] = (THUOCL_FREQ, t)
+            added += 1
     reading = {w: tuple(lazy_pinyin(w, style=Style.TONE3, neutral_tone_with_five=True)) for w in words}
     # A character pypinyin cannot read comes back as itself: such words have no reading.
     readable = {w for w, r in reading.items() if all(x.isascii() and x[-1].isdigit() for x in r)}
@@ -147,7 +185,8 @@ def main():
     with open(out, "wb") as fh:
         fh.write(buf)
     print(f"{out}: {len(buf)} bytes, {len(words)} words, {len(chars)} characters, "
-          f"{len(syllables)} syllables, {len(flagged)} with readings, {len(variants)} variants",
+          f"{len(syllables)} syllables, {len(flagged)} with readings, {len(variants)} variants, "
+          f"{added} from THUOCL",
           file=sys.stderr)
 
 

@@ -39,18 +39,20 @@ pub struct Baseline {
 
 impl Baseline {
     pub fn load(path: &Path) -> Result<Baseline, String> {
+        let what = crate::tr!("limits.what-baseline");
         let bytes = std::fs::File::open(path)
-            .map_err(|e| format!("cannot read: {e}"))
-            .and_then(|f| crate::limits::read_capped(f, MAX_BYTES, "the baseline"))
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+            .map_err(crate::limits::ReadError::Io)
+            .and_then(|f| crate::limits::read_capped(f, MAX_BYTES))
+            .map_err(|e| format!("{}: {}", path.display(), e.message(&what)))?;
         let text = String::from_utf8(bytes)
-            .map_err(|_| format!("{}: not a reportlint baseline: not UTF-8", path.display()))?;
+            .map_err(|_| format!("{}: {}", path.display(), crate::tr!("baseline.not-utf8")))?;
         let file: File = serde_json::from_str(&text).map_err(|e| {
             format!(
-                "{}:{}:{}: not a reportlint baseline: {e}",
+                "{}:{}:{}: {}",
                 path.display(),
                 e.line(),
-                e.column()
+                e.column(),
+                crate::tr!("baseline.not-a-baseline", error = e)
             )
         })?;
         let mut b = Baseline::default();

@@ -3,10 +3,10 @@
 use crate::config;
 use crate::diagnostic::Severity;
 use crate::discover::{self, Target};
+use crate::i18n;
 use crate::lints;
 use crate::paths;
 use crate::pipeline::{self, FileOutcome, Selection};
-use crate::render::plural;
 use crate::render::{escape, html, human, json, Problem};
 use crate::settings::{Resolver, Source};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -26,6 +26,15 @@ pub struct Cli {
     command: Option<Command>,
     #[command(flatten)]
     check: CheckArgs,
+    /// Interface language (default: from LC_ALL, LC_MESSAGES or LANG).
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    lang: Option<LangArg>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+enum LangArg {
+    En,
+    Zh,
 }
 
 #[derive(Subcommand, Debug)]
@@ -193,6 +202,7 @@ const VALUE_OPTIONS: &[&str] = &[
     "--output",
     "-o",
     "--show-settings",
+    "--lang",
 ];
 
 /// A first word that is neither a file nor a command but is near a command
@@ -219,22 +229,94 @@ fn misspelled_command(args: &[std::ffi::OsString]) -> Option<String> {
         return None;
     }
     let near = config::did_you_mean(word, SUBCOMMANDS.iter().copied())?;
-    Some(format!(
-        "`{word}` is neither a command nor a file: did you mean `reportlint {near}`?"
+    Some(crate::tr!(
+        "cli.misspelled-command",
+        word = word,
+        near = near
     ))
 }
 
+/// The language `--lang` asks for, read before clap parses (help is rendered in
+/// it) and taken out of the arguments, so that it may stand anywhere, before a
+/// subcommand too. An invalid value is left for clap to report.
+fn take_lang_argument(args: &mut Vec<std::ffi::OsString>) -> Option<i18n::Lang> {
+    let mut k = 1;
+    while k < args.len() {
+        let a = args[k].to_str().unwrap_or("");
+        if a == "--" {
+            return None;
+        }
+        let (lang, width) = if a == "--lang" {
+            (
+                args.get(k + 1)
+                    .and_then(|v| v.to_str())
+                    .and_then(exact_lang),
+                2,
+            )
+        } else if let Some(v) = a.strip_prefix("--lang=") {
+            (exact_lang(v), 1)
+        } else {
+            (None, 0)
+        };
+        if let Some(lang) = lang {
+            args.drain(k..k + width);
+            return Some(lang);
+        }
+        k += 1;
+    }
+    None
+}
+
+fn exact_lang(v: &str) -> Option<i18n::Lang> {
+    match v {
+        "en" => Some(i18n::Lang::En),
+        "zh" => Some(i18n::Lang::Zh),
+        _ => None,
+    }
+}
+
+/// The command line's clap command, its help in the current language.
+pub fn command() -> clap::Command {
+    i18n::help::localize(<Cli as clap::CommandFactory>::command())
+}
+
 pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
-    let args: Vec<std::ffi::OsString> = args.into_iter().collect();
+    let mut args: Vec<std::ffi::OsString> = args.into_iter().collect();
+    i18n::set(take_lang_argument(&mut args).unwrap_or_else(i18n::from_environment));
+    // `reportlint help [COMMAND]` is `reportlint [COMMAND] --help`.
+    if args.get(1).is_some_and(|a| a == "help") {
+        args.remove(1);
+        args.push("--help".into());
+    }
     if let Some(msg) = misspelled_command(&args) {
         eprintln!("reportlint: {msg}");
         return TROUBLE;
     }
-    let cli = match Cli::try_parse_from(args) {
+    let parsed = command()
+        .try_get_matches_from(args)
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() { TROUBLE } else { OK };
+            if !e.use_stderr() {
+                // Help and version: clap may end a wrapped last line without its newline.
+                let mut text = if std::io::stdout().is_terminal() {
+                    e.render().ansi().to_string()
+                } else {
+                    e.render().to_string()
+                };
+                if !text.ends_with('\n') {
+                    text.push('\n');
+                }
+                return out(&i18n::help::punctuate(text));
+            }
+            match i18n::help::error_text(&e) {
+                Some(text) => eprintln!("{text}"),
+                None => {
+                    let _ = e.print();
+                }
+            }
+            return TROUBLE;
         }
     };
     match cli.command {
@@ -266,7 +348,10 @@ fn out(text: &str) -> i32 {
         Ok(()) => OK,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => OK,
         Err(e) => {
-            eprintln!("reportlint: cannot write output: {e}");
+            eprintln!(
+                "reportlint: {}",
+                crate::tr!("cli.cannot-write-output", error = e)
+            );
             TROUBLE
         }
     }
@@ -290,38 +375,34 @@ fn list(format: ListFormat) -> i32 {
         s.push('\n');
         return out(&s);
     }
-    let mut s = format!(
-        "{:<6}  {:<26}  {:<10}  {:<8}  {}\n",
-        "code", "name", "family", "severity", "summary"
-    );
-    for r in lints::registry() {
-        let m = r.meta;
-        s.push_str(&format!(
-            "{:<6}  {:<26}  {:<10}  {:<8}  {}\n",
-            m.code,
-            m.name,
-            m.family.as_str(),
-            m.default_severity.as_str(),
-            m.summary
-        ));
-    }
-    out(&s)
+    let rows: Vec<[String; 5]> = lints::registry()
+        .iter()
+        .map(|r| {
+            let m = r.meta;
+            [
+                m.code.to_owned(),
+                m.name.to_owned(),
+                i18n::family_name(m.family).to_owned(),
+                i18n::severity_name(m.default_severity).to_owned(),
+                m.localized_summary().to_owned(),
+            ]
+        })
+        .collect();
+    let header = [
+        crate::tr!("list.code"),
+        crate::tr!("list.name"),
+        crate::tr!("list.family"),
+        crate::tr!("list.severity"),
+        crate::tr!("list.summary"),
+    ];
+    out(&i18n::columns(&header, &rows))
 }
 
 fn explain(key: &str) -> i32 {
     match lints::lookup(key) {
-        Some(m) => out(&format!(
-            "# {} {}\n\n{}\n\nDefault severity: {} (every finding of this lint; change it with \
-             `severity` in `[lints.{}]`).\n\n{}",
-            m.code,
-            m.name,
-            m.summary,
-            m.default_severity.as_str(),
-            m.name,
-            m.documentation()
-        )),
+        Some(m) => out(&lints::explain(m)),
         None => {
-            eprintln!("reportlint: unknown lint `{key}` (see `reportlint list`)");
+            eprintln!("reportlint: {}", crate::tr!("cli.unknown-lint", lint = key));
             TROUBLE
         }
     }
@@ -331,8 +412,9 @@ fn explain(key: &str) -> i32 {
 fn read_document(path: &Path) -> Result<crate::document::Document, i32> {
     let bytes = std::fs::read(path).map_err(|e| {
         eprintln!(
-            "reportlint: {}: cannot read: {e}",
-            escape::name(&path.display().to_string())
+            "reportlint: {}: {}",
+            escape::name(&path.display().to_string()),
+            crate::tr!("problem.cannot-read", error = e)
         );
         TROUBLE
     })?;
@@ -395,10 +477,12 @@ fn outline(path: &Path) -> i32 {
         ));
     }
     if let Some(toc) = &doc.outline.toc {
-        s.push_str(&format!(
-            "table of contents: markers {:?}, body from {}\n",
-            toc.entries, toc.body_start
+        s.push_str(&crate::tr!(
+            "outline.toc",
+            markers = format!("{:?}", toc.entries),
+            body = toc.body_start
         ));
+        s.push('\n');
     }
     out(&escape::terminal(&s))
 }
@@ -407,18 +491,21 @@ fn init(force: bool) -> i32 {
     let path = Path::new(config::FILE_NAME);
     if path.exists() && !force {
         eprintln!(
-            "reportlint: {} already exists (use --force to overwrite)",
-            path.display()
+            "reportlint: {}",
+            crate::tr!("cli.init-exists", path = path.display())
         );
         return TROUBLE;
     }
     match std::fs::write(path, config::init_template()) {
         Ok(()) => {
-            eprintln!("reportlint: wrote {}", path.display());
+            eprintln!(
+                "reportlint: {}",
+                crate::tr!("cli.init-wrote", path = path.display())
+            );
             OK
         }
         Err(e) => {
-            eprintln!("reportlint: cannot write {}: {e}", path.display());
+            eprintln!("reportlint: {}", cannot_write(path, &e));
             TROUBLE
         }
     }
@@ -446,12 +533,20 @@ fn show_settings(file: &Path, resolver: &Resolver, sel: &Selection) -> i32 {
     };
     let name = paths::canonical_name(&abs, &config.root);
     let rel = Path::new(&name);
-    let mut s = format!("file: {}\n", escape::name(&name));
+    let mut s = crate::tr!("settings.file", file = escape::name(&name));
+    s.push('\n');
     s.push_str(&config.describe());
-    s.push_str(&format!(
-        "excluded: {}\nlints:\n",
-        if config.excludes(rel) { "yes" } else { "no" }
+    s.push_str(&crate::tr!(
+        "settings.excluded",
+        excluded = if config.excludes(rel) {
+            crate::tr!("settings.yes")
+        } else {
+            crate::tr!("settings.no")
+        }
     ));
+    s.push('\n');
+    s.push_str(&crate::tr!("settings.lints"));
+    s.push('\n');
     for lint in &config.lints {
         let m = lint.meta();
         let switch = config.switch_for(m.name, rel);
@@ -461,7 +556,11 @@ fn show_settings(file: &Path, resolver: &Resolver, sel: &Selection) -> i32 {
             "  {:<6} {:<26} {}\n",
             m.code,
             m.name,
-            if on { sev.as_str() } else { "off" }
+            if on {
+                i18n::severity_name(sev)
+            } else {
+                i18n::text("settings.off")
+            }
         ));
     }
     out(&s)
@@ -469,9 +568,7 @@ fn show_settings(file: &Path, resolver: &Resolver, sel: &Selection) -> i32 {
 
 fn check(args: CheckArgs, write_baseline: bool) -> i32 {
     if write_baseline && (args.fix || args.diff) {
-        eprintln!(
-            "reportlint: `baseline` records the findings and changes no file: --fix and --diff cannot be used with it"
-        );
+        eprintln!("reportlint: {}", crate::tr!("cli.baseline-no-fix"));
         return TROUBLE;
     }
     let sel = Selection {
@@ -487,7 +584,10 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
     }
     if let Some(label) = &args.encoding {
         if encoding_rs::Encoding::for_label(label.trim().as_bytes()).is_none() {
-            eprintln!("reportlint: unknown encoding `{label}` (e.g. gb18030, gbk, big5, utf-16le)");
+            eprintln!(
+                "reportlint: {}",
+                crate::tr!("config.unknown-encoding", encoding = label)
+            );
             return TROUBLE;
         }
     }
@@ -500,7 +600,7 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
     let cwd = match std::env::current_dir() {
         Ok(d) => d,
         Err(e) => {
-            eprintln!("reportlint: cannot read the current directory: {e}");
+            eprintln!("reportlint: {}", crate::tr!("cli.no-cwd", error = e));
             return TROUBLE;
         }
     };
@@ -565,7 +665,7 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
         paths.into_iter().partition(|p| p == "-");
     let mut diffs = String::new();
     if (args.fix || args.diff) && !stdin_args.is_empty() {
-        eprintln!("reportlint: --fix and --diff need files, not standard input");
+        eprintln!("reportlint: {}", crate::tr!("cli.fix-needs-files"));
         return TROUBLE;
     }
     if !stdin_args.is_empty() && !args.show_files {
@@ -583,11 +683,14 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
             None => ("<stdin>".to_owned(), global.clone()),
         };
         let limit = config.limits.file_bytes;
-        match crate::limits::read_capped(std::io::stdin().lock(), limit, "standard input") {
+        match crate::limits::read_capped(std::io::stdin().lock(), limit) {
             Ok(bytes) => outcomes.push(pipeline::isolated(&name, || {
                 pipeline::check_bytes(&name, Path::new(&name), &bytes, &config, &opts)
             })),
-            Err(e) => problems.push(Problem::new(&name, e)),
+            Err(e) => problems.push(Problem::new(
+                &name,
+                e.message(&crate::tr!("limits.what-stdin")),
+            )),
         }
     }
     let mut targets: Vec<Target> = Vec::new();
@@ -601,7 +704,7 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
             print_config_error(e);
             problems.push(Problem::new(
                 &paths::slashed(&e.path),
-                format!("invalid configuration: {}", e.message),
+                crate::tr!("problem.invalid-config", message = e.message),
             ));
         }
         for (arg, why) in found.errors {
@@ -614,7 +717,8 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
         for t in &targets {
             s.push_str(&escape::name(&t.name));
             if let Some(why) = &t.unsupported {
-                s.push_str(&format!("\t(not read: {why})"));
+                s.push('\t');
+                s.push_str(&crate::tr!("cli.show-files-not-read", why = why));
             }
             s.push('\n');
         }
@@ -641,9 +745,18 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
         crate::fsutil::one_of(p, &inputs)
     }) {
         eprintln!(
-            "reportlint: {}: is an input ({}): writing the report there would destroy it; choose another --output",
-            report_path.as_deref().unwrap_or(Path::new("")).display(),
-            targets[clash].name
+            "reportlint: {}: {}",
+            escape::name(
+                &report_path
+                    .as_deref()
+                    .unwrap_or(Path::new(""))
+                    .display()
+                    .to_string()
+            ),
+            crate::tr!(
+                "cli.output-is-input",
+                input = escape::name(&targets[clash].name)
+            )
         );
         return TROUBLE;
     }
@@ -726,9 +839,8 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
         return match crate::fsutil::write_atomic(&path, crate::baseline::render(&all).as_bytes()) {
             Ok(()) => {
                 eprintln!(
-                    "reportlint: recorded {} findings in {}",
-                    all.len(),
-                    path.display()
+                    "reportlint: {}",
+                    crate::trn!("cli.baseline-recorded", all.len(), path = path.display())
                 );
                 if problems.is_empty() {
                     OK
@@ -737,7 +849,7 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
                 }
             }
             Err(e) => {
-                eprintln!("reportlint: cannot write {}: {e}", path.display());
+                eprintln!("reportlint: {}", cannot_write(&path, &e));
                 TROUBLE
             }
         };
@@ -777,7 +889,8 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
             if !args.quiet {
                 s.push_str(&summary_line(&summary));
                 if hidden > 0 {
-                    s.push_str(&format!("{hidden} known findings hidden by the baseline\n"));
+                    s.push_str(&crate::trn!("summary.baseline-hidden", hidden));
+                    s.push('\n');
                 }
             }
             s
@@ -793,7 +906,7 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
     let written = match &args.output {
         Some(path) => crate::fsutil::write_atomic(path, text.as_bytes()).map_or_else(
             |e| {
-                eprintln!("reportlint: cannot write {}: {e}", path.display());
+                eprintln!("reportlint: {}", cannot_write(path, &e));
                 TROUBLE
             },
             |_| OK,
@@ -816,24 +929,22 @@ fn check(args: CheckArgs, write_baseline: bool) -> i32 {
     }
 }
 
-fn count(n: usize, one: &'static str, many: &'static str) -> String {
-    format!("{n} {}", plural(n, one, many))
+fn cannot_write(path: &Path, e: &std::io::Error) -> String {
+    crate::tr!("cli.cannot-write", path = path.display(), error = e)
 }
 
-/// `3 files, 1 error, 0 warnings, 2 infos` and, when any, `; 1 file not checked`.
+/// `3 files, 1 error, 0 warnings, 2 infos` and, when any, `; 1 input not checked`
+/// (`3 个文件，1 个错误，0 个警告，2 条提示；1 个输入未检查`).
 fn summary_line(s: &json::Summary) -> String {
-    let mut line = format!(
-        "{}, {}, {}, {}",
-        count(s.files, "file", "files"),
-        count(s.errors, "error", "errors"),
-        count(s.warnings, "warning", "warnings"),
-        count(s.infos, "info", "infos"),
+    let mut line = crate::tr!(
+        "summary.line",
+        files = crate::trn!("summary.files", s.files),
+        errors = crate::trn!("summary.errors", s.errors),
+        warnings = crate::trn!("summary.warnings", s.warnings),
+        infos = crate::trn!("summary.infos", s.infos)
     );
     if s.unchecked > 0 {
-        line.push_str(&format!(
-            "; {} not checked",
-            count(s.unchecked, "input", "inputs")
-        ));
+        line.push_str(&crate::trn!("summary.unchecked", s.unchecked));
     }
     line.push('\n');
     line
@@ -853,8 +964,9 @@ fn fix_target(t: &Target, opts: &pipeline::RunOptions, diff_only: bool) -> crate
             outcome: FileOutcome {
                 name: t.name.clone(),
                 error: Some(format!(
-                    "{}: cannot show a diff: a .docx is not rewritten (make the fixes in Word; `reportlint {}` lists them)",
-                    t.name, t.name
+                    "{}: {}",
+                    t.name,
+                    crate::tr!("fix.docx-no-diff", name = t.name)
                 )),
                 ..Default::default()
             },
@@ -871,10 +983,8 @@ fn report_fix(f: &crate::fix::FixOutcome, diff_only: bool, diffs: &mut String) {
     }
     if f.applied > 0 && !diff_only && f.outcome.error.is_none() {
         eprintln!(
-            "reportlint: fixed {} {} in {}",
-            f.applied,
-            plural(f.applied, "issue", "issues"),
-            escape::name(&f.outcome.name)
+            "reportlint: {}",
+            crate::trn!("fix.fixed", f.applied, file = escape::name(&f.outcome.name))
         );
     }
 }

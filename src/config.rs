@@ -196,8 +196,12 @@ impl Config {
             if !warned.iter().any(|w| w == p) {
                 warned.push(p.to_owned());
                 eprintln!(
-                    "reportlint: warning: ignoring {}: {why}",
-                    crate::render::escape::name(&p.display().to_string())
+                    "{}",
+                    crate::tr!(
+                        "config.untrusted-ignored",
+                        path = crate::render::escape::name(&p.display().to_string()),
+                        why = why
+                    )
                 );
             }
         })
@@ -219,23 +223,21 @@ impl Config {
     }
 
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let what = crate::tr!("limits.what-config");
         let text = std::fs::File::open(path)
-            .map_err(|e| format!("cannot read: {e}"))
-            .and_then(|f| crate::limits::read_capped(f, MAX_CONFIG_BYTES, "the config file"))
+            .map_err(crate::limits::ReadError::Io)
+            .and_then(|f| crate::limits::read_capped(f, MAX_CONFIG_BYTES))
             .map_err(|e| ConfigError {
                 path: path.to_owned(),
                 source_text: String::new(),
                 span: None,
-                message: e,
+                message: e.message(&what),
             })?;
         let text = String::from_utf8(text).map_err(|e| ConfigError {
             path: path.to_owned(),
             source_text: String::new(),
             span: None,
-            message: format!(
-                "the config file is not UTF-8 (byte {})",
-                e.utf8_error().valid_up_to()
-            ),
+            message: crate::tr!("config.not-utf8", byte = e.utf8_error().valid_up_to()),
         })?;
         let mut config = Config::from_str_at(path, &text)?;
         config.path = Some(path.to_owned());
@@ -260,7 +262,7 @@ impl Config {
             let mut b = GlobSetBuilder::new();
             for g in list {
                 add_glob(&mut b, g.get_ref())
-                    .map_err(|e| err(Some(g.span()), format!("bad glob: {e}")))?;
+                    .map_err(|e| err(Some(g.span()), crate::tr!("config.bad-glob", error = e)))?;
             }
             // Each glob parses, yet together they can be too large to compile
             // (a glob of a million `?`): point at the list, not at nothing.
@@ -268,12 +270,8 @@ impl Config {
                 (Some(a), Some(z)) => Some(a.span().start..z.span().end),
                 _ => None,
             };
-            b.build().map_err(|e| {
-                err(
-                    whole,
-                    format!("these globs are too long or complex to compile ({e}); shorten them"),
-                )
-            })
+            b.build()
+                .map_err(|e| err(whole, crate::tr!("config.globs-too-complex", error = e)))
         };
         let include_list: Vec<Spanned<String>> = match &raw.include {
             Some(l) => l.clone(),
@@ -290,10 +288,7 @@ impl Config {
             Some(s) => Some(Severity::parse(s.get_ref()).ok_or_else(|| {
                 err(
                     Some(s.span()),
-                    format!(
-                        "fail-on must be error, warning or info, not `{}`",
-                        s.get_ref()
-                    ),
+                    crate::tr!("config.bad-fail-on", value = s.get_ref()),
                 )
             })?),
         };
@@ -301,10 +296,10 @@ impl Config {
             if !crate::render::FORMATS.contains(&f.get_ref().as_str()) {
                 return Err(err(
                     Some(f.span()),
-                    format!(
-                        "unknown format `{}`; expected one of {}",
-                        f.get_ref(),
-                        crate::render::FORMATS.join(", ")
+                    crate::tr!(
+                        "config.unknown-format",
+                        format = f.get_ref(),
+                        formats = crate::render::FORMATS.join(", ")
                     ),
                 ));
             }
@@ -313,10 +308,7 @@ impl Config {
             if encoding_rs::Encoding::for_label(e.get_ref().trim().as_bytes()).is_none() {
                 return Err(err(
                     Some(e.span()),
-                    format!(
-                        "unknown encoding `{}` (e.g. gb18030, gbk, big5, utf-16le)",
-                        e.get_ref()
-                    ),
+                    crate::tr!("config.unknown-encoding", encoding = e.get_ref()),
                 ));
             }
         }
@@ -324,7 +316,10 @@ impl Config {
         let positive = |v: &Option<Spanned<i64>>, key: &str, default: u64| match v {
             None => Ok(default),
             Some(n) if *n.get_ref() >= 1 => Ok(n.get_ref().unsigned_abs()),
-            Some(n) => Err(err(Some(n.span()), format!("`{key}` must be 1 or more"))),
+            Some(n) => Err(err(
+                Some(n.span()),
+                crate::tr!("config.at-least-one", key = key),
+            )),
         };
         let d = Limits::default();
         let limits = Limits {
@@ -482,33 +477,46 @@ impl Config {
         let path = self
             .path
             .as_ref()
-            .map_or("(none: built-in defaults)".to_owned(), |p| {
+            .map_or(crate::tr!("settings.no-config"), |p| {
                 p.display().to_string()
             });
-        s.push_str(&format!("config file: {path}\n"));
-        s.push_str(&format!("project root: {}\n", self.root.display()));
-        s.push_str(&format!("include: {:?}\n", self.include_patterns));
-        s.push_str(&format!("exclude: {:?}\n", self.exclude_patterns));
-        s.push_str(&format!(
-            "fail-on: {}\n",
-            self.fail_on.unwrap_or(Severity::Error).as_str()
-        ));
-        s.push_str(&format!(
-            "format: {}\n",
-            self.format.as_deref().unwrap_or("human")
-        ));
-        s.push_str(&format!(
-            "encoding: {}\n",
-            self.encoding.as_deref().unwrap_or("(detected)")
-        ));
-        s.push_str(&format!(
-            "max-findings-per-file: {}\nmax-findings-per-paragraph: {}\nmax-file-mb: {}\n",
-            self.limits.findings_per_file,
-            self.limits.findings_per_paragraph,
-            self.limits.file_bytes >> 20
-        ));
-        s.push_str(&format!("overrides: {}\n", self.overrides.len()));
-        s.push_str(&format!("ignore entries: {}\n", self.ignores.len()));
+        let detected = crate::tr!("settings.detected");
+        let lines = [
+            crate::tr!("settings.config-file", path = path),
+            crate::tr!("settings.root", root = self.root.display()),
+            crate::tr!(
+                "settings.include",
+                globs = format!("{:?}", self.include_patterns)
+            ),
+            crate::tr!(
+                "settings.exclude",
+                globs = format!("{:?}", self.exclude_patterns)
+            ),
+            crate::tr!(
+                "settings.fail-on",
+                severity = self.fail_on.unwrap_or(Severity::Error).as_str()
+            ),
+            crate::tr!(
+                "settings.format",
+                format = self.format.as_deref().unwrap_or("human")
+            ),
+            crate::tr!(
+                "settings.encoding",
+                encoding = self.encoding.as_deref().unwrap_or(&detected)
+            ),
+            crate::tr!(
+                "settings.limits",
+                per_file = self.limits.findings_per_file,
+                per_paragraph = self.limits.findings_per_paragraph,
+                mb = self.limits.file_bytes >> 20
+            ),
+            crate::tr!("settings.overrides", n = self.overrides.len()),
+            crate::tr!("settings.ignores", n = self.ignores.len()),
+        ];
+        for line in lines {
+            s.push_str(&line);
+            s.push('\n');
+        }
         s
     }
 }
@@ -523,8 +531,8 @@ fn unknown_lint(name: &str) -> String {
     let registry = lints::registry();
     let names = registry.iter().flat_map(|r| [r.meta.name, r.meta.code]);
     match did_you_mean(name, names) {
-        Some(s) => format!("unknown lint `{name}`: did you mean `{s}`? (see `reportlint list`)"),
-        None => format!("unknown lint `{name}` (see `reportlint list`)"),
+        Some(s) => crate::tr!("config.unknown-lint-near", lint = name, near = s),
+        None => crate::tr!("cli.unknown-lint", lint = name),
     }
 }
 
@@ -556,12 +564,12 @@ fn option_error(
                 .find(|k| k.get_ref() == key)
                 .map(Spanned::span)
         });
-        let mut msg = format!("unknown key `{key}` in [lints.{lint}]");
+        let mut msg = crate::tr!("config.unknown-key", key = key, lint = lint);
         if let Some(s) = did_you_mean(key, valid.iter().copied()) {
-            msg.push_str(&format!(": did you mean `{s}`?"));
+            msg.push_str(&crate::tr!("config.did-you-mean", near = s));
         }
         let listed: Vec<String> = valid.iter().map(|k| format!("`{k}`")).collect();
-        msg.push_str(&format!(" (valid keys: {})", listed.join(", ")));
+        msg.push_str(&crate::tr!("config.valid-keys", keys = listed.join(", ")));
         return err(span.or(table.map(|(n, _)| n.span())), msg);
     }
     err(
@@ -582,12 +590,8 @@ pub fn untrusted(path: &Path) -> Option<String> {
     let dir = std::fs::metadata(path.parent()?).ok()?;
     let me = rustix::process::geteuid().as_raw();
     let owner = file.uid();
-    (owner != 0 && owner != me && dir.mode() & 0o002 != 0).then(|| {
-        format!(
-            "it belongs to user {owner} and its folder is writable by everyone \
-             (anyone could have put it there); use --config to read it anyway"
-        )
-    })
+    (owner != 0 && owner != me && dir.mode() & 0o002 != 0)
+        .then(|| crate::tr!("config.untrusted", owner = owner))
 }
 
 #[cfg(not(unix))]
@@ -628,26 +632,25 @@ fn check_replacements(table: &LintTable, text: &str, err: &Err) -> Result<(), Co
         let Some(right) = right.as_str() else {
             return Err(err(
                 span,
-                format!(
-                    "[lints.confusable] extra: the correction of `{}` must be a string",
-                    wrong.escape_debug()
-                ),
+                crate::tr!("config.extra-not-string", wrong = wrong.escape_debug()),
             ));
         };
         let problem = if wrong.is_empty() {
-            Some("an empty wrong word matches everywhere".to_owned())
+            Some(crate::tr!("config.extra-empty"))
         } else if let Some(c) = wrong
             .chars()
             .chain(right.chars())
             .find(|&c| is_unsafe_in_fix(c))
         {
-            Some(format!(
-                "it holds the control character {}, which a fix must not write into a report",
-                c.escape_unicode()
+            Some(crate::tr!(
+                "config.extra-control",
+                character = c.escape_unicode()
             ))
         } else if right.contains(wrong.as_str()) {
-            Some(format!(
-                "the correction 「{right}」 contains the wrong word 「{wrong}」 itself, so every --fix would grow it"
+            Some(crate::tr!(
+                "config.extra-grows",
+                right = right,
+                wrong = wrong
             ))
         } else {
             None
@@ -655,10 +658,11 @@ fn check_replacements(table: &LintTable, text: &str, err: &Err) -> Result<(), Co
         if let Some(p) = problem {
             return Err(err(
                 span,
-                format!(
-                    "[lints.confusable] extra: `{}` = `{}`: {p}",
-                    wrong.escape_debug(),
-                    right.escape_debug()
+                crate::tr!(
+                    "config.extra-bad",
+                    wrong = wrong.escape_debug(),
+                    right = right.escape_debug(),
+                    problem = p
                 ),
             ));
         }
@@ -672,18 +676,17 @@ fn split_switch(table: &LintTable, err: &Err) -> Result<(LintSwitch, toml::Table
     for (key, value) in table {
         match key.get_ref().as_str() {
             "enabled" => {
-                switch.enabled = Some(value.get_ref().as_bool().ok_or_else(|| {
-                    err(Some(value.span()), "`enabled` must be true or false".into())
-                })?);
+                switch.enabled =
+                    Some(value.get_ref().as_bool().ok_or_else(|| {
+                        err(Some(value.span()), crate::tr!("config.bad-enabled"))
+                    })?);
             }
             "severity" => {
                 let s = value.get_ref().as_str().and_then(Severity::parse);
-                switch.severity = Some(s.ok_or_else(|| {
-                    err(
-                        Some(value.span()),
-                        "`severity` must be \"error\", \"warning\" or \"info\"".into(),
-                    )
-                })?);
+                switch.severity =
+                    Some(s.ok_or_else(|| {
+                        err(Some(value.span()), crate::tr!("config.bad-severity"))
+                    })?);
             }
             other => {
                 rest.insert(other.to_owned(), value.get_ref().clone());
@@ -695,39 +698,17 @@ fn split_switch(table: &LintTable, err: &Err) -> Result<(LintSwitch, toml::Table
 
 /// The commented file `reportlint init` writes.
 pub fn init_template() -> String {
-    let mut out = String::from(
-        "# reportlint configuration. Every key is optional: this file only says what\n\
-         # differs from the built-in defaults. `reportlint list` shows every lint.\n\n\
-         # Files to lint when a directory is given (globs).\n\
-         # include = [\"**/*.txt\", \"**/*.md\"]\n\
-         # exclude = [\"drafts/**\"]\n\n\
-         # Exit with 1 when a finding at or above this severity is found.\n\
-         # fail-on = \"error\"\n\n\
-         # Output format: human, json or html.\n\
-         # format = \"human\"\n\n\
-         # Findings of one lint listed per file and per paragraph; the rest are\n\
-         # counted in one finding. Files larger than max-file-mb are not checked.\n\
-         # max-findings-per-file = 1000\n\
-         # max-findings-per-paragraph = 100\n\
-         # max-file-mb = 100\n\n\
-         # Per lint: enabled, severity, and the lint's own options.\n",
-    );
+    let mut out = crate::tr!("init.head");
     for reg in lints::registry() {
         out.push_str(&format!(
             "# [lints.{}]  # {} {}\n# enabled = true\n# severity = \"{}\"\n\n",
             reg.meta.name,
             reg.meta.code,
-            reg.meta.summary,
+            reg.meta.localized_summary(),
             reg.meta.default_severity.as_str()
         ));
     }
-    out.push_str(
-        "# Different settings for some paths:\n\
-         # [[overrides]]\n\
-         # files = [\"archive/**\"]\n\
-         # [overrides.lints.numbering-mixed-style]\n\
-         # enabled = false\n",
-    );
+    out.push_str(&crate::tr!("init.tail"));
     out
 }
 

@@ -169,9 +169,10 @@ impl Finder<'_> {
                     }
                 }
                 Ok(_) => {}
-                Err(e) => self
-                    .errors
-                    .push((paths::slashed(root), format!("cannot walk: {e}"))),
+                Err(e) => self.errors.push((
+                    paths::slashed(root),
+                    crate::tr!("discover.cannot-walk", error = e),
+                )),
             }
         }
     }
@@ -188,7 +189,7 @@ impl Finder<'_> {
             Ok(s) => s,
             Err(e) => {
                 self.errors
-                    .push((arg.to_owned(), format!("bad glob pattern: {e}")));
+                    .push((arg.to_owned(), crate::tr!("discover.bad-glob", error = e)));
                 return;
             }
         };
@@ -227,7 +228,7 @@ impl Finder<'_> {
         }
         if self.found.len() == before {
             self.errors
-                .push((arg.to_owned(), "the pattern matches no file".to_owned()));
+                .push((arg.to_owned(), crate::tr!("discover.no-match")));
         }
     }
 }
@@ -251,7 +252,7 @@ pub fn find(args: &[String], resolver: &Resolver, walk: Walk) -> Found {
             f.glob(arg);
         } else {
             f.errors
-                .push((arg.clone(), "no such file or directory".to_owned()));
+                .push((arg.clone(), crate::tr!("discover.no-such-file")));
         }
     }
     let mut targets: Vec<Target> = f.found.into_values().collect();

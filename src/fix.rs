@@ -126,15 +126,11 @@ pub fn fix_bytes(
         Err(why) => return failed(name, why),
     };
     if doc.source.malformed > 0 {
-        return failed(
-            name,
-            "not fixed: the file has bytes that do not decode, and writing it back would lose them"
-                .into(),
-        );
+        return failed(name, crate::tr!("fix.undecodable"));
     }
     let (encoding, bom) = (doc.source.encoding, doc.source.bom);
     let Some(enc) = encoding_rs::Encoding::for_label(encoding.as_bytes()) else {
-        return failed(name, format!("not fixed: cannot write {encoding}"));
+        return failed(name, crate::tr!("fix.cannot-encode", encoding = encoding));
     };
     let before = doc.display_text().to_owned();
     let mut current = bytes.to_vec();
@@ -163,7 +159,7 @@ pub fn fix_bytes(
         let Some(encoded) = crate::decode::encode(&text, enc, bom) else {
             return failed(
                 name,
-                format!("not fixed: a replacement cannot be written in {encoding}"),
+                crate::tr!("fix.replacement-unencodable", encoding = encoding),
             );
         };
         // A GBK file is read as GB18030, its superset: a replacement outside GBK
@@ -175,10 +171,7 @@ pub fn fix_bytes(
             {
                 return failed(
                     name,
-                    format!(
-                        "not fixed: the file is GBK and the replacement 「{}」 has characters GBK cannot hold (check `extra` in the config)",
-                        wide.replacement
-                    ),
+                    crate::tr!("fix.not-gbk", replacement = wide.replacement),
                 );
             }
         }
@@ -193,14 +186,12 @@ pub fn fix_bytes(
     let left = outcome.reported.iter().filter(|r| r.fix.is_some()).count();
     if !settled && left > 0 {
         outcome.note = Some(format!(
-            "{name}: stopped after {MAX_ROUNDS} rounds of fixes with {left} fixable {} left; run --fix again",
-            crate::render::plural(left, "finding", "findings")
+            "{name}: {}",
+            crate::trn!("fix.unsettled", left, rounds = MAX_ROUNDS)
         ));
     }
     if !writable {
-        outcome.note = Some(format!(
-            "{name}: a .docx is not rewritten; make the fixes in Word"
-        ));
+        outcome.note = Some(format!("{name}: {}", crate::tr!("fix.docx-note")));
     }
     let changed = current != bytes;
     let diff = (want_diff && changed).then(|| unified_diff(name, &before, doc.display_text()));
@@ -262,7 +253,7 @@ fn fix_read(
     // files changed since they were read are refused there.
     let why = crate::fsutil::write_atomic_if_unchanged(path, new_bytes, &bytes)
         .err()
-        .map(|e| format!("not fixed: {e}"));
+        .map(|e| crate::tr!("fix.not-fixed", error = e));
     if let Some(why) = why {
         result.outcome.error = Some(format!("{name}: {why}"));
         result.applied = 0;

@@ -25,7 +25,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     }
     let target = through_links(path)?;
     match fs::metadata(&target) {
-        Ok(m) if m.is_dir() => Err(io::Error::other("it is a folder")),
+        Ok(m) if m.is_dir() => Err(io::Error::other(crate::tr!("fsutil.folder"))),
         Ok(m) if !m.is_file() => write_in_place(&target, bytes),
         Ok(m) => replace(&target, bytes, Some(&m), None),
         Err(e) if e.kind() == io::ErrorKind::NotFound => replace(&target, bytes, None, None),
@@ -93,31 +93,28 @@ fn through_links(path: &Path) -> io::Result<PathBuf> {
             _ => return Ok(at),
         }
     }
-    Err(io::Error::other("too many levels of symbolic links"))
+    Err(io::Error::other(crate::tr!("fsutil.link-loop")))
 }
 
 /// Why `--fix` may not replace a file, if it may not.
 fn may_rewrite(target: &Path, meta: &Metadata) -> io::Result<()> {
     if !meta.is_file() {
-        return Err(io::Error::other("not a regular file"));
+        return Err(io::Error::other(crate::tr!("fsutil.not-regular")));
     }
     if meta.permissions().readonly() {
-        return Err(io::Error::other("read-only"));
+        return Err(io::Error::other(crate::tr!("fsutil.read-only")));
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
         if meta.nlink() > 1 {
-            return Err(io::Error::other(format!(
-                "it has {} hard links, and writing a new file would split them \
-                 (`reportlint --diff FILE | patch` edits it in place)",
-                meta.nlink()
+            return Err(io::Error::other(crate::tr!(
+                "fsutil.hard-links",
+                n = meta.nlink()
             )));
         }
         if rustix::fs::access(target, rustix::fs::Access::WRITE_OK).is_err() {
-            return Err(io::Error::other(
-                "you may not write to it (its permissions do not allow you)",
-            ));
+            return Err(io::Error::other(crate::tr!("fsutil.no-permission")));
         }
     }
     #[cfg(not(unix))]
@@ -160,7 +157,7 @@ fn replace(
     }
     if let Some(expected) = expected {
         if fs::read(target)? != expected {
-            return Err(io::Error::other("the file changed since it was read"));
+            return Err(io::Error::other(crate::tr!("fsutil.changed")));
         }
     }
     tmp.persist(target).map_err(|e| e.error)?;
@@ -232,11 +229,7 @@ fn keep_owner_and_mode(file: &fs::File, old: &Metadata) -> io::Result<()> {
         let uid = rustix::fs::Uid::from_raw(old.uid());
         let gid = rustix::fs::Gid::from_raw(old.gid());
         rustix::fs::fchown(file, Some(uid), Some(gid)).map_err(|_| {
-            io::Error::other(format!(
-                "it belongs to user {} (group {}), and a new file written by you would not",
-                old.uid(),
-                old.gid()
-            ))
+            io::Error::other(crate::tr!("fsutil.owner", uid = old.uid(), gid = old.gid()))
         })?;
     }
     rustix::fs::fchmod(file, rustix::fs::Mode::from_raw_mode(old.mode() & 0o777))?;

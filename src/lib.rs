@@ -13,6 +13,7 @@ pub mod discover;
 pub mod document;
 pub mod fix;
 pub mod fsutil;
+pub mod i18n;
 pub mod input;
 pub mod inspect;
 pub mod limits;

@@ -11,15 +11,35 @@ use crate::span::Span;
 use std::io::Read;
 use std::path::Path;
 
+/// Why a capped read failed.
+#[derive(Debug)]
+pub enum ReadError {
+    Io(std::io::Error),
+    /// More than the limit, in bytes.
+    TooLarge(u64),
+}
+
+impl ReadError {
+    /// The message, `what` naming what was read (already in the interface language).
+    pub fn message(&self, what: &str) -> String {
+        match self {
+            ReadError::Io(e) => crate::tr!("problem.cannot-read", error = e),
+            ReadError::TooLarge(limit) => {
+                crate::tr!("limits.too-large", what = what, limit = size(*limit))
+            }
+        }
+    }
+}
+
 /// Read at most `limit` bytes from `input`; more is an error naming the limit.
-pub fn read_capped(input: impl Read, limit: u64, what: &str) -> Result<Vec<u8>, String> {
+pub fn read_capped(input: impl Read, limit: u64) -> Result<Vec<u8>, ReadError> {
     let mut bytes = Vec::new();
     input
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read: {e}"))?;
+        .map_err(ReadError::Io)?;
     if bytes.len() as u64 > limit {
-        return Err(format!("{what} is larger than the {} limit", size(limit)));
+        return Err(ReadError::TooLarge(limit));
     }
     Ok(bytes)
 }
@@ -29,21 +49,17 @@ pub fn size(bytes: u64) -> String {
     match bytes {
         b if b >= 1 << 20 => format!("{} MB", b >> 20),
         b if b >= 1 << 10 => format!("{} KB", b >> 10),
-        b => format!("{b} bytes"),
+        b => crate::tr!("limits.bytes", n = b),
     }
 }
 
 /// Read a report from disk: not at all when it is larger than `limit` bytes,
 /// only its first bytes when they show it is binary.
 pub fn read_input(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
-    let mut file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    let cannot_read = |e: std::io::Error| crate::tr!("problem.cannot-read", error = e);
+    let mut file = std::fs::File::open(path).map_err(cannot_read)?;
     let len = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let too_large = || {
-        format!(
-            "not checked: larger than the {} limit (raise `max-file-mb` in reportlint.toml)",
-            size(limit)
-        )
-    };
+    let too_large = || crate::tr!("limits.file-too-large", limit = size(limit));
     if len > limit {
         return Err(too_large());
     }
@@ -56,16 +72,13 @@ pub fn read_input(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
     (&mut file)
         .take(8192)
         .read_to_end(&mut prefix)
-        .map_err(|e| format!("cannot read: {e}"))?;
+        .map_err(cannot_read)?;
     if text_format && crate::decode::binary_prefix(&prefix) {
-        return Err("not checked: a binary file (NUL bytes, and not UTF-16 text)".into());
+        return Err(crate::tr!("input.binary"));
     }
-    let rest = read_capped(file, limit - prefix.len() as u64, "the file").map_err(|e| {
-        if e.starts_with("cannot") {
-            e
-        } else {
-            too_large()
-        }
+    let rest = read_capped(file, limit - prefix.len() as u64).map_err(|e| match e {
+        ReadError::Io(e) => cannot_read(e),
+        ReadError::TooLarge(_) => too_large(),
     })?;
     prefix.extend_from_slice(&rest);
     Ok(prefix)

@@ -38,16 +38,10 @@ pub fn unknown_selector(sel: &str) -> String {
     for r in &registry {
         candidates.extend([r.meta.code, r.meta.name, r.meta.family.as_str()]);
     }
-    let mut msg = format!("unknown lint selector `{sel}`");
     match crate::config::did_you_mean(sel, candidates) {
-        Some(s) => msg.push_str(&format!(": did you mean `{s}`?")),
-        None => msg.push_str(
-            ": use a code (RL101), a code prefix (RL1), a name (numbering-duplicate), \
-             a family (input, numbering, arithmetic, tables, typo) or `all`",
-        ),
+        Some(s) => crate::tr!("selection.unknown-near", selector = sel, near = s),
+        None => crate::tr!("selection.unknown", selector = sel),
     }
-    msg.push_str(" (`reportlint list` shows them all)");
-    msg
 }
 
 impl Selection {
@@ -139,11 +133,11 @@ fn lint_failure(meta: &crate::lints::LintMeta, payload: &(dyn std::any::Any + Se
         .map(|s| (*s).to_owned())
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_default();
-    format!(
-        "not checked: the lint {} {} failed on this file (a bug in reportlint; please report it): {}",
-        meta.code,
-        meta.name,
-        crate::render::escape::terminal(&why)
+    crate::tr!(
+        "pipeline.lint-panicked",
+        code = meta.code,
+        name = meta.name,
+        why = crate::render::escape::terminal(&why)
     )
 }
 
@@ -333,8 +327,11 @@ pub fn isolated<T: WithError>(name: &str, f: impl FnOnce() -> T) -> T {
         T::with_error(
             name,
             format!(
-                "{name}: not checked: reportlint failed on this file (a bug; please report it): {}",
-                crate::render::escape::terminal(&why)
+                "{name}: {}",
+                crate::tr!(
+                    "pipeline.panicked",
+                    why = crate::render::escape::terminal(&why)
+                )
             ),
         )
     })

@@ -382,7 +382,7 @@ fn a_baseline_hides_exactly_the_old_findings_even_when_lines_move() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains(
-            "1 known findings hidden by the baseline",
+            "1 known finding hidden by the baseline",
         ));
     // Lines added above move the old finding; a new duplicate appears below.
     let edited = format!("前言。\n\n{DUPLICATE}正文。\n三、丁\n三、戊\n");

@@ -3,23 +3,116 @@
 
 mod common;
 
+use reportlint::i18n::Lang;
 use reportlint::lints;
 use std::collections::HashSet;
 
 #[test]
 fn lint_reference_is_current() {
-    let path = common::repo().join("docs/lints.md");
-    let want = lints::reference_markdown();
-    if std::env::var_os("UPDATE_DOCS").is_some() {
-        std::fs::create_dir_all(common::repo().join("docs")).expect("docs dir");
-        std::fs::write(&path, &want).expect("write docs");
-        return;
+    for (file, lang) in [("docs/lints.md", Lang::En), ("docs/lints.zh.md", Lang::Zh)] {
+        let path = common::repo().join(file);
+        let want = lints::reference_markdown_in(lang);
+        if std::env::var_os("UPDATE_DOCS").is_some() {
+            std::fs::create_dir_all(common::repo().join("docs")).expect("docs dir");
+            std::fs::write(&path, &want).expect("write docs");
+            continue;
+        }
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            have == want,
+            "{file} is stale: run `UPDATE_DOCS=1 cargo test --test docs`"
+        );
     }
-    let have = std::fs::read_to_string(&path).unwrap_or_default();
+}
+
+/// Every lint has Chinese docs beside it (`src/lints/<family>/<lint>.zh.md`):
+/// the failure names the lints that lack them.
+#[test]
+fn every_lint_has_chinese_docs() {
+    let missing: Vec<String> = lints::registry()
+        .iter()
+        .filter(|r| r.meta.zh().is_none())
+        .map(|r| format!("{} {}", r.meta.code, r.meta.name))
+        .collect();
     assert!(
-        have == want,
-        "docs/lints.md is stale: run `UPDATE_DOCS=1 cargo test --test docs`"
+        missing.is_empty(),
+        "lints without Chinese docs (write src/lints/<family>/<lint>.zh.md): {missing:?}"
     );
+}
+
+#[test]
+fn chinese_docs_belong_to_lints_and_match_the_english_outline() {
+    let registry = lints::registry();
+    for name in reportlint::meta::zh_doc_names() {
+        assert!(
+            registry.iter().any(|r| r.meta.name == name),
+            "{name}.zh.md names no lint"
+        );
+    }
+    for r in &registry {
+        let m = r.meta;
+        let Some((summary, body)) = m.zh() else {
+            continue;
+        };
+        assert!(
+            !summary.is_empty() && !summary.starts_with('#'),
+            "{}: first line is the summary",
+            m.code
+        );
+        assert!(
+            body.contains("## 作用") && body.contains("## 原因"),
+            "{}: sections",
+            m.code
+        );
+        let en = m.documentation();
+        assert_eq!(
+            en.contains("## Options"),
+            body.contains("## 选项"),
+            "{}: options documented in one language only",
+            m.code
+        );
+        let kinds =
+            |ex: Vec<(&'static str, String)>| ex.into_iter().map(|(k, _)| k).collect::<Vec<_>>();
+        assert_eq!(
+            kinds(m.examples_in(Lang::En)),
+            kinds(m.examples_in(Lang::Zh)),
+            "{}: the same bad/good examples in both languages",
+            m.code
+        );
+    }
+}
+
+/// Every ```bad example gives a finding of its lint and every ```good one none,
+/// in both languages' docs, with the lint built from its default options (as
+/// each lint's unit tests run them).
+#[test]
+fn doc_examples_hold_in_both_languages() {
+    for r in lints::registry() {
+        let m = r.meta;
+        let lint = (r.build)(None).expect("default options build");
+        for lang in Lang::ALL {
+            for (kind, text) in m.examples_in(lang) {
+                let mut doc = reportlint::document::Document::parse("example.txt", text.clone());
+                doc.directives = reportlint::document::directives::parse(&doc.text, &doc);
+                let mut found = Vec::new();
+                lint.check(&doc, &mut found);
+                match kind {
+                    "bad" => assert!(
+                        !found.is_empty(),
+                        "{} ({}) bad example passes:\n{text}",
+                        m.code,
+                        lang.code()
+                    ),
+                    _ => assert!(
+                        found.is_empty(),
+                        "{} ({}) good example fails:\n{text}",
+                        m.code,
+                        lang.code()
+                    ),
+                }
+            }
+        }
+    }
 }
 
 #[test]

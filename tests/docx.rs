@@ -70,10 +70,20 @@ fn lines_are_named_as_word_shows_them() {
         let at = text
             .find(needle)
             .unwrap_or_else(|| panic!("{needle} not found"));
-        places.place(&text, at).expect("placed").text
+        // Named in the interface language: Chinese here, English below.
+        reportlint::i18n::with(reportlint::i18n::Lang::Zh, || {
+            places.place(&text, at).expect("placed").text
+        })
     };
     assert_eq!(place("二、存在问题"), "标题「二、存在问题」");
     assert_eq!(place("中间段落"), "「二、存在问题」一节第1段");
     assert_eq!(place("100"), "表1 第2行第2列");
     assert_eq!(place("②圆圈二"), "「三、保障措施」一节第2段（编号「②」）");
+    let cell = reportlint::i18n::with(reportlint::i18n::Lang::En, || {
+        places.place(&text, text.find("100").unwrap_or(0))
+    });
+    assert_eq!(
+        cell.map(|p| p.text).as_deref(),
+        Some("table 1, row 2, column 2")
+    );
 }

@@ -58,6 +58,12 @@ fn good_is_clean(code: &str, path: &std::path::Path) {
 
 #[test]
 fn bad_fixtures_snapshots() {
+    // Rendered as a Chinese user sees them (the words naming a place in a PDF
+    // or Word file follow the interface language).
+    reportlint::i18n::with(reportlint::i18n::Lang::Zh, snapshot_bad_fixtures);
+}
+
+fn snapshot_bad_fixtures() {
     insta::glob!("../fixtures", "*/bad.*", |path| {
         let lint = path
             .parent()

@@ -195,7 +195,7 @@ fn the_action_installs_the_release_annotates_changed_lines_and_reports_exit_2() 
         log.contains("::error title=reportlint: not every input was checked::"),
         "{log}"
     );
-    assert!(log.contains("scan.pdf: PDF files are not read"), "{log}");
+    assert!(log.contains("scan.pdf: not a readable PDF file"), "{log}");
     assert!(log.contains("sarif: 2 results"), "{log}");
 }
 

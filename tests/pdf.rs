@@ -5,11 +5,12 @@
 //! (LibreOffice, a CFF font, two columns under a full-width title),
 //! `cid-identity.pdf` and `cid-ucs2.pdf` (written directly: a non-embedded
 //! Type0 font with Identity-H and a ToUnicode map, or UniGB-UCS2-H without
-//! one) and `scanned.pdf` (a page that is only a picture). Each
+//! one), `tables.pdf` (LibreOffice: letter-spaced row labels, a stub cell
+//! spanning two header rows) and `scanned.pdf` (a page that is only a picture). Each
 //! `<name>.expected.txt` holds the paragraphs and table rows the source had.
 
 use assert_cmd::Command;
-use reportlint::input::pdf::{extract, NO_TEXT_LAYER};
+use reportlint::input::pdf::{extract, no_text_layer};
 use std::path::{Path, PathBuf};
 
 fn data(name: &str) -> PathBuf {
@@ -62,6 +63,15 @@ fn two_columns_are_read_column_by_column() {
     assert_eq!(lines_of("columns"), expected("columns"));
 }
 
+/// Letter-spaced row labels (「#粮　　食」) are one cell and make no column, so
+/// the long labels stay rows of the table; a stub cell spanning two header
+/// rows, on a baseline of its own between them, does not cut the header line
+/// above it from the table.
+#[test]
+fn letter_spaced_labels_and_row_spanning_stubs_keep_tables_whole() {
+    assert_eq!(lines_of("tables"), expected("tables"));
+}
+
 #[test]
 fn identity_h_with_a_tounicode_map_reads_chinese() {
     assert_eq!(lines_of("cid-identity"), expected("cid-identity"));
@@ -76,7 +86,7 @@ fn the_predefined_ucs2_cmap_reads_chinese_without_a_map() {
 fn a_scanned_page_has_no_text_layer() {
     assert_eq!(
         extract(&read("scanned.pdf")).err().as_deref(),
-        Some(NO_TEXT_LAYER)
+        Some(no_text_layer().as_str())
     );
 }
 
@@ -92,7 +102,11 @@ fn lines_are_located_by_page_and_line_on_the_page() {
     };
     let title = place("某市卫生健康委员会");
     assert_eq!((title.page, title.page_line), (Some(1), Some(1)));
-    assert_eq!(title.text, "第1页第1行");
+    assert_eq!(
+        reportlint::i18n::with(reportlint::i18n::Lang::Zh, || place("某市卫生健康委员会")
+            .text),
+        "第1页第1行"
+    );
     // A paragraph that starts on page 1 and ends on page 2 is one line, each
     // part located on its own page.
     let table = e.text.find("表1").expect("table caption");
@@ -118,16 +132,18 @@ fn reportlint(dir: &Path) -> Command {
 
 #[test]
 fn a_scanned_pdf_is_an_error_with_exit_code_2() {
-    let out = reportlint(&data(""))
-        .args(["--isolated", "scanned.pdf", "cid-ucs2.pdf"])
-        .output()
-        .expect("runs");
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("scanned.pdf: 没有文本层，请先进行文字识别"),
-        "{stderr}"
-    );
+    for (lang, says) in [
+        ("zh", "scanned.pdf: 没有文本层，请先进行文字识别"),
+        ("en", "scanned.pdf: no text layer: run OCR first"),
+    ] {
+        let out = reportlint(&data(""))
+            .args(["--lang", lang, "--isolated", "scanned.pdf", "cid-ucs2.pdf"])
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(says), "{stderr}");
+    }
 }
 
 #[test]
@@ -145,12 +161,17 @@ fn findings_in_a_pdf_name_page_and_line_in_every_format() {
     assert_eq!(f["location"]["page"], 2);
     assert!(f["location"]["page_line"].as_u64().is_some());
     assert_eq!(f["labels"][0]["location"]["page"], 1);
-    let human = reportlint(&dir)
-        .args(["--isolated", "--no-color", "bad.pdf"])
-        .output()
-        .expect("runs");
-    let text = String::from_utf8_lossy(&human.stdout);
-    assert!(text.contains("原文位置：第2页第"), "{text}");
+    for (lang, says) in [
+        ("zh", "原文位置：第2页第"),
+        ("en", "in the original: page 2, line "),
+    ] {
+        let human = reportlint(&dir)
+            .args(["--lang", lang, "--isolated", "--no-color", "bad.pdf"])
+            .output()
+            .expect("runs");
+        let text = String::from_utf8_lossy(&human.stdout);
+        assert!(text.contains(says), "{text}");
+    }
     let sarif = reportlint(&dir)
         .args(["--isolated", "--format", "sarif", "bad.pdf"])
         .output()
@@ -228,6 +249,25 @@ fn deflate(data: &[u8]) -> Vec<u8> {
     z.finish().expect("in memory")
 }
 
+/// Glyphs placed one by one with a negative character spacing that each
+/// position takes back (`-13.8 Tc` and `-1380` in `TJ`, as some statistical
+/// bulletins are written) sit side by side: no gap opens between them.
+#[test]
+fn a_negative_character_spacing_taken_back_opens_no_gap() {
+    let content = b"BT /F1 10 Tf 1 0 0 1 100 700 Tm -13.8 Tc [<0032> -1380 <0030> -1380 <0032> -1380 <0034>] TJ ET".to_vec();
+    let file = pdf(
+        &[
+            CATALOG.into(),
+            PAGES.into(),
+            page("5 0 R", "<< /Font << /F1 4 0 R >> >>"),
+            FONT.into(),
+            stream("", &content),
+        ],
+        "",
+    );
+    assert_eq!(extract(&file).expect("reads").text, "2024\n");
+}
+
 #[test]
 fn hostile_pdfs_are_errors_or_text_never_a_panic() {
     let ucs2 = b"BT /F1 12 Tf 72 700 Td <5E7467086E05> Tj ET".to_vec();
@@ -256,7 +296,10 @@ fn hostile_pdfs_are_errors_or_text_never_a_panic() {
         ],
         "",
     );
-    assert_eq!(extract(&inflated).err().as_deref(), Some(NO_TEXT_LAYER));
+    assert_eq!(
+        extract(&inflated).err().as_deref(),
+        Some(no_text_layer().as_str())
+    );
 
     // An object stream that would inflate past the limit is not unpacked.
     let objstm = pdf(

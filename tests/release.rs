@@ -100,25 +100,36 @@ fn actions_are_pinned_and_inputs_reach_scripts_through_the_environment() {
 
 #[test]
 fn the_readme_starts_with_install_and_the_hooks_take_every_input_type() {
-    let readme = read("README.md");
-    let first = readme
-        .lines()
-        .find(|l| l.starts_with("## "))
-        .unwrap_or_default();
-    assert_eq!(first, "## Install");
-    let install: String = readme
-        .split("## Install")
-        .nth(1)
-        .and_then(|s| s.split("\n## ").next())
-        .unwrap_or_default()
-        .to_owned();
-    for wanted in [
-        "install.sh",
-        "cargo install --locked",
-        "rev: v",
-        "pip install reportlint",
-    ] {
-        assert!(install.contains(wanted), "{wanted}");
+    // The Chinese README and its English twin.
+    for (file, heading) in [("README.md", "## 安装"), ("README.en.md", "## Install")] {
+        let readme = read(file);
+        let first = readme
+            .lines()
+            .find(|l| l.starts_with("## "))
+            .unwrap_or_default();
+        assert_eq!(first, heading, "{file}");
+        let install: String = readme
+            .split(heading)
+            .nth(1)
+            .and_then(|s| s.split("\n## ").next())
+            .unwrap_or_default()
+            .to_owned();
+        for wanted in [
+            "install.sh",
+            "cargo install --locked",
+            "rev: v",
+            "pip install reportlint",
+        ] {
+            assert!(install.contains(wanted), "{file}: {wanted}");
+        }
+        // Both name the tests command CI runs.
+        let ci = read(".ci/run");
+        assert!(ci.contains("\ncargo test --locked\n"), ".ci/run");
+        assert!(readme.contains("\n    cargo test --locked\n"), "{file}");
+        assert!(
+            readme.contains("\n    cargo run --release -- fixtures/\n"),
+            "{file}"
+        );
     }
     let hooks = read(".pre-commit-hooks.yaml");
     let files = r"files: (?i)\.(txt|text|md|markdown|docx|csv|tsv|pdf)$";

@@ -47,9 +47,7 @@ pub fn extract_with_places(bytes: &[u8]) -> Result<(String, SourceMap), String> 
     // The zip reader is not ours to vouch for: a panic deep in it on some
     // crafted archive still becomes an error for this one file.
     std::panic::catch_unwind(|| extract_unchecked(bytes))
-        .unwrap_or_else(|_| {
-            Err("not a .docx file: the zip archive is damaged (unreadable structure)".to_owned())
-        })
+        .unwrap_or_else(|_| Err(crate::tr!("docx.damaged-structure")))
         .map_err(|e| one_line(&e))
 }
 
@@ -85,29 +83,24 @@ fn one_line(message: &str) -> String {
 
 fn extract_unchecked(bytes: &[u8]) -> Result<(String, SourceMap), String> {
     if bytes.starts_with(&OLE_MAGIC) {
-        return Err(
-            "not a .docx file: it is an old binary .doc or a password-protected \
-                    Word file; save it as .docx without a password"
-                .to_owned(),
-        );
+        return Err(crate::tr!("docx.ole"));
     }
     if !bytes.starts_with(b"PK") {
-        return Err("not a .docx file: it is not a zip archive".to_owned());
+        return Err(crate::tr!("docx.not-zip"));
     }
-    let mut zip = ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("not a .docx file: the zip archive is damaged ({e})"))?;
+    let mut zip =
+        ZipArchive::new(Cursor::new(bytes)).map_err(|e| crate::tr!("docx.damaged", error = e))?;
     if zip.len() > MAX_ENTRIES {
-        return Err(format!(
-            "not a .docx file: the zip archive lists {} entries, more than the {MAX_ENTRIES} limit",
-            zip.len()
+        return Err(crate::tr!(
+            "docx.too-many-entries",
+            n = zip.len(),
+            limit = MAX_ENTRIES
         ));
     }
     let main = relationship(&mut zip, "_rels/.rels", "", REL_DOCUMENT)?
         .unwrap_or_else(|| "word/document.xml".to_owned());
     let Some(main) = entry_name(&zip, &main) else {
-        return Err(format!(
-            "not a .docx file: the archive has no {main} (is it another kind of Office file?)"
-        ));
+        return Err(crate::tr!("docx.no-main", part = main));
     };
     let dir = main.rsplit_once('/').map_or("", |(d, _)| d);
     let rels = match main.rsplit_once('/') {
@@ -151,7 +144,7 @@ fn read_part<R: Read + Seek, T>(
 ) -> Result<T, String> {
     let mut file = zip
         .by_name(name)
-        .map_err(|e| format!("not a .docx file: the zip archive is damaged ({name}: {e})"))?;
+        .map_err(|e| crate::tr!("docx.damaged", error = format!("{name}: {e}")))?;
     f(&mut file)
 }
 

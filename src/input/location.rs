@@ -31,7 +31,8 @@ pub struct Place {
     pub row: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<u32>,
-    /// The place in words: 第3页第12行, 表2 第4行第3列, 「（三）加强…」一节第2段.
+    /// The place in words, in the interface language: 第3页第12行, 表2
+    /// 第4行第3列, 「（三）加强…」一节第2段 (page 3, line 12, …).
     pub text: String,
 }
 
@@ -131,7 +132,7 @@ impl SourceMap {
             Origin::PageLine { page, line } => Place {
                 page: Some(*page),
                 page_line: Some(*line),
-                text: format!("第{page}页第{line}行"),
+                text: crate::tr!("location.page-line", page = page, line = line),
                 ..Place::default()
             },
             Origin::TableRow { table, row } => {
@@ -142,7 +143,12 @@ impl SourceMap {
                     table: Some(*table),
                     row: Some(*row),
                     column: Some(column),
-                    text: format!("表{table} 第{row}行第{column}列"),
+                    text: crate::tr!(
+                        "location.table-cell",
+                        table = table,
+                        row = row,
+                        column = column
+                    ),
                     ..Place::default()
                 }
             }
@@ -153,12 +159,12 @@ impl SourceMap {
             } => {
                 let heading = section.and_then(|i| self.headings.get(i as usize));
                 let mut words = match heading {
-                    Some(h) if *ordinal == 0 => format!("标题「{h}」"),
-                    Some(h) => format!("「{h}」一节第{ordinal}段"),
-                    None => format!("正文第{ordinal}段"),
+                    Some(h) if *ordinal == 0 => crate::tr!("location.heading", heading = h),
+                    Some(h) => crate::tr!("location.in-section", heading = h, ordinal = ordinal),
+                    None => crate::tr!("location.in-body", ordinal = ordinal),
                 };
                 if let Some(n) = number {
-                    words.push_str(&format!("（编号「{n}」）"));
+                    words.push_str(&crate::tr!("location.numbered", number = n));
                 }
                 Place {
                     section: heading.cloned(),
@@ -183,6 +189,7 @@ fn quote(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{with, Lang};
 
     #[test]
     fn pdf_lines_are_found_by_offset() {
@@ -191,10 +198,9 @@ mod tests {
         m.page_line(10, 1, 2);
         m.page_line(25, 2, 1);
         let text = "x".repeat(40);
-        assert_eq!(
-            m.place(&text, 12).map(|p| p.text).as_deref(),
-            Some("第1页第2行")
-        );
+        let words = |lang| with(lang, || m.place(&text, 12).map(|p| p.text));
+        assert_eq!(words(Lang::Zh).as_deref(), Some("第1页第2行"));
+        assert_eq!(words(Lang::En).as_deref(), Some("page 1, line 2"));
         assert_eq!(m.place(&text, 25).and_then(|p| p.page), Some(2));
     }
 
@@ -207,7 +213,11 @@ mod tests {
             m.paragraph(at, line);
             at += line.len();
         }
-        let place = |s: &str| m.place(text, text.find(s).unwrap_or(0)).map(|p| p.text);
+        let place = |s: &str| {
+            with(Lang::Zh, || {
+                m.place(text, text.find(s).unwrap_or(0)).map(|p| p.text)
+            })
+        };
         assert_eq!(place("前言").as_deref(), Some("正文第1段"));
         assert_eq!(
             place("（三）").as_deref(),
@@ -217,6 +227,11 @@ mod tests {
             place("第二段").as_deref(),
             Some("「（三）加强医疗卫生服务体…」一节第2段（编号「2.」）")
         );
+        let english = with(Lang::En, || m.place(text, text.find("第二段").unwrap_or(0)));
+        assert_eq!(
+            english.map(|p| p.text).as_deref(),
+            Some("paragraph 2 under 「（三）加强医疗卫生服务体…」 (numbered 「2.」)")
+        );
     }
 
     #[test]
@@ -225,7 +240,7 @@ mod tests {
         let mut m = SourceMap::default();
         let t = m.next_table();
         m.table_row(0, t, 4);
-        let p = m.place(text, text.find('丙').unwrap_or(0));
+        let p = with(Lang::Zh, || m.place(text, text.find('丙').unwrap_or(0)));
         assert_eq!(p.map(|p| p.text).as_deref(), Some("表1 第4行第3列"));
     }
 }

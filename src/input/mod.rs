@@ -74,18 +74,14 @@ pub fn support(path: &Path) -> Support {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     let why = match ext.as_deref() {
-        Some("doc" | "dot") => {
-            "binary Word (.doc) files are not supported: save it as .docx (Word: File > Save As)"
-        }
-        Some("wps" | "wpt") => {
-            "WPS (.wps) files are not supported: save it as .docx (WPS: 文件 > 另存为)"
-        }
-        Some("rtf") => "RTF files are not supported: save it as .docx",
-        Some("odt") => "OpenDocument (.odt) files are not supported: save it as .docx",
-        Some("ofd") => "OFD files are not supported: lint the .docx or .txt it was made from",
+        Some("doc" | "dot") => crate::tr!("input.doc"),
+        Some("wps" | "wpt") => crate::tr!("input.wps"),
+        Some("rtf") => crate::tr!("input.rtf"),
+        Some("odt") => crate::tr!("input.odt"),
+        Some("ofd") => crate::tr!("input.ofd"),
         _ => return Support::Read(format_of(path)),
     };
-    Support::Unsupported(why.to_owned())
+    Support::Unsupported(why)
 }
 
 pub fn format_of(path: &Path) -> Format {
@@ -139,10 +135,7 @@ pub fn prepare(path: &Path, bytes: &[u8], encoding: Option<&str>) -> Result<Prep
     };
     // An OLE compound file (.doc, .wps, .xls) renamed to .txt or .docx.
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return Err(Problem::Unreadable(
-            "a binary Word or WPS file (.doc/.wps) is not supported: save it as .docx (Word: File > Save As)"
-                .into(),
-        ));
+        return Err(Problem::Unreadable(crate::tr!("input.ole")));
     }
     if matches!(format, Format::Docx | Format::Pdf) {
         let (text, places) = if format == Format::Pdf {
@@ -166,15 +159,12 @@ pub fn prepare(path: &Path, bytes: &[u8], encoding: Option<&str>) -> Result<Prep
         });
     }
     let mut decoded = match encoding {
-        Some(label) => decode::decode_with(bytes, label)
-            .ok_or_else(|| Problem::Unreadable(format!("unknown encoding `{label}`")))?,
+        Some(label) => decode::decode_with(bytes, label).ok_or_else(|| {
+            Problem::Unreadable(crate::tr!("input.unknown-encoding", encoding = label))
+        })?,
         None => match decode::decode(bytes) {
             Ok(d) => d,
-            Err(Skip::Binary) => {
-                return Err(Problem::Skipped(
-                    "not checked: a binary file (NUL bytes, and not UTF-16 text)".into(),
-                ))
-            }
+            Err(Skip::Binary) => return Err(Problem::Skipped(crate::tr!("input.binary"))),
         },
     };
     let masked = match format {

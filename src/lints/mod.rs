@@ -11,6 +11,7 @@ pub(crate) mod numbering;
 pub(crate) mod tables;
 pub(crate) mod typo;
 
+use crate::i18n::Lang;
 pub use crate::meta::{LintFamily, LintMeta};
 
 /// A lint: reads the document, appends findings.
@@ -94,12 +95,14 @@ pub fn registry() -> Vec<Registration> {
     all
 }
 
-/// The lint reference, `docs/lints.md`, generated from every lint's own docs.
-pub fn reference_markdown() -> String {
-    let mut out = String::from(
-        "# Lints\n\n<!-- Generated from the lints' doc comments by `UPDATE_DOCS=1 cargo test --test docs`. Do not edit. -->\n\n",
-    );
-    out.push_str("| code | name | family | default severity | summary |\n|---|---|---|---|---|\n");
+/// The lint reference in `lang`, generated from every lint's own docs:
+/// `docs/lints.md` (English) and `docs/lints.zh.md` (Chinese; a lint without
+/// Chinese docs yet shows its English ones under a note).
+pub fn reference_markdown_in(lang: Lang) -> String {
+    let t = |key| crate::i18n::text_in(lang, key);
+    let mut out = format!("{}\n\n{}\n\n", t("docs.title"), t("docs.generated"));
+    out.push_str(t("docs.table-head"));
+    out.push_str("\n|---|---|---|---|---|\n");
     let all = registry();
     for r in &all {
         let m = r.meta;
@@ -109,15 +112,24 @@ pub fn reference_markdown() -> String {
             m.name,
             m.code.to_ascii_lowercase(),
             m.name,
-            m.family.as_str(),
-            m.default_severity.as_str(),
-            m.summary
+            crate::i18n::with(lang, || crate::i18n::family_name(m.family)),
+            crate::i18n::with(lang, || crate::i18n::severity_name(m.default_severity)),
+            m.summary_in(lang)
         ));
     }
     for r in &all {
         let m = r.meta;
-        out.push_str(&format!("\n## {} {}\n\n{}\n\n", m.code, m.name, m.summary));
-        for line in m.documentation().lines() {
+        out.push_str(&format!(
+            "\n## {} {}\n\n{}\n\n",
+            m.code,
+            m.name,
+            m.summary_in(lang)
+        ));
+        let docs = match m.documentation_in(lang) {
+            Some(d) => d,
+            None => format!("{}\n\n{}", t("docs.untranslated"), m.documentation()),
+        };
+        for line in docs.lines() {
             // Demote the docs' own headings below the lint's heading.
             if line.starts_with('#') {
                 out.push_str(&format!("##{line}\n"));
@@ -128,6 +140,35 @@ pub fn reference_markdown() -> String {
         }
     }
     out
+}
+
+/// `docs/lints.md`, the English reference.
+pub fn reference_markdown() -> String {
+    reference_markdown_in(Lang::En)
+}
+
+/// What `reportlint explain` prints, in the interface language.
+pub fn explain(m: &LintMeta) -> String {
+    let lang = crate::i18n::current();
+    let severity = crate::tr!(
+        "explain.severity",
+        severity = crate::i18n::severity_name(m.default_severity),
+        lint = m.name
+    );
+    let docs = match m.documentation_in(lang) {
+        Some(d) => d,
+        None => format!(
+            "{}\n\n{}",
+            crate::tr!("docs.untranslated"),
+            m.documentation()
+        ),
+    };
+    format!(
+        "# {} {}\n\n{}\n\n{severity}\n\n{docs}",
+        m.code,
+        m.name,
+        m.localized_summary()
+    )
 }
 
 /// Find a lint by code (case-insensitive) or name.
@@ -193,7 +234,8 @@ pub(crate) mod testing {
                 lint.meta().code
             );
         }
-        for (kind, text) in lint.meta().examples() {
+        let examples = Lang::ALL.iter().flat_map(|&l| lint.meta().examples_in(l));
+        for (kind, text) in examples {
             let n = run(lint, &text).len();
             match kind {
                 "bad" => assert!(

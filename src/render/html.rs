@@ -3,20 +3,25 @@
 //! The page is rendered here, server-side, with every piece of report text
 //! HTML-escaped; the inline script only toggles classes, reads attributes and
 //! copies existing nodes, so nothing from a report is ever parsed as markup.
-//! Top: the pile ranked by severity and count. Below: every report's full text
-//! with each finding highlighted in place, and a side list of its findings.
+//! Top: the pile ranked by a score that weighs what matters (see `triage`),
+//! with a chart of findings per lint. Below: every report's full text with each
+//! finding highlighted in place, and a side list of its findings grouped by
+//! artefact. Every interface text comes from the catalogue (`i18n`).
 
+mod chart;
 mod highlight;
 mod ranking;
 mod segments;
 mod sha256;
 mod side;
+mod triage;
 
 use super::json::Summary;
-use super::plural;
 use super::{Problem, Reported};
 use crate::diagnostic::Severity;
+use crate::i18n;
 use crate::lints::{self, LintFamily};
+use crate::{tr, trn};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
@@ -86,12 +91,14 @@ fn severity_index(s: Severity) -> usize {
     }
 }
 
-/// Worst first: more errors, then more warnings, then more infos; ties by name.
-fn ranking(reports: &[Input<'_>], counts: &[Counts]) -> Vec<usize> {
+/// Worst first: the highest score (see `triage`), then more errors, warnings
+/// and infos; ties by name.
+fn ranking(reports: &[Input<'_>], counts: &[Counts], scores: &[f64]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..reports.len()).collect();
     order.sort_by(|&a, &b| {
-        let (ca, cb) = (counts[a].severity, counts[b].severity);
-        cb.cmp(&ca)
+        scores[b]
+            .total_cmp(&scores[a])
+            .then_with(|| counts[b].severity.cmp(&counts[a].severity))
             .then_with(|| reports[a].name.cmp(reports[b].name))
     });
     order
@@ -122,23 +129,25 @@ pub fn render(reports: &[Input<'_>]) -> String {
 
 /// The inputs that were not checked: one row each, above the ranking, so that a
 /// reviewer never takes a missing report for a clean one.
-fn unchecked(page: &mut String, problems: &[Problem]) {
+fn unchecked(page: &mut String, problems: &[Problem], prefix: &str) {
     if problems.is_empty() {
         return;
     }
     let _ = write!(
         page,
         "<section id=\"unchecked\" role=\"alert\" aria-labelledby=\"unchecked-h\">\n\
-         <h2 id=\"unchecked-h\">Not checked: {} {}</h2>\n<table>\n<thead><tr>\
-         <th scope=\"col\" class=\"name\">file</th><th scope=\"col\">why</th></tr></thead>\n<tbody>\n",
-        problems.len(),
-        plural(problems.len(), "input", "inputs")
+         <h2 id=\"unchecked-h\">{}</h2>\n<table>\n<thead><tr>\
+         <th scope=\"col\" class=\"name\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
+        escape(&trn!("html.unchecked", problems.len())),
+        escape(&tr!("html.file")),
+        escape(&tr!("html.why")),
     );
     for p in problems {
         let _ = writeln!(
             page,
-            "<tr class=\"unchecked\" data-path=\"{0}\"><th scope=\"row\" class=\"name\">{0}</th><td>{1}</td></tr>",
+            "<tr class=\"unchecked\" data-path=\"{}\"><th scope=\"row\" class=\"name\">{}</th><td>{}</td></tr>",
             escape(&p.path),
+            escape(p.path.strip_prefix(prefix).unwrap_or(&p.path)),
             escape(&p.message)
         );
     }
@@ -155,7 +164,17 @@ pub fn render_with_problems(reports: &[Input<'_>], problems: &[Problem]) -> Stri
         .iter()
         .map(|r| Counts::of(r.findings, &families))
         .collect();
-    let order = ranking(reports, &counts);
+    let scores: Vec<f64> = reports
+        .iter()
+        .map(|r| triage::score(r, &families))
+        .collect();
+    let order = ranking(reports, &counts, &scores);
+    let prefix = triage::common_prefix(
+        reports
+            .iter()
+            .map(|r| r.name)
+            .chain(problems.iter().map(|p| p.path.as_str())),
+    );
     let mut total = Counts::default();
     for c in &counts {
         total.add(c);
@@ -170,12 +189,10 @@ pub fn render_with_problems(reports: &[Input<'_>], problems: &[Problem]) -> Stri
 
     let mut page =
         String::with_capacity(64 * 1024 + reports.iter().map(|r| r.text.len() * 2).sum::<usize>());
-    let title = format!(
-        "reportlint review: {} {}, {} {}",
-        summary.files,
-        plural(summary.files, "report", "reports"),
-        total.total(),
-        plural(total.total(), "finding", "findings")
+    let title = tr!(
+        "html.title",
+        reports = trn!("html.reports", summary.files),
+        findings = trn!("html.findings", total.total())
     );
     // The script is ours; `</` cannot appear in it (a unit test checks), but make sure.
     let script = format!("\n\"use strict\";\n{}", JS.replace("</", "<\\/"));
@@ -183,20 +200,30 @@ pub fn render_with_problems(reports: &[Input<'_>], problems: &[Problem]) -> Stri
     let script_hash = sha256::base64(&sha256::digest(script.as_bytes()));
     let _ = write!(
         page,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
          style-src 'unsafe-inline'; script-src 'sha256-{script_hash}'; img-src data:; \
          base-uri 'none'; form-action 'none'\">\n\
          <meta name=\"generator\" content=\"reportlint {}\">\n\
          <title>{}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n",
+        i18n::current().html(),
         env!("CARGO_PKG_VERSION"),
         escape(&title)
     );
     toolbar(&mut page, reports, &summary, &families);
     page.push_str("<main id=\"main\">\n");
-    unchecked(&mut page, problems);
-    ranking::table(&mut page, reports, &counts, &order, &total);
+    unchecked(&mut page, problems, &prefix);
+    let table = ranking::Table {
+        reports,
+        counts: &counts,
+        scores: &scores,
+        order: &order,
+        total: &total,
+        prefix: &prefix,
+    };
+    ranking::table(&mut page, &table);
+    chart::per_lint(&mut page, reports);
     let mut next_id = 0;
     for (rank, &r) in order.iter().enumerate() {
         report(
@@ -227,29 +254,37 @@ fn toolbar(
     }
     let _ = write!(
         page,
-        "<header id=\"top\">\n<a class=\"skip\" href=\"#main\" data-jump=\"main\">Skip to the reports</a>\n\
-         <h1>reportlint review <span class=\"sum\">{} {} · \
+        "<header id=\"top\">\n<a class=\"skip\" href=\"#main\" data-jump=\"main\">{}</a>\n\
+         <h1>{} <span class=\"sum\">{} · \
          <b class=\"c-error\">{}</b> {} · <b class=\"c-warning\">{}</b> {} · \
          <b class=\"c-info\">{}</b> {}</span></h1>\n\
-         <form id=\"filters\" role=\"search\" aria-label=\"Filter findings\">\n\
-         <fieldset><legend>Severity</legend>",
-        summary.files,
-        plural(summary.files, "report", "reports"),
+         <form id=\"filters\" role=\"search\" aria-label=\"{}\">\n\
+         <fieldset><legend>{}</legend>",
+        escape(&tr!("html.skip")),
+        escape(&tr!("html.heading")),
+        escape(&trn!("html.reports", summary.files)),
         summary.errors,
-        plural(summary.errors, "error", "errors"),
+        escape(&plural_word("html.errors", summary.errors)),
         summary.warnings,
-        plural(summary.warnings, "warning", "warnings"),
+        escape(&plural_word("html.warnings", summary.warnings)),
         summary.infos,
-        plural(summary.infos, "info", "infos"),
+        escape(&plural_word("html.infos", summary.infos)),
+        escape(&tr!("html.filter")),
+        escape(&tr!("html.severity")),
     );
     for s in SEVERITIES {
         let _ = write!(
             page,
-            "<label class=\"chip sev-{0}\"><input type=\"checkbox\" name=\"sev\" value=\"{0}\" checked> {0}</label>",
-            s.as_str()
+            "<label class=\"chip sev-{0}\"><input type=\"checkbox\" name=\"sev\" value=\"{0}\" checked> {1}</label>",
+            s.as_str(),
+            escape(i18n::severity_name(s))
         );
     }
-    page.push_str("</fieldset>\n<fieldset><legend>Family</legend>");
+    let _ = write!(
+        page,
+        "</fieldset>\n<fieldset><legend>{}</legend>",
+        escape(&tr!("html.family"))
+    );
     for fam in FAMILIES {
         let n = reports
             .iter()
@@ -258,14 +293,18 @@ fn toolbar(
             .count();
         let _ = write!(
             page,
-            "<label class=\"chip\"><input type=\"checkbox\" name=\"family\" value=\"{0}\" checked> {0} <small>{1}</small></label>",
+            "<label class=\"chip\"><input type=\"checkbox\" name=\"family\" value=\"{0}\" checked> {1} <small>{2}</small></label>",
             fam.as_str(),
+            escape(i18n::family_name(fam)),
             n
         );
     }
-    page.push_str(
-        "</fieldset>\n<label class=\"field\">Lint <select name=\"lint\">\
-         <option value=\"\">all lints</option>",
+    let _ = write!(
+        page,
+        "</fieldset>\n<label class=\"field\">{} <select name=\"lint\">\
+         <option value=\"\">{}</option>",
+        escape(&tr!("html.lint")),
+        escape(&tr!("html.all-lints"))
     );
     for ((code, name), n) in &by_lint {
         let _ = write!(
@@ -276,13 +315,28 @@ fn toolbar(
             n
         );
     }
-    page.push_str(
-        "</select></label>\n<label class=\"field grow\">Search \
-         <input type=\"search\" name=\"q\" placeholder=\"message, help, text, file… ( / )\" autocomplete=\"off\"></label>\n\
-         <button type=\"reset\" id=\"reset\">Reset</button>\n\
-         <output id=\"shown\" aria-live=\"polite\"></output>\n</form>\n</header>\n",
+    let clean = reports.iter().filter(|r| r.findings.is_empty()).count();
+    let _ = write!(
+        page,
+        "</select></label>\n<label class=\"field grow\">{} \
+         <input type=\"search\" name=\"q\" placeholder=\"{}\" autocomplete=\"off\"></label>\n\
+         <label class=\"chip\"><input type=\"checkbox\" name=\"clean\" value=\"hide\" checked> {}</label>\n\
+         <button type=\"reset\" id=\"reset\">{}</button>\n\
+         <output id=\"shown\" aria-live=\"polite\" data-all=\"{}\" data-some=\"{}\"></output>\n</form>\n</header>\n",
+        escape(&tr!("html.search")),
+        escape(&tr!("html.search-hint")),
+        escape(&trn!("html.hide-clean", clean)),
+        escape(&tr!("html.reset")),
+        escape(&tr!("html.shown-all")),
+        escape(&tr!("html.shown-some")),
     );
 }
+
+/// The word after a count in the header (`3 errors` / `3 个错误` without the number).
+fn plural_word(key: &'static str, n: usize) -> String {
+    i18n::plural(key, n).to_owned()
+}
+
 /// One report: heading, the full text with highlights, the side list.
 fn report(
     page: &mut String,
@@ -302,28 +356,30 @@ fn report(
         escape(input.name)
     );
     if counts.total() == 0 {
-        page.push_str("no findings");
+        page.push_str(&escape(&tr!("html.no-findings")));
     }
     for (k, s) in SEVERITIES.iter().enumerate() {
         if counts.severity[k] > 0 {
+            let key = match s {
+                Severity::Error => "html.errors",
+                Severity::Warning => "html.warnings",
+                Severity::Info => "html.infos",
+            };
             let _ = write!(
                 page,
                 "<b class=\"c-{}\">{}</b> {} ",
                 s.as_str(),
                 counts.severity[k],
-                match s {
-                    Severity::Error => plural(counts.severity[k], "error", "errors"),
-                    Severity::Warning => plural(counts.severity[k], "warning", "warnings"),
-                    Severity::Info => plural(counts.severity[k], "info", "infos"),
-                }
+                escape(&plural_word(key, counts.severity[k]))
             );
         }
     }
     page.push_str("</span></h2>\n");
     let _ = write!(
         page,
-        "<details{}><summary>Full text</summary>\n<div class=\"cols\">\n<div class=\"text\" lang=\"zh-CN\">\n",
-        if counts.total() > 0 { " open" } else { "" }
+        "<details{}><summary>{}</summary>\n<div class=\"cols\">\n<div class=\"text\" lang=\"zh-CN\">\n",
+        if counts.total() > 0 { " open" } else { "" },
+        escape(&tr!("html.full-text"))
     );
     highlight::text(page, input, &id);
     page.push_str("</div>\n");

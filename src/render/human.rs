@@ -41,6 +41,8 @@ struct Report<'a> {
     finding: &'a Finding,
     excerpt: Excerpt<'a>,
     code: String,
+    /// Terminal columns: label texts are wrapped to fit.
+    width: usize,
 }
 
 impl fmt::Debug for Report<'_> {
@@ -83,20 +85,33 @@ impl Diagnostic for Report<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let f = self.finding;
-        let primary = LabeledSpan::new_primary_with_span(
-            Some(f.primary_label.as_deref().map_or_else(
-                || f.meta.name.to_owned(),
-                |l| escape::terminal(l).into_owned(),
-            )),
-            self.excerpt.map(f.span),
-        );
-        let rest = f.labels.iter().map(|l| {
-            LabeledSpan::new_with_span(
-                Some(escape::terminal(&l.message).into_owned()),
-                self.excerpt.map(l.span),
+        let spans: Vec<miette::SourceSpan> = std::iter::once(f.span)
+            .chain(f.labels.iter().map(|l| l.span))
+            .map(|s| self.excerpt.map(s))
+            .collect();
+        // A label line never runs past the terminal's edge: wrap it into the room left.
+        // Report text is shown with its control and bidi characters escaped.
+        let fit = |text: &str, span: miette::SourceSpan| {
+            super::excerpt::wrap_label(
+                &escape::terminal(text),
+                self.excerpt.label_room(span, &spans, self.width),
             )
-        });
-        Some(Box::new(std::iter::once(primary).chain(rest)))
+        };
+        let primary_text = f
+            .primary_label
+            .clone()
+            .unwrap_or_else(|| f.meta.name.to_owned());
+        let mut all = vec![LabeledSpan::new_primary_with_span(
+            Some(fit(&primary_text, spans[0])),
+            spans[0],
+        )];
+        for (l, &span) in f.labels.iter().zip(&spans[1..]) {
+            all.push(LabeledSpan::new_with_span(
+                Some(fit(&l.message, span)),
+                span,
+            ));
+        }
+        Some(Box::new(all.into_iter()))
     }
 }
 
@@ -106,8 +121,9 @@ pub fn render_finding(doc: &Document, finding: &Finding, style: Style) -> String
     spans.extend(finding.labels.iter().map(|l| l.span));
     let report = Report {
         finding,
-        excerpt: Excerpt::new(doc, &spans),
+        excerpt: Excerpt::for_width(doc, &spans, style.width),
         code: format!("{} {}", finding.meta.code, finding.meta.name),
+        width: style.width,
     };
     let mut out = String::new();
     if style.handler().render_report(&mut out, &report).is_err() {
@@ -118,24 +134,63 @@ pub fn render_finding(doc: &Document, finding: &Finding, style: Style) -> String
             escape::terminal(&finding.message)
         );
     }
-    out.push_str(&place_line(doc, finding));
+    out.push_str(&place_line(doc, finding, style.width));
     out
 }
 
 /// "  原文位置：第3页第12行；上一项：第2页第5行" for inputs whose extracted lines
-/// are not the file's own (PDF, Word); empty otherwise.
-fn place_line(doc: &Document, finding: &Finding) -> String {
+/// are not the file's own (PDF, Word); empty otherwise. Never wider than the
+/// terminal: each label's place goes on a line of its own when the line would
+/// run past `width`, and a place too long for any line is wrapped.
+fn place_line(doc: &Document, finding: &Finding, width: usize) -> String {
     let Some(main) = super::place(doc, finding.span) else {
         return String::new();
     };
-    let mut line = format!("  原文位置：{}", main.text);
+    let mut parts = vec![crate::tr!(
+        "location.line",
+        place = escape::terminal(&main.text)
+    )];
     for l in &finding.labels {
         if let Some(p) = super::place(doc, l.span).filter(|p| p.text != main.text) {
-            line.push_str(&format!("；{}：{}", l.message, p.text));
+            parts.push(crate::tr!(
+                "location.label",
+                label = escape::terminal(&l.message),
+                place = escape::terminal(&p.text)
+            ));
         }
     }
-    line.push('\n');
-    line
+    const INDENT: &str = "    ";
+    let cols = |s: &str| unicode_width::UnicodeWidthStr::width_cjk(s);
+    let mut lines: Vec<String> = Vec::new();
+    for part in parts {
+        match lines.last_mut() {
+            Some(line) if cols(line) + cols(&part) <= width => line.push_str(&part),
+            Some(_) => {
+                let rest = part.trim_start_matches([';', '；', ' ']);
+                lines.push(format!("{INDENT}{rest}"));
+            }
+            None => lines.push(part),
+        }
+    }
+    let mut out = String::new();
+    for line in lines {
+        if cols(&line) <= width {
+            out.push_str(&line);
+        } else {
+            let (indent, text) = line.split_at(line.len() - line.trim_start().len());
+            let room = width.saturating_sub(INDENT.len());
+            let wrapped = super::excerpt::wrap_label(text, room);
+            for (k, piece) in wrapped.lines().enumerate() {
+                if k > 0 {
+                    out.push('\n');
+                }
+                out.push_str(if k == 0 { indent } else { INDENT });
+                out.push_str(piece);
+            }
+        }
+        out.push('\n');
+    }
+    out
 }
 
 #[derive(Debug)]
@@ -186,13 +241,16 @@ impl<'a> ConfigReport<'a> {
 
 impl fmt::Display for ConfigReport<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "invalid configuration in {}{}: {}",
+        let place = format!(
+            "{}{}",
             escape::name(&self.error.path.display().to_string()),
-            self.position,
-            escape::terminal(&self.error.message)
-        )
+            self.position
+        );
+        f.write_str(&crate::tr!(
+            "config.invalid",
+            place = place,
+            message = escape::terminal(&self.error.message)
+        ))
     }
 }
 
@@ -208,7 +266,7 @@ impl Diagnostic for ConfigReport<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let span = self.quoted.clone()?;
         Some(Box::new(std::iter::once(
-            LabeledSpan::new_primary_with_span(Some("here".into()), span),
+            LabeledSpan::new_primary_with_span(Some(crate::tr!("config.here")), span),
         )))
     }
 }

@@ -37,15 +37,6 @@ impl Problem {
     }
 }
 
-/// "1 file" / "2 files": the English count words of summaries.
-pub fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
-    if n == 1 {
-        one
-    } else {
-        many
-    }
-}
-
 /// Where a lint's documentation is published, for formats that link rules.
 pub fn rule_url(code: &str, name: &str) -> String {
     format!(

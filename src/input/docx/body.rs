@@ -109,10 +109,7 @@ fn skipped(ns: Ns, name: &[u8]) -> bool {
 }
 
 fn too_long(limit: usize) -> String {
-    format!(
-        "the document's text is larger than the {} MiB limit",
-        limit >> 20
-    )
+    crate::tr!("docx.text-too-large", mib = limit >> 20)
 }
 
 struct Walker<'a> {
@@ -190,9 +187,7 @@ impl Walker<'_> {
 
     fn open_frame(&mut self, frame: Frame) -> Result<(), String> {
         if self.frames.len() >= MAX_NESTING {
-            return Err(format!(
-                "not a .docx file: tables or text boxes nested more than {MAX_NESTING} deep"
-            ));
+            return Err(crate::tr!("docx.nested", depth = MAX_NESTING));
         }
         self.frames.push(frame);
         Ok(())

@@ -133,11 +133,11 @@ pub(super) fn walk<R: Read>(
             Ok((ns, event)) => (classify(&ns), event),
             Err(e) => {
                 return Err(if over.get() {
-                    format!("{part} is larger than the {} MiB limit", limit >> 20)
+                    crate::tr!("docx.part-too-large", part = part, mib = limit >> 20)
                 } else if let quick_xml::Error::Io(io) = &e {
-                    format!("not a .docx file: the zip archive is damaged ({part}: {io})")
+                    crate::tr!("docx.damaged", error = format!("{part}: {io}"))
                 } else {
-                    format!("not a .docx file: {part} is not well-formed XML ({e})")
+                    crate::tr!("docx.bad-xml", part = part, error = e)
                 });
             }
         };

@@ -5,7 +5,7 @@
 //! item. A paragraph runs on across a page break.
 
 use super::furniture::Page;
-use super::lines::{join_into, join_line, Line, Segment};
+use super::lines::{join_into, join_line, spaced_out, Line, Segment, SEGMENT_GAP};
 use crate::input::location::SourceMap;
 
 /// One line of a page as it will be written.
@@ -135,6 +135,10 @@ fn continues(a: &Item, b: &Item, ea: Edges, eb: Edges) -> bool {
         return false;
     }
     let (la, lb) = (a.source, b.source);
+    // A line of separate cells (a table row outside a table) is no prose.
+    if la.has_cells() || lb.has_cells() {
+        return false;
+    }
     let size = la.size.max(lb.size);
     if (la.size - lb.size).abs() > 0.2 * size {
         return false;
@@ -153,20 +157,32 @@ fn continues(a: &Item, b: &Item, ea: Edges, eb: Edges) -> bool {
 
 /// For each line, its cells separated by tabs when it is a row of a table:
 /// a run of two or more lines split by wide gaps whose segments line up in
-/// columns. A line spanning columns at the start or end of the run (a title)
-/// is not a row.
+/// columns. A line that only holds a cell spanning the rows above and below
+/// it does not end the run. A line spanning columns at the start or end of
+/// the run, apart from it (a title), is not a row.
 fn table_rows(lines: &[Line]) -> Vec<Option<String>> {
     let mut out: Vec<Option<String>> = vec![None; lines.len()];
+    let split = |l: &Line| l.segments.len() >= 2;
     let mut i = 0;
     while i < lines.len() {
-        let split = |l: &Line| l.segments.len() >= 2;
         if !split(&lines[i]) {
             i += 1;
             continue;
         }
-        let mut j = i;
-        while j < lines.len() && split(&lines[j]) && lines[j].column == lines[i].column {
-            j += 1;
+        let column = lines[i].column;
+        let in_run = |l: &Line| split(l) && l.column == column;
+        let mut j = i + 1;
+        while j < lines.len() {
+            if in_run(&lines[j]) {
+                j += 1;
+            } else if j + 1 < lines.len()
+                && in_run(&lines[j + 1])
+                && spans_rows(&lines[j - 1], &lines[j], &lines[j + 1])
+            {
+                j += 2;
+            } else {
+                break;
+            }
         }
         if j - i >= 2 {
             table(&lines[i..j], &mut out[i..j]);
@@ -176,71 +192,171 @@ fn table_rows(lines: &[Line]) -> Vec<Option<String>> {
     out
 }
 
+/// Whether `line` only holds a cell spanning the rows `above` and `below`
+/// (a stub such as 「年龄组」 over two header rows, centred between them): one
+/// piece of text, about midway between the two, close to both, in an x-range
+/// both leave empty.
+fn spans_rows(above: &Line, line: &Line, below: &Line) -> bool {
+    let [s] = line.segments.as_slice() else {
+        return false;
+    };
+    let (up, down) = (line.y - above.y, below.y - line.y);
+    let size = above.size.max(line.size).max(below.size);
+    let clear = |l: &Line| l.segments.iter().all(|t| t.x1 <= s.x0 || t.x0 >= s.x1);
+    line.column == above.column
+        && up > 0.0
+        && down > 0.0
+        && up.min(down) >= 0.25 * (up + down)
+        && up + down <= 4.0 * size
+        && clear(above)
+        && clear(below)
+}
+
 fn table(run: &[Line], out: &mut [Option<String>]) {
-    let widest = run.iter().map(|l| l.segments.len()).max().unwrap_or(0);
     let size = run.iter().map(|l| l.size).fold(0.0, f32::max);
-    let mut spans: Vec<(f32, f32)> = run
-        .iter()
-        .filter(|l| l.segments.len() == widest)
-        .flat_map(|l| l.segments.iter().map(|s| (s.x0, s.x1)))
-        .collect();
-    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut columns: Vec<(f32, f32)> = Vec::new();
-    for (x0, x1) in spans {
-        match columns.last_mut() {
-            Some(c) if x0 <= c.1 + 0.5 * size => c.1 = c.1.max(x1),
-            _ => columns.push((x0, x1)),
-        }
-    }
-    if columns.len() < 2 {
+    // Titles at the ends of the run may cross the columns: look for columns
+    // without them when the whole run has none.
+    let n = run.len();
+    let bounds = [(0, n), (1, n), (0, n - 1), (1, n - 1)]
+        .into_iter()
+        .filter(|&(a, b)| b >= a + 2)
+        .map(|(a, b)| boundaries(&run[a..b], size))
+        .find(|c| !c.is_empty());
+    let Some(bounds) = bounds else {
         return;
+    };
+    let rows: Vec<(String, bool)> = run.iter().map(|l| row(l, &bounds)).collect();
+    let pitch = median_pitch(run);
+    // A line spanning columns at an end of the run, farther from the next row
+    // than rows are from each other (or alone on its line), is a title.
+    let title = |k: usize, next: usize| {
+        let (line, spans) = (&run[k], rows[k].1);
+        let gap = (run[next].y - line.y).abs();
+        spans && (line.segments.len() < 2 || gap > 1.5 * pitch)
+    };
+    let mut first = 0;
+    while first + 1 < n && title(first, first + 1) {
+        first += 1;
     }
-    let rows: Vec<Option<String>> = run.iter().map(|l| row(l, &columns)).collect();
-    // Spanning lines at the ends of the run are titles, not rows.
-    let first = rows.iter().position(Option::is_some).unwrap_or(rows.len());
-    let last = rows.iter().rposition(Option::is_some).map_or(0, |k| k + 1);
-    if last <= first || last - first < 2 || rows[first..last].iter().any(Option::is_none) {
+    let mut last = n;
+    while last > first + 1 && title(last - 1, last - 2) {
+        last -= 1;
+    }
+    if last - first < 2 {
         return;
     }
     for (slot, r) in out[first..last].iter_mut().zip(&rows[first..last]) {
-        slot.clone_from(r);
+        *slot = Some(r.0.clone());
     }
 }
 
-/// A line's cells in the columns, or None when a segment spans two columns.
-fn row(line: &Line, columns: &[(f32, f32)]) -> Option<String> {
-    let mut cells = vec![String::new(); columns.len()];
-    for s in &line.segments {
-        let overlap = |c: &(f32, f32)| (s.x1.min(c.1) - s.x0.max(c.0)).max(0.0);
-        let covered = columns
-            .iter()
-            .filter(|c| overlap(c) > 0.5 * (c.1 - c.0).min(s.x1 - s.x0))
-            .count();
-        if covered > 1 {
-            return None;
+/// The usual distance between the baselines of neighbouring lines of the run.
+fn median_pitch(run: &[Line]) -> f32 {
+    let mut d: Vec<f32> = run.windows(2).map(|w| (w[1].y - w[0].y).abs()).collect();
+    d.sort_by(f32::total_cmp);
+    d.get(d.len() / 2).copied().unwrap_or(f32::INFINITY)
+}
+
+/// The boundaries between the columns of a run of lines. An alley is a
+/// stretch of x that rows leave empty (all but one row in five: a merged cell
+/// may cross it), at least a segment gap wide, with text on both sides in two
+/// rows or more; its boundary is the part of it the fewest rows cross. A gap
+/// inside a cell (a letter-spaced label) is filled by the other rows' longer
+/// labels, so it makes no column.
+fn boundaries(run: &[Line], size: f32) -> Vec<(f32, f32)> {
+    let tolerated = (run.len() / 5) as i32;
+    // Where the number of rows with text at x changes.
+    let mut edges: Vec<(f32, i32)> = run
+        .iter()
+        .flat_map(|l| &l.segments)
+        .flat_map(|s| [(s.x0, 1), (s.x1.max(s.x0), -1)])
+        .collect();
+    edges.sort_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+    // Stretches of x and how many rows have text there.
+    let mut stretches: Vec<(f32, f32, i32)> = Vec::new();
+    let mut depth = 0;
+    for w in edges.windows(2) {
+        depth += w[0].1;
+        if w[1].0 > w[0].0 {
+            stretches.push((w[0].0, w[1].0, depth));
         }
-        let k = best_column(s, columns);
-        join_into(&mut cells[k], &s.text);
     }
-    Some(cells.join("\t"))
-}
-
-fn best_column(s: &Segment, columns: &[(f32, f32)]) -> usize {
-    let mid = (s.x0 + s.x1) / 2.0;
-    let mut best = (f32::NEG_INFINITY, 0);
-    for (k, c) in columns.iter().enumerate() {
-        let overlap = s.x1.min(c.1) - s.x0.max(c.0);
-        // Overlap first; for a segment in no column, the nearest one.
-        let score = if overlap > 0.0 {
-            overlap
-        } else {
-            -(mid - (c.0 + c.1) / 2.0).abs()
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < stretches.len() {
+        if stretches[k].2 > tolerated {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < stretches.len() && stretches[k].2 <= tolerated {
+            k += 1;
+        }
+        let alley = &stretches[start..k];
+        if alley[alley.len() - 1].1 - alley[0].0 < SEGMENT_GAP * size {
+            continue;
+        }
+        // The widest run of stretches at the alley's lowest depth.
+        let least = alley.iter().map(|s| s.2).min().unwrap_or(0);
+        let mut best: Option<(f32, f32)> = None;
+        let mut from: Option<f32> = None;
+        for (i, s) in alley.iter().enumerate() {
+            if s.2 == least {
+                let x0 = *from.get_or_insert(s.0);
+                let ends = alley.get(i + 1).is_none_or(|n| n.2 != least);
+                if ends && best.is_none_or(|(p, q)| q - p < s.1 - x0) {
+                    best = Some((x0, s.1));
+                }
+            } else {
+                from = None;
+            }
+            if alley.get(i + 1).is_some_and(|n| n.2 != least) {
+                from = None;
+            }
+        }
+        let Some((a, b)) = best else {
+            continue;
         };
-        if score > best.0 {
-            best = (score, k);
+        let both = run
+            .iter()
+            .filter(|l| {
+                l.segments.iter().any(|s| s.x1 <= a) && l.segments.iter().any(|s| s.x0 >= b)
+            })
+            .count();
+        if both >= 2 {
+            out.push((a, b));
         }
     }
-    best.1
+    out
+}
+
+/// A line's cells between the column boundaries, and whether a piece of it
+/// crosses a boundary (a merged cell, placed in its first column). Pieces in
+/// one column are one cell when one of them is a spaced-out character
+/// (「#粮　　食」), separate cells otherwise: a row that does not fit the
+/// columns is still written cell by cell, never joined into one run of text.
+fn row(line: &Line, bounds: &[(f32, f32)]) -> (String, bool) {
+    let mut cells = vec![String::new(); bounds.len() + 1];
+    let mut spans = false;
+    let mut at = 0;
+    let mut prev: Option<&Segment> = None;
+    let column = |x: f32| bounds.iter().filter(|b| (b.0 + b.1) / 2.0 < x).count();
+    for s in &line.segments {
+        spans |= column(s.x1) > column(s.x0);
+        // Cells are read left to right: never back into a column already passed.
+        let k = column(s.x0).max(at);
+        let cell = &mut cells[k];
+        match prev {
+            Some(p) if k == at && !cell.is_empty() && !spaced_out(p, s) => {
+                cell.push('\t');
+                cell.push_str(&s.text);
+            }
+            _ => join_into(cell, &s.text),
+        }
+        at = k;
+        prev = Some(s);
+    }
+    (cells.join("\t"), spans)
 }
 
 #[cfg(test)]
@@ -289,8 +405,8 @@ mod tests {
         assert_eq!(lines[0], format!("{FIRST}{FULL}增长百分之四。"));
         let at = text.find("增长百分之四").unwrap_or(0);
         assert_eq!(
-            places.place(&text, at).map(|p| p.text).as_deref(),
-            Some("第1页第3行")
+            places.place(&text, at).map(|p| (p.page, p.page_line)),
+            Some((Some(1), Some(3)))
         );
     }
 
@@ -305,8 +421,8 @@ mod tests {
         assert_eq!(text.lines().count(), 1, "{text}");
         let at = text.find("全州经济").unwrap_or(0);
         assert_eq!(
-            places.place(&text, at).map(|p| p.text).as_deref(),
-            Some("第2页第1行")
+            places.place(&text, at).map(|p| (p.page, p.page_line)),
+            Some((Some(2), Some(1)))
         );
     }
 
@@ -341,6 +457,70 @@ mod tests {
         assert_eq!(lines[0], "表1 2023年户籍人口及其构成");
         assert_eq!(lines[1], "指标\t年末数\t比重");
         assert_eq!(lines[3], "城镇\t1654272\t33.8");
+    }
+
+    #[test]
+    fn a_letter_spaced_label_is_one_cell_and_makes_no_column() {
+        let mut lines = vec![line(&[("指标", 50.0), ("上年=100", 200.0)], 100.0)];
+        let labels = [
+            "一、食品烟酒",
+            "二、衣着",
+            "四、生活用品及服务",
+            "五、交通通信",
+        ];
+        for (k, label) in labels.iter().enumerate() {
+            lines.push(line(
+                &[(label, 50.0), ("99.2", 200.0)],
+                114.0 + 14.0 * k as f32,
+            ));
+        }
+        // 「#粮」 and 「食」 with a gap that the longer labels fill.
+        lines.push(line(
+            &[("#粮", 50.0), ("食", 100.0), ("100.9", 200.0)],
+            170.0,
+        ));
+        let (text, _) = text(&[page(lines)]);
+        let rows: Vec<&str> = text.lines().collect();
+        assert_eq!(rows[3], "四、生活用品及服务\t99.2", "{text}");
+        assert_eq!(rows[5], "#粮食\t100.9", "{text}");
+    }
+
+    #[test]
+    fn a_stub_spanning_two_header_rows_keeps_the_header_in_the_table() {
+        let p = page(vec![
+            line(&[("男", 150.0), ("女", 250.0)], 100.0),
+            line(&[("年龄组", 50.0)], 107.0),
+            line(&[("人数", 150.0), ("人数", 250.0)], 114.0),
+            line(&[("0-5岁", 50.0), ("45.6", 150.0), ("38.2", 250.0)], 128.0),
+            line(&[("6-11岁", 50.0), ("42.1", 150.0), ("35.3", 250.0)], 142.0),
+        ]);
+        let (text, _) = text(&[p]);
+        let rows: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            rows[..3],
+            ["\t男\t女", "年龄组\t\t", "\t人数\t人数"],
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn two_cells_far_apart_outside_a_table_are_separated_by_a_tab() {
+        let p = page(vec![
+            line(&[(FULL, 50.0)], 90.0),
+            line(
+                &[
+                    ("不同年龄组户籍儿童", 100.0),
+                    ("不同年龄组户籍儿童性别比", 230.0),
+                ],
+                120.0,
+            ),
+            line(&[(FIRST, 70.0)], 150.0),
+        ]);
+        let (text, _) = text(&[p]);
+        assert_eq!(
+            text.lines().nth(1),
+            Some("不同年龄组户籍儿童\t不同年龄组户籍儿童性别比")
+        );
     }
 
     #[test]

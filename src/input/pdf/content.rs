@@ -266,8 +266,13 @@ impl Reader<'_> {
             let tx = (code.width * gs.size + spacing) * gs.scale;
             let size = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
             // Advance in page space: the text-space advance through the matrices.
+            // The box is never narrower than the glyph itself: a negative
+            // character spacing that the next position adjusts back (glyphs
+            // placed one by one) would otherwise make boxes that end before
+            // they start, and gaps that are not on the page.
             let m = mul(tm, &gs.ctm);
-            let w = tx * (m[0] * m[0] + m[1] * m[1]).sqrt();
+            let glyph = code.width * gs.size * gs.scale;
+            let w = tx.max(glyph) * (m[0] * m[0] + m[1] * m[1]).sqrt();
             if !artifact && size.is_finite() && trm[4].is_finite() && trm[5].is_finite() {
                 if let Some(text) = &code.text {
                     let count = text.chars().count().max(1) as f32;

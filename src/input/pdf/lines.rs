@@ -34,13 +34,27 @@ impl Line {
     }
 
     /// The segments as one run of text: a gap between Chinese characters is
-    /// layout (a letter-spaced heading), a gap between words is a space.
+    /// layout (a letter-spaced heading), a gap between words is a space, and a
+    /// gap much wider than the spacing of characters separates two cells (a tab).
     pub(super) fn text(&self) -> String {
         let mut out = String::new();
-        for s in &self.segments {
-            join_into(&mut out, &s.text);
+        for (k, s) in self.segments.iter().enumerate() {
+            match k.checked_sub(1).map(|p| &self.segments[p]) {
+                Some(p) if !letter_spaced(p, s, self.size) => {
+                    out.push('\t');
+                    out.push_str(&s.text);
+                }
+                _ => join_into(&mut out, &s.text),
+            }
         }
         out
+    }
+
+    /// Whether two neighbouring segments are separate cells (see `letter_spaced`).
+    pub(super) fn has_cells(&self) -> bool {
+        self.segments
+            .windows(2)
+            .any(|w| !letter_spaced(&w[0], &w[1], self.size))
     }
 
     pub(super) fn chars(&self) -> usize {
@@ -88,6 +102,27 @@ fn is_wide(c: char) -> bool {
 
 /// A gap wider than this many font sizes splits a line into segments.
 pub(super) const SEGMENT_GAP: f32 = 1.2;
+
+/// A gap at least this many font sizes wide between two pieces of text that
+/// are not a spaced-out character is a gap between cells, not letter-spacing.
+pub(super) const CELL_GAP: f32 = 2.5;
+
+/// Whether segment `b` follows `a` as part of the same text, spread out: the
+/// gap is narrow, or one side is a single Chinese character (「一、综　　合」,
+/// 「#粮　　食」). Otherwise the two are separate cells.
+pub(super) fn letter_spaced(a: &Segment, b: &Segment, size: f32) -> bool {
+    b.x0 - a.x1 < CELL_GAP * size || spaced_out(a, b)
+}
+
+/// Whether one of two neighbouring segments is a single Chinese character,
+/// spaced out from the other: in a table row, the only pieces of one cell.
+pub(super) fn spaced_out(a: &Segment, b: &Segment) -> bool {
+    let lone = |s: &Segment| {
+        let mut c = s.text.chars();
+        matches!((c.next(), c.next()), (Some(c), None) if is_wide(c))
+    };
+    lone(a) || lone(b)
+}
 
 /// The page's lines in reading order.
 pub(super) fn page_lines(mut glyphs: Vec<Glyph>, width: f32, height: f32) -> Vec<Line> {

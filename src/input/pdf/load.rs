@@ -23,15 +23,13 @@ pub(super) fn open(bytes: &[u8]) -> Result<Document, String> {
     let doc = Document::load_mem_with_options(bytes, options).map_err(|e| {
         let e = e.to_string();
         if e.to_ascii_lowercase().contains("password") || e.contains("decrypt") {
-            "the PDF is encrypted with a password: remove the password and try again".to_owned()
+            crate::tr!("pdf.encrypted")
         } else {
-            format!("not a readable PDF file ({e})")
+            crate::tr!("pdf.unreadable", error = e)
         }
     })?;
     if doc.is_encrypted() && doc.encryption_state.is_none() {
-        return Err(
-            "the PDF is encrypted with a password: remove the password and try again".to_owned(),
-        );
+        return Err(crate::tr!("pdf.encrypted"));
     }
     Ok(doc)
 }

@@ -38,8 +38,10 @@ const MAX_FILE_BYTES: usize = 256 << 20;
 /// Largest text produced.
 const MAX_TEXT_BYTES: usize = 64 << 20;
 
-/// The message for a PDF without a text layer.
-pub const NO_TEXT_LAYER: &str = "没有文本层，请先进行文字识别 (no text layer: run OCR first)";
+/// The message for a PDF without a text layer, in the interface language.
+pub fn no_text_layer() -> String {
+    crate::tr!("pdf.no-text-layer")
+}
 
 /// The text of a PDF and where each line of it is on the pages.
 #[derive(Debug)]
@@ -52,22 +54,19 @@ pub struct Extracted {
 /// Read a PDF's text layer.
 pub fn extract(bytes: &[u8]) -> Result<Extracted, String> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "the PDF is larger than the {} MiB limit",
-            MAX_FILE_BYTES >> 20
-        ));
+        return Err(crate::tr!("pdf.too-large", mib = MAX_FILE_BYTES >> 20));
     }
     // The parser is not ours to vouch for: a panic in it on a crafted file is
     // an error for this file only.
     std::panic::catch_unwind(|| extract_unchecked(bytes))
-        .unwrap_or_else(|_| Err("not a readable PDF file (its structure is damaged)".to_owned()))
+        .unwrap_or_else(|_| Err(crate::tr!("pdf.damaged")))
 }
 
 fn extract_unchecked(bytes: &[u8]) -> Result<Extracted, String> {
     let doc = load::open(bytes)?;
     let pages = load::pages(&doc);
     if pages.is_empty() {
-        return Err("not a readable PDF file (no pages found)".to_owned());
+        return Err(crate::tr!("pdf.no-pages"));
     }
     let mut fonts = content::FontCache::new();
     let mut page_lines = Vec::with_capacity(pages.len());
@@ -77,10 +76,7 @@ fn extract_unchecked(bytes: &[u8]) -> Result<Extracted, String> {
         let glyphs = content::page_glyphs(&doc, &mut fonts, &data, page.resources, page.bbox);
         kept += glyphs.len();
         if kept * 4 > MAX_TEXT_BYTES {
-            return Err(format!(
-                "the PDF's text is larger than the {} MiB limit",
-                MAX_TEXT_BYTES >> 20
-            ));
+            return Err(crate::tr!("pdf.text-too-large", mib = MAX_TEXT_BYTES >> 20));
         }
         let [x0, y0, x1, y1] = page.bbox;
         page_lines.push(furniture::Page {
@@ -91,7 +87,7 @@ fn extract_unchecked(bytes: &[u8]) -> Result<Extracted, String> {
     furniture::drop_running(&mut page_lines);
     let (text, places) = assemble::text(&page_lines);
     if text.trim().is_empty() {
-        return Err(NO_TEXT_LAYER.to_owned());
+        return Err(no_text_layer());
     }
     Ok(Extracted {
         text,

@@ -26,9 +26,14 @@ crate::declare_lint! {
     /// parallel wording where a character of the window recurs next to it
     /// (涉法涉诉, 蓄肥造肥), abbreviations that start with a province's short name
     /// (陕电, 台企) or end in 方, 委, 办, place and organisation names (a window
-    /// before 省市县区镇乡村, 公司, 集团, 大学 …), and person names (a surname
-    /// next to a title such as 同志, 书记, 局长). A slip the confusable list
-    /// knows is left to that lint.
+    /// before 省市县区镇乡村, 公司, 集团, 大学 …), person names (a surname
+    /// next to a title such as 同志, 书记, 局长, or items of a list of names),
+    /// company names and lines of transport (a window a few characters before
+    /// 公司, 集团, 铁路, 城际 …),
+    /// parallel four-character items that start alike (以学铸魂、以学增智), a
+    /// window that starts or ends with the particle 的 or 得 (集散的), a measure
+    /// word after a number (118对友城) and a brand before a model code (M9).
+    /// A slip the confusable list knows is left to that lint.
     ///
     /// ## Why
     /// Most spelling errors in Chinese reports are homophones picked from the
@@ -149,6 +154,10 @@ fn index() -> &'static Index {
                     set(trigger_key(ids[q + 1], false, reading[q]));
                 }
             }
+        }
+        // Candidates in a fixed order, whatever the hash order of the lexicon.
+        for words in by_reading.values_mut() {
+            words.sort_unstable();
         }
         Index {
             by_reading,
@@ -330,14 +339,24 @@ impl Homophone {
         {
             return true;
         }
-        // A place or organisation name: its suffix follows, at most one character on.
+        // A place name: its suffix follows, at most one character on; an
+        // organisation or a line of transport: its suffix ends the name a few
+        // characters on (某某新能源汽车有限公司, 某某城际铁路).
         let after = &text[end..];
-        let after_next = after.char_indices().nth(1).map_or("", |(b, _)| &after[b..]);
-        if [after, after_next].iter().any(|a| {
-            a.chars().next().is_some_and(|c| PLACE_SUFFIX.contains(c))
-                || ORG_SUFFIX.iter().any(|s| a.starts_with(s))
-        }) {
-            return true;
+        let mut rest = after;
+        for k in 0..=ORG_REACH {
+            if k <= 1
+                && (rest.starts_with(|c| PLACE_SUFFIX.contains(c))
+                    || ORG_SUFFIX.iter().any(|s| rest.starts_with(s)))
+                || NAME_END.iter().any(|s| rest.starts_with(s))
+            {
+                return true;
+            }
+            let mut chars = rest.chars();
+            match chars.next() {
+                Some(c) if is_han(c) => rest = chars.as_str(),
+                _ => break,
+            }
         }
         // A character of the window recurs close by (以文铸魂、以文惠民), or within it.
         let window = &text[start..end];
@@ -350,7 +369,11 @@ impl Homophone {
         {
             return true;
         }
-        in_short_quote(text, start, end) || self.is_name(text, start, end, first)
+        beside_particle_or_code(text, start, end)
+            || in_short_quote(text, start, end)
+            || parallel_items(text, start, end)
+            || self.is_name(text, start, end, first)
+            || in_name_list(text, start, end)
     }
 
     fn is_name(&self, text: &str, start: usize, end: usize, first: char) -> bool {
@@ -457,6 +480,66 @@ fn in_short_quote(text: &str, start: usize, end: usize) -> bool {
         .is_some_and(|k| inner_before + k + (end - start) / 3 <= SHORT_QUOTE + 1)
 }
 
+/// A window that starts or ends with a particle (集散的), starts with a measure
+/// word after a number (118对友城) or names a brand before a model code (M9).
+fn beside_particle_or_code(text: &str, start: usize, end: usize) -> bool {
+    let window = &text[start..end];
+    window.starts_with(|c| PARTICLES.contains(c))
+        || window.ends_with(|c| PARTICLES.contains(c))
+        || text[..start].chars().next_back().is_some_and(is_digit)
+        || text[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// The item (text between punctuation) around a byte range, and its neighbours.
+fn items(text: &str, start: usize, end: usize) -> (&str, &str, &str) {
+    let is_sep = |c: char| !is_han(c);
+    let from = text[..start].rfind(is_sep).map_or(0, |b| {
+        b + text[b..].chars().next().map_or(0, char::len_utf8)
+    });
+    let to = text[end..].find(is_sep).map_or(text.len(), |b| end + b);
+    let before = text[..from].trim_end_matches(|c: char| !is_han(c));
+    let prev_from = before.rfind(is_sep).map_or(0, |b| {
+        b + before[b..].chars().next().map_or(0, char::len_utf8)
+    });
+    let after = text[to..].trim_start_matches(|c: char| !is_han(c));
+    let next_to = after.find(is_sep).unwrap_or(after.len());
+    (&before[prev_from..], &text[from..to], &after[..next_to])
+}
+
+/// Parallel items of a list (以学铸魂、以学增智；其势渐成、其兴可待；做优一产、
+/// 做强二产): the window lies in a four-character item that starts like a
+/// neighbouring four-character item.
+fn parallel_items(text: &str, start: usize, end: usize) -> bool {
+    let (prev, item, next) = items(text, start, end);
+    let n = item.chars().count();
+    n == 4
+        && [prev, next]
+            .iter()
+            .any(|other| other.chars().count() == n && other.chars().next() == item.chars().next())
+}
+
+/// A list of person names (孙绍骋、王莉霞；吴金印、田沛发): the window lies in an
+/// item of two or three characters that starts with a surname, beside another
+/// such item.
+fn in_name_list(text: &str, start: usize, end: usize) -> bool {
+    let name_like = |s: &str| {
+        (2..=3).contains(&s.chars().count())
+            && s.chars().next().is_some_and(|c| SURNAMES.contains(c))
+    };
+    let (prev, item, next) = items(text, start, end);
+    name_like(item) && (name_like(prev) || name_like(next))
+}
+
+/// Structural particles stand alone: a window that starts or ends with one
+/// runs across a word boundary (集散的, 的华).
+const PARTICLES: &str = "的得";
 /// Short names of provinces and regions that begin abbreviations (陕电入皖, 台企).
 const PROVINCE_SHORT: &str =
     "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀贵黔云滇陕秦甘陇青宁新港澳台藏桂蒙";
@@ -468,10 +551,16 @@ const ENUMERATION_END: &str = "等和与及或";
 const PARALLEL_REACH: usize = 5;
 /// A place name ends before these.
 const PLACE_SUFFIX: &str = "省市县区镇乡村州旗盟岛湾街路";
-const ORG_SUFFIX: [&str; 16] = [
-    "公司", "集团", "科技", "国际", "股份", "银行", "大学", "学院", "医院", "中心", "协会", "基金",
-    "机场", "高铁", "铁路", "律师",
+const ORG_SUFFIX: [&str; 10] = [
+    "科技", "国际", "大学", "学院", "医院", "中心", "协会", "基金", "律师", "港区",
 ];
+/// These end the name of a company or a line of transport, however long.
+const NAME_END: [&str; 14] = [
+    "公司", "集团", "有限", "控股", "股份", "实业", "银行", "机场", "铁路", "高铁", "城际", "高速",
+    "大桥", "隧道",
+];
+/// How many characters after the window such an ending may start.
+const ORG_REACH: usize = 6;
 /// Common surnames: a window starting with one beside a title is a name.
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
 const TITLES_AFTER: [&str; 16] = [
@@ -536,6 +625,7 @@ mod tests {
                 "推动涉法涉诉信访工作改革，积极地蓄肥造肥。",
                 "智造走廊建设加快，智造水平提升。",
                 "王薇同志深夜看望坚守一线的医务工作者。",
+                "项目由坚督建设工程集团承建。",
             ],
             &[
                 "要加强坚督检查。",
@@ -545,6 +635,29 @@ mod tests {
                 "反对铺张奢糜之风。",
             ],
         );
+    }
+
+    /// Whether `check` holds for the window `w` of `text`.
+    fn at(check: fn(&str, usize, usize) -> bool, text: &str, w: &str) -> bool {
+        let start = text.find(w).expect("window in text");
+        check(text, start, start + w.len())
+    }
+
+    #[test]
+    fn coined_shapes() {
+        assert!(at(parallel_items, "以学铸魂、以学增智、以学正风", "增智"));
+        assert!(!at(parallel_items, "以学铸魂、全面增智", "增智"));
+        assert!(!at(parallel_items, "一类是批发商，一类是零受商", "零受"));
+        assert!(at(
+            in_name_list,
+            "受表彰的有：王建国、田沛发、谭彦等",
+            "沛发"
+        ));
+        assert!(!at(in_name_list, "保重点、保竣供", "竣供"));
+        assert!(at(beside_particle_or_code, "物流集散的枢纽", "集散的"));
+        assert!(at(beside_particle_or_code, "新缔结118对友城", "对友"));
+        assert!(at(beside_particle_or_code, "推出新款云驰M9车型", "云驰"));
+        assert!(!at(beside_particle_or_code, "中西部地驱建设", "地驱"));
     }
 
     #[test]

@@ -136,6 +136,10 @@ fn index() -> &'static Index {
                 ix.pairs[f][bit / 64] |= 1 << (bit % 64);
             }
         }
+        // Idioms in a fixed order, whatever the hash order of the lexicon.
+        for idioms in ix.masked.values_mut().chain(ix.sorted.values_mut()) {
+            idioms.sort_unstable();
+        }
         ix
     })
 }

@@ -49,7 +49,7 @@
   let at = "";
 
   function fullState() {
-    return { sev: SEVERITIES.slice(), family: FAMILIES.slice(), lint: "", q: "", at: "" };
+    return { sev: SEVERITIES.slice(), family: FAMILIES.slice(), lint: "", q: "", at: "", clean: "hide", sort: "" };
   }
 
   function readHash() {
@@ -81,6 +81,10 @@
         state.q = value;
       } else if (key === "at") {
         state.at = value;
+      } else if (key === "clean") {
+        state.clean = value === "show" ? "show" : "hide";
+      } else if (key === "sort") {
+        state.sort = value.trim();
       }
     }
     if (sawSev) state.sev = SEVERITIES.filter(s => lists.sev.includes(s));
@@ -94,6 +98,8 @@
     if (state.family.length !== FAMILIES.length) parts.push("family=" + state.family.join(","));
     if (state.lint) parts.push("lint=" + encodeURIComponent(state.lint));
     if (state.q) parts.push("q=" + encodeURIComponent(state.q));
+    if (state.clean === "show") parts.push("clean=show");
+    if (state.sort) parts.push("sort=" + encodeURIComponent(state.sort));
     if (state.at) parts.push("at=" + encodeURIComponent(state.at));
     return parts.join("&");
   }
@@ -107,6 +113,8 @@
       lint: form.elements.lint.value,
       q: form.elements.q.value,
       at: at,
+      clean: form.elements.clean.checked ? "hide" : "show",
+      sort: sortKey === "score" && sortDesc ? "" : (sortDesc ? "-" : "") + sortKey,
     };
   }
 
@@ -119,10 +127,39 @@
     );
     select.value = wanted ? wanted.value : "";
     form.elements.q.value = state.q;
+    form.elements.clean.checked = state.clean !== "show";
   }
 
   function isFiltering(state) {
-    return hashOf(Object.assign({}, state, { at: "" })) !== "";
+    return hashOf(Object.assign({}, state, { at: "", clean: "hide", sort: "" })) !== "";
+  }
+
+  // ---- sorting the ranking: by the column last clicked (score, highest first, to start) ----
+  let sortKey = "score";
+  let sortDesc = true;
+
+  function cellValue(row, key) {
+    let cell;
+    if (key === "name") cell = row.querySelector("th.name");
+    else if (key === "score") cell = row.querySelector("td.score");
+    else if (SEVERITIES.includes(key)) cell = row.querySelector('td[data-sev="' + key + '"]');
+    else cell = row.querySelector('td[data-family="' + key + '"]');
+    const v = cell ? cell.dataset.v : "";
+    return key === "name" ? v : Number(v);
+  }
+
+  function sortRows(rows) {
+    rows.sort((a, b) => {
+      const x = cellValue(a, sortKey);
+      const y = cellValue(b, sortKey);
+      let c = typeof x === "string" ? x.localeCompare(y) : x - y;
+      if (sortDesc) c = -c;
+      return c || a._rank - b._rank;
+    });
+    for (const th of doc.querySelectorAll("#rank thead th[data-sort]")) {
+      if (th.dataset.sort === sortKey) th.setAttribute("aria-sort", sortDesc ? "descending" : "ascending");
+      else th.removeAttribute("aria-sort");
+    }
   }
 
   // ---- applying a state ----
@@ -144,7 +181,7 @@
       if (!visible) continue;
       visibleCount++;
       const id = f.section ? f.section.dataset.report : "";
-      const c = perReport.get(id) || { sev: [0, 0, 0], family: [0, 0, 0, 0] };
+      const c = perReport.get(id) || { sev: [0, 0, 0], family: [0, 0, 0, 0, 0] };
       c.sev[SEVERITIES.indexOf(f.sev)]++;
       const k = FAMILIES.indexOf(f.family);
       if (k >= 0) c.family[k]++;
@@ -152,53 +189,51 @@
     }
     const filtering = isFiltering(state);
     const rows = Array.from(tbody.rows);
-    const total = { sev: [0, 0, 0], family: [0, 0, 0, 0] };
+    const total = { sev: [0, 0, 0], family: [0, 0, 0, 0, 0] };
     let widest = 1;
     for (const row of rows) {
-      const c = perReport.get(row.dataset.report) || { sev: [0, 0, 0], family: [0, 0, 0, 0] };
+      const c = perReport.get(row.dataset.report) || { sev: [0, 0, 0], family: [0, 0, 0, 0, 0] };
       row._counts = c;
       widest = Math.max(widest, c.sev[0] + c.sev[1] + c.sev[2]);
       c.sev.forEach((n, i) => (total.sev[i] += n));
       c.family.forEach((n, i) => (total.family[i] += n));
     }
     rows.forEach((row, i) => (row._rank = row._rank === undefined ? i : row._rank));
-    rows.sort((a, b) => {
-      for (let i = 0; i < 3; i++) {
-        if (a._counts.sev[i] !== b._counts.sev[i]) return b._counts.sev[i] - a._counts.sev[i];
-      }
-      return a._rank - b._rank;
-    });
+    for (const row of rows) fillCounts(row, row._counts);
+    sortRows(rows);
     let position = 0;
     for (const row of rows) {
       const c = row._counts;
       const sum = c.sev[0] + c.sev[1] + c.sev[2];
-      const hide = filtering && sum === 0;
+      const hide = (filtering || state.clean !== "show") && sum === 0;
       row.hidden = hide;
       const section = doc.getElementById(row.dataset.report);
       if (section) section.hidden = hide;
       if (!hide) position++;
       row.cells[0].textContent = hide ? "" : String(position);
-      fillCounts(row, c);
       row.querySelectorAll(".bar span").forEach((bar, i) => {
         bar.style.width = ((c.sev[i] * 100) / widest).toFixed(2) + "%";
       });
       tbody.appendChild(row);
     }
     fillCounts(doc.getElementById("total"), total);
-    shown.textContent = filtering
-      ? "showing " + visibleCount + " of " + findings.size + " findings"
-      : findings.size + " findings";
+    const words = filtering ? shown.dataset.some : shown.dataset.all;
+    shown.textContent = words
+      .replace("{shown}", String(visibleCount))
+      .replace("{n}", String(findings.size));
   }
 
   function fillCounts(row, c) {
     for (const cell of row.querySelectorAll("td[data-sev]")) {
       const n = c.sev[SEVERITIES.indexOf(cell.dataset.sev)];
       cell.textContent = String(n);
+      cell.dataset.v = String(n);
       cell.classList.toggle("zero", n === 0);
     }
     for (const cell of row.querySelectorAll("td[data-family]")) {
       const n = c.family[FAMILIES.indexOf(cell.dataset.family)];
       cell.textContent = String(n);
+      cell.dataset.v = String(n);
       cell.classList.toggle("zero", n === 0);
     }
   }
@@ -214,8 +249,14 @@
     writeHash(state);
   }
 
+  const SORTS = ["name", "score"].concat(SEVERITIES, FAMILIES);
+
   function fromHash() {
     const state = readHash();
+    // `sort=name` sorts A to Z, `sort=-errors` highest first; anything else: by score.
+    const key = state.sort.replace(/^-/, "");
+    sortKey = SORTS.includes(key) ? key : "score";
+    sortDesc = SORTS.includes(key) ? state.sort.startsWith("-") : true;
     writeForm(state);
     // A lint the page does not know (a stale link) filters nothing rather than everything.
     state.lint = form.elements.lint.value;
@@ -335,6 +376,30 @@
   }
 
   doc.addEventListener("click", e => {
+    const sort = e.target.closest && e.target.closest("#rank thead th[data-sort]");
+    if (sort) {
+      const key = sort.dataset.sort;
+      // A new column starts with its natural order: names A to Z, numbers highest first.
+      sortDesc = key === sortKey ? !sortDesc : key !== "name";
+      sortKey = key;
+      fromForm();
+      return;
+    }
+    const bar = e.target.closest && e.target.closest("button.cbar");
+    if (bar) {
+      form.elements.lint.value = bar.dataset.lint;
+      fromForm();
+      return;
+    }
+    const more = e.target.closest && e.target.closest("button.more");
+    if (more) {
+      const open = more.getAttribute("aria-expanded") !== "true";
+      more.setAttribute("aria-expanded", open ? "true" : "false");
+      for (const li of doc.querySelectorAll('li.rep[data-group="' + more.dataset.group + '"]')) {
+        li.classList.toggle("show", open);
+      }
+      return;
+    }
     const button = e.target.closest && e.target.closest("button.jump");
     if (button) {
       const target = doc.getElementById(button.dataset.target);

@@ -1,5 +1,6 @@
 use super::*;
 use crate::render::{Position, ReportedLabel};
+use crate::{i18n, lints};
 
 fn at(start: usize, end: usize) -> Position {
     Position {
@@ -71,40 +72,71 @@ fn report_text_messages_and_names_never_reach_the_page_as_markup() {
     assert!(page.contains("&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;"));
 }
 
-#[test]
-fn ranking_puts_errors_first_then_warnings_then_infos_then_names() {
-    let e1 = [finding("RL101", Severity::Error, 0, 1)];
-    let w2 = [
-        finding("RL101", Severity::Warning, 0, 1),
-        finding("RL101", Severity::Warning, 1, 2),
-    ];
-    let w1i5: Vec<Reported> = std::iter::once(finding("RL101", Severity::Warning, 0, 1))
-        .chain((0..5).map(|k| finding("RL101", Severity::Info, k, k + 1)))
-        .collect();
-    let input = |name, findings| Input {
-        name,
-        text: "abcdef",
-        findings,
-    };
-    let reports = [
-        input("clean.txt", &[][..]),
-        input("b-w1i5.txt", &w1i5[..]),
-        input("w2.txt", &w2[..]),
-        input("e1.txt", &e1[..]),
-        input("a-w1i5.txt", &w1i5[..]),
-    ];
-    let families = HashMap::new();
+fn families() -> HashMap<&'static str, LintFamily> {
+    lints::registry()
+        .iter()
+        .map(|r| (r.meta.code, r.meta.family))
+        .collect()
+}
+
+fn names_in_order<'a>(reports: &[Input<'a>]) -> Vec<&'a str> {
+    let families = families();
     let counts: Vec<Counts> = reports
         .iter()
         .map(|r| Counts::of(r.findings, &families))
         .collect();
-    let names: Vec<&str> = ranking(&reports, &counts)
+    let scores: Vec<f64> = reports
+        .iter()
+        .map(|r| triage::score(r, &families))
+        .collect();
+    ranking(reports, &counts, &scores)
         .into_iter()
         .map(|i| reports[i].name)
+        .collect()
+}
+
+fn on(code: &'static str, severity: Severity, start: usize, snippet: &str) -> Reported {
+    let mut f = finding(code, severity, start, start + 1);
+    f.snippet = snippet.to_owned();
+    f
+}
+
+#[test]
+fn a_wrong_rate_or_duplicated_section_outranks_a_run_of_one_artefact() {
+    // 17 errors, all one repeated caption; and many distinct typos.
+    let caption: Vec<Reported> = (0..17)
+        .map(|k| on("RL302", Severity::Error, k, "图为现场照片图为现场照片"))
         .collect();
+    let typos: Vec<Reported> = (0..40)
+        .map(|k| on("RL306", Severity::Error, k, &format!("错{k}")))
+        .collect();
+    let rate = [on("RL201", Severity::Error, 0, "100%")];
+    let section = [on("RL101", Severity::Error, 0, "六、")];
+    let rate_warning = [on("RL201", Severity::Warning, 0, "97%")];
+    let input = |name, findings| Input {
+        name,
+        text: "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnop",
+        findings,
+    };
+    let reports = [
+        input("caption.txt", &caption[..]),
+        input("typos.txt", &typos[..]),
+        input("rate.txt", &rate[..]),
+        input("section.txt", &section[..]),
+        input("rate-warning.txt", &rate_warning[..]),
+        input("clean.txt", &[][..]),
+    ];
+    let names = names_in_order(&reports);
     assert_eq!(
         names,
-        ["e1.txt", "w2.txt", "a-w1i5.txt", "b-w1i5.txt", "clean.txt"]
+        [
+            "rate.txt",
+            "section.txt",
+            "rate-warning.txt",
+            "typos.txt",
+            "caption.txt",
+            "clean.txt"
+        ]
     );
     // The page's table follows the same order.
     let page = render(&reports);
@@ -116,6 +148,110 @@ fn ranking_puts_errors_first_then_warnings_then_infos_then_names() {
         })
         .collect();
     assert!(rows.windows(2).all(|w| w[0] < w[1]), "{names:?}");
+}
+
+#[test]
+fn equal_scores_rank_by_severity_counts_then_name() {
+    let w = [on("RL401", Severity::Warning, 0, "x")];
+    let e = [on("RL401", Severity::Error, 0, "x")];
+    let input = |name, findings| Input {
+        name,
+        text: "abc",
+        findings,
+    };
+    // An unknown code weighs as little as an input note; errors still lead.
+    let reports = [
+        input("b.txt", &w[..]),
+        input("a.txt", &w[..]),
+        input("c.txt", &e[..]),
+    ];
+    assert_eq!(names_in_order(&reports), ["c.txt", "a.txt", "b.txt"]);
+}
+
+#[test]
+fn one_artefact_is_one_side_list_line_with_its_count() {
+    let text = "，，甲，，乙，，丙\n";
+    let findings: Vec<Reported> = [0, 9, 18]
+        .iter()
+        .map(|&k| {
+            let mut f = on("RL303", Severity::Error, k, "，，");
+            f.at = at(k, k + 6);
+            f.fix = Some(crate::render::ReportedFix {
+                byte_start: k + 3,
+                byte_end: k + 6,
+                replacement: String::new(),
+                char_start: 0,
+                char_end: 0,
+            });
+            f
+        })
+        .collect();
+    let groups = triage::groups(&findings);
+    assert_eq!(groups.len(), 1);
+    assert_eq!(groups[0].members, [0, 1, 2]);
+    let page = i18n::with(i18n::Lang::Zh, || {
+        render(&[Input {
+            name: "r.txt",
+            text,
+            findings: &findings,
+        }])
+    });
+    assert_eq!(count(&page, "<span class=\"cnt\""), 1);
+    assert!(page.contains(">×3</span>"));
+    assert_eq!(count(&page, "class=\"fi sev-error rep\""), 2);
+    assert!(page.contains("另外 2 处"));
+    // A deletion names what it deletes.
+    assert!(page.contains("删去「，」"), "deletion shown as 删去「X」");
+    assert!(!page.contains("「」"));
+}
+
+#[test]
+fn paths_are_shown_relative_to_their_common_folder() {
+    let names = [
+        "/srv/reports/2023/a.txt",
+        "/srv/reports/2023/q1/b.txt",
+        "/srv/reports/2023/c.txt",
+    ];
+    assert_eq!(
+        triage::common_prefix(names.iter().copied()),
+        "/srv/reports/2023/"
+    );
+    assert_eq!(triage::common_prefix(["a.txt", "d/b.txt"].into_iter()), "");
+    assert_eq!(
+        triage::common_prefix(["d/a.txt", "dd/b.txt"].into_iter()),
+        ""
+    );
+    let page = render(
+        &names
+            .iter()
+            .map(|&name| Input {
+                name,
+                text: "",
+                findings: &[],
+            })
+            .collect::<Vec<_>>(),
+    );
+    assert!(page.contains(">q1/b.txt</a>"), "relative name shown");
+    assert!(
+        page.contains("data-path=\"/srv/reports/2023/q1/b.txt\""),
+        "full path kept"
+    );
+}
+
+#[test]
+fn the_page_speaks_the_interface_language() {
+    let findings = [on("RL101", Severity::Error, 0, "六、")];
+    let reports = [Input {
+        name: "r.txt",
+        text: "六、甲",
+        findings: &findings,
+    }];
+    let zh = i18n::with(i18n::Lang::Zh, || render(&reports));
+    let en = i18n::with(i18n::Lang::En, || render(&reports));
+    assert!(zh.contains("<html lang=\"zh-CN\">") && en.contains("<html lang=\"en\">"));
+    assert!(zh.contains("报告，按问题轻重排列") && zh.contains("各规则的结果数"));
+    assert!(en.contains("Reports, what matters most first") && en.contains("Findings per lint"));
+    assert!(!zh.contains("Findings per lint"));
 }
 
 #[test]
