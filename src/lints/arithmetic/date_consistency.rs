@@ -40,7 +40,7 @@ crate::declare_lint! {
     /// 截止6月11日，累计接种832805剂次，预计10月底能够上线。
     /// ```
     pub struct DateConsistency {}
-    code = "RL209", name = "date-consistency", family = Arithmetic, severity = Error,
+    code = "RL209", name = "date-consistency", family = Arithmetic, severity = Warning,
     summary = "a date after the report's own date or period, or a title year the body does not review",
 }
 

@@ -30,7 +30,7 @@ crate::declare_lint! {
     /// 南区2022年完成投资8000万元。北区2022年完成投资6000万元。中医院2022年完成投资5000万元。
     /// ```
     pub struct TotalVsItems {}
-    code = "RL204", name = "total-vs-items", family = Arithmetic, severity = Error,
+    code = "RL204", name = "total-vs-items", family = Arithmetic, severity = Warning,
     summary = "a section's amount total differs from the sum of the same amount itemised below it",
 }
 
