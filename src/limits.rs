@@ -63,10 +63,9 @@ pub fn read_input(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
     if len > limit {
         return Err(too_large());
     }
-    // Word and PDF files are binary containers: their own readers judge them.
     let text_format = !matches!(
         crate::input::support(path),
-        crate::input::Support::Read(crate::input::Format::Docx | crate::input::Format::Pdf)
+        crate::input::Support::Read(f) if f.is_container()
     );
     let mut prefix = Vec::with_capacity(8192);
     (&mut file)

@@ -5,6 +5,7 @@ mod common;
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::fs;
+use std::path::Path;
 
 fn reportlint() -> Command {
     let mut c = Command::cargo_bin("reportlint").expect("binary");
@@ -16,6 +17,18 @@ fn reportlint() -> Command {
 fn flat(bytes: &[u8]) -> String {
     let s = String::from_utf8_lossy(bytes).replace(['│', '\n'], " ");
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Lint `a.txt` in `dir` with `config` as its reportlint.toml: the exit code
+/// and standard error on one line.
+fn lint_with_config(dir: &Path, config: &str) -> (Option<i32>, String) {
+    fs::write(dir.join("reportlint.toml"), config).expect("write");
+    let out = reportlint()
+        .current_dir(dir)
+        .arg("a.txt")
+        .output()
+        .expect("runs");
+    (out.status.code(), flat(&out.stderr))
 }
 
 const DUPLICATE: &str = "一、甲\n正文。\n二、乙\n正文。\n二、丙\n正文。\n";
@@ -520,14 +533,8 @@ fn unknown_selectors_are_errors_with_a_suggestion() {
             3,
         ),
     ] {
-        fs::write(dir.path().join("reportlint.toml"), config).expect("write");
-        let out = reportlint()
-            .current_dir(dir.path())
-            .arg("a.txt")
-            .output()
-            .expect("runs");
-        assert_eq!(out.status.code(), Some(2));
-        let err = flat(&out.stderr);
+        let (code, err) = lint_with_config(dir.path(), config);
+        assert_eq!(code, Some(2));
         assert!(err.contains(wanted), "{err}");
         assert!(err.contains(&format!("reportlint.toml:{line}:")), "{err}");
     }
@@ -629,14 +636,8 @@ fn config_errors_name_the_key_and_point_at_it() {
             5,
         ),
     ] {
-        fs::write(dir.path().join("reportlint.toml"), config).expect("write");
-        let out = reportlint()
-            .current_dir(dir.path())
-            .arg("a.txt")
-            .output()
-            .expect("runs");
-        let err = flat(&out.stderr);
-        assert_eq!(out.status.code(), Some(2), "{err}");
+        let (code, err) = lint_with_config(dir.path(), config);
+        assert_eq!(code, Some(2), "{err}");
         assert!(err.contains(wanted), "{config}: {err}");
         assert!(
             err.contains(&format!("reportlint.toml:{line}:")),

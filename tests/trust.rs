@@ -2,9 +2,12 @@
 //! replacements that would damage reports are refused before any fix.
 #![cfg(unix)]
 
+mod common;
+
 use assert_cmd::Command;
+use common::running_as_root;
 use std::fs;
-use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
 const BAD: &str = "全市认真布署防控工作。\n";
@@ -13,13 +16,6 @@ fn reportlint(dir: &Path) -> Command {
     let mut c = Command::cargo_bin("reportlint").expect("binary");
     c.current_dir(dir).env("COLUMNS", "100");
     c
-}
-
-fn running_as_root() -> bool {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let p = dir.path().join("x");
-    fs::write(&p, "").expect("write");
-    fs::metadata(&p).expect("meta").uid() == 0
 }
 
 #[test]

@@ -4,7 +4,10 @@
 //! reaches its fixed point, and leaves no temporary file when interrupted.
 #![cfg(unix)]
 
+mod common;
+
 use assert_cmd::Command;
+use common::running_as_root;
 use std::fs;
 use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
 use std::path::Path;
@@ -39,13 +42,6 @@ fn run(dir: &Path, args: &[&str]) -> Out {
 
 fn read(p: &Path) -> String {
     fs::read_to_string(p).expect("read")
-}
-
-fn running_as_root() -> bool {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let p = dir.path().join("x");
-    fs::write(&p, "").expect("write");
-    fs::metadata(&p).expect("meta").uid() == 0
 }
 
 #[test]

@@ -30,6 +30,12 @@ pub enum Format {
 }
 
 impl Format {
+    /// A binary container (Word, PDF) that its own reader parses: its bytes are
+    /// never judged as text.
+    pub fn is_container(self) -> bool {
+        matches!(self, Format::Docx | Format::Pdf)
+    }
+
     /// How a table file separates its cells; `None` for reports.
     pub fn delimited(self) -> Option<crate::document::Delimited> {
         match self {
@@ -137,7 +143,7 @@ pub fn prepare(path: &Path, bytes: &[u8], encoding: Option<&str>) -> Result<Prep
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Err(Problem::Unreadable(crate::tr!("input.ole")));
     }
-    if matches!(format, Format::Docx | Format::Pdf) {
+    if format.is_container() {
         let (text, places) = if format == Format::Pdf {
             pdf::extract(bytes).map(|e| (e.text, e.places))
         } else {

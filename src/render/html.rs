@@ -91,6 +91,28 @@ fn severity_index(s: Severity) -> usize {
     }
 }
 
+/// Every lint's family, by code.
+fn families() -> HashMap<&'static str, LintFamily> {
+    lints::registry()
+        .iter()
+        .map(|r| (r.meta.code, r.meta.family))
+        .collect()
+}
+
+/// Each report's counts and score, and the order the page lists them in.
+fn rank(
+    reports: &[Input<'_>],
+    families: &HashMap<&str, LintFamily>,
+) -> (Vec<Counts>, Vec<f64>, Vec<usize>) {
+    let counts: Vec<Counts> = reports
+        .iter()
+        .map(|r| Counts::of(r.findings, families))
+        .collect();
+    let scores: Vec<f64> = reports.iter().map(|r| triage::score(r, families)).collect();
+    let order = ranking(reports, &counts, &scores);
+    (counts, scores, order)
+}
+
 /// Worst first: the highest score (see `triage`), then more errors, warnings
 /// and infos; ties by name.
 fn ranking(reports: &[Input<'_>], counts: &[Counts], scores: &[f64]) -> Vec<usize> {
@@ -156,19 +178,8 @@ fn unchecked(page: &mut String, problems: &[Problem], prefix: &str) {
 
 /// Render the page, with a row for every input that was not checked.
 pub fn render_with_problems(reports: &[Input<'_>], problems: &[Problem]) -> String {
-    let families: HashMap<&str, LintFamily> = lints::registry()
-        .iter()
-        .map(|r| (r.meta.code, r.meta.family))
-        .collect();
-    let counts: Vec<Counts> = reports
-        .iter()
-        .map(|r| Counts::of(r.findings, &families))
-        .collect();
-    let scores: Vec<f64> = reports
-        .iter()
-        .map(|r| triage::score(r, &families))
-        .collect();
-    let order = ranking(reports, &counts, &scores);
+    let families = families();
+    let (counts, scores, order) = rank(reports, &families);
     let prefix = triage::common_prefix(
         reports
             .iter()

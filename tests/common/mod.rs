@@ -68,3 +68,14 @@ pub fn held_out(rel: &str) -> bool {
     }
     h & 1 == 1
 }
+
+/// Whether the tests run as root (who may write anything, so permission
+/// refusals cannot be seen): a new file's owner says.
+#[cfg(unix)]
+pub fn running_as_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path().join("x");
+    std::fs::write(&p, "").expect("write");
+    std::fs::metadata(&p).expect("meta").uid() == 0
+}

@@ -1,6 +1,6 @@
 use super::*;
+use crate::i18n;
 use crate::render::{Position, ReportedLabel};
-use crate::{i18n, lints};
 
 fn at(start: usize, end: usize) -> Position {
     Position {
@@ -72,24 +72,9 @@ fn report_text_messages_and_names_never_reach_the_page_as_markup() {
     assert!(page.contains("&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;"));
 }
 
-fn families() -> HashMap<&'static str, LintFamily> {
-    lints::registry()
-        .iter()
-        .map(|r| (r.meta.code, r.meta.family))
-        .collect()
-}
-
 fn names_in_order<'a>(reports: &[Input<'a>]) -> Vec<&'a str> {
-    let families = families();
-    let counts: Vec<Counts> = reports
-        .iter()
-        .map(|r| Counts::of(r.findings, &families))
-        .collect();
-    let scores: Vec<f64> = reports
-        .iter()
-        .map(|r| triage::score(r, &families))
-        .collect();
-    ranking(reports, &counts, &scores)
+    rank(reports, &families())
+        .2
         .into_iter()
         .map(|i| reports[i].name)
         .collect()
