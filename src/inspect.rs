@@ -94,10 +94,11 @@ pub fn claims(doc: &Document) -> String {
     for c in &doc.claims().list {
         let lc = doc.line_col(c.stated.span.start);
         let verdict = match c.verdict {
-            Verdict::Holds(_) => "holds",
-            Verdict::Fails => "FAILS",
-            Verdict::Mislabeled(_) => "MISLABELED",
-            Verdict::Unbound => "unbound",
+            Verdict::Holds(_) => "holds".to_owned(),
+            Verdict::Fails => "FAILS".to_owned(),
+            Verdict::Mislabeled(_) => "MISLABELED".to_owned(),
+            Verdict::Unbound => "unbound".to_owned(),
+            Verdict::Unchecked(why) => format!("unchecked: {why}"),
         };
         let _ = writeln!(
             s,

@@ -379,7 +379,10 @@ fn list_claim(
             label_span: span,
         });
     }
-    let certain = list.fewest() == list.most() || list.fewest() > value;
+    // However the items are split, the count is wrong when every reading of the
+    // list is longer, or (with no 等) shorter, than the count.
+    let certain =
+        list.fewest() == list.most() || list.fewest() > value || !list.etc && list.most() < value;
     let ev = if certain {
         Evidence::Explicit
     } else {

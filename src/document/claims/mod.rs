@@ -18,6 +18,7 @@
 //! claims FILE` prints them with their readings.
 
 pub mod binder;
+mod gate;
 mod growth;
 pub mod interval;
 mod lists;
@@ -230,6 +231,9 @@ pub enum Verdict {
     Mislabeled(usize),
     /// No reading could be formed: nothing was checked.
     Unbound,
+    /// No reading fits, but the one a finding would name is not bound
+    /// explicitly (see [`gate`]): nothing is reported, the reason is shown.
+    Unchecked(&'static str),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -248,7 +252,9 @@ impl Claim {
     /// The reading a failing claim's finding names, with its evidence.
     pub fn assumed(&self) -> Option<&Reading> {
         match self.verdict {
-            Verdict::Fails | Verdict::Mislabeled(_) => self.readings.first(),
+            Verdict::Fails | Verdict::Mislabeled(_) | Verdict::Unchecked(_) => {
+                self.readings.first()
+            }
             _ => None,
         }
     }
@@ -289,6 +295,9 @@ pub fn build(doc: &Document) -> Claims {
     lists::claims(&b, &mut list);
     section::claims(&b, &mut list);
     table::claims(&b, &mut list);
+    for c in &mut list {
+        gate::apply(&b, c);
+    }
     Claims { list }
 }
 
@@ -298,6 +307,9 @@ pub fn ratio_claims_with(doc: &Document, extra: &[words::RateEntry]) -> Vec<Clai
     let b = binder::Binder::new(doc);
     let mut list = Vec::new();
     ratio::claims_with(&b, extra, &mut list);
+    for c in &mut list {
+        gate::apply(&b, c);
+    }
     list
 }
 

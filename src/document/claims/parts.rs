@@ -3,8 +3,8 @@
 //! the parts of a breakdown that each carry 占X%, a structure 11.6:25.2:63.2),
 //! and a per-hundred ratio (性别比103.6:100) against its two counts.
 //!
-//! Parts are all of the total only when their names say so (在岗/退休, 城镇/农村,
-//! 其余…, 合计); otherwise they are kinds of it and need only stay within it —
+//! Parts are all of the total only when the text says so (在岗/退休, 城镇/农村,
+//! 合计; a list ending in 其他 is still open); otherwise they are kinds of it and need only stay within it —
 //! together when they are siblings of one head noun (汽车保有量, 摩托车保有量), each
 //! on its own when an attribute may cut across them (党员, 女性, 硕士).
 
@@ -276,15 +276,10 @@ fn attached(b: &Binder, j: usize, at: usize) -> bool {
     }
 }
 
-/// Why a set of parts is all of its total, if their names say so.
+/// Why a set of parts is all of its total, if their names say so (城镇/农村,
+/// 男/女). A list ending in 其他 is no evidence: an open list may leave parts out.
 pub(super) fn exhaustive(names: &[String]) -> Option<String> {
     let s = sums();
-    if names
-        .last()
-        .is_some_and(|n| s.rest_words.iter().any(|w| n.starts_with(w.as_str())))
-    {
-        return Some("最后一项为“其余/其他”".into());
-    }
     s.complementary.iter().find_map(|set| {
         if set.len() != names.len() {
             return None;

@@ -300,6 +300,10 @@ struct Cand {
     op: Operand,
     ev: Evidence,
     why: &'static str,
+    /// A base named for a rate whose label qualifies the act (期内及时整改率 of
+    /// 整改率): the qualified count is at most the plain one, so the plain ratio
+    /// is only an upper bound of the rate.
+    narrowed: bool,
 }
 
 fn ratio_claim(
@@ -390,7 +394,12 @@ fn ratio_claim(
             ];
             let basis = format!("{}；{}", n.why, d.why);
             if let Some(r) = Reading::new(Form::Ratio { scale }, ops, ev, basis) {
-                tally.offer(r);
+                if d.narrowed {
+                    // The qualified rate is at most the plain ratio.
+                    tally.offer(r.against(Interval::new(stated_value.lo, f64::INFINITY)));
+                } else {
+                    tally.offer(r);
+                }
             }
         }
     }
@@ -458,6 +467,7 @@ fn rate_numerators(b: &Binder, k: usize, stem: &str) -> Vec<Cand> {
                 op: b.operand(j, Role::Numerator),
                 ev: Evidence::Explicit,
                 why: "分子按标签所述的行为",
+                narrowed: false,
             });
         }
     }
@@ -473,6 +483,7 @@ fn rate_numerators(b: &Binder, k: usize, stem: &str) -> Vec<Cand> {
                     op: b.operand(j, Role::Numerator),
                     ev: Evidence::Inferred,
                     why: "分子按前文同一行为的计数",
+                    narrowed: false,
                 });
                 break;
             }
@@ -507,14 +518,33 @@ fn rate_denominators(b: &Binder, k: usize, n: usize, stem: &str, extra: &[RateEn
                 !contains_any(&b.qs[j].label, &e.numerator) || names_due(stem, &b.qs[j].label)
             })
             .collect();
-        let in_sentence = named.iter().filter(|&&j| same_sentence(j)).count();
+        // A base smaller than the count is no whole of a bounded rate: it does not
+        // make the named base ambiguous (筛出高风险孕妇59人 beside 产妇数1462人).
+        let whole = |j: usize| !e.bounded || b.value(j).hi >= b.value(n).lo;
+        let in_sentence = named
+            .iter()
+            .filter(|&&j| same_sentence(j) && whole(j))
+            .count();
+        // A qualified label (期内及时整改率) names the base too, but its count is a
+        // subset of the act's: the reading bounds the rate from above.
+        let qualified = !exact_label && label.chars().count() <= 12;
+        // The qualifier named by the count too (产前筛查 for 产前筛查率): no subset.
+        let qualifier = e
+            .rate
+            .iter()
+            .find(|w| label.contains(w.as_str()))
+            .map_or(String::new(), |w| label.replacen(w.as_str(), "", 1));
+        let own = !qualifier.is_empty() && words_of(b, n).contains(qualifier.as_str());
         for &j in &named {
-            let ev = if in_sentence == 1 && same_sentence(j) && exact_label {
+            let one = in_sentence == 1 && same_sentence(j) && whole(j);
+            let ev = if one && (exact_label || qualified) {
                 Evidence::Explicit
             } else {
                 Evidence::Inferred
             };
-            out.push(cand(b, j, ev, "分母按比率表所列的基数"));
+            let mut c = cand(b, j, ev, "分母按比率表所列的基数");
+            c.narrowed = one && !exact_label && !own;
+            out.push(c);
         }
     }
     // Named as what was due: 应接种, 应种, 需复查; or the whole: 120个项目中.
@@ -554,6 +584,7 @@ fn rate_denominators(b: &Binder, k: usize, n: usize, stem: &str, extra: &[RateEn
             },
             ev: Evidence::Explicit,
             why: "分母为已做与未做之和",
+            narrowed: false,
         });
     }
     if let Some(j) = one_larger_base(b, k, n) {
@@ -655,6 +686,7 @@ fn share_numerators(b: &Binder, k: usize, subject: &str, base: Option<Base>) -> 
                 op: sum_operand(b, &list, Role::Numerator),
                 ev: Evidence::Explicit,
                 why: "分子为所列各项之和",
+                narrowed: false,
             }];
         }
     }
@@ -662,6 +694,7 @@ fn share_numerators(b: &Binder, k: usize, subject: &str, base: Option<Base>) -> 
         op: b.operand(j, Role::Numerator),
         ev: Evidence::Explicit,
         why: "分子为“占”前的计数",
+        narrowed: false,
     }]
 }
 
@@ -753,6 +786,7 @@ fn share_denominators(b: &Binder, k: usize, n: usize, base: Option<Base>) -> Vec
                 },
                 ev: Evidence::Possible,
                 why: "分母为上一层总数所占的整体（按其比率推算）",
+                narrowed: false,
             });
         }
     }
@@ -838,6 +872,7 @@ fn completion_done(b: &Binder, k: usize, base: Option<Base>) -> Vec<Cand> {
                 op: b.operand(j, Role::Done),
                 ev: Evidence::Explicit,
                 why: "完成数为“完成…的”之前的计数",
+                narrowed: false,
             });
         }
         // …已完成年度计划的50.4%，完成投资206.7亿元: the amount done after the rate.
@@ -849,6 +884,7 @@ fn completion_done(b: &Binder, k: usize, base: Option<Base>) -> Vec<Cand> {
                 op: b.operand(j, Role::Done),
                 ev: Evidence::Explicit,
                 why: "完成数为比率之后所写的完成量",
+                narrowed: false,
             });
         }
         return out;
@@ -863,6 +899,7 @@ fn completion_done(b: &Binder, k: usize, base: Option<Base>) -> Vec<Cand> {
             op: b.operand(j, Role::Done),
             ev: Evidence::Explicit,
             why: "完成数按标签“完成”",
+            narrowed: false,
         });
     }
     if out.is_empty() {
@@ -874,6 +911,7 @@ fn completion_done(b: &Binder, k: usize, base: Option<Base>) -> Vec<Cand> {
                 op: b.operand(j, Role::Done),
                 ev: Evidence::Inferred,
                 why: "完成数取完成率前最近的计数",
+                narrowed: false,
             });
         }
     }
@@ -980,6 +1018,7 @@ fn cand_as(b: &Binder, j: usize, role: Role, ev: Evidence, why: &'static str) ->
         },
         ev,
         why,
+        narrowed: false,
     }
 }
 

@@ -112,8 +112,9 @@ pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
             let stated = b.operand(total, Role::Total);
             let mut tally = Tally::new(stated.value);
             // Items beyond the total cannot be a partial list: explicit. Short of
-            // it, the list may still have left one out: inferred.
-            let ev = if sum.lo > stated.value.hi {
+            // it, the list may still have left one out: inferred, unless the text
+            // closes the list (重点项目7个，分别为…).
+            let ev = if sum.lo > stated.value.hi || declares_list(b, total) {
                 Evidence::Explicit
             } else {
                 Evidence::Inferred
@@ -132,4 +133,19 @@ pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
             out.extend(tally.finish(ClaimKind::SectionTotal, stated));
         }
     }
+}
+
+/// Whether the paragraph of amount `total` states, before it, how many items it
+/// lists (重点项目7个，分别为…): the list the items below follow is closed.
+fn declares_list(b: &Binder, total: usize) -> bool {
+    let t = b.doc.paragraphs[b.qs[total].paragraph].text.as_str();
+    b.paragraph_range(b.qs[total].paragraph)
+        .take_while(|&j| j < total)
+        .any(|j| {
+            b.qs[j].kind == Kind::Count
+                && t.get(b.qs[j].local.end..).is_some_and(|r| {
+                    let r = r.trim_start_matches(['，', ',']);
+                    r.starts_with("分别为") || r.starts_with("分别是")
+                })
+        })
 }

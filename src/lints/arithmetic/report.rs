@@ -25,7 +25,14 @@ pub fn finding(
             f = f.label(o.label_span, format!("{} {}", o.role.name(), o.written));
         }
     }
-    let advice = if r.evidence == Evidence::Explicit {
+    let bound = r.against.map(|a| (a.lo.is_finite(), a.hi.is_finite()));
+    let advice = if bound == Some((true, false)) {
+        // A qualified rate (期内及时整改率): the plain counts only bound it.
+        format!(
+            "{check}（所写的比率只计其中一部分，至多为 {}）",
+            computed(claim, r)
+        )
+    } else if r.evidence == Evidence::Explicit {
         format!("{check}，或把所写改为 {}", computed(claim, r))
     } else {
         format!(
