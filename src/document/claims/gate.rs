@@ -11,7 +11,8 @@
 //!    may belong to another subject.
 //! 2. Evidence: the reading is `Explicit` (named by the same head noun, a 其中
 //!    parent, a base named after 占…的, a list the text closes); a binding
-//!    guessed from position stays silent.
+//!    guessed from position stays silent. Table claims are bound by the
+//!    table's structure and keep their own weighing.
 //! 3. Kind of total: a difference (少支, 差额, 减少), a balance or carry-over
 //!    (余额, 结余, 结转, 年末) is no sum of the parts listed with it, and parts
 //!    that name different money columns (收入 and 支出) are no parts of one total.
@@ -37,7 +38,9 @@ pub(super) fn apply(b: &Binder, claim: &mut Claim) {
 /// Why the reading a failing claim would name is not bound explicitly.
 fn doubt(b: &Binder, claim: &Claim) -> Option<&'static str> {
     let r = claim.readings.first()?;
-    if r.evidence < Evidence::Explicit {
+    // A table's rows and columns are bound by its structure (a 合计 row, a rate
+    // column beside its counts), which the table claims already weigh.
+    if r.evidence < Evidence::Explicit && !is_table(claim.kind) {
         return Some("对应关系是按位置推断的");
     }
     if !in_scope(b, claim) {
@@ -73,16 +76,8 @@ fn in_scope(b: &Binder, claim: &Claim) -> bool {
     let Some(k) = quantity(claim.stated.source) else {
         return true;
     };
-    if matches!(
-        claim.kind,
-        ClaimKind::SectionTotal
-            | ClaimKind::ListCount
-            | ClaimKind::TableTotalRow
-            | ClaimKind::TableTotalColumn
-            | ClaimKind::TableRate
-            | ClaimKind::TableShares
-            | ClaimKind::TableQuote
-    ) {
+    if matches!(claim.kind, ClaimKind::SectionTotal | ClaimKind::ListCount) || is_table(claim.kind)
+    {
         return true;
     }
     let q = &b.qs[k];
@@ -212,4 +207,15 @@ fn mixed_levels(
     }
     let _ = total;
     None
+}
+
+fn is_table(kind: ClaimKind) -> bool {
+    matches!(
+        kind,
+        ClaimKind::TableTotalRow
+            | ClaimKind::TableTotalColumn
+            | ClaimKind::TableRate
+            | ClaimKind::TableShares
+            | ClaimKind::TableQuote
+    )
 }

@@ -36,7 +36,8 @@ pub fn percent(i: Interval) -> String {
 pub fn amount_like(x: Interval, like: &str) -> String {
     let unit: String = like
         .chars()
-        .skip_while(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '，' | ' '))
+        // Full-width digits (１１２８) are digits too: the unit starts after them.
+        .skip_while(|c| c.is_numeric() || matches!(c, '.' | '．' | ',' | '，' | ' '))
         .filter(|c| !matches!(c, '约' | '近' | '余' | '多'))
         .collect();
     let scale = if unit.starts_with('亿') {
@@ -50,9 +51,43 @@ pub fn amount_like(x: Interval, like: &str) -> String {
     let shown = like
         .split(['.', '．'])
         .nth(1)
-        .map_or(0, |f| f.chars().take_while(|c| c.is_ascii_digit()).count());
+        .map_or(0, |f| f.chars().take_while(|c| c.is_numeric()).count());
     let decimals = shown + 1;
     format!("{}{unit}", value(x.scale(1.0 / scale), decimals))
+}
+
+/// The one figure a reader would write in place of `like`: the reading computed
+/// from the printed numbers as they stand, in the scale and precision of `like`
+/// (60万元, not the interval 58.5～61.5万元 its rounding allows).
+pub fn point_like(x: f64, like: &str) -> String {
+    let shown = like
+        .split(['.', '．'])
+        .nth(1)
+        .map_or(0, |f| f.chars().take_while(|c| c.is_numeric()).count());
+    let unit = amount_like(Interval::exact(0.0), like);
+    let unit = unit.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    let scale = if unit.starts_with('亿') {
+        1e8
+    } else if unit.starts_with('万') {
+        1e4
+    } else {
+        1.0
+    };
+    format!("{}{unit}", format_value(x / scale, shown.max(1)))
+}
+
+/// What a reading gives from its operands' printed values (each number as
+/// written, no rounding interval): the point value of the recomputation.
+pub fn point(r: &Reading) -> Option<f64> {
+    let ops: Vec<Operand> = r
+        .operands
+        .iter()
+        .map(|o| Operand {
+            value: Interval::exact(o.value.mid()),
+            ..o.clone()
+        })
+        .collect();
+    super::compute(r.form, &ops).map(|i| i.mid())
 }
 
 /// The operand as the recomputation shows it: its number as written.

@@ -4,7 +4,7 @@
 //! its lint's one severity, set by the pipeline).
 
 use crate::diagnostic::Finding;
-use crate::document::claims::{show, Claim, Evidence, Reading};
+use crate::document::claims::{show, Claim, Evidence, Reading, Source};
 use crate::meta::LintMeta;
 
 /// A finding at the claim's stated figure. `message` says what disagrees;
@@ -22,7 +22,12 @@ pub fn finding(
         .primary(format!("按标出的数字应为 {}", computed(claim, r)));
     for o in &r.operands {
         if o.span != claim.stated.span {
-            f = f.label(o.label_span, format!("{} {}", o.role.name(), o.written));
+            // A table cell is named by its row or column (医院 665.7), not its role.
+            let name = match o.source {
+                Source::Cell { .. } if !o.label.is_empty() => o.label.as_str(),
+                _ => o.role.name(),
+            };
+            f = f.label(o.label_span, format!("{name} {}", o.written));
         }
     }
     let bound = r.against.map(|a| (a.lo.is_finite(), a.hi.is_finite()));
@@ -33,7 +38,7 @@ pub fn finding(
             computed(claim, r)
         )
     } else if r.evidence == Evidence::Explicit {
-        format!("{check}，或把所写改为 {}", computed(claim, r))
+        format!("{check}，或把所写改为 {}", proposed(claim, r))
     } else {
         format!(
             "这是按位置推断的对应关系（{}）：先确认这些数字是否就是它的依据，再{check}",
@@ -57,5 +62,26 @@ pub fn computed(claim: &Claim, r: &Reading) -> String {
         Form::Multiple { .. } => format!("{} 倍", show::value(r.computed, 2)),
         Form::Within => show::value(r.computed, 2),
         Form::Sum | Form::Difference => show::amount_like(r.computed, &claim.stated.written),
+    }
+}
+
+/// The figure the help proposes in place of the stated one: the recomputation
+/// from the numbers as printed, written the way the stated figure is (a point
+/// value; the interval its rounding allows is for the explanation).
+pub fn proposed(claim: &Claim, r: &Reading) -> String {
+    use crate::document::claims::Form;
+    let Some(x) = show::point(r).filter(|x| x.is_finite()) else {
+        return computed(claim, r);
+    };
+    let exact = crate::document::claims::Interval::exact(x);
+    match r.form {
+        Form::Sum | Form::Difference => show::point_like(x, &claim.stated.written),
+        _ => computed(
+            claim,
+            &Reading {
+                computed: exact,
+                ..r.clone()
+            },
+        ),
     }
 }
