@@ -19,7 +19,8 @@
 //! 4. Level: parts are of one level — none is named as a kind of another
 //!    (医院 and 公立医院), no 其中/含/包括 opens a breakdown between them, and
 //!    several 其中 parts that need not cover the whole are never added up
-//!    against it (they may nest or overlap; each still stays within it).
+//!    against it (they may nest or overlap; each still stays within it) unless
+//!    their names are kinds that exclude each other (夏粮、秋粮; 国家级、省级).
 
 use super::binder::{core, Binder};
 use super::words::{contains_any, sums};
@@ -177,7 +178,9 @@ fn mixed_levels(
     against: Option<super::Interval>,
 ) -> Option<&'static str> {
     let open = against.is_some_and(|a| a.lo.is_infinite());
-    if open && parts.len() >= 2 {
+    // Parts named as kinds that exclude each other (夏粮、秋粮) cannot nest.
+    let labels: Vec<String> = parts.iter().map(|&j| b.qs[j].label.clone()).collect();
+    if open && parts.len() >= 2 && super::parts::disjoint(&labels).is_none() {
         return Some("“其中”各项可能相互包含，不把它们相加");
     }
     let names: Vec<&str> = parts.iter().map(|&j| core(&b.qs[j].label)).collect();

@@ -300,6 +300,40 @@ pub(super) fn exhaustive(names: &[String]) -> Option<String> {
     })
 }
 
+/// Why the parts cannot overlap, if their names say so: each names its own
+/// members of one set of kinds that exclude each other (夏粮、秋粮; 国家级、省级;
+/// 特级和一级、二级、三级), so none can nest in another.
+pub(crate) fn disjoint(names: &[String]) -> Option<String> {
+    if names.len() < 2 {
+        return None;
+    }
+    let s = sums();
+    s.partitions.iter().chain(&s.complementary).find_map(|set| {
+        let members = |n: &String| -> Vec<usize> {
+            (0..set.len())
+                .filter(|&m| {
+                    n.contains(set[m].as_str())
+                        && !set.iter().any(|o| {
+                            o != &set[m] && o.contains(set[m].as_str()) && n.contains(o.as_str())
+                        })
+                })
+                .collect()
+        };
+        let mut used = vec![false; set.len()];
+        for n in names {
+            let ms = members(n);
+            if ms.is_empty() || ms.iter().any(|&m| used[m]) {
+                return None;
+            }
+            for m in ms {
+                used[m] = true;
+            }
+        }
+        let named: Vec<&str> = names.iter().map(|n| core(n)).collect();
+        Some(format!("{}互不包含", named.join("、")))
+    })
+}
+
 /// Whether the parts' names share a head noun (汽车保有量, 摩托车保有量): siblings
 /// of one kind, which do not overlap.
 pub(super) fn siblings(names: &[String]) -> bool {
@@ -474,13 +508,17 @@ fn qizhong_list(
                     together.offer(r.against(total));
                 }
             } else if parts.len() >= 2 && !has_attribute(&names) {
-                let ev = if siblings(&names) {
+                let apart = disjoint(&names);
+                let ev = if apart.is_some() || siblings(&names) {
                     ev
                 } else {
                     ev.min(Evidence::Inferred)
                 };
-                if let Some(r) = sum_reading(b, parts, ev, "“其中”各项同属总数，合计不应超过总数")
-                {
+                let basis = apart.map_or_else(
+                    || "“其中”各项同属总数，合计不应超过总数".to_owned(),
+                    |why| format!("{why}，合计不应超过总数"),
+                );
+                if let Some(r) = sum_reading(b, parts, ev, &basis) {
                     together.offer(r.against(within));
                 }
             }

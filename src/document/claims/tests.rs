@@ -133,3 +133,60 @@ fn bounded_rates() {
     );
     holds("医疗服务覆盖率达100%。", ClaimKind::Bounded, "100%");
 }
+
+#[test]
+fn parts_named_as_exclusive_kinds_stay_within_their_total() {
+    // 夏粮 and 秋粮 cannot nest: together they stay within the year's grain.
+    holds(
+        "粮食总产量133.77万吨，其中，夏粮产量16.38万吨；秋粮产量117.39万吨。",
+        ClaimKind::Parts,
+        "133.77万吨",
+    );
+    fails(
+        "粮食总产量133.77万吨，其中，夏粮产量16.38万吨；秋粮产量171.39万吨。",
+        ClaimKind::Parts,
+        "133.77万吨",
+    );
+    fails(
+        "赛事活动16场，其中国家级赛事13场、省级赛事13场。",
+        ClaimKind::Parts,
+        "16场",
+    );
+    // Parts that may nest or overlap stay unchecked together.
+    assert!(matches!(
+        verdict(
+            "电话用户473.1万户，其中，4G用户208.5万户，5G用户305.9万户。",
+            ClaimKind::Parts,
+            "473.1万户"
+        ),
+        Some(Verdict::Unchecked(_)) | Some(Verdict::Holds(_)) | None
+    ));
+    // 三级 in two names: not kinds that exclude each other.
+    assert!(matches!(
+        verdict(
+            "医院20家，其中三级医院12家，三级甲等医院10家。",
+            ClaimKind::Parts,
+            "20家"
+        ),
+        Some(Verdict::Unchecked(_)) | Some(Verdict::Holds(_)) | None
+    ));
+}
+
+#[test]
+fn complementary_kinds_make_their_total() {
+    fails(
+        "电话用户总数46.82万户。其中，固定电话用户4.80万户；移动用户达24.02万户。",
+        ClaimKind::Parts,
+        "46.82万户",
+    );
+    holds(
+        "电话用户总数46.82万户。其中，固定电话用户4.80万户；移动用户达42.02万户。",
+        ClaimKind::Parts,
+        "46.82万户",
+    );
+    fails(
+        "参加基本医疗保险人数445.97万人。其中，参加职工基本医疗保险人数33.03万人；参加城乡居民基本医疗保险人数421.95万人。",
+        ClaimKind::Parts,
+        "445.97万人",
+    );
+}

@@ -107,6 +107,7 @@ pub struct Sums {
     pub flow_words: Vec<String>,
     pub money_columns: Vec<Vec<String>>,
     pub complementary: Vec<Vec<String>>,
+    pub partitions: Vec<Vec<String>>,
     pub structure_words: Vec<String>,
     pub attribute_words: Vec<String>,
 }
