@@ -302,8 +302,22 @@ impl<'a> Binder<'a> {
     /// no change (比上年增加463人 is the change).
     pub fn is_earlier_value(&self, i: usize) -> bool {
         let before = self.clause_before(i).trim();
-        before.starts_with(['比', '较', '与'])
-            && (before.ends_with('的') || !is_change_label(before))
+        if !before.starts_with(['比', '较', '与']) {
+            return false;
+        }
+        // 比上年累计支出433万元: after the period compared with, the name of the
+        // value (not a verb of change such as 增加, 多, 减).
+        let named = words()
+            .comparisons
+            .iter()
+            .filter_map(|c| before.strip_prefix(c.as_str()))
+            .min_by_key(|rest| rest.len())
+            .is_some_and(|rest| {
+                rest.chars().filter(|&c| is_han(c)).count() >= 2
+                    && !rest.ends_with(['多', '少', '增', '减', '高', '低', '升', '降', '长'])
+                    && !is_change_label(rest)
+            });
+        before.ends_with('的') || named || !is_change_label(before)
     }
 
     /// Whether a percentage is a change (增长5%, 同比下降, 提高2.3个百分点),

@@ -4,6 +4,8 @@
 //!   增速 as well).
 //! - An end value and the change: 达58230个，比上年增加1260个，增长2.21% — the rate
 //!   is the change over the earlier value, B − change (or B + change for a decrease).
+//! - An end value, the earlier value named after 比/较, and the change: 支出431万元，
+//!   比上年的433万元减少2万元，下降0.46% — the change is B − A, the rate (B − A) ÷ A.
 //!
 //! Every value is an interval; 增长N倍 is read both as B ÷ A and (B − A) ÷ A, 提高X%
 //! between two rates both as points and as a relative change.
@@ -49,6 +51,73 @@ fn is_decrease(verb: &str) -> bool {
 pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
     end_points(b, out);
     end_and_change(b, out);
+    end_base_change(b, out);
+}
+
+/// 支出431万元，比上年累计支出433万元减少2万元，下降0.46%: the value now, the
+/// earlier value named after 比/较 (比上年的, 较2024年的), the change between them
+/// and the rate of that change.
+fn end_base_change(b: &Binder, out: &mut Vec<Claim>) {
+    let w = words();
+    for a in 1..b.qs.len().saturating_sub(1) {
+        let (e, d) = (a - 1, a + 1);
+        let (qe, qa, qd) = (&b.qs[e], &b.qs[a], &b.qs[d]);
+        let one = |q: &crate::document::quantities::Quantity| {
+            (q.paragraph, q.sentence) == (qa.paragraph, qa.sentence)
+                && q.unit == qa.unit
+                && q.kind == qa.kind
+                && q.approx == Approx::Exact
+        };
+        if !b.is_earlier_value(a) || !b.is_measure(a) || !one(qe) || !one(qd) {
+            continue;
+        }
+        // The value now: an amount of the sentence (a per-capita value too), right
+        // before the comparison.
+        if !b.is_measure(e) || b.is_change(e) || b.between(e, a).chars().count() > 20 {
+            continue;
+        }
+        // The change: its verb alone between the earlier value and it.
+        let verb = b.between(a, d).trim();
+        let Some(v) = w.change_verbs.iter().find(|v| verb == v.as_str()) else {
+            continue;
+        };
+        let down = is_decrease(v);
+        let (from, to) = (b.operand(a, Role::From), b.operand(e, Role::To));
+        let diff_ops = if down {
+            vec![to.clone(), from.clone()]
+        } else {
+            vec![from.clone(), to.clone()]
+        };
+        let stated = b.operand(d, Role::Stated);
+        let mut tally = Tally::new(stated.value);
+        if let Some(r) = Reading::new(Form::Difference, diff_ops, Evidence::Explicit, "两值之差")
+        {
+            tally.offer(r);
+        }
+        out.extend(tally.finish(ClaimKind::Growth, stated));
+        // The rate right after the change, of the same direction.
+        let r = d + 1;
+        let Some(rq) = b.qs.get(r) else { continue };
+        if (rq.paragraph, rq.sentence) != (qa.paragraph, qa.sentence)
+            || rq.kind != Kind::Percent
+            || !b.is_change_rate(r)
+            || b.between(d, r).chars().count() > 6
+            || is_decrease(&rq.label) != down
+        {
+            continue;
+        }
+        let stated = b.operand(r, Role::Stated);
+        let mut tally = Tally::new(stated.value);
+        let (form, why) = if down {
+            (Form::Decline, "(原值 − 现值) ÷ 原值")
+        } else {
+            (Form::Growth, "(现值 − 原值) ÷ 原值")
+        };
+        if let Some(reading) = Reading::new(form, vec![from, to], Evidence::Explicit, why) {
+            tally.offer(reading);
+        }
+        out.extend(tally.finish(ClaimKind::Growth, stated));
+    }
 }
 
 /// 由A提高到B，提高C.
@@ -150,11 +219,14 @@ fn end_and_change(b: &Binder, out: &mut Vec<Claim>) {
         };
         let down = is_decrease(verb);
         // The end value: the amount right before, of the same unit, with only a
-        // comparison between (，比上年末, ，较上年).
+        // comparison between (，比上年末, ，较上年). A per-capita value (人均支出
+        // 23469元) changes like any other; only the change itself must not be a
+        // yearly average.
         let end = c - 1;
         let e = &b.qs[end];
         if (e.paragraph, e.sentence) != (q.paragraph, q.sentence)
-            || !b.is_amount(end)
+            || !b.is_measure(end)
+            || b.is_change(end)
             || e.unit != q.unit
             || e.kind != q.kind
             || e.approx != Approx::Exact

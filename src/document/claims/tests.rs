@@ -190,3 +190,25 @@ fn complementary_kinds_make_their_total() {
         "445.97万人",
     );
 }
+
+#[test]
+fn growth_from_the_earlier_value_named_after_the_comparison() {
+    let t = "经费支出431万元，比上年累计支出433万元减少2万元，下降0.46%。";
+    holds(t, ClaimKind::Growth, "2万元");
+    holds(t, ClaimKind::Growth, "0.46%");
+    let t = "经费支出431万元，比上年累计支出433万元减少2万元，下降4.6%。";
+    fails(t, ClaimKind::Growth, "4.6%");
+    let t = "预算总额为1969万元，较2024年的2190万元减少231万元，下降10.1%。";
+    fails(t, ClaimKind::Growth, "231万元");
+    // 多 is a change, not the name of an earlier value.
+    let t = "全年支出431万元，比上年同期多12万元，增长2.9%。";
+    assert!(at(&Document::parse("t.txt", t.to_owned()), "12万元").is_empty());
+}
+
+#[test]
+fn a_per_capita_value_changes_like_any_other() {
+    let t = "全体居民人均可支配收入32450元，较上年增加1509元，名义增长4.9%。";
+    holds(t, ClaimKind::Growth, "4.9%");
+    let t = "全体居民人均可支配收入32450元，较上年增加1509元，名义增长7.9%。";
+    fails(t, ClaimKind::Growth, "7.9%");
+}

@@ -12,7 +12,11 @@ crate::declare_lint! {
     ///   `由A增长到B，增长X%` (涨幅, 增幅, 增速 as well), `由A增加到B，增长X倍`;
     /// - an end value and the change: `达58230个，比上年增加1260个，增长2.21%` — the
     ///   rate is the change over the earlier value (58230 − 1260; for a decrease,
-    ///   `受伤4人，比上年减少2人，下降33.3%`, 4 + 2).
+    ///   `受伤4人，比上年减少2人，下降33.3%`, 4 + 2); a per-capita value (人均收入)
+    ///   changes like any other;
+    /// - an end value, the earlier value named after 比/较 and the change:
+    ///   `支出431万元，比上年累计支出433万元减少2万元，下降0.46%` — the change is the
+    ///   difference of the two values, the rate that difference over the earlier one.
     ///
     /// Every value is an interval (rounded at its last digit; a rate may also be cut
     /// off), so only a change that no reading of the values gives is reported. An
@@ -86,6 +90,8 @@ mod tests {
                 "2022年全区发生各类生产经营性事故7起，比上年减少7起，同比下降50%；死亡3人，比上年减少7人,下降70%。",
                 "2022年全体居民人均可支配收入32450元,较上年增加1509元,名义增长4.9%。",
                 "花生产量6637吨，比上年下降154吨，下降2.3%。",
+                "经费支出431万元，比上年累计支出433万元减少2万元，下降0.46%。",
+                "预算总额为1969万元，较2024年的2190万元减少221万元，下降10.1%。",
             ],
             &[
                 "城镇化率由45.9%提高到52.6%，提高7.7个百分点。",
@@ -96,6 +102,9 @@ mod tests {
                 "受伤4人,比上年减少2人，下降66.7%。",
                 "全年粮食播种面积55304亩，比上年增加170亩，增长3.1%。",
                 "机构总数达58230个，比上年增加1260个，增长2.41%。",
+                "2022年全体居民人均可支配收入32450元,较上年增加1509元,名义增长7.9%。",
+                "经费支出431万元，比上年累计支出433万元减少2万元，下降4.6%。",
+                "支出251万元，比上年累计支出285万元下降43万元，下降12%。",
             ],
         );
     }

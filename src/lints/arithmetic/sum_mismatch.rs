@@ -17,7 +17,8 @@ crate::declare_lint! {
     /// from `lints/sums.toml` (在岗/退休, 城镇/农村, 男/女, 第一/第二/第三产业 …), a last
     /// part named 其余/其他, or a total written after them (合计). Otherwise they are
     /// kinds of the whole: together they must stay within it when they are siblings
-    /// of one head noun (汽车保有量, 摩托车保有量); a list holding an attribute that may
+    /// of one head noun (汽车保有量, 摩托车保有量) or kinds that exclude each other
+    /// (夏粮/秋粮, 国家级/省级, 工业/建筑业); a list holding an attribute that may
     /// cut across the others (党员, 女性, 硕士) is only held part by part. Notes in
     /// brackets and breakdowns of one part (含…, a nested 其中) are not parts.
     ///
@@ -108,9 +109,9 @@ mod tests {
                 "三次产业结构由上年11.7:24.8:63.5调整为本期的11.6:25.2:63.2。",
                 "全年一般公共预算收入40亿元，其中税收收入30亿元（含增值税20亿元、所得税15亿元），非税收入10亿元。",
                 "每千人口执业医师3.2人，每千人口注册护士3.9人，每千人口床位6.1张。",
-                // Several 其中 parts need not cover the total and may nest (医院 and
-                // its 公立医院): their sum is not held to it, each part alone is.
-                "共投入资金1.2亿元，其中省级补助9000万元，市级配套4000万元。",
+                // Several 其中 parts need not cover the total and may nest (财政资金
+                // and its 省级补助): their sum is not held to it, each part alone is.
+                "共投入资金1.2亿元，其中财政资金9000万元，省级补助4000万元。",
                 "卫生机构1128个，其中医院25个，基层医疗卫生机构1080个，专业公共卫生机构30个。",
                 "工作人员共15人,其中管理人员3人,医务人员4人,保安9人。",
             ],
@@ -120,6 +121,8 @@ mod tests {
                 "全县共有村卫生室226家，城镇、农村分别为26家、180家。",
                 "总人口453304人。其中，男性230619人，女性212685人。",
                 "A项目投资3.2亿元，B项目投资2.1亿元，合计6.3亿元。",
+                // 省级 and 市级 funds exclude each other: together within the total.
+                "共投入资金1.2亿元，其中省级补助9000万元，市级配套4000万元。",
                 "三次产业结构调整为11.6:26.2:63.2。",
                 "其中男性占55%，女性占50%。",
                 "城镇人口占比62.3%，农村人口占比38.2%。",
