@@ -241,8 +241,9 @@ fn totals_before_skipping(
 }
 
 /// Whether every clause between amount `j` and offset `at` holds a figure (比上年
-/// 增长3.6%, 同比增加463人, 实现旅游总收入876.71亿元): a clause of words only is
-/// about something else, and the marker after it does not reach back.
+/// 增长3.6%, 同比增加463人, 实现旅游总收入876.71亿元) or says how it was computed
+/// (按可比价格计算): another clause of words only is about something else, and the
+/// marker after it does not reach back.
 fn attached(b: &Binder, j: usize, at: usize) -> bool {
     let p = b.qs[j].paragraph;
     let t = b.doc.paragraphs[p].text.as_str();
@@ -269,7 +270,11 @@ fn attached(b: &Binder, j: usize, at: usize) -> bool {
         let holds = (k..b.qs.len())
             .take_while(|&i| b.qs[i].paragraph == p && b.qs[i].local.start < end)
             .any(|_| true);
-        if !holds {
+        // 按可比价格计算: a clause that says how the figure was computed speaks of it.
+        let method = t
+            .get(after..end)
+            .is_some_and(|c| contains_any(c, &sums().method_clauses));
+        if !holds && !method {
             return false;
         }
         from = end;

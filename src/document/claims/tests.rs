@@ -212,3 +212,28 @@ fn a_per_capita_value_changes_like_any_other() {
     let t = "全体居民人均可支配收入32450元，较上年增加1509元，名义增长7.9%。";
     fails(t, ClaimKind::Growth, "7.9%");
 }
+
+#[test]
+fn a_clause_on_how_the_figure_was_computed_keeps_the_total() {
+    let t = "全年实现生产总值367.71亿元，按可比价格计算，比上年增长3.6%。其中，第一产业增加值42.60亿元；第二产业增加值98.26亿元；第三产业增加值232.25亿元。";
+    fails(t, ClaimKind::Parts, "367.71亿元");
+    let t = "全年实现生产总值367.71亿元，按可比价格计算，比上年增长3.6%。其中，第一产业增加值42.60亿元；第二产业增加值92.86亿元；第三产业增加值232.25亿元。";
+    holds(t, ClaimKind::Parts, "367.71亿元");
+    // A clause of words only still speaks of something else.
+    let t = "新增企业120家，多家实验室入轨运行，其中，第一产业12家；第二产业30家；第三产业90家。";
+    assert_ne!(verdict(t, ClaimKind::Parts, "120家"), Some(Verdict::Fails));
+}
+
+#[test]
+fn farming_output_is_its_five_trades() {
+    let t = "农林牧渔业总产值169.7亿元，其中，农业产值91.9亿元，林业产值6.5亿元，牧业产值56.0亿元，渔业产值2.6亿元，农林牧渔专业及辅助性活动产值3.8亿元。";
+    fails(t, ClaimKind::Parts, "169.7亿元");
+    let t = "农林牧渔业总产值169.7亿元，其中，农业产值91.9亿元，林业产值6.5亿元，牧业产值65.0亿元，渔业产值2.6亿元，农林牧渔专业及辅助性活动产值3.8亿元。";
+    holds(t, ClaimKind::Parts, "169.7亿元");
+    // 本科 and 专科 exclude each other but need not be all (硕士, 中专).
+    holds(
+        "全院职工500人，其中本科学历300人，专科学历150人。",
+        ClaimKind::Parts,
+        "500人",
+    );
+}
