@@ -570,6 +570,15 @@ fn respectively(b: &Binder, pi: usize, at: usize, len: usize, listed: &[usize]) 
             Evidence::Possible
         };
         let total = b.value(tt);
+        // The amounts after 分别 are named by the names before it (城镇、农村).
+        let sum_reading = |b: &Binder, parts: &[usize], ev: Evidence, why: &str| {
+            sum_reading(b, parts, ev, why).map(|mut r| {
+                for (o, n) in r.operands.iter_mut().zip(&names) {
+                    o.label.clone_from(n);
+                }
+                r
+            })
+        };
         match exhaustive(&names) {
             Some(why) => {
                 if let Some(r) = sum_reading(b, &list.top, ev, &why) {

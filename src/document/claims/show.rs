@@ -101,12 +101,18 @@ pub fn expression(r: &Reading, stated: &Operand) -> String {
     let get = |role: Role| r.operand(role).map(term).unwrap_or_default();
     match r.form {
         Form::Ratio { scale } => {
-            let (n, d) = (
-                ops.first().map(|o| term(o)).unwrap_or_default(),
-                ops.get(1).map(|o| term(o)).unwrap_or_default(),
-            );
             let unit = if scale == 1000.0 { "‰" } else { "%" };
-            format!("{n} ÷ {d} = {}{unit}", value(r.computed, 2))
+            let result = format!("{}{unit}", value(r.computed, 2));
+            match (ops.first(), ops.get(1)) {
+                (Some(n), Some(d)) => match in_one_unit(n, d) {
+                    Some((n1, d1, u)) => format!(
+                        "{n1} ÷ {d1} = {result}（统一按{u}计：{} 即 {n1}）",
+                        n.written
+                    ),
+                    None => format!("{} ÷ {} = {result}", term(n), term(d)),
+                },
+                _ => format!("? = {result}"),
+            }
         }
         Form::Sum => {
             let terms: Vec<String> = ops.iter().map(|o| signed(o)).collect();
@@ -149,6 +155,60 @@ pub fn expression(r: &Reading, stated: &Operand) -> String {
             _ => format!("应在 {} 之内", value(r.computed, 2)),
         },
     }
+}
+
+/// A sum with each part named by its label: "在岗2620人 + 退休1384人 = 4004人".
+pub fn labelled_sum(r: &Reading, stated: &Operand) -> String {
+    let terms: Vec<String> = r
+        .operands
+        .iter()
+        .map(|o| format!("{}{}", o.label, o.written))
+        .zip(&r.operands)
+        .map(|(t, o)| if o.value.hi < 0.0 { format!("−{t}") } else { t })
+        .collect();
+    let joined = shorten(&terms).replace("+ −", "− ");
+    format!("{joined} = {}", amount_like(r.computed, &stated.written))
+}
+
+/// The unit of a number as written and its scale: 1.2亿元 → ("亿元", 1e8),
+/// 3000万元 → ("万元", 1e4), 5000元 → ("元", 1).
+fn unit_of(written: &str) -> (String, f64) {
+    let unit: String = written
+        .chars()
+        .skip_while(|c| c.is_numeric() || matches!(c, '.' | '．' | ',' | '，' | ' '))
+        .filter(|c| !matches!(c, '约' | '近' | '余' | '多'))
+        .collect();
+    let scale = if unit.starts_with("万亿") {
+        1e12
+    } else if unit.starts_with('亿') {
+        1e8
+    } else if unit.starts_with('万') {
+        1e4
+    } else if unit.starts_with('千') {
+        1e3
+    } else {
+        1.0
+    };
+    (unit, scale)
+}
+
+/// Numerator and denominator written in one unit when they are printed in
+/// units of different scale (18000000元 and 2.5亿元): the numerator converted to
+/// the denominator's unit, so the reader sees the division the result comes from.
+fn in_one_unit(n: &Operand, d: &Operand) -> Option<(String, String, String)> {
+    let ((nu, ns), (du, ds)) = (unit_of(&n.written), unit_of(&d.written));
+    let base = |u: &str| u.trim_start_matches(['万', '亿', '千']).to_owned();
+    if ns == ds || nu.is_empty() || du.is_empty() || base(&nu) != base(&du) {
+        return None;
+    }
+    // Printed values (the interval's middle) at the denominator's scale, exact:
+    // as many places as the conversion needs, trailing zeros dropped.
+    let x = n.value.mid() / ds;
+    let mut shown = format!("{x:.10}");
+    if shown.contains('.') {
+        shown = shown.trim_end_matches('0').trim_end_matches('.').to_owned();
+    }
+    Some((format!("{shown}{du}"), d.written.clone(), du))
 }
 
 fn signed(o: &Operand) -> String {

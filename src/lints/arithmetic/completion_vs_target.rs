@@ -160,4 +160,23 @@ mod tests {
             found[0].message
         );
     }
+
+    #[test]
+    fn operands_in_units_of_different_scale_are_shown_in_one() {
+        let found = run(
+            &CompletionVsTarget {},
+            "年度投资计划2.5亿元，累计完成投资18000000元，完成年度计划的82%。",
+        );
+        assert_eq!(found.len(), 1);
+        let m = &found[0].message;
+        assert!(m.contains("0.18亿元 ÷ 2.5亿元"), "{m}");
+        assert!(m.contains("统一按亿元计：18000000元 即 0.18亿元"), "{m}");
+        // One unit already: nothing converted.
+        let found = run(
+            &CompletionVsTarget {},
+            "年度计划投资20亿元，完成投资17.7亿元，占年度计划的78.5%。",
+        );
+        assert_eq!(found.len(), 1);
+        assert!(!found[0].message.contains("统一按"), "{}", found[0].message);
+    }
 }

@@ -75,10 +75,16 @@ impl Lint for SumMismatch {
                     "分项「{}{}」大于总数「{}」",
                     r.operands[0].label, r.operands[0].written, c.stated.written
                 ),
-                (_, true) => format!("各分项之和超过总数「{}」：{expr}", c.stated.written),
+                (_, true) => format!(
+                    "各分项之和超过总数「{}」：{}",
+                    c.stated.written,
+                    show::labelled_sum(r, &c.stated)
+                ),
                 _ => format!(
-                    "各分项合起来是全部（{}），之和却不等于总数「{}」：{expr}",
-                    r.basis, c.stated.written
+                    "各分项合起来是全部（{}），之和却不等于总数「{}」：{}",
+                    r.basis,
+                    c.stated.written,
+                    show::labelled_sum(r, &c.stated)
                 ),
             };
             out.extend(report::finding(&META, c, message, "核对总数和各分项"));
@@ -140,5 +146,8 @@ mod tests {
         let help = found[0].help.as_deref().unwrap_or("");
         assert!(help.contains("2620人 + 1384人 = 4004人"), "{help}");
         assert_eq!(found[0].labels.len(), 2);
+        // The message names each part by its label.
+        let m = &found[0].message;
+        assert!(m.contains("在岗2620人 + 退休1384人 = 4004人"), "{m}");
     }
 }
