@@ -164,7 +164,13 @@ pub fn labelled_sum(r: &Reading, stated: &Operand) -> String {
         .iter()
         .map(|o| format!("{}{}", o.label, o.written))
         .zip(&r.operands)
-        .map(|(t, o)| if o.value.hi < 0.0 { format!("−{t}") } else { t })
+        .map(|(t, o)| {
+            if o.value.hi < 0.0 {
+                format!("−{t}")
+            } else {
+                t
+            }
+        })
         .collect();
     let joined = shorten(&terms).replace("+ −", "− ");
     format!("{joined} = {}", amount_like(r.computed, &stated.written))

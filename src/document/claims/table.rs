@@ -244,6 +244,32 @@ fn whole_by_names(t: &Table, group: &[usize]) -> bool {
     super::parts::exhaustive(&names).is_some()
 }
 
+/// Whether a share column says the group is all of its row: the row's share is
+/// 100 and the group's shares make 100 (比重: 全州总户籍人口 100.0, #0-17岁 23.2,
+/// 18-59岁 61.6, 60周岁及以上 15.2).
+fn whole_by_shares(b: &Binder, ti: usize, r: usize, group: &[usize]) -> bool {
+    let t = &b.doc.tables[ti];
+    (0..t.columns.len()).any(|c| {
+        if !matches!(
+            t.columns[c].kind,
+            crate::document::tables::ColumnKind::Rate { share: true, .. }
+        ) {
+            return false;
+        }
+        let Some(head) = cell(b, ti, r, c, Role::Total) else {
+            return false;
+        };
+        if !head.value.contains(100.0) {
+            return false;
+        }
+        let shares: Option<Vec<Interval>> = group
+            .iter()
+            .map(|&k| cell(b, ti, k, c, Role::Part).map(|o| o.value))
+            .collect();
+        shares.is_some_and(|v| Interval::sum(v.into_iter()).contains(100.0))
+    })
+}
+
 /// A row that heads a breakdown against its parts: all of it when two or more
 /// parts are listed, at least the one part otherwise.
 fn breakdowns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Claim>) {
@@ -270,7 +296,9 @@ fn breakdowns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Claim>) {
             // nested 其中 flattened by the page: #一般公共预算收入 #税收收入 非税收入):
             // it is held only to not exceeding the row.
             let nested = marked && group[0] > r + 1 && t.rows[group[0] - 1].marked;
-            let whole = group.len() >= 2 && !nested && (!marked || whole_by_names(t, &group));
+            let by_shares = marked && group.len() >= 2 && whole_by_shares(b, ti, r, &group);
+            let whole =
+                group.len() >= 2 && !nested && (!marked || whole_by_names(t, &group) || by_shares);
             // A # group that is not all of its row holds siblings of one kind
             // (汽车 / 摩托车 …保有量); a row of another kind under it (一般公共预算
             // 支出 after #一般公共预算收入) is the layout's slip: only the first part
@@ -294,7 +322,12 @@ fn breakdowns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Claim>) {
                 let mut tally = Tally::new(stated.value);
                 let within = Interval::new(f64::NEG_INFINITY, stated.value.hi);
                 let reading = if whole {
-                    Reading::new(Form::Sum, ops, Evidence::Inferred, "其下分层所列各行")
+                    let why = if by_shares {
+                        "比重合起来为100%的各行"
+                    } else {
+                        "其下分层所列各行"
+                    };
+                    Reading::new(Form::Sum, ops, Evidence::Inferred, why)
                 } else if group.len() >= 2 {
                     Reading::new(
                         Form::Sum,

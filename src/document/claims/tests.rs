@@ -237,3 +237,18 @@ fn farming_output_is_its_five_trades() {
         "500人",
     );
 }
+
+#[test]
+fn rows_whose_shares_make_100_are_all_of_their_total() {
+    let table = |n: &str| {
+        format!(
+            "     指标名称                  年末数（人）     比重（%）\n 全州总户籍人口                   4899310    100.0\n   #0-17岁（含不满18周岁）       1136460     23.2\n   18-59岁（含不满60周岁）       3016917     61.6\n   60周岁及以上                  {n}     15.2\n"
+        )
+    };
+    let kind = ClaimKind::TableTotalRow;
+    holds(&table("745933"), kind, "4899310");
+    fails(&table("754933"), kind, "4899310");
+    // Without a share column the # group is only held to stay within the row.
+    let t = " 指标名称       年末数（人）\n 全州总户籍人口    4899310\n   #0-17岁       1136460\n   18-59岁       3016917\n   60周岁及以上    654933\n";
+    holds(t, kind, "4899310");
+}
