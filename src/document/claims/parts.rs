@@ -674,6 +674,7 @@ fn share_subject(label: &str) -> &str {
         "占比",
         "比重",
         "比例",
+        "贡献率",
         "占",
     ] {
         s = s.strip_suffix(suffix).unwrap_or(s);
@@ -695,9 +696,10 @@ fn complementary_shares(b: &Binder, range: std::ops::Range<usize>, out: &mut Vec
             .clone()
             .filter(|&j| {
                 let q = &b.qs[j];
+                // 贡献率: the parts' contributions to a growth make all of it.
                 q.kind == Kind::Percent
                     && !b.is_change_rate(j)
-                    && !q.label.ends_with('率')
+                    && (!q.label.ends_with('率') || q.label.ends_with("贡献率"))
                     && share_subject(&q.label) != q.label
             })
             .collect();
@@ -726,8 +728,14 @@ fn complementary_shares(b: &Binder, range: std::ops::Range<usize>, out: &mut Vec
             // Rates of two groups (男性吸烟率, 女性吸烟率) are not shares of one whole.
             let ops: Vec<Operand> = picked.iter().map(|&j| b.operand(j, Role::Part)).collect();
             let sum = Interval::sum(ops.iter().map(|o| o.value));
-            // Above 100% is impossible; below it another group may exist (未知).
-            let ev = if sum.lo > 100.0 {
+            // Above 100% is impossible; below it another group may exist (未知),
+            // unless the classification admits no other (三次产业, 城镇/乡村).
+            let closed = sums().closed.contains(set);
+            let contribution = picked.iter().any(|&j| b.qs[j].label.ends_with("贡献率"));
+            if contribution && !closed {
+                continue;
+            }
+            let ev = if sum.lo > 100.0 || closed {
                 Evidence::Explicit
             } else {
                 Evidence::Inferred

@@ -252,3 +252,24 @@ fn rows_whose_shares_make_100_are_all_of_their_total() {
     let t = " 指标名称       年末数（人）\n 全州总户籍人口    4899310\n   #0-17岁       1136460\n   18-59岁       3016917\n   60周岁及以上    654933\n";
     holds(t, kind, "4899310");
 }
+
+#[test]
+fn shares_of_a_closed_classification_make_100_from_below_too() {
+    let t = "全国就业人员中，第一产业就业人员占27.0%；第二产业就业人员占21.8%；第三产业就业人员占44.9%。";
+    fails(t, ClaimKind::Shares, "100%");
+    let t = "全国就业人员中，第一产业就业人员占27.0%；第二产业就业人员占28.1%；第三产业就业人员占44.9%。";
+    holds(t, ClaimKind::Shares, "100%");
+    // 男/女 may leave 未知: below 100 it is only inferred.
+    let t = "新招录人员中，男性占45.5%，女性占50.5%。";
+    assert_ne!(verdict(t, ClaimKind::Shares, "100%"), Some(Verdict::Fails));
+    // The industries' contributions to growth make all of it.
+    let t = "第一产业贡献率为4.9%，拉动增长0.2个百分点；第二产业贡献率为53.5%，拉动增长2.0个百分点；第三产业贡献率为39.7%，拉动增长1.4个百分点。";
+    fails(t, ClaimKind::Shares, "100%");
+    // Rates of two groups are no shares of one whole.
+    assert!(verdict(
+        "男性吸烟率为50.5%，女性吸烟率为2.1%。",
+        ClaimKind::Shares,
+        "100%"
+    )
+    .is_none());
+}

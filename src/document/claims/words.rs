@@ -108,6 +108,7 @@ pub struct Sums {
     pub money_columns: Vec<Vec<String>>,
     pub complementary: Vec<Vec<String>>,
     pub partitions: Vec<Vec<String>>,
+    pub closed: Vec<Vec<String>>,
     pub method_clauses: Vec<String>,
     pub structure_words: Vec<String>,
     pub attribute_words: Vec<String>,
