@@ -115,13 +115,14 @@ fn in_scope(b: &Binder, claim: &Claim) -> bool {
     };
     match between.match_indices(FULL_STOPS).count() {
         0 => true,
-        // 总人口453304人。其中，男性…: a sentence opened by 其中 breaks down the
-        // total of the sentence just before it.
-        1 if claim.kind == ClaimKind::Parts => {
+        // 总人口453304人。其中，男性…: a sentence opened by 其中, or by the name
+        // of a classification (分产业看，从收入结构看，), breaks down the total of
+        // the sentence just before it — its parts, and their shares of it.
+        1 if matches!(claim.kind, ClaimKind::Parts | ClaimKind::Share) => {
             between.split(FULL_STOPS).nth(1).is_some_and(|rest| {
-                rest.trim_start_matches(['，', ',', '：', ':', ' '])
-                    .starts_with("其中")
-                    || rest.trim_start().starts_with("其中")
+                let rest = rest.trim_start_matches(['，', ',', '：', ':', ' ']);
+                rest.starts_with("其中")
+                    || claim.kind == ClaimKind::Parts && super::parts::opens_classification(rest)
             })
         }
         _ => false,

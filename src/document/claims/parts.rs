@@ -64,6 +64,11 @@ fn markers(b: &Binder, pi: usize) -> Vec<(usize, bool)> {
     out
 }
 
+/// Whether `s` opens with the name of a classification (分产业看，按经营地统计，).
+pub(super) fn opens_classification(s: &str) -> bool {
+    classification_re().find(s).is_some_and(|m| m.start() == 0)
+}
+
 fn classification_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {

@@ -273,3 +273,17 @@ fn shares_of_a_closed_classification_make_100_from_below_too() {
     )
     .is_none());
 }
+
+#[test]
+fn a_sentence_opened_by_a_classification_breaks_down_the_one_before() {
+    let t = "全年生产总值235.28亿元，同比增长9.2%。分产业看，第一产业增加值29.08亿元；第二产业增加值117.34亿元；第三产业增加值92.47亿元。";
+    fails(t, ClaimKind::Parts, "235.28亿元");
+    let t = "全年生产总值235.28亿元，同比增长9.2%。分产业看，第一产业增加值29.08亿元；第二产业增加值113.74亿元；第三产业增加值92.47亿元。";
+    holds(t, ClaimKind::Parts, "235.28亿元");
+    // The share of a part after 其中 is of the total before it.
+    let t = "实际支出决算为22.62万元。其中公务接待费为20.10万元，占88.86%；公务用车运行维护费为2.25万元，占11.14%。";
+    fails(t, ClaimKind::Share, "11.14%");
+    // Another sentence of words: its numbers are of something else.
+    let t = "全年支出22.62万元。公务用车运行维护费为2.25万元，占11.14%。";
+    assert_ne!(verdict(t, ClaimKind::Share, "11.14%"), Some(Verdict::Fails));
+}
