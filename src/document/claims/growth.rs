@@ -4,6 +4,7 @@
 //!   增速 as well).
 //! - An end value and the change: 达58230个，比上年增加1260个，增长2.21% — the rate
 //!   is the change over the earlier value, B − change (or B + change for a decrease).
+//! - 自然增长率 = 出生率 − 死亡率, all three stated in one sentence.
 //! - An end value, the earlier value named after 比/较, and the change: 支出431万元，
 //!   比上年的433万元减少2万元，下降0.46% — the change is B − A, the rate (B − A) ÷ A.
 //!
@@ -52,6 +53,46 @@ pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
     end_points(b, out);
     end_and_change(b, out);
     end_base_change(b, out);
+    natural_increase(b, out);
+}
+
+/// 出生率9.1‰，死亡率6.6‰，自然增长率2.5‰: the natural increase rate is the birth
+/// rate less the death rate, by definition (rates of one population, one unit).
+fn natural_increase(b: &Binder, out: &mut Vec<Claim>) {
+    // 婴儿死亡率, 孕产妇死亡率: rates of another population.
+    let plain = |j: usize, what: &str| {
+        let l = &b.qs[j].label;
+        l.ends_with(what)
+            && !["婴儿", "孕产妇", "新生儿", "岁", "粗"]
+                .iter()
+                .any(|w| l.contains(w))
+    };
+    for k in 0..b.qs.len() {
+        if !plain(k, "自然增长率") {
+            continue;
+        }
+        let q = &b.qs[k];
+        // In the sentence, sentences joined by ； included (出生率为7.52‰；…死亡率…；
+        // 人口自然增长率为0.34‰).
+        let before = |what: &str| {
+            b.paragraph_range(q.paragraph)
+                .filter(|&j| j < k && plain(j, what))
+                .filter(|&j| !b.between(j, k).contains(['。', '！', '？', '!', '?']))
+                .filter(|&j| b.qs[j].kind == q.kind && b.qs[j].unit == q.unit)
+                .last()
+        };
+        let (Some(births), Some(deaths)) = (before("出生率"), before("死亡率")) else {
+            continue;
+        };
+        let stated = b.operand(k, Role::Stated);
+        let mut tally = Tally::new(stated.value);
+        let ops = vec![b.operand(deaths, Role::Term), b.operand(births, Role::Term)];
+        if let Some(r) = Reading::new(Form::Difference, ops, Evidence::Explicit, "出生率 − 死亡率")
+        {
+            tally.offer(r);
+        }
+        out.extend(tally.finish(ClaimKind::Growth, stated));
+    }
 }
 
 /// 支出431万元，比上年累计支出433万元减少2万元，下降0.46%: the value now, the

@@ -123,6 +123,8 @@ pub enum Role {
     Bound,
     /// A table cell that a number of the text quotes.
     Quoted,
+    /// A term of a definition (出生率 − 死亡率), named by its own label.
+    Term,
 }
 
 impl Role {
@@ -142,6 +144,7 @@ impl Role {
             Role::Item => "列举项",
             Role::Bound => "上限",
             Role::Quoted => "表中为",
+            Role::Term => "",
         }
     }
 }

@@ -120,7 +120,11 @@ pub fn expression(r: &Reading, stated: &Operand) -> String {
             format!("{joined} = {}", amount_like(r.computed, &stated.written))
         }
         Form::Difference => {
-            let (from, to) = (get(Role::From), get(Role::To));
+            // A definition's terms (出生率 − 死亡率) in the order they are subtracted.
+            let (from, to) = match (r.operand(Role::From), ops.as_slice()) {
+                (None, [a, b]) => (term(a), term(b)),
+                _ => (get(Role::From), get(Role::To)),
+            };
             format!(
                 "{to} − {from} = {}",
                 amount_like(r.computed, &stated.written)

@@ -18,6 +18,9 @@ crate::declare_lint! {
     ///   `支出431万元，比上年累计支出433万元减少2万元，下降0.46%` — the change is the
     ///   difference of the two values, the rate that difference over the earlier one.
     ///
+    /// It also holds 自然增长率 to 出生率 − 死亡率 when the three are stated in one
+    /// sentence (rates of one population: 婴儿死亡率 is not its 死亡率).
+    ///
     /// Every value is an interval (rounded at its last digit; a rate may also be cut
     /// off), so only a change that no reading of the values gives is reported. An
     /// approximate value (约, 余, 以上) is never checked; 年均增长 (a yearly average)
@@ -92,6 +95,9 @@ mod tests {
                 "花生产量6637吨，比上年下降154吨，下降2.3%。",
                 "经费支出431万元，比上年累计支出433万元减少2万元，下降0.46%。",
                 "预算总额为1969万元，较2024年的2190万元减少221万元，下降10.1%。",
+                "全州人口出生率为9.1‰，死亡率为6.6‰，人口自然增长率为2.5‰。",
+                "出生率为9.1‰，死亡率为6.6‰，婴儿死亡率为2.1‰，自然增长率为2.5‰。",
+                "出生率为7.5‰，婴儿死亡率为2.1‰，自然增长率为0.3‰。",
             ],
             &[
                 "城镇化率由45.9%提高到52.6%，提高7.7个百分点。",
@@ -105,6 +111,7 @@ mod tests {
                 "2022年全体居民人均可支配收入32450元,较上年增加1509元,名义增长7.9%。",
                 "经费支出431万元，比上年累计支出433万元减少2万元，下降4.6%。",
                 "支出251万元，比上年累计支出285万元下降43万元，下降12%。",
+                "全州人口出生率为9.1‰，死亡率为5.6‰，人口自然增长率为2.5‰。",
             ],
         );
     }

@@ -25,6 +25,7 @@ pub fn finding(
             // A table cell is named by its row or column (医院 665.7), not its role.
             let name = match o.source {
                 Source::Cell { .. } if !o.label.is_empty() => o.label.as_str(),
+                _ if o.role == crate::document::claims::Role::Term => o.label.as_str(),
                 _ => o.role.name(),
             };
             f = f.label(o.label_span, format!("{name} {}", o.written));
