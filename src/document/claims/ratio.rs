@@ -567,10 +567,25 @@ fn rate_denominators(b: &Binder, k: usize, n: usize, stem: &str, extra: &[RateEn
     let act_len = stem.chars().count().saturating_sub(2);
     let qualifier: String = stem.chars().take(act_len).collect();
     if qualifier.chars().count() >= 2 {
-        for &j in &candidates {
-            if core(&b.qs[j].label).ends_with(qualifier.as_str()) {
-                out.push(cand(b, j, Evidence::Inferred, "分母按比率名称中的对象"));
-            }
+        let named: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&j| core(&b.qs[j].label).ends_with(qualifier.as_str()))
+            .collect();
+        // The one count of the sentence that the qualifier names (筛查数 for
+        // 筛查阳性率, its numerator 筛查阳性例数 beside it) is named explicitly.
+        let in_sentence: Vec<usize> = named
+            .iter()
+            .copied()
+            .filter(|&j| same_sentence(j))
+            .collect();
+        for &j in &named {
+            let ev = if in_sentence == [j] && names_act(stem, &words_of(b, n)) {
+                Evidence::Explicit
+            } else {
+                Evidence::Inferred
+            };
+            out.push(cand(b, j, ev, "分母按比率名称中的对象"));
         }
     }
     // 已开工33个，未开工17个，开工率66%: done and not done make the base.

@@ -287,3 +287,14 @@ fn a_sentence_opened_by_a_classification_breaks_down_the_one_before() {
     let t = "全年支出22.62万元。公务用车运行维护费为2.25万元，占11.14%。";
     assert_ne!(verdict(t, ClaimKind::Share, "11.14%"), Some(Verdict::Fails));
 }
+
+#[test]
+fn a_rate_over_the_population_its_qualifier_names() {
+    let t = "出生新生儿数1455人，筛查数1452人，筛查率99.79%，筛查阳性例数63人，筛查阳性率4.34%。";
+    holds(t, ClaimKind::Rate, "4.34%");
+    let t = "出生新生儿数1455人，筛查数1452人，筛查率99.79%，筛查阳性例数63人，筛查阳性率3.44%。";
+    fails(t, ClaimKind::Rate, "3.44%");
+    // Two counts the qualifier names: the base stays a guess.
+    let t = "初次筛查数1452人，复核筛查数1300人，筛查阳性例数63人，筛查阳性率3.44%。";
+    assert_ne!(verdict(t, ClaimKind::Rate, "3.44%"), Some(Verdict::Fails));
+}
