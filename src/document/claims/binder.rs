@@ -478,7 +478,7 @@ pub fn affinity(a: &str, b: &str) -> usize {
 /// Whether the act of a rate (its stem's last two characters: 接种, 整改, 阳性)
 /// is named by a count's words: the count's label or the words after it.
 pub fn names_act(stem: &str, words_of_count: &str) -> bool {
-    let act: String = tail_chars(stem, 2).into_iter().collect();
+    let act = act_of(stem);
     if act.chars().count() < 2 {
         return false;
     }
@@ -489,6 +489,27 @@ pub fn names_act(stem: &str, words_of_count: &str) -> bool {
     let last = act.chars().next_back().unwrap_or(' ');
     let mut cs = words_of_count.chars();
     matches!(cs.next(), Some('实' | '已')) && cs.next() == Some(last)
+}
+
+/// The act a rate counts: the stem's last two characters (接种, 整改, 阳性), with
+/// the negation before them when there is one (不合格 of 不合格率, 未达标).
+pub fn act_of(stem: &str) -> String {
+    let all: Vec<char> = stem.chars().collect();
+    let n = if all.len() >= 3 && matches!(all[all.len() - 3], '不' | '未' | '非' | '没') {
+        3
+    } else {
+        2
+    };
+    all[all.len().saturating_sub(n)..].iter().collect()
+}
+
+/// Whether a label names the amount actually done after anything else it says
+/// (年度计划新开项目实际开工): 实际, 实, 已 right before the act at its end.
+pub fn names_done(stem: &str, label: &str) -> bool {
+    let act = act_of(stem);
+    label
+        .strip_suffix(act.as_str())
+        .is_some_and(|before| before.ends_with("实际") || before.ends_with(['实', '已']))
 }
 
 /// Whether a count is what a rate's act was due for: 应接种, 应种, 应检, 需复查.
@@ -525,5 +546,9 @@ mod tests {
         assert!(names_due("接种", "应接种人数"));
         assert!(names_due("接种", "应种"));
         assert!(!names_due("接种", "常住人口"));
+        assert_eq!(act_of("监督抽检不合格"), "不合格");
+        assert!(names_act("监督抽检不合格", "发现不合格样品"));
+        assert!(names_done("项目开工", "年度计划新开项目实际开工"));
+        assert!(!names_done("项目开工", "计划开工"));
     }
 }

@@ -3,7 +3,9 @@
 //! (62.5%（305/488）). Each is tried over every numerator its words name and
 //! every denominator the binder allows; see [`super`] for the verdict.
 
-use super::binder::{affinity, core, is_share_label, names_act, names_due, rate_stem, Binder};
+use super::binder::{
+    act_of, affinity, core, is_share_label, names_act, names_done, names_due, rate_stem, Binder,
+};
 use super::interval::Interval;
 use super::words::{contains_any, rates, words, RateEntry};
 use super::{Claim, ClaimKind, Evidence, Form, Operand, Reading, Role, Source, Tally};
@@ -462,7 +464,9 @@ fn rate_numerators(b: &Binder, k: usize, stem: &str) -> Vec<Cand> {
             continue;
         }
         let w = words_of(b, j);
-        if names_act(stem, &w) && !names_due(stem, &b.qs[j].label) && !negates_act(stem, &w) {
+        let label = &b.qs[j].label;
+        let done = !names_due(stem, label) || names_done(stem, label);
+        if names_act(stem, &w) && done && !negates_act(stem, &w) {
             out.push(Cand {
                 op: b.operand(j, Role::Numerator),
                 ev: Evidence::Explicit,
@@ -552,8 +556,13 @@ fn rate_denominators(b: &Binder, k: usize, n: usize, stem: &str, extra: &[RateEn
         let own_sentence =
             (b.qs[j].paragraph, b.qs[j].sentence) == (b.qs[n].paragraph, b.qs[n].sentence);
         let own_paragraph = b.qs[j].paragraph == b.qs[n].paragraph;
-        if own_paragraph && names_due(stem, &b.qs[j].label)
-            || is_whole_tail(b, j) && j < n && own_sentence
+        // 176个年度计划新开项目: a count named after its number.
+        let named = if b.qs[j].label.is_empty() {
+            words_of(b, j)
+        } else {
+            b.qs[j].label.clone()
+        };
+        if own_paragraph && names_due(stem, &named) || is_whole_tail(b, j) && j < n && own_sentence
         {
             out.push(cand(
                 b,
@@ -564,7 +573,10 @@ fn rate_denominators(b: &Binder, k: usize, n: usize, stem: &str, extra: &[RateEn
         }
     }
     // The stem's qualifier names the population: 筛查阳性率 over 筛查数.
-    let act_len = stem.chars().count().saturating_sub(2);
+    let act_len = stem
+        .chars()
+        .count()
+        .saturating_sub(act_of(stem).chars().count());
     let qualifier: String = stem.chars().take(act_len).collect();
     if qualifier.chars().count() >= 2 {
         let named: Vec<usize> = candidates
@@ -1146,8 +1158,7 @@ fn names_base(a: usize, noun: &str, numerator_affinity: usize) -> bool {
 
 /// Whether a count's words negate the rate's act: 未开工 for 开工率, 不合格 for 合格率.
 fn negates_act(stem: &str, words_of_count: &str) -> bool {
-    let all: Vec<char> = stem.chars().collect();
-    let act: String = all[all.len().saturating_sub(2)..].iter().collect();
+    let act = act_of(stem);
     words_of_count
         .find(act.as_str())
         .is_some_and(|at| words_of_count[..at].ends_with(['未', '不', '非', '没']))

@@ -298,3 +298,15 @@ fn a_rate_over_the_population_its_qualifier_names() {
     let t = "初次筛查数1452人，复核筛查数1300人，筛查阳性例数63人，筛查阳性率3.44%。";
     assert_ne!(verdict(t, ClaimKind::Rate, "3.44%"), Some(Verdict::Fails));
 }
+
+#[test]
+fn a_negated_act_and_a_count_named_after_its_number() {
+    let t = "完成食品安全监督抽检2921763批次，发现不合格样品70174批次，监督抽检不合格率为2.40%。";
+    holds(t, ClaimKind::Rate, "2.40%");
+    let t = "完成食品安全监督抽检2921763批次，发现不合格样品71074批次，监督抽检不合格率为2.40%。";
+    fails(t, ClaimKind::Rate, "2.40%");
+    let t = "176个年度计划新开项目实际开工150个，项目开工率达85%。";
+    holds(t, ClaimKind::Rate, "85%");
+    let t = "176个年度计划新开项目实际开工160个，项目开工率达85%。";
+    fails(t, ClaimKind::Rate, "85%");
+}
