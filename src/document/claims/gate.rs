@@ -118,7 +118,11 @@ fn in_scope(b: &Binder, claim: &Claim) -> bool {
         // 总人口453304人。其中，男性…: a sentence opened by 其中, or by the name
         // of a classification (分产业看，从收入结构看，), breaks down the total of
         // the sentence just before it — its parts, and their shares of it.
-        1 if matches!(claim.kind, ClaimKind::Parts | ClaimKind::Share) => {
+        1 if matches!(
+            claim.kind,
+            ClaimKind::Parts | ClaimKind::Share | ClaimKind::SignedParts
+        ) =>
+        {
             between.split(FULL_STOPS).nth(1).is_some_and(|rest| {
                 let rest = rest.trim_start_matches(['，', ',', '：', ':', ' ']);
                 rest.starts_with("其中")

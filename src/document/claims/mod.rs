@@ -26,6 +26,7 @@ mod parts;
 mod ratio;
 mod section;
 pub mod show;
+mod signed;
 mod table;
 mod table_cols;
 pub mod table_math;
@@ -52,6 +53,8 @@ pub enum ClaimKind {
     Parts,
     /// Shares of one whole that must make 100% (complementary shares, A:B:C 结构).
     Shares,
+    /// The changes of all the parts of a total against the total's change.
+    SignedParts,
     /// A change between two values (由A到B, 比上年增加Y，增长Z%).
     Growth,
     /// 全部/均 claimed of a count while a smaller count was done.
@@ -81,6 +84,7 @@ impl ClaimKind {
             ClaimKind::Bounded => "bounded",
             ClaimKind::Parts => "parts",
             ClaimKind::Shares => "shares",
+            ClaimKind::SignedParts => "signed-parts",
             ClaimKind::Growth => "growth",
             ClaimKind::Whole => "whole",
             ClaimKind::ListCount => "list-count",
@@ -293,6 +297,7 @@ pub fn build(doc: &Document) -> Claims {
     let mut list = Vec::new();
     ratio::claims(&b, &mut list);
     parts::claims(&b, &mut list);
+    signed::claims(&b, &mut list);
     growth::claims(&b, &mut list);
     whole::claims(&b, &mut list);
     lists::claims(&b, &mut list);

@@ -22,6 +22,9 @@ crate::declare_lint! {
     /// cut across the others (党员, 女性, 硕士) is only held part by part. Notes in
     /// brackets and breakdowns of one part (含…, a nested 其中) are not parts.
     ///
+    /// When the parts are all of the total, the changes written right after each
+    /// (增加1个 … 减少5个) must make the change written after the total.
+    ///
     /// It also checks shares of one whole that must make 100%: complementary shares
     /// (男性占55%，女性占45%) and a structure written as a ratio (三次产业结构
     /// 11.6:25.2:63.2).
@@ -60,13 +63,23 @@ impl Lint for SumMismatch {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         for c in &doc.claims().list {
-            if !matches!(c.kind, ClaimKind::Parts | ClaimKind::Shares) || !c.fails() {
+            if !matches!(
+                c.kind,
+                ClaimKind::Parts | ClaimKind::Shares | ClaimKind::SignedParts
+            ) || !c.fails()
+            {
                 continue;
             }
             let Some(r) = c.assumed() else { continue };
             let expr = show::expression(r, &c.stated);
             let bound = r.against.is_some_and(|a| a.lo.is_infinite());
             let message = match (c.kind, bound) {
+                (ClaimKind::SignedParts, _) => format!(
+                    "各分项合起来是全部，它们的增减之和却不等于总数的增减「{}{}」：{}",
+                    c.stated.label,
+                    c.stated.written,
+                    show::labelled_sum(r, &c.stated)
+                ),
                 (ClaimKind::Shares, _) => format!(
                     "「{}」各部分合起来是整体，之和却不是 100%：{expr}",
                     c.stated.label
@@ -119,6 +132,9 @@ mod tests {
                 // and its 省级补助): their sum is not held to it, each part alone is.
                 "共投入资金1.2亿元，其中财政资金9000万元，省级补助4000万元。",
                 "卫生机构1128个，其中医院25个，基层医疗卫生机构1080个，专业公共卫生机构30个。",
+                "参加基本医疗保险人数445.97万人，比上年减少6.42万人。其中，参加职工基本医疗保险人数33.03万人，比上年增加0.9万人；参加城乡居民基本医疗保险人数412.95万人，比上年减少7.31万人。",
+                // Parts that need not be all of the total: their changes are not held.
+                "企业200个，比上年增加15个。其中，国有企业8个，增加1个；外资企业78个，增加9个。",
                 "工作人员共15人,其中管理人员3人,医务人员4人,保安9人。",
             ],
             &[
@@ -127,6 +143,8 @@ mod tests {
                 "全县共有村卫生室226家，城镇、农村分别为26家、180家。",
                 "总人口453304人。其中，男性230619人，女性212685人。",
                 "A项目投资3.2亿元，B项目投资2.1亿元，合计6.3亿元。",
+                // The parts are all of the total: their changes make its change.
+                "参加基本医疗保险人数445.97万人，比上年减少6.42万人。其中，参加职工基本医疗保险人数33.03万人，比上年增加0.9万人；参加城乡居民基本医疗保险人数412.95万人，比上年减少3.71万人。",
                 // 省级 and 市级 funds exclude each other: together within the total.
                 "共投入资金1.2亿元，其中省级补助9000万元，市级配套4000万元。",
                 "三次产业结构调整为11.6:26.2:63.2。",
