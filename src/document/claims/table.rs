@@ -244,6 +244,20 @@ fn whole_by_names(t: &Table, group: &[usize]) -> bool {
     super::parts::exhaustive(&names).is_some()
 }
 
+/// Whether a group's rows add up to their row in some additive column: the
+/// group is then all of the row (a subset would fall short).
+fn adds_up_somewhere(b: &Binder, ti: usize, r: usize, group: &[usize]) -> bool {
+    let t = &b.doc.tables[ti];
+    additive_columns(t).any(|c| {
+        let (Some(stated), Some(ops)) = (stated_cell(b, ti, r, c), sum_of(b, ti, group, c)) else {
+            return false;
+        };
+        ops.len() == group.len()
+            && ops.iter().all(|o| o.value.hi > 0.0)
+            && Interval::sum(ops.iter().map(|o| o.value)).meets(&stated.value)
+    })
+}
+
 /// Whether a share column says the group is all of its row: the row's share is
 /// 100 and the group's shares make 100 (比重: 全州总户籍人口 100.0, #0-17岁 23.2,
 /// 18-59岁 61.6, 60周岁及以上 15.2).
@@ -283,11 +297,30 @@ fn breakdowns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Claim>) {
         return;
     }
     let mut found: Vec<(usize, Claim)> = Vec::new();
-    for r in t.body() {
-        if !matches!(t.rows[r].role, RowRole::Item | RowRole::Part) || is_density(&t.rows[r].label)
-        {
-            continue;
-        }
+    let heads: Vec<usize> = t
+        .body()
+        .filter(|&r| {
+            matches!(t.rows[r].role, RowRole::Item | RowRole::Part) && !is_density(&t.rows[r].label)
+        })
+        .collect();
+    // # groups the table shows to be all of their row: they add up to it in some
+    // column, or another row's group of the same names does.
+    let names_of = |g: &[usize]| -> Vec<String> {
+        g.iter()
+            .map(|&k| {
+                t.row_name(k)
+                    .trim_start_matches(['#', '＃'])
+                    .replace(' ', "")
+            })
+            .collect()
+    };
+    let complete: Vec<Vec<String>> = heads
+        .iter()
+        .flat_map(|&r| child_groups(t, r).into_iter().map(move |g| (r, g)))
+        .filter(|(r, g)| g.len() >= 2 && adds_up_somewhere(b, ti, *r, g))
+        .map(|(_, g)| names_of(&g))
+        .collect();
+    for &r in &heads {
         for group in child_groups(t, r) {
             // A # or 其中 group is a part of the row, all of it only when its
             // names split the whole (城镇/乡村); indented rows are a breakdown.
@@ -296,7 +329,9 @@ fn breakdowns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Claim>) {
             // nested 其中 flattened by the page: #一般公共预算收入 #税收收入 非税收入):
             // it is held only to not exceeding the row.
             let nested = marked && group[0] > r + 1 && t.rows[group[0] - 1].marked;
-            let by_shares = marked && group.len() >= 2 && whole_by_shares(b, ti, r, &group);
+            let by_shares = marked
+                && group.len() >= 2
+                && (whole_by_shares(b, ti, r, &group) || complete.contains(&names_of(&group)));
             let whole =
                 group.len() >= 2 && !nested && (!marked || whole_by_names(t, &group) || by_shares);
             // A # group that is not all of its row holds siblings of one kind
@@ -323,7 +358,7 @@ fn breakdowns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Claim>) {
                 let within = Interval::new(f64::NEG_INFINITY, stated.value.hi);
                 let reading = if whole {
                     let why = if by_shares {
-                        "比重合起来为100%的各行"
+                        "表中（比重或另一列、另一组同名各行）显示这些行即其全部"
                     } else {
                         "其下分层所列各行"
                     };

@@ -310,3 +310,15 @@ fn a_negated_act_and_a_count_named_after_its_number() {
     let t = "176个年度计划新开项目实际开工160个，项目开工率达85%。";
     fails(t, ClaimKind::Rate, "85%");
 }
+
+#[test]
+fn a_group_that_adds_up_under_one_row_is_whole_under_another() {
+    let table = |n: &str| {
+        format!(
+            "     指标         绝对数（人）     比上年增长（%）\n  各级各类学校招生数             268659      3.7\n   #普通高等学校              12137      13.3\n    中等职业教育              35515      14.2\n    普通高中                33302      -2.1\n    初中                  68183       0.6\n    普通小学                69512      19.6\n    幼儿园                 50010      -12.7\n  各级各类学校在校生数           961673   2.1\n   #普通高等学校            35924    1.6\n    中等职业教育         79749    42.8\n    普通高中           100883    -1\n    初中             {n}   4.2\n    普通小学           394957   0.8\n    幼儿园            149190   -8.9\n"
+        )
+    };
+    let kind = ClaimKind::TableTotalRow;
+    holds(&table("200970"), kind, "961673");
+    fails(&table("209070"), kind, "961673");
+}
