@@ -172,7 +172,11 @@ fn list_after(
             // 第三产业投资), ends the list.
             let own = affinity(&b.qs[first].label, &b.qs[j].label);
             let sibling = common_suffix(&b.qs[first].label, &b.qs[j].label) >= 2;
+            // Kinds that exclude each other (农业…；渔业…) are siblings by name, even
+            // when the total's own name ends like one of them (农林牧渔业总产值).
+            let kinds = disjoint(&[b.qs[first].label.clone(), b.qs[j].label.clone()]).is_some();
             if lead.contains(['；', ';'])
+                && !kinds
                 && (!sibling || affinity(before_label, &b.qs[j].label) > own)
             {
                 break;
