@@ -330,3 +330,23 @@ fn kinds_named_by_their_trade_go_on_past_a_semicolon() {
     let t = "农林牧渔业总产值59.16亿元，同比增长9.6%。其中：农业总产值25.36亿元，同比增长4.9%；林业总产值5.44亿元，同比增长5.6%；牧业总产值19.55亿元，同比增长18.2%；渔业总产值5.25亿元，同比增长3.0%；农林牧渔服务业总产值3.56亿元，同比增长4%。";
     holds(t, ClaimKind::Parts, "59.16亿元");
 }
+
+#[test]
+fn central_and_local_roads_by_class_exclude_each_other() {
+    fails(
+        "今年拟安排财政赤字9000亿元，其中中央财政赤字8000亿元，继续代地方发债2000亿元。",
+        ClaimKind::Parts,
+        "9000亿元",
+    );
+    // 中央 and 地方 need not be all (自筹 may be left out): below the total holds.
+    holds(
+        "总投资500万元，其中中央资金200万元，地方配套100万元。",
+        ClaimKind::Parts,
+        "500万元",
+    );
+    fails(
+        "全县境内公路里程2271.83公里，其中国道136.75公里、省道46.22公里、县道320.96公里、乡道355.28公里、村道1430.62公里。",
+        ClaimKind::Parts,
+        "2271.83公里",
+    );
+}
