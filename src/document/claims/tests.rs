@@ -350,3 +350,22 @@ fn central_and_local_roads_by_class_exclude_each_other() {
         "2271.83公里",
     );
 }
+
+#[test]
+fn sectors_housing_and_crops_are_kinds_that_exclude_each_other() {
+    fails(
+        "完成投资8.44亿元。其中住宅投资7.73亿元，商业营业用房投资0.84亿元。",
+        ClaimKind::Parts,
+        "8.44亿元",
+    );
+    holds(
+        "完成投资8.44亿元。其中住宅投资7.37亿元，商业营业用房投资0.84亿元。",
+        ClaimKind::Parts,
+        "8.44亿元",
+    );
+    fails(
+        "贷款余额140.92亿元。其中：住户贷款余额53.57亿元；非金融企业及机关团体贷款余额105.35亿元。",
+        ClaimKind::Parts,
+        "140.92亿元",
+    );
+}
