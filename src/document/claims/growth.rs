@@ -78,8 +78,7 @@ fn natural_increase(b: &Binder, out: &mut Vec<Claim>) {
             b.paragraph_range(q.paragraph)
                 .filter(|&j| j < k && plain(j, what))
                 .filter(|&j| !b.between(j, k).contains(['。', '！', '？', '!', '?']))
-                .filter(|&j| b.qs[j].kind == q.kind && b.qs[j].unit == q.unit)
-                .last()
+                .rfind(|&j| b.qs[j].kind == q.kind && b.qs[j].unit == q.unit)
         };
         let (Some(births), Some(deaths)) = (before("出生率"), before("死亡率")) else {
             continue;

@@ -280,7 +280,7 @@ fn whole_by_shares(b: &Binder, ti: usize, r: usize, group: &[usize]) -> bool {
             .iter()
             .map(|&k| cell(b, ti, k, c, Role::Part).map(|o| o.value))
             .collect();
-        shares.is_some_and(|v| Interval::sum(v.into_iter()).contains(100.0))
+        shares.is_some_and(|v| Interval::sum(v).contains(100.0))
     })
 }
 
