@@ -115,13 +115,12 @@ pub fn claims(doc: &Document) -> String {
                 .operands
                 .iter()
                 .map(|o| {
-                    format!(
-                        "{} {}「{}」= {}",
-                        o.role.name(),
-                        o.label,
-                        o.written,
-                        show(o.value)
-                    )
+                    // A definition's term (Role::Term) is named by its label alone.
+                    let role = match o.role.name() {
+                        "" => String::new(),
+                        name => format!("{name} "),
+                    };
+                    format!("{role}{}「{}」= {}", o.label, o.written, show(o.value))
                 })
                 .collect();
             let _ = writeln!(
