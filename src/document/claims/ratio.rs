@@ -118,7 +118,8 @@ pub fn claims_with(b: &Binder, extra: &[RateEntry], out: &mut Vec<Claim>) {
                 out.push(c);
             }
         }
-        if bounded && scale == 100.0 {
+        let share = matches!(shape, Some(Shape::Share { .. }));
+        if bounded && scale == 100.0 && (share || !rates().counts_a_wider_pool(label)) {
             out.extend(bound_claim(b, k));
         }
     }

@@ -54,6 +54,9 @@ pub struct RateEntry {
 pub struct RateTable {
     pub unbounded: Vec<String>,
     pub bounded: Vec<String>,
+    /// Rates whose counted people may come from outside their base
+    /// (参保率, 毛入学率): above 100% on their own is no error (rates.toml).
+    pub wider_pool: Vec<String>,
     pub rate: Vec<RateEntry>,
 }
 
@@ -80,6 +83,12 @@ impl RateTable {
             })
             .max_by_key(|p| p.0)
             .map(|p| p.1)
+    }
+
+    /// Whether a rate with this label may stand above 100% when no counts are
+    /// given: the people it counts need not belong to the population it divides by.
+    pub fn counts_a_wider_pool(&self, label: &str) -> bool {
+        self.wider_pool.iter().any(|w| label.ends_with(w.as_str()))
     }
 
     /// Whether a rate with this label cannot exceed 100%.

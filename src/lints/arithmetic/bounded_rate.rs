@@ -8,7 +8,9 @@ crate::declare_lint! {
     /// Reports a rate that cannot exceed 100% written above 100%: a coverage,
     /// screening, vaccination, detection or pass rate, or a share (占比, 占X%).
     /// Which rates are bounded comes from `lints/rates.toml`; 完成率, 增长率,
-    /// 同比, 使用率 and other rates that may exceed 100% are never reported. The
+    /// 同比, 使用率 and other rates that may exceed 100% are never reported, nor,
+    /// on their own, rates whose counted people may come from outside the
+    /// population they are divided by (参保率, 毛入学率, 接种率). The
     /// printed rate is an interval: 100% may stand for 100.4%, never 105%.
     ///
     /// Shares of one whole that do not make 100% (城镇/农村 shares, 三次产业结构
@@ -22,10 +24,10 @@ crate::declare_lint! {
     ///
     /// ## Example
     /// ```bad
-    /// 全市适龄儿童免疫规划疫苗接种率达到109%。
+    /// 全市农村卫生厕所普及率达到109%。
     /// ```
     /// ```good
-    /// 全市适龄儿童免疫规划疫苗接种率达到99%。
+    /// 全市农村卫生厕所普及率达到99%。
     /// ```
     pub struct BoundedRate {}
     code = "RL207", name = "bounded-rate", family = Arithmetic, severity = Error,
@@ -89,6 +91,7 @@ mod tests {
                 "医疗服务覆盖率达100%。",
                 "床位使用率105%。",
                 "覆盖率由85%提高到100%。",
+                "城乡居民医保参保率达102.3%。",
             ],
             &[
                 "医疗服务覆盖率达105%。",
