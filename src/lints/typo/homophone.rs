@@ -97,6 +97,21 @@ struct Index {
     /// pair (a, b) may be a slip when `a` is kept and `b` reads like the
     /// character after `a` in some suggested word, or the other way round.
     trigger: Vec<u64>,
+    /// Bit (length, changed position, the other characters) of each suggested
+    /// word: a window differs from its suggestion in exactly one character, so
+    /// a window none of whose masks is set has none, without a table look-up.
+    masked: Vec<u64>,
+}
+
+const MASKED_BITS: usize = 1 << 21;
+
+/// The bit of `ids` (two to four characters) with position `q` left out.
+fn masked_bit(ids: &[CharId], q: usize) -> usize {
+    let mut m = [0u16; 4];
+    m[..ids.len()].copy_from_slice(ids);
+    m[q] = 0;
+    let key = pack(&m) ^ ((ids.len() * 4 + q) as u64 + 1).wrapping_mul(0xA24B_AED4_963E_E407);
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize % MASKED_BITS
 }
 
 const RIGHT: u32 = 1 << 11;
@@ -120,6 +135,14 @@ impl Index {
                 .is_some_and(|w| w & (1 << (k % 64)) != 0)
         })
     }
+
+    /// Whether some suggested word may differ from `ids` in one character.
+    fn may_suggest(&self, ids: &[CharId]) -> bool {
+        (0..ids.len()).any(|q| {
+            let bit = masked_bit(ids, q);
+            self.masked[bit / 64] & (1 << (bit % 64)) != 0
+        })
+    }
 }
 
 fn index() -> &'static Index {
@@ -128,6 +151,7 @@ fn index() -> &'static Index {
         let lex = Lexicon::get();
         let mut by_reading: IntMap<u64, Vec<u64>> = IntMap::default();
         let mut trigger = vec![0u64; (TRIGGER_CHARS as usize) << 12 >> 6];
+        let mut masked = vec![0u64; MASKED_BITS / 64];
         let mut set = |k: Option<usize>| {
             if let Some(k) = k {
                 trigger[k / 64] |= 1 << (k % 64);
@@ -147,6 +171,8 @@ fn index() -> &'static Index {
                 .or_default()
                 .push(pack(&ids[..len]));
             for q in 0..len {
+                let bit = masked_bit(&ids[..len], q);
+                masked[bit / 64] |= 1 << (bit % 64);
                 if q > 0 {
                     set(trigger_key(ids[q - 1], true, reading[q]));
                 }
@@ -162,6 +188,7 @@ fn index() -> &'static Index {
         Index {
             by_reading,
             trigger,
+            masked,
         }
     })
 }
@@ -274,11 +301,19 @@ impl Homophone {
         len: usize,
         found: &mut BTreeMap<usize, Suspect>,
     ) {
-        let ids: Vec<CharId> = run[i..i + len].iter().map(|c| c.id).collect();
-        if ids.contains(&0) || lex.word(&ids).is_some() || self.allow.contains(&pack(&ids)) {
+        let mut window = [0u16; 4];
+        for (slot, cell) in window.iter_mut().zip(&run[i..i + len]) {
+            *slot = cell.id;
+        }
+        let ids = &window[..len];
+        if ids.contains(&0)
+            || !index.may_suggest(ids)
+            || lex.word(ids).is_some()
+            || self.allow.contains(&pack(ids))
+        {
             return;
         }
-        let candidates = same_reading_one_off(lex, index, &ids);
+        let candidates = same_reading_one_off(lex, index, ids);
         if candidates.is_empty() {
             return;
         }
