@@ -324,16 +324,20 @@ impl Homophone {
         }
         let from = i.saturating_sub(CONTEXT);
         let to = (i + len + CONTEXT).min(run.len());
-        let mut context: Vec<CharId> = run[from..to].iter().map(|c| c.id).collect();
+        let mut buf = [0u16; 4 + 2 * CONTEXT];
+        let context = &mut buf[..to - from];
+        for (slot, c) in context.iter_mut().zip(&run[from..to]) {
+            *slot = c.id;
+        }
         let mut ends = Vec::new();
-        let base = lex.segment(&context, &mut ends);
+        let base = lex.segment(context, &mut ends);
         if crosses(&ends, i - from) || crosses(&ends, i + len - from) {
             return;
         }
         for (word, q) in candidates {
             let saved = context[i - from + q];
             context[i - from + q] = word[q];
-            let gain = lex.segment(&context, &mut ends) - base;
+            let gain = lex.segment(context, &mut ends) - base;
             context[i - from + q] = saved;
             if gain < MIN_GAIN {
                 continue;

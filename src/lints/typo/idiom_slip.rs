@@ -231,12 +231,14 @@ fn scan(
         let pair = |which: usize, a: usize, b: usize| ix.maybe_pair(which, ids[a], ids[b]);
         let mut best: Option<(u64, f32)> = None;
         for slot in 0..5 {
-            // Every pair of the characters a slot keeps is a pair of the idiom.
+            // Every pair of the characters a slot keeps is a pair of the idiom,
+            // and a changed character is a common one (see `near_miss`).
+            let common = |q: usize| usize::from(ids[q]) <= COMMON_CHARS;
             let wanted = match slot {
-                0 => last && pair(P12, 1, 2) && pair(P13, 1, 3),
-                1 => last && outer && pair(P02, 0, 2),
-                2 => first && outer && pair(P13, 1, 3),
-                3 => first && pair(P02, 0, 2) && pair(P12, 1, 2),
+                0 => common(0) && last && pair(P12, 1, 2) && pair(P13, 1, 3),
+                1 => common(1) && last && outer && pair(P02, 0, 2),
+                2 => common(2) && first && outer && pair(P13, 1, 3),
+                3 => common(3) && first && pair(P02, 0, 2) && pair(P12, 1, 2),
                 // Two neighbours swapped: the idiom has them the other way round.
                 _ => {
                     last && pair(P01, 1, 0)
@@ -334,11 +336,15 @@ const COMMON_WORD_LOG_FREQ: u8 = 31;
 fn gain(lex: &Lexicon, run: &[(CharId, usize)], i: usize, want: &[CharId; 4]) -> f32 {
     let from = i.saturating_sub(CONTEXT);
     let to = (i + 4 + CONTEXT).min(run.len());
-    let mut context: Vec<CharId> = run[from..to].iter().map(|c| c.0).collect();
+    let mut buf = [0u16; 4 + 2 * CONTEXT];
+    let context = &mut buf[..to - from];
+    for (slot, c) in context.iter_mut().zip(&run[from..to]) {
+        *slot = c.0;
+    }
     let mut ends = Vec::new();
-    let base = lex.segment(&context, &mut ends);
+    let base = lex.segment(context, &mut ends);
     context[i - from..i - from + 4].copy_from_slice(want);
-    lex.segment(&context, &mut ends) - base
+    lex.segment(context, &mut ends) - base
 }
 
 /// A character of the window recurs close by: parallel wording (人尽其才、地尽其利).
