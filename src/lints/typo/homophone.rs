@@ -264,7 +264,9 @@ impl Homophone {
         found: &mut BTreeMap<usize, Suspect>,
     ) {
         let n = run.len();
-        let mut examined: Vec<(usize, usize)> = Vec::new();
+        // The last pair that let its windows be checked: a window holding it
+        // was checked then (pairs come in order, so that is the only test).
+        let mut last_pair: Option<usize> = None;
         for k in 0..n.saturating_sub(1) {
             let (a, b) = (run[k].id, run[k + 1].id);
             if a == 0 || b == 0 || lex.internal(a, b) {
@@ -277,16 +279,13 @@ impl Homophone {
             }
             for len in 2..=4usize {
                 for i in (k + 2).saturating_sub(len)..=k {
-                    if i + len > n || examined.contains(&(i, len)) {
+                    if i + len > n || last_pair.is_some_and(|p| p >= i) {
                         continue;
                     }
-                    examined.push((i, len));
                     self.check_window(lex, index, text, run, i, len, found);
                 }
             }
-            if examined.len() > 64 {
-                examined.drain(..32);
-            }
+            last_pair = Some(k);
         }
     }
 
