@@ -103,15 +103,21 @@ struct Index {
     masked: Vec<u64>,
 }
 
-const MASKED_BITS: usize = 1 << 21;
+/// 2^20 bits (128 kB, held in the core's cache): each mask sets two bits of
+/// one 64-bit word, so a test is one memory access, and about one window in
+/// fifty without a suggestion gets past it.
+const MASKED_WORDS: usize = 1 << 14;
 
-/// The bit of `ids` (two to four characters) with position `q` left out.
-fn masked_bit(ids: &[CharId], q: usize) -> usize {
+/// The word of `masked` for `ids` (two to four characters) with position `q`
+/// left out, and the two bits that mark it there.
+fn masked_bits(ids: &[CharId], q: usize) -> (usize, u64) {
     let mut m = [0u16; 4];
     m[..ids.len()].copy_from_slice(ids);
     m[q] = 0;
     let key = pack(&m) ^ ((ids.len() * 4 + q) as u64 + 1).wrapping_mul(0xA24B_AED4_963E_E407);
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize % MASKED_BITS
+    let h = key.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let word = (h >> 50) as usize % MASKED_WORDS;
+    (word, (1 << ((h >> 32) & 63)) | (1 << ((h >> 38) & 63)))
 }
 
 const RIGHT: u32 = 1 << 11;
@@ -139,8 +145,8 @@ impl Index {
     /// Whether some suggested word may differ from `ids` in one character.
     fn may_suggest(&self, ids: &[CharId]) -> bool {
         (0..ids.len()).any(|q| {
-            let bit = masked_bit(ids, q);
-            self.masked[bit / 64] & (1 << (bit % 64)) != 0
+            let (word, bits) = masked_bits(ids, q);
+            self.masked[word] & bits == bits
         })
     }
 }
@@ -151,7 +157,7 @@ fn index() -> &'static Index {
         let lex = Lexicon::get();
         let mut by_reading: IntMap<u64, Vec<u64>> = IntMap::default();
         let mut trigger = vec![0u64; (TRIGGER_CHARS as usize) << 12 >> 6];
-        let mut masked = vec![0u64; MASKED_BITS / 64];
+        let mut masked = vec![0u64; MASKED_WORDS];
         let mut set = |k: Option<usize>| {
             if let Some(k) = k {
                 trigger[k / 64] |= 1 << (k % 64);
@@ -171,8 +177,8 @@ fn index() -> &'static Index {
                 .or_default()
                 .push(pack(&ids[..len]));
             for q in 0..len {
-                let bit = masked_bit(&ids[..len], q);
-                masked[bit / 64] |= 1 << (bit % 64);
+                let (word, bits) = masked_bits(&ids[..len], q);
+                masked[word] |= bits;
                 if q > 0 {
                     set(trigger_key(ids[q - 1], true, reading[q]));
                 }
