@@ -212,7 +212,9 @@ impl Document {
             return !row.cells.iter().any(|c| within(&c.span));
         }
         // A line of cells outside the tables (a header with no numbers under it).
-        let k = self.text_rows.partition_point(|r| r.span.start <= span.start);
+        let k = self
+            .text_rows
+            .partition_point(|r| r.span.start <= span.start);
         k.checked_sub(1)
             .map(|k| &self.text_rows[k])
             .is_some_and(|r| span.start < r.span.end && !r.cells.iter().any(within))

@@ -110,7 +110,11 @@ fn tab_rows_outside_tables_keep_their_cells() {
     assert!(t.is_empty());
     let rows = text_rows(text, &lines, &t);
     assert_eq!(rows.len(), 2, "an indented heading is not a row: {rows:?}");
-    let cells: Vec<&str> = rows[1].cells.iter().map(|c| &text[c.start..c.end]).collect();
+    let cells: Vec<&str> = rows[1]
+        .cells
+        .iter()
+        .map(|c| &text[c.start..c.end])
+        .collect();
     assert_eq!(cells, ["预算数", "决算数", "预算数", "决算数"]);
     let doc = crate::document::Document::parse("t.txt", text.to_owned());
     let at = |s: &str, len: usize| {

@@ -241,9 +241,7 @@ fn scan(
                 3 => common(3) && first && pair(P02, 0, 2) && pair(P12, 1, 2),
                 // Two neighbours swapped: the idiom has them the other way round.
                 _ => {
-                    last && pair(P01, 1, 0)
-                        || outer && pair(P12, 2, 1)
-                        || first && pair(P23, 3, 2)
+                    last && pair(P01, 1, 0) || outer && pair(P12, 2, 1) || first && pair(P23, 3, 2)
                 }
             };
             if !wanted {
