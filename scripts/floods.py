@@ -18,6 +18,8 @@ the timeout are killed and shown as `>T`; larger sizes of a flood whose 1 MB run
 took over a tenth of the timeout are skipped.
 """
 import argparse
+import os
+import signal
 import pathlib
 import subprocess
 import sys
@@ -89,12 +91,17 @@ def run_timed(binary, path, fmt, timeout):
     """(wall seconds, peak RSS in MB, exit code) or (None, None, 'timeout')."""
     cmd = ["/usr/bin/time", "-f", "%e %M", binary, "--isolated", "--format", fmt,
            "--output", "/dev/null", str(path)]
+    # Its own process group, so a timeout kills the linter under /usr/bin/time too
+    # (killing `time` alone left the linter running and loading the next case).
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                         start_new_session=True)
     try:
-        p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                           timeout=timeout)
+        _, err = p.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
+        os.killpg(p.pid, signal.SIGKILL)
+        p.communicate()
         return None, None, None
-    last = p.stderr.decode(errors="replace").strip().splitlines()[-1].split()
+    last = err.decode(errors="replace").strip().splitlines()[-1].split()
     return float(last[0]), int(last[1]) / 1024, p.returncode
 
 

@@ -70,6 +70,12 @@ enum Command {
         /// The file to read.
         file: PathBuf,
     },
+    /// Print the claims reportlint checks in a file: each stated figure with the
+    /// reading of its operands, their intervals and the verdict.
+    Claims {
+        /// The file to read.
+        file: PathBuf,
+    },
     /// Write a commented default reportlint.toml in the current directory.
     Init {
         /// Overwrite an existing file.
@@ -321,6 +327,10 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         Some(Command::Numbers { file }) => numbers(&file),
         Some(Command::Tables { file }) => match read_document(&file) {
             Ok(doc) => out(&escape::terminal(&crate::inspect::tables(&doc))),
+            Err(code) => code,
+        },
+        Some(Command::Claims { file }) => match read_document(&file) {
+            Ok(doc) => out(&escape::terminal(&crate::inspect::claims(&doc))),
             Err(code) => code,
         },
         Some(Command::Check(args)) => check(args, false),

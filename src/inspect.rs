@@ -68,3 +68,72 @@ pub fn tables(doc: &Document) -> String {
     }
     s
 }
+
+/// What the `claims` command prints: every claim with its stated figure and the
+/// interval it stands for, the verdict, and the reading that decided it (the one
+/// that fits, or the one a finding assumes) with its operands' intervals.
+pub fn claims(doc: &Document) -> String {
+    use crate::document::claims::{Interval, Verdict};
+    let show = |i: Interval| {
+        let f = |x: f64| {
+            if x.is_finite() {
+                crate::document::quantities::format_value(x, 4)
+            } else if x > 0.0 {
+                "∞".to_owned()
+            } else {
+                "-∞".to_owned()
+            }
+        };
+        if i.lo == i.hi {
+            f(i.lo)
+        } else {
+            format!("[{}, {}]", f(i.lo), f(i.hi))
+        }
+    };
+    let mut s = String::new();
+    for c in &doc.claims().list {
+        let lc = doc.line_col(c.stated.span.start);
+        let verdict = match c.verdict {
+            Verdict::Holds(_) => "holds".to_owned(),
+            Verdict::Fails => "FAILS".to_owned(),
+            Verdict::Mislabeled(_) => "MISLABELED".to_owned(),
+            Verdict::Unbound => "unbound".to_owned(),
+            Verdict::Unchecked(why) => format!("unchecked: {why}"),
+        };
+        let _ = writeln!(
+            s,
+            "{:>5}:{:<4} {:<18} {} = {}  {verdict} ({} reading(s) tried)",
+            lc.line,
+            lc.column,
+            c.kind.as_str(),
+            c.stated.written,
+            show(c.stated.value),
+            c.tried
+        );
+        for r in &c.readings {
+            let ops: Vec<String> = r
+                .operands
+                .iter()
+                .map(|o| {
+                    format!(
+                        "{} {}「{}」= {}",
+                        o.role.name(),
+                        o.label,
+                        o.written,
+                        show(o.value)
+                    )
+                })
+                .collect();
+            let _ = writeln!(
+                s,
+                "             {} {:?}: {} → {}  [{}]",
+                if r.fits { "fits" } else { "fails" },
+                r.evidence,
+                ops.join("，"),
+                show(r.computed),
+                r.basis
+            );
+        }
+    }
+    s
+}

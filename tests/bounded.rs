@@ -2,12 +2,14 @@
 //! and counted after it; files, configs and baselines are read only up to a size
 //! limit; a lint's panic costs one file, not the run.
 
+mod common;
+
 use assert_cmd::Command;
 use std::fs;
 use std::path::Path;
 
 fn reportlint(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("reportlint").expect("binary");
+    let mut c = common::reportlint();
     c.current_dir(dir).env("COLUMNS", "100");
     c
 }

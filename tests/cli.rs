@@ -8,7 +8,7 @@ use std::fs;
 use std::path::Path;
 
 fn reportlint() -> Command {
-    let mut c = Command::cargo_bin("reportlint").expect("binary");
+    let mut c = common::reportlint();
     c.env_remove("NO_COLOR").env("COLUMNS", "100");
     c
 }

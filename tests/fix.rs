@@ -1,6 +1,8 @@
 //! `--fix` and `--diff`: files are fixed in their own encoding, BOM and line
 //! endings, a second run changes nothing, read-only and changed files are left alone.
 
+mod common;
+
 use assert_cmd::Command;
 use std::path::Path;
 
@@ -8,7 +10,7 @@ const BAD: &str = "一、工作情况\n全市卫生健康系统将再接再励�
 const GOOD: &str = "一、工作情况\n全市卫生健康系统将再接再厉，认真落实决策部署。\n";
 
 fn reportlint(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("reportlint").expect("binary");
+    let mut cmd = common::reportlint();
     cmd.current_dir(dir).arg("--isolated");
     cmd
 }
@@ -232,8 +234,7 @@ fn a_word_file_is_never_rewritten() {
     std::fs::write(&path, docx_with_a_doubled_comma()).expect("write");
     let before = std::fs::read(&path).expect("read");
     // The finding is there and carries a fix …
-    let out = assert_cmd::Command::cargo_bin("reportlint")
-        .expect("binary")
+    let out = common::reportlint()
         .args(["--isolated", "--format", "json"])
         .arg(&path)
         .output()
@@ -248,8 +249,7 @@ fn a_word_file_is_never_rewritten() {
         "the test needs a fixable finding: {v:#}"
     );
     // … but --fix leaves the Word file as it was, says so, and is not an error.
-    let fixed = assert_cmd::Command::cargo_bin("reportlint")
-        .expect("binary")
+    let fixed = common::reportlint()
         .args(["--isolated", "--fix"])
         .arg(&path)
         .output()

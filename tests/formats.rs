@@ -1,13 +1,12 @@
 //! Machine formats: SARIF (validated against the official 2.1.0 schema), GitHub
 //! workflow commands, reviewdog rdjson, GitLab Code Quality, statistics.
 
-use assert_cmd::Command;
+mod common;
 
 const REPORT: &str = "一、甲\n正文。\n二、乙\n正文。\n二、丙,有逗号:和冒号\n正文。\n三、丁\n1.子\n2.子\n四、戊\n1、子\n";
 
 fn run(format: &str) -> String {
-    let out = Command::cargo_bin("reportlint")
-        .expect("binary")
+    let out = common::reportlint()
         .args([
             "--isolated",
             "--select",
@@ -116,8 +115,7 @@ fn rdjson_and_gitlab_are_well_formed() {
 
 #[test]
 fn statistics_count_per_lint() {
-    let out = Command::cargo_bin("reportlint")
-        .expect("binary")
+    let out = common::reportlint()
         .args(["--isolated", "--statistics", "-"])
         .write_stdin(REPORT)
         .output()

@@ -3,6 +3,8 @@
 //! bad file is named on one line with exit code 2, and the good ones are still
 //! linted.
 
+mod common;
+
 use assert_cmd::Command;
 use std::fs;
 use std::io::{Cursor, Write};
@@ -12,7 +14,7 @@ use std::path::Path;
 const REPORT: &str = "一、工作情况\n全市认真布署防控工作。\n二、存在问题\n二、下步计划\n";
 
 fn reportlint(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("reportlint").expect("binary");
+    let mut c = common::reportlint();
     c.current_dir(dir).env("COLUMNS", "100");
     c
 }

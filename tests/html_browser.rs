@@ -53,8 +53,7 @@ fn generated() -> &'static Generated {
         let page = dir.path().join("review.html");
         let zh_page = dir.path().join("review-zh.html");
         for (lang, path) in [("en", &page), ("zh", &zh_page)] {
-            let status = assert_cmd::Command::cargo_bin("reportlint")
-                .expect("binary")
+            let status = common::reportlint()
                 .current_dir(common::repo())
                 .args(["--lang", lang, "--isolated", "--format", "html", "--output"])
                 .arg(path)
@@ -63,8 +62,7 @@ fn generated() -> &'static Generated {
                 .expect("reportlint runs");
             assert_eq!(status.status.code(), Some(1), "findings expected");
         }
-        let json = assert_cmd::Command::cargo_bin("reportlint")
-            .expect("binary")
+        let json = common::reportlint()
             .current_dir(common::repo())
             .args(["--isolated", "--format", "json", "fixtures/", SCRIPT_REPORT])
             .output()
@@ -487,8 +485,7 @@ fn on_the_corpus_reports_with_wrong_numbers_or_numbering_rank_first() {
     let dir = tempfile::tempdir().expect("temp dir");
     let page = dir.path().join("corpus.html");
     let run = |args: &[&str]| {
-        assert_cmd::Command::cargo_bin("reportlint")
-            .expect("binary")
+        common::reportlint()
             .args(["--isolated"])
             .args(args)
             .args(&tune)

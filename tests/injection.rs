@@ -3,6 +3,8 @@
 //! file names as git does, and the machine formats keep names exact.
 #![cfg(unix)]
 
+mod common;
+
 use assert_cmd::Command;
 use std::ffi::OsStr;
 use std::fs;
@@ -14,7 +16,7 @@ use std::path::Path;
 const HOSTILE: &str = "\u{1b}[2J\u{1b}]0;pwned\u{7}\u{1b}]52;c;ZXZpbA==\u{7}\u{9b}31m\u{202e}\r";
 
 fn reportlint(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("reportlint").expect("binary");
+    let mut c = common::reportlint();
     c.current_dir(dir).env("COLUMNS", "100");
     c
 }

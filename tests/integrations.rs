@@ -99,6 +99,7 @@ fn repo_with_history(dir: &Path) -> (PathBuf, String) {
 
 fn action(repo: &Path, release: &str, inputs: &[&str]) -> (i32, String) {
     let out = run(Command::new("bash")
+        .env("LC_ALL", "C.UTF-8")
         .arg(common::repo().join("scripts/action/run-locally.sh"))
         .args(inputs)
         .env("REPORTLINT_RELEASE_BASE", release)
@@ -258,6 +259,7 @@ fn pre_commit_runs_the_released_binary_on_txt_md_docx_and_csv() {
     .expect("write");
     git(&repo, &["add", "."]);
     let out = run(Command::new("pre-commit")
+        .env("LC_ALL", "C.UTF-8")
         .args(["run", "--all-files", "--color", "never"])
         .env("PRE_COMMIT_HOME", dir.path().join("pc-home"))
         .env("REPORTLINT_CACHE", dir.path().join("cache"))

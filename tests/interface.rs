@@ -13,7 +13,7 @@ const LANGUAGES: [(&str, &[&str]); 2] = [("zh", &[]), ("en", &["--lang", "en"])]
 
 /// The binary under a Chinese locale, from the repository, at a fixed width.
 fn reportlint(lang_args: &[&str]) -> Command {
-    let mut c = Command::cargo_bin("reportlint").expect("binary");
+    let mut c = common::reportlint();
     c.current_dir(common::repo())
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")

@@ -1,12 +1,14 @@
 //! One canonical path per file (relative to the project root) whatever the
 //! working directory and the spelling of the argument; config looked up per file.
 
+mod common;
+
 use assert_cmd::Command;
 use std::fs;
 use std::path::Path;
 
 fn reportlint() -> Command {
-    let mut c = Command::cargo_bin("reportlint").expect("binary");
+    let mut c = common::reportlint();
     c.env_remove("NO_COLOR").env("COLUMNS", "100");
     c
 }

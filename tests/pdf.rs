@@ -9,6 +9,8 @@
 //! spanning two header rows) and `scanned.pdf` (a page that is only a picture). Each
 //! `<name>.expected.txt` holds the paragraphs and table rows the source had.
 
+mod common;
+
 use assert_cmd::Command;
 use reportlint::input::pdf::{extract, no_text_layer};
 use std::path::{Path, PathBuf};
@@ -125,7 +127,7 @@ fn lines_are_located_by_page_and_line_on_the_page() {
 }
 
 fn reportlint(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("reportlint").expect("binary");
+    let mut c = common::reportlint();
     c.current_dir(dir).env("COLUMNS", "100");
     c
 }

@@ -1,12 +1,14 @@
 //! One severity per lint: what `list`, `init`, `explain` and docs/lints.md say
 //! is what every finding of the lint carries, on every lint's fixtures.
 
+mod common;
+
 use assert_cmd::Command;
 use std::collections::BTreeMap;
 use std::path::Path;
 
 fn reportlint() -> Command {
-    Command::cargo_bin("reportlint").expect("binary")
+    common::reportlint()
 }
 
 fn stdout(args: &[&str]) -> String {

@@ -1,10 +1,10 @@
 //! Inline suppression comments and `[[ignore]]` entries.
 
-use assert_cmd::Command;
+mod common;
 
 fn codes(stdin_name: &str, text: &str, config: Option<&str>) -> Vec<(String, u64)> {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut cmd = Command::cargo_bin("reportlint").expect("binary");
+    let mut cmd = common::reportlint();
     cmd.current_dir(dir.path());
     match config {
         Some(c) => {

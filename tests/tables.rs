@@ -120,8 +120,7 @@ fn a_csv_file_given_on_the_command_line_is_checked() {
         "地区,男,女,合计\n甲县,\"1,200\",1300,\"2,500\"\n乙县,800,750,1550\n丙县,600,660,1360\n",
     )
     .expect("write");
-    let out = assert_cmd::Command::cargo_bin("reportlint")
-        .expect("binary")
+    let out = common::reportlint()
         .args(["--isolated", "--format", "json"])
         .arg(&path)
         .output()

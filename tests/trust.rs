@@ -13,7 +13,7 @@ use std::path::Path;
 const BAD: &str = "全市认真布署防控工作。\n";
 
 fn reportlint(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("reportlint").expect("binary");
+    let mut c = common::reportlint();
     c.current_dir(dir).env("COLUMNS", "100");
     c
 }

@@ -18,7 +18,7 @@ const GOOD: &str = "全市认真部署防控工作。\n";
 
 /// `reportlint [SUBCOMMAND] --isolated ARGS`.
 fn reportlint(dir: &Path, args: &[&str]) -> Command {
-    let mut c = Command::cargo_bin("reportlint").expect("binary");
+    let mut c = common::reportlint();
     c.current_dir(dir);
     match args.split_first() {
         Some((&"baseline", rest)) => c.args(["baseline", "--isolated"]).args(rest),
@@ -242,6 +242,7 @@ fn as_nobody(dir: &Path, args: &[&str]) -> Option<Out> {
     }
     let bin = assert_cmd::cargo::cargo_bin("reportlint");
     let out = std::process::Command::new("setpriv")
+        .env("LC_ALL", "C.UTF-8")
         .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
         .arg(bin)
         .arg("--isolated")

@@ -118,6 +118,46 @@ pub struct Dates {
     pub mentions: Vec<DateMention>,
     pub published: Option<Published>,
     pub title: Option<TitlePeriod>,
+    /// Periods written from one date to another (2023年3月1日至2023年3月15日).
+    pub periods: Vec<Period>,
+}
+
+/// A period: two mentions joined by 至, 到, — or ～; `end_year` is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Period {
+    /// Indices into `mentions`.
+    pub from: usize,
+    pub to: usize,
+    /// The first day of the start and the last day of the end, as (year, month, day).
+    pub start: (i32, u32, u32),
+    pub end: (i32, u32, u32),
+}
+
+/// Headings of page furniture after a saved web page's text (links to other
+/// pages with their own dates): what follows them is not the report.
+const FURNITURE: &[&str] = &[
+    "相关链接",
+    "关联稿件",
+    "相关阅读",
+    "相关新闻",
+    "延伸阅读",
+    "推荐阅读",
+    "相关文章",
+    "相关文件",
+    "热点推荐",
+    "上一篇",
+    "下一篇",
+    "扫一扫在手机",
+];
+
+/// Whether paragraph `p` opens (or holds) a block of page furniture: the
+/// offset from which its words are furniture.
+fn furniture_at(text: &str) -> Option<usize> {
+    // One pass over the paragraph for all the headings (a flattened web page
+    // is one huge paragraph).
+    static AC: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
+    let ac = AC.get_or_init(|| aho_corasick::AhoCorasick::new(FURNITURE).ok());
+    ac.as_ref()?.find(text).map(|m| m.start())
 }
 
 const YEAR: &str = r"(\d{4}|[〇零一二三四五六七八九]{4})";
@@ -394,17 +434,63 @@ fn is_dateline(p: &Paragraph, m: &DateMention) -> bool {
 /// Compute every date of the document once.
 pub fn extract(paragraphs: &[Paragraph]) -> Dates {
     let mut dates = Dates::default();
+    // Inside a block of page furniture: short lines after its heading.
+    let mut in_furniture = false;
     for (pi, p) in paragraphs.iter().enumerate() {
+        let from = furniture_at(&p.text);
+        if in_furniture && p.text.chars().count() > 80 && from.is_none() {
+            in_furniture = false; // the report goes on
+        }
+        let cut = if in_furniture { Some(0) } else { from };
         for (local, mut m) in mentions_in(&p.text) {
+            if cut.is_some_and(|c| local.start >= c) {
+                continue;
+            }
             m.paragraph = pi;
             m.local = local;
             m.span = p.doc_span(local);
             dates.mentions.push(m);
         }
+        in_furniture |= from.is_some();
     }
+    dates.periods = periods(paragraphs, &dates.mentions);
     dates.published = published(paragraphs, &dates.mentions);
     dates.title = title_period(paragraphs, &dates.mentions);
     dates
+}
+
+/// Two dated mentions joined by 至, 到, — or ～ (blanks allowed) form a period;
+/// the end takes the start's year when it names none.
+fn periods(paragraphs: &[Paragraph], mentions: &[DateMention]) -> Vec<Period> {
+    let mut out = Vec::new();
+    for (k, pair) in mentions.windows(2).enumerate() {
+        let (a, b) = (&pair[0], &pair[1]);
+        if a.paragraph != b.paragraph || a.month.is_none() || b.month.is_none() {
+            continue;
+        }
+        let Some(p) = paragraphs.get(a.paragraph) else {
+            continue;
+        };
+        let between = p.text.get(a.local.end..b.local.start).unwrap_or("").trim();
+        if !matches!(
+            between,
+            "至" | "到" | "—" | "-" | "～" | "~" | "－" | "—至" | "——"
+        ) {
+            continue;
+        }
+        let (Some(ya), Some(yb)) = (a.year, b.year) else {
+            continue; // a yearless end may run into the next year
+        };
+        let (m1, d1) = a.first_day();
+        let (m2, d2) = b.last_day();
+        out.push(Period {
+            from: k,
+            to: k + 1,
+            start: (ya, m1, d1),
+            end: (yb, m2, d2),
+        });
+    }
+    out
 }
 
 fn published(paragraphs: &[Paragraph], mentions: &[DateMention]) -> Option<Published> {
@@ -447,13 +533,15 @@ fn title_period(paragraphs: &[Paragraph], mentions: &[DateMention]) -> Option<Ti
     let mut years: Vec<i32> = in_title.iter().filter_map(|m| m.year).collect();
     years.dedup();
     let first = in_title.first()?;
-    if first.month.is_some() || first.year_from.is_some() {
+    if first.year_from.is_some() || first.month.is_some() && first.part != Part::Month {
         return None;
     }
-    let months = match first.part {
-        Part::FirstHalf => (1, 6),
-        Part::SecondHalf => (7, 12),
-        Part::Quarter(q) => (q * 3 - 2, q * 3),
+    let months = match (first.month, first.part) {
+        // 2023年3月份工作总结: a month's report.
+        (Some(m), _) => (first.month_from.unwrap_or(m), m),
+        (None, Part::FirstHalf) => (1, 6),
+        (None, Part::SecondHalf) => (7, 12),
+        (None, Part::Quarter(q)) => (q * 3 - 2, q * 3),
         _ => (1, 12),
     };
     Some(TitlePeriod {

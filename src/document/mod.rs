@@ -2,6 +2,7 @@
 //! paragraphs with wrapped lines joined, sentences, numbering markers and outline.
 //! Lints never re-read or re-split the file.
 
+pub mod claims;
 pub mod cn_numeral;
 pub mod dates;
 pub mod directives;
@@ -71,6 +72,8 @@ pub struct Document {
     pub original: Option<String>,
     /// Inline suppression comments (read from the original text).
     pub directives: Vec<directives::Directive>,
+    /// Checkable statements, built on first use by [`Document::claims`].
+    claims: std::sync::OnceLock<claims::Claims>,
     /// Pages and lines (PDF), sections and table cells (Word) of the text, when
     /// the input format knows them.
     pub places: Option<crate::input::location::SourceMap>,
@@ -124,6 +127,7 @@ impl Document {
             source: SourceInfo::default(),
             original: None,
             directives: Vec::new(),
+            claims: std::sync::OnceLock::new(),
             places: None,
         }
     }
@@ -153,6 +157,12 @@ impl Document {
         doc.original = original.filter(|o| o.len() == doc.text.len());
         doc.directives = directives::parse(doc.display_text(), &doc);
         doc
+    }
+
+    /// Every checkable statement with its readings (built once, on first use:
+    /// only the arithmetic checks need them).
+    pub fn claims(&self) -> &claims::Claims {
+        self.claims.get_or_init(|| claims::build(self))
     }
 
     /// The quantities of one sentence (indices into a paragraph's sentences), found

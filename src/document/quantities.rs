@@ -55,7 +55,10 @@ pub enum Approx {
     Exact,
     /// 约, 近, 左右, 大约, 将近, 接近, 上下: the true value is near.
     About,
-    /// 余, 多, 以上, 超过, 逾: the true value is at least this.
+    /// 余, 多: a little more, up to the next unit of the last non-zero digit
+    /// (180余 is 180–190, 3000多 is 3000–4000).
+    More,
+    /// 以上, 超过, 逾: the true value is at least this.
     AtLeast,
     /// 不到, 不足, 以下, 以内: the true value is at most this.
     AtMost,
@@ -103,7 +106,7 @@ impl Quantity {
         match self.approx {
             Approx::Exact => x >= v - s / 2.0 - eps && x < v + s + eps,
             Approx::About => (x - v).abs() <= s.max(v.abs() * 0.03) + eps,
-            Approx::AtLeast => x >= v - s / 2.0 - eps,
+            Approx::AtLeast | Approx::More => x >= v - s / 2.0 - eps,
             Approx::AtMost => x < v + s + eps,
         }
     }
@@ -129,9 +132,11 @@ const COUNT_UNITS: &[&str] = &[
     "人次", "人", "名", "剂次", "剂", "个", "家", "张", "间", "例", "项", "条", "管", "所", "台",
     "辆", "场次", "场", "次", "份", "户", "床", "件", "起", "批", "支", "篇", "部", "座", "处",
     "类", "种", "套", "组", "队", "轮", "位", "只", "头", "株", "册", "本", "孔", "盒", "箱", "袋",
-    "瓶", "片", "所", "村", "镇", "个村", "对",
+    "瓶", "片", "所", "村", "镇", "个村", "对", "单位",
 ];
 const OTHER_UNITS: &[&str] = &[
+    "人公里",
+    "吨公里",
     "平方公里",
     "平方米",
     "立方米",
@@ -285,12 +290,10 @@ fn read_arabic(t: &str, start: usize, joins: &dyn Fn(usize) -> bool) -> Option<N
         if let Some(d) = ascii_digit(c) {
             int.push(char::from_digit(d, 10)?);
             i += c.len_utf8();
-        } else if c == ','
-            && thousands_group_follows(t, i + 1)
-            && (grouped || (1..=3).contains(&int.len()))
-        {
+        } else if separates_thousands(t, i, c, grouped, int.len()) && !joined_digit(i) {
+            // 1,234 / １，７５３ / 31 245: a separator before a group of three.
             grouped = true;
-            i += 1;
+            i += c.len_utf8();
         } else if joined_digit(i) {
             i += 1;
         } else {
@@ -337,14 +340,27 @@ fn read_arabic(t: &str, start: usize, joins: &dyn Fn(usize) -> bool) -> Option<N
     })
 }
 
-/// Whether exactly three digits follow `at`, then a non-digit.
-fn thousands_group_follows(t: &str, at: usize) -> bool {
-    let Some(rest) = t.get(at..) else {
+/// Whether `c` at `i` separates thousands: a comma (full-width between full-width
+/// digits) or a single space, after one to three digits (or an earlier group) and
+/// before exactly three digits of the same width, then a non-digit.
+fn separates_thousands(t: &str, i: usize, c: char, grouped: bool, int_len: usize) -> bool {
+    if !grouped && !(1..=3).contains(&int_len) {
         return false;
+    }
+    let wide = |d: char| ('０'..='９').contains(&d);
+    let prev = t[..i].chars().next_back();
+    let width_ok = |d: char| prev.is_some_and(|p| wide(p) == wide(d)) && is_digit(d);
+    let after = &t[i + c.len_utf8()..];
+    let mut it = after.chars();
+    let group = (0..3).all(|_| it.next().is_some_and(width_ok));
+    let ends = !it.next().is_some_and(is_digit);
+    let mark = match c {
+        ',' => true,
+        '，' => prev.is_some_and(wide),
+        ' ' => !after.starts_with(' '),
+        _ => false,
     };
-    let mut it = rest.chars();
-    (0..3).all(|_| it.next().is_some_and(|c| c.is_ascii_digit()))
-        && !it.next().is_some_and(|c| c.is_ascii_digit())
+    mark && group && ends
 }
 
 /// Read a Chinese numeral at `start`, with 万/亿 inside (三千五百万 = 35 000 000)
@@ -355,13 +371,19 @@ fn read_chinese(t: &str, start: usize) -> Option<Number> {
         .take_while(|&c| cn_numeral::is_numeral_char(c) || c == '万' || c == '亿')
         .map(char::len_utf8)
         .sum();
-    let mut run = &t[start..start + run_len];
-    // A trailing 万/亿 is a multiplier, read by the caller.
+    let full = &t[start..start + run_len];
+    let mut run = full;
+    // A trailing 万/亿 is a multiplier, read by the caller (三点五万)…
     while let Some(r) = run.strip_suffix('万').or_else(|| run.strip_suffix('亿')) {
         run = r;
     }
     if run.is_empty() {
         return None;
+    }
+    // …unless the number has its own 亿 or 万 inside: in 十八亿三千万 the 万
+    // multiplies 三千 only.
+    if run.contains(['万', '亿']) {
+        run = full;
     }
     let value = parse_big_chinese(run)? as f64;
     let mut end = start + run.len();
@@ -471,6 +493,9 @@ pub fn extract(doc_text: &str, p: &Paragraph, paragraph: usize, blocked: &[Span]
     };
     let mut out: Vec<Quantity> = Vec::new();
     let mut last_end = 0usize;
+    // The clause of the previous quantity: the next one in it reuses it, so a
+    // clause with many numbers and no comma is scanned once, not per number.
+    let mut clause: Option<Span> = None;
     let mut i = 0usize;
     let bytes = t.as_bytes();
     while i < t.len() {
@@ -501,7 +526,7 @@ pub fn extract(doc_text: &str, p: &Paragraph, paragraph: usize, blocked: &[Span]
                     let k = blocked.partition_point(|b| b.end <= q.local.start);
                     let blocked_here = blocked.get(k).is_some_and(|b| b.start < q.local.end);
                     if !blocked_here && !inside_title_or_quote(t, q.local.start) {
-                        finish(p, paragraph, &mut q, last_end);
+                        finish(p, paragraph, &mut q, last_end, &mut clause);
                         last_end = q.local.end;
                         out.push(q);
                     }
@@ -635,10 +660,17 @@ fn scan_percent_words(t: &str, i: usize, joins: &dyn Fn(usize) -> bool) -> Scan 
         None => None,
     };
     let Some(n) = n else { return (None, at) };
-    let mut q = base_quantity(t, i, n.end, n.value, n.precision);
+    let mut end = n.end;
+    let mut approx = Approx::Exact;
+    if let Some((w, a)) = SUFFIX_APPROX.iter().find(|(w, _)| t[end..].starts_with(*w)) {
+        approx = *a;
+        end += w.len();
+    }
+    let mut q = base_quantity(t, i, end, n.value, n.precision);
     q.kind = Kind::Percent;
     q.unit = "%".into();
-    (Some(q), n.end)
+    q.approx = approx;
+    (Some(q), end)
 }
 
 fn base_quantity(t: &str, start: usize, end: usize, value: f64, precision: u32) -> Quantity {
@@ -666,6 +698,7 @@ fn classify(t: &str, start: usize, n: Number) -> Scan {
     let mut multiplier = 1.0;
     for (w, m) in [
         ("万亿", 1e12),
+        ("千亿", 1e11),
         ("千万", 1e7),
         ("百万", 1e6),
         ("亿", 1e8),
@@ -687,17 +720,21 @@ fn classify(t: &str, start: usize, n: Number) -> Scan {
     }
     let mut approx = Approx::Exact;
     if let Some(c @ ('余' | '多')) = t[at..].chars().next() {
-        approx = Approx::AtLeast;
+        approx = Approx::More;
         at += c.len_utf8();
     }
     let rest = &t[at..];
     let mut kind = Kind::Count;
     let unit: String;
     let mut unit_len = 0;
-    if let Some(c @ ('%' | '％')) = rest.chars().next() {
+    // 10.8 %: a space the typesetter left before the sign.
+    let spaced = rest
+        .strip_prefix(' ')
+        .filter(|r| r.starts_with(['%', '％']));
+    if let Some(c @ ('%' | '％')) = spaced.unwrap_or(rest).chars().next() {
         kind = Kind::Percent;
         unit = "%".into();
-        unit_len = c.len_utf8();
+        unit_len = c.len_utf8() + usize::from(spaced.is_some());
     } else if rest.starts_with('‰') {
         kind = Kind::PerMille;
         unit = "‰".into();
@@ -725,7 +762,6 @@ fn classify(t: &str, start: usize, n: Number) -> Scan {
         let _ = w;
         return (None, at + w.len());
     } else if rest.starts_with('年')
-        && n.arabic
         && multiplier == 1.0
         && n.precision == 0
         && (1900.0..=2100.0).contains(&n.value)
@@ -755,6 +791,16 @@ fn classify(t: &str, start: usize, n: Number) -> Scan {
     }
     let mut q = base_quantity(t, start, at, n.value * multiplier, n.precision);
     q.step *= multiplier;
+    if !n.arabic && n.precision == 0 && multiplier == 1.0 {
+        // 十八亿三千万 is written to the 万, like 183000万: its own 万 or 亿 is
+        // its last place. 一百二十家 is an exact count, like 120家.
+        let written = &t[start..n.end];
+        if written.contains('万') {
+            q.step = 1e4;
+        } else if written.contains('亿') {
+            q.step = 1e8;
+        }
+    }
     q.kind = kind;
     q.unit = unit;
     q.approx = approx;
@@ -762,7 +808,13 @@ fn classify(t: &str, start: usize, n: Number) -> Scan {
 }
 
 /// Fill in position, sentence, clause, prefix approximation and label.
-fn finish(p: &Paragraph, paragraph: usize, q: &mut Quantity, last_end: usize) {
+fn finish(
+    p: &Paragraph,
+    paragraph: usize,
+    q: &mut Quantity,
+    last_end: usize,
+    clause: &mut Option<Span>,
+) {
     let t = p.text.as_str();
     q.paragraph = paragraph;
     q.span = p.doc_span(q.local);
@@ -772,15 +824,28 @@ fn finish(p: &Paragraph, paragraph: usize, q: &mut Quantity, last_end: usize) {
         .partition_point(|s| s.end <= q.local.start)
         .min(p.sentences.len().saturating_sub(1));
     if let Some(s) = p.sentences.get(q.sentence) {
-        if let Some(c) = clause_at(t, *s, q.local.start) {
+        let at = q.local.start;
+        // Clauses lie inside sentences: the previous clause holds `at` only
+        // when `at` is in this sentence too.
+        let cached = clause.filter(|c| c.start <= at && at < c.end && s.start <= c.start);
+        if let Some(c) = cached.or_else(|| clause_at(t, *s, at)) {
+            *clause = Some(c);
             q.clause = p.doc_span(c);
         }
     }
-    // The Han run before the number, back to punctuation or the previous quantity.
-    let mut start = q.local.start;
+    // The Han run before the number, back to punctuation or the previous quantity;
+    // past a note in brackets right before the number (年末全国人口（包括…）141260万人).
     let floor = last_end.min(q.local.start);
-    for (k, c) in t[floor..q.local.start].char_indices().rev() {
-        if is_han(c) || is_blank(c) && k + floor + c.len_utf8() == q.local.start {
+    // The note may hold numbers of its own: it is looked for past them.
+    let run_end = note_before(t, 0, q.local.start).unwrap_or(q.local.start);
+    let floor = if run_end < floor { 0 } else { floor };
+    let mut start = run_end;
+    for (k, c) in t[floor..run_end].char_indices().rev() {
+        // ○ and 〇 write zero in years (一九八○年的): part of the words.
+        if is_han(c)
+            || matches!(c, '○' | '〇')
+            || is_blank(c) && k + floor + c.len_utf8() == run_end
+        {
             start = floor + k;
         } else {
             break;
@@ -788,7 +853,7 @@ fn finish(p: &Paragraph, paragraph: usize, q: &mut Quantity, last_end: usize) {
     }
     // 2022年民生工程任务数: the 年 of a skipped year is not part of the label.
     if t[..start].chars().next_back().is_some_and(is_digit) {
-        if let Some(c) = t[start..q.local.start]
+        if let Some(c) = t[start..run_end]
             .chars()
             .next()
             .filter(|c| matches!(c, '年' | '月' | '日' | '号' | '岁'))
@@ -796,7 +861,7 @@ fn finish(p: &Paragraph, paragraph: usize, q: &mut Quantity, last_end: usize) {
             start += c.len_utf8();
         }
     }
-    let mut label = &t[start..q.local.start];
+    let mut label = &t[start..run_end];
     let label_end_trim = label.trim_end_matches(is_blank);
     label = label_end_trim;
     if let Some((w, a)) = PREFIX_APPROX
@@ -842,6 +907,39 @@ fn finish(p: &Paragraph, paragraph: usize, q: &mut Quantity, last_end: usize) {
     }
     q.label = label.to_owned();
     q.label_span = p.doc_span(Span::new(start, start + label.len()));
+}
+
+/// Where a bracketed note that ends right before offset `at` opens, when the
+/// note is short and nothing but its brackets stands between it and the words
+/// before it: the words before the note are the number's label.
+fn note_before(t: &str, floor: usize, at: usize) -> Option<usize> {
+    let mut floor = floor.max(at.saturating_sub(240));
+    while !t.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let before = t.get(floor..at)?.trim_end_matches(is_blank);
+    if !before.ends_with(['）', ')']) {
+        return None;
+    }
+    let mut depth = 0i32;
+    for (k, c) in before.char_indices().rev() {
+        match c {
+            '）' | ')' => depth += 1,
+            '（' | '(' => {
+                depth -= 1;
+                if depth == 0 {
+                    let open = floor + k;
+                    let han_before = t[..open].chars().next_back().is_some_and(is_han);
+                    return (han_before && before.len() - k <= 240).then_some(open);
+                }
+            }
+            _ => {}
+        }
+        if before.len() - k > 240 {
+            return None;
+        }
+    }
+    None
 }
 
 /// The clause of `split_clauses(t, sentence)` that holds offset `at`, found by
@@ -905,6 +1003,9 @@ mod tests {
         assert!(q.admits(95.825) && q.admits(95.8349) && !q.admits(95.82) && q.admits(95.8399));
         let q = one("共有1,234家机构");
         assert_eq!((q.value, q.unit.as_str()), (1234.0, "家"));
+        assert_eq!(one("报告31 245例").value, 31245.0);
+        assert_eq!(one("零售总额１，７５３亿元").value, 1753e8);
+        assert!(qs("1 9 9 8 年").is_empty());
         let q = one("完成１９９０例");
         assert_eq!(q.value, 1990.0);
         let q = one("达到９０％");
@@ -933,6 +1034,9 @@ mod tests {
         assert_eq!(one("选派十一名专家").value, 11.0);
         assert_eq!(one("培训三千五百人次").unit, "人次");
         assert_eq!(one("覆盖三千五百万人").value, 35_000_000.0);
+        let q = one("财政收入十八亿三千万元");
+        assert_eq!((q.value, q.step), (1_830_000_000.0, 10_000.0));
+        assert_eq!(one("新建一百二十四个站点").step, 1.0);
         let q = one("覆盖率达到百分之九十。");
         assert_eq!(
             (q.value, q.kind, q.label.as_str()),
@@ -955,11 +1059,12 @@ mod tests {
     #[test]
     fn approximations() {
         assert_eq!(one("约95%").approx, Approx::About);
-        assert_eq!(one("为全市180余名百岁老人").approx, Approx::AtLeast);
+        assert_eq!(one("为全市180余名百岁老人").approx, Approx::More);
         let q = one("3000多人");
-        assert_eq!(q.approx, Approx::AtLeast);
+        assert_eq!(q.approx, Approx::More);
         assert!(q.admits(3500.0) && !q.admits(2000.0));
         assert_eq!(one("60岁以上").approx, Approx::AtLeast);
+        assert_eq!(one("占百分之七十以上").approx, Approx::AtLeast);
         assert_eq!(one("1000人左右").approx, Approx::About);
         assert_eq!(one("超过500家").approx, Approx::AtLeast);
         assert_eq!(one("不足100人").approx, Approx::AtMost);
@@ -976,6 +1081,10 @@ mod tests {
         assert_eq!(one("2022年民生工程任务数450张托位").label, "民生工程任务数");
         assert!(qs("这是一个问题，一部分人").is_empty());
         assert_eq!(one("使用外资160.6亿美元").unit, "美元");
+        assert_eq!(
+            one("年末全国人口(包括现役军人)141260万人").label,
+            "年末全国人口"
+        );
     }
 
     #[test]
@@ -998,6 +1107,7 @@ mod tests {
             "2018—2020年",
             "7月11日召开",
             "2022年工作",
+            "一九五七年",
             "“十四五”规划",
             "编号“0923”",
             "电话0513-88888888",
@@ -1009,7 +1119,6 @@ mod tests {
             "统一规划，一是加强",
             "《2021年版诊疗方案》",
             "COVID-19",
-            "1 462人",
         ] {
             assert!(qs(text).is_empty(), "{text}: {:#?}", qs(text));
         }

@@ -79,3 +79,11 @@ pub fn running_as_root() -> bool {
     std::fs::write(&p, "").expect("write");
     std::fs::metadata(&p).expect("meta").uid() == 0
 }
+
+/// The binary under test in a fixed locale. The interface speaks the language of
+/// LC_ALL/LC_MESSAGES/LANG, and a test that reads English output must pass in a Chinese shell.
+pub fn reportlint() -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("reportlint").expect("binary");
+    c.env("LC_ALL", "C.UTF-8");
+    c
+}

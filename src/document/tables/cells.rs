@@ -156,6 +156,29 @@ pub fn pipe(line: &str) -> Option<Vec<Range<usize>>> {
     Some(cells)
 }
 
+/// Cells of a row separated by `|` without Markdown's frame: a leading `|`
+/// leaves an empty first cell, a trailing one closes the row. `None` unless the
+/// line holds a `|` between two non-blank characters.
+pub fn loose_pipe(line: &str) -> Option<Vec<Range<usize>>> {
+    let body = trimmed(line, 0..line.len());
+    let s = &line[body.clone()];
+    if !s.contains('|') || s.trim_matches('|').trim_matches(is_blank).is_empty() {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        if c == '|' && out.len() + 1 < MAX_CELLS {
+            out.push(trimmed(line, body.start + start..body.start + i));
+            start = i + 1;
+        }
+    }
+    if start < s.len() {
+        out.push(trimmed(line, body.start + start..body.end));
+    }
+    Some(out)
+}
+
 /// Whether pipe cells form the `|---|:---:|` line under a Markdown header.
 pub fn is_pipe_separator(line: &str, cells: &[Range<usize>]) -> bool {
     !cells.is_empty()

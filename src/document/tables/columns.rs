@@ -147,7 +147,10 @@ fn classify_columns(t: &mut Table) {
                 share: contains_any(&h, &w.share_headers),
                 growth: contains_any(&h, &w.growth_headers),
             }
-        } else if contains_any(&h, &w.not_additive) || is_sequence(&values) {
+        } else if contains_any(&h, &w.not_additive)
+            || is_sequence(&values)
+            || is_subject_codes(&values)
+        {
             ColumnKind::NotAdditive
         } else {
             ColumnKind::Additive
@@ -169,9 +172,51 @@ fn is_sequence(values: &[f64]) -> bool {
             .all(|(i, &v)| (v - (i as f64 + 1.0)).abs() < 1e-9)
 }
 
+/// 205, 20502, 2050205: budget subject codes (类/款/项 of 3/5/7 digits), most
+/// codes of a 款 or 项 nesting under a code of the column by their prefix;
+/// identifiers, never amounts.
+fn is_subject_codes(values: &[f64]) -> bool {
+    let mut codes = Vec::with_capacity(values.len());
+    for &v in values {
+        if v < 1.0 || v.fract() != 0.0 || v >= 1e7 {
+            return false;
+        }
+        let digits = (v as u64).to_string();
+        if !matches!(digits.len(), 3 | 5 | 7) || !digits.starts_with(['1', '2']) {
+            return false;
+        }
+        codes.push(v as u64);
+    }
+    let nested: Vec<bool> = codes
+        .iter()
+        .filter(|&&n| n >= 10_000)
+        .map(|&n| codes.contains(&(n / 100)))
+        .collect();
+    let under = nested.iter().filter(|&&b| b).count();
+    under >= 1 && under * 2 >= nested.len()
+}
+
+/// A # mark often hangs out to the left of the rows it opens (#男性 under
+/// four blanks, 女性 under seven): a marked row takes the depth of the unmarked
+/// row right after it when that one is at most four blanks deeper.
+fn align_marked_rows(t: &mut Table, indents: &[usize]) {
+    let body = t.body();
+    for r in body.clone() {
+        if !t.rows[r].marked {
+            continue;
+        }
+        let own = indents[r - body.start];
+        let next = (r + 1 < body.end && !t.rows[r + 1].marked).then(|| indents[r + 1 - body.start]);
+        if let Some(n) = next.filter(|&n| n > own && n <= own + 4) {
+            t.rows[r].depth = n;
+        }
+    }
+}
+
 fn classify_rows(t: &mut Table, text: &str) {
     let w = words();
     let label_column = t.label_column;
+    let mut indents: Vec<usize> = Vec::new();
     for r in t.body() {
         let row = &t.rows[r];
         let label_cell = label_column
@@ -205,8 +250,55 @@ fn classify_rows(t: &mut Table, text: &str) {
         } else {
             RowRole::Item
         };
+        let marked = label.starts_with(['#', '＃']) || label.starts_with("其中");
+        let indent = label_cell.map_or(0, |c| indent_before(text, c.span.start));
+        // Budget subjects: 类/款/项 codes of 3/5/7 digits nest like indentation.
+        let code = row
+            .cells
+            .iter()
+            .find(|c| !c.span.is_empty())
+            .map_or(0, |c| subject_code(&text[c.span.start..c.span.end]));
+        let depth = if code > 0 {
+            (code - 3) * 8
+        } else {
+            indent + usize::from(marked)
+        };
         let row = &mut t.rows[r];
         row.role = role;
         row.label = label;
+        row.depth = depth;
+        row.marked = marked;
+        indents.push(if code > 0 { depth } else { indent });
+    }
+    align_marked_rows(t, &indents);
+}
+
+/// Blanks before offset `at` back to a cell boundary (`|`, a tab, the line
+/// start): a full-width blank counts two.
+fn indent_before(text: &str, at: usize) -> usize {
+    text.get(..at)
+        .unwrap_or("")
+        .chars()
+        .rev()
+        .take_while(|&c| c == ' ' || c == '\u{3000}')
+        .map(|c| if c == '\u{3000}' { 2 } else { 1 })
+        .sum()
+}
+
+/// The length of a budget subject code opening a cell (208, 20805, 2080501 —
+/// 类/款/项), or 0.
+fn subject_code(cell: &str) -> usize {
+    let digits = cell.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &cell[digits..];
+    let ends = rest.is_empty()
+        || rest.starts_with([' ', '\u{3000}'])
+        || rest
+            .chars()
+            .next()
+            .is_some_and(crate::document::markers::is_han);
+    if matches!(digits, 3 | 5 | 7) && ends && cell.starts_with(['1', '2']) {
+        digits
+    } else {
+        0
     }
 }

@@ -158,7 +158,7 @@ fn pipe_table(text: &str, lines: &LineIndex, n: usize, out: &mut Vec<Table>) -> 
         return n + 1;
     };
     if !cells::is_pipe_separator(line(n + 1), &sep) || head.len() < 2 {
-        return n + 1;
+        return loose_pipe_table(text, lines, n, out);
     }
     let mut rows = vec![raw(lines, n, head)];
     let mut k = n + 2;
@@ -170,6 +170,55 @@ fn pipe_table(text: &str, lines: &LineIndex, n: usize, out: &mut Vec<Table>) -> 
         k += 1;
     }
     if let Some(t) = build(text, lines, Layout::Pipe, rows, Some(1)) {
+        out.push(t);
+    }
+    k
+}
+
+/// Rows whose cells are separated by `|` without Markdown's `|---|` line (text
+/// copied from a web page): at least three such lines, two of them with numbers.
+/// A line that opens with `|` has an empty first cell (a total row without a name).
+fn loose_pipe_table(text: &str, lines: &LineIndex, n: usize, out: &mut Vec<Table>) -> usize {
+    let line = |k: usize| &text[lines.line_range(text, k)];
+    let mut rows = Vec::new();
+    let mut k = n;
+    while k < lines.line_count() {
+        match cells::loose_pipe(line(k)) {
+            Some(c) if c.len() >= 2 => rows.push(raw(lines, k, c)),
+            _ => break,
+        }
+        k += 1;
+    }
+    let with_numbers = rows
+        .iter()
+        .filter(|r| numbers_in(line(r.line), &r.cells) >= 1)
+        .count();
+    if rows.len() < 3 || with_numbers < 2 {
+        return n + 1;
+    }
+    // A row with more or fewer cells than most rows of numbers (a merged or a
+    // missing cell) cannot be placed in the columns: its numbers are not read.
+    let mut widths: Vec<usize> = rows
+        .iter()
+        .filter(|r| numbers_in(line(r.line), &r.cells) >= 1)
+        .map(|r| r.cells.len())
+        .collect();
+    widths.sort_unstable();
+    let modal = widths.get(widths.len() / 2).copied().unwrap_or(0);
+    let mut misaligned: Vec<usize> = Vec::new();
+    for r in &rows {
+        if numbers_in(line(r.line), &r.cells) >= 1 && r.cells.len() != modal {
+            misaligned.push(r.line);
+        }
+    }
+    if let Some(mut t) = build(text, lines, Layout::Pipe, rows, None) {
+        for row in t.rows.iter_mut().filter(|r| misaligned.contains(&r.line)) {
+            for cell in row.cells.iter_mut() {
+                if matches!(cell.content, Content::Number(_)) {
+                    cell.content = Content::Text;
+                }
+            }
+        }
         out.push(t);
     }
     k
@@ -279,6 +328,11 @@ fn aligned_table(text: &str, lines: &LineIndex, n: usize, out: &mut Vec<Table>) 
         rows.insert(0, group_row(lines, n - 1, line(n - 1)));
         h = n - 1;
     }
+    // A header set off from the body by one blank line (statistical tables
+    // copied from a PDF) is the header all the same.
+    if h >= 2 && line(h - 1).trim_matches(is_blank).is_empty() && header_cells(h - 2).is_some() {
+        h -= 1;
+    }
     while h > 0 && header.len() < 2 {
         match header_cells(h - 1) {
             Some(c) => {
@@ -373,6 +427,8 @@ fn build(
                 cells,
                 role: RowRole::Item,
                 label: String::new(),
+                depth: 0,
+                marked: false,
             }
         })
         .collect();

@@ -48,6 +48,11 @@ pub struct Row {
     pub role: RowRole,
     /// The row's name with blanks removed ("合  计" → "合计"), or "".
     pub label: String,
+    /// How deep the row's name is indented (blanks before it in its cell, a
+    /// full-width blank counting two), plus one when it is marked as a part.
+    pub depth: usize,
+    /// The name opens with # or 其中: the first of a breakdown of the row above.
+    pub marked: bool,
 }
 
 #[derive(Debug, Clone, Copy)]

@@ -125,3 +125,16 @@ fn tab_rows_outside_tables_keep_their_cells() {
     assert!(!doc.crosses_cells(at("公务用车", "公务用车".len())));
     assert!(!doc.crosses_cells(at("注：本表", "注：本表".len())));
 }
+
+#[test]
+fn a_column_of_subject_codes_is_no_amount() {
+    // 类/款/项 codes in a column of their own: 20502 under 205, 2050205 under 20502.
+    let text =
+        "科目\t\n205\t教育支出\n20502\t普通教育\n2050205\t高等教育\n207\t文化旅游体育与传媒支出\n";
+    let t = &tables(text)[0];
+    assert_eq!(t.columns[0].kind, ColumnKind::NotAdditive, "{t:#?}");
+    // The same digits as amounts that do not nest are an amount column.
+    let text = "地区\t投入\n甲县\t205\n乙县\t30711\n丙县\t1500321\n";
+    let t = &tables(text)[0];
+    assert_eq!(t.columns[1].kind, ColumnKind::Additive, "{t:#?}");
+}

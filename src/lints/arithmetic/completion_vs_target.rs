@@ -1,20 +1,31 @@
-use super::rate_table::{count, counts_before, percent, same_unit};
-use crate::diagnostic::{Finding, Severity};
-use crate::document::{Approx, Document, Kind, Quantity};
+use super::report;
+use crate::diagnostic::Finding;
+use crate::document::claims::{show, ClaimKind, Role, Source, Verdict};
+use crate::document::Document;
 use crate::lints::{Configurable, Lint, LintMeta, NoOptions};
 
 crate::declare_lint! {
     /// ## What it does
-    /// Checks a completion rate against the target and the amount done:
-    /// `任务数N，完成M，完成率P%` and `完成任务数的P%` must give P = M ÷ N (above
-    /// 100% is fine), within the rounding the written P allows. The target is a
-    /// count whose label says 任务, 目标, 计划, 需完成, 应完成 or 下达; the amount
-    /// done is the nearest count labelled 完成 before the rate in its sentence.
-    /// When the target is not stated in the paragraph nothing is said.
+    /// Checks a completion against the target and the amount done: `任务数N，完成M，
+    /// 完成率P%`, `完成任务数的P%`, `完成全年600万人目标的81%` and `占年度计划的88.5%`
+    /// must give P = M ÷ N (above 100% is fine) for some reading of the printed
+    /// numbers (each is the interval its last digit allows). The target is a count
+    /// named in the phrase, a count whose label matches the base the phrase names
+    /// (年初预算), or one labelled 任务, 目标, 计划, 需完成, 应完成, 下达 or 预算; the amount
+    /// done is the count before the phrase or the nearest one labelled 完成.
+    ///
+    /// When the phrase names one base and the numbers fit another of the same kind
+    /// (完成年初预算的95.0% that is 171 of the adjusted 180万元, not of the initial
+    /// 150万元), the label is reported, with the reading that fits.
     ///
     /// It also reports a claim the numbers contradict — a decision error:
-    /// 超额完成 or 提前完成 written in a sentence whose amount done is below its
-    /// target.
+    /// 超额完成, 提前完成 or 全面完成 written in a sentence whose amount done is below
+    /// its target.
+    ///
+    /// Binding: named when the target is named (in the phrase, or the one target of
+    /// the sentence), else inferred; the help says which binding it assumes and only a
+    /// named one suggests writing another number. A label that names the wrong base
+    /// is reported with the base that fits.
     ///
     /// ## Why
     /// Completion rates are what a report is judged on; a wrong one is either a
@@ -39,169 +50,65 @@ impl Configurable for CompletionVsTarget {
     }
 }
 
-const TARGET_WORDS: &[&str] = &["任务", "目标", "计划", "需完成", "应完成", "下达"];
-const CLAIMS: &[&str] = &["超额完成", "提前完成", "全面完成"];
-
-fn is_target(q: &Quantity) -> bool {
-    TARGET_WORDS.iter().any(|w| q.label.contains(w))
-}
-
-fn is_done(q: &Quantity) -> bool {
-    q.label.contains("完成") && !is_target(q)
-}
-
 impl Lint for CompletionVsTarget {
     fn meta(&self) -> &'static LintMeta {
         &META
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        let qs = &doc.quantities;
-        for (k, rate) in qs.iter().enumerate() {
-            if rate.kind != Kind::Percent || rate.approx != Approx::Exact {
-                continue;
+        for c in doc.claims().of(ClaimKind::Completion) {
+            match c.verdict {
+                Verdict::Fails => {
+                    let Some(r) = c.assumed() else { continue };
+                    let expr = show::expression(r, &c.stated);
+                    let message = if matches!(c.stated.source, Source::Text(_)) {
+                        format!("写「{}」，但完成数低于任务数：{expr}", c.stated.written)
+                    } else {
+                        format!(
+                            "「{}{}」与完成数和任务数不符：{expr}",
+                            c.stated.label, c.stated.written
+                        )
+                    };
+                    out.extend(report::finding(&META, c, message, "核对完成数、任务数"));
+                }
+                Verdict::Mislabeled(n) => {
+                    let (Some(a), Some(f)) = (c.readings.first(), c.readings.get(n)) else {
+                        continue;
+                    };
+                    let (Some(named), Some(fits)) =
+                        (a.operand(Role::Target), f.operand(Role::Target))
+                    else {
+                        continue;
+                    };
+                    out.push(
+                        Finding::new(
+                            &META,
+                            c.stated.span,
+                            format!(
+                                "「{}{}」所称的基数不对：按「{}{}」为 {}，按「{}{}」才是 {}",
+                                c.stated.label,
+                                c.stated.written,
+                                named.label,
+                                named.written,
+                                report::computed(c, a),
+                                fits.label,
+                                fits.written,
+                                report::computed(c, f)
+                            ),
+                        )
+                        .primary("所写的比率与所称的基数不符")
+                        .label(named.label_span, format!("所称的基数 {}", named.written))
+                        .label(fits.label_span, format!("相符的基数 {}", fits.written))
+                        .help(format!(
+                            "{}；{}：比率对应的是「{}」，核对文字中的基数名称",
+                            show::expression(a, &c.stated),
+                            show::expression(f, &c.stated),
+                            fits.label
+                        )),
+                    );
+                }
+                _ => {}
             }
-            // 完成率 P%, or 完成任务数的 P% / 完成全年目标的 P%.
-            let of_target =
-                rate.label.starts_with("完成") && rate.label.ends_with('的') && is_target(rate);
-            if !rate.label.ends_with("完成率") && !of_target {
-                continue;
-            }
-            let done = if of_target {
-                k.checked_sub(1).filter(|&j| {
-                    qs[j].sentence == rate.sentence && qs[j].paragraph == rate.paragraph
-                })
-            } else {
-                counts_before(qs, k).find(|&j| qs[j].sentence == rate.sentence && is_done(&qs[j]))
-            };
-            let Some(done) = done.filter(|&j| qs[j].is_count() && qs[j].approx == Approx::Exact)
-            else {
-                continue;
-            };
-            let fits = counts_before(qs, k)
-                .filter(|&j| j != done && same_unit(&qs[j], &qs[done]) && qs[j].value > 0.0)
-                .any(|j| rate.admits(qs[done].value / qs[j].value * 100.0));
-            if fits {
-                continue;
-            }
-            let targets: Vec<usize> = counts_before(qs, k)
-                .filter(|&j| j != done && same_unit(&qs[j], &qs[done]) && is_target(&qs[j]))
-                .collect();
-            let [target] = targets[..] else { continue };
-            if qs[target].value > 0.0 {
-                out.push(rate_finding(doc, rate, &qs[done], &qs[target]));
-            }
-        }
-        claim_findings(doc, out);
-    }
-}
-
-fn rate_finding(doc: &Document, rate: &Quantity, done: &Quantity, target: &Quantity) -> Finding {
-    let got = done.value / target.value * 100.0;
-    let recompute = format!(
-        "{} ÷ {} = {}",
-        count(done.value),
-        count(target.value),
-        percent(got)
-    );
-    let one_sentence = target.sentence == rate.sentence;
-    Finding::new(
-        &META,
-        rate.span,
-        format!(
-            "「{}{}」与完成数和任务数不符：{recompute}",
-            rate.label, rate.written
-        ),
-    )
-    .severity(if one_sentence {
-        Severity::Error
-    } else {
-        Severity::Warning
-    })
-    .primary(format!("所写完成率，按计数应为 {}", percent(got)))
-    .label_counts(done, target)
-    .help(format!(
-        "{recompute}，与所写 {} 不符；核对完成数、任务数，或把完成率改为 {}",
-        doc.slice(rate.span),
-        percent(got)
-    ))
-}
-
-/// Both findings label the two counts the same way.
-trait LabelCounts {
-    fn label_counts(self, done: &Quantity, target: &Quantity) -> Self;
-}
-
-impl LabelCounts for Finding {
-    fn label_counts(self, done: &Quantity, target: &Quantity) -> Finding {
-        self.label(
-            done.label_span.cover(done.span),
-            format!("完成数 {}", count(done.value)),
-        )
-        .label(
-            target.label_span.cover(target.span),
-            format!("任务数 {}", count(target.value)),
-        )
-    }
-}
-
-/// 超额完成/提前完成 in a sentence whose amount done is below its target.
-fn claim_findings(doc: &Document, out: &mut Vec<Finding>) {
-    for (pi, p) in doc.paragraphs.iter().enumerate() {
-        // Every claim holds 完成: one memchr scan spares most paragraphs a search per sentence.
-        if memchr::memmem::find(p.text.as_bytes(), "完成".as_bytes()).is_none() {
-            continue;
-        }
-        for (si, s) in p.sentences.iter().enumerate() {
-            let Some(text) = p.text.get(s.start..s.end) else {
-                continue;
-            };
-            let Some((claim, at)) = CLAIMS
-                .iter()
-                .find_map(|c| text.find(c).map(|i| (*c, s.start + i)))
-            else {
-                continue;
-            };
-            let in_sentence: Vec<&Quantity> = doc
-                .quantities_in_sentence(pi, si)
-                .iter()
-                .filter(|q| q.is_count())
-                .collect();
-            let targets: Vec<&&Quantity> = in_sentence
-                .iter()
-                .filter(|q| is_target(q) && q.approx == Approx::Exact)
-                .collect();
-            let dones: Vec<&&Quantity> = in_sentence.iter().filter(|q| is_done(q)).collect();
-            let ([target], [done]) = (&targets[..], &dones[..]) else {
-                continue;
-            };
-            let below = match done.approx {
-                Approx::Exact | Approx::AtMost => done.value < target.value,
-                _ => false,
-            };
-            if !below || !same_unit(done, target) {
-                continue;
-            }
-            let span = p.doc_span(crate::span::Span::new(at, at + claim.len()));
-            out.push(
-                Finding::new(
-                    &META,
-                    span,
-                    format!(
-                        "写「{claim}」，但完成数 {} 低于任务数 {}",
-                        count(done.value),
-                        count(target.value)
-                    ),
-                )
-                .primary("与计数相反的结论")
-                .label_counts(done, target)
-                .help(format!(
-                    "{} ÷ {} = {}，未达任务；核对两个计数，或改写「{claim}」",
-                    count(done.value),
-                    count(target.value),
-                    percent(done.value / target.value * 100.0)
-                )),
-            );
         }
     }
 }
@@ -209,7 +116,7 @@ fn claim_findings(doc: &Document, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lints::testing::pass_fail;
+    use crate::lints::testing::{pass_fail, run};
 
     #[test]
     fn cases() {
@@ -221,12 +128,36 @@ mod tests {
                 "全年目标任务5000人次，已完成3668人次，完成任务数的73.36%。",
                 "下达任务1000户，完成1200户，超额完成任务。",
                 "完成率95%。",
+                "新增就业486万人，完成全年600万人目标的81%。",
+                "年度计划投资20亿元，完成投资17.7亿元，占年度计划的88.5%。",
             ],
             &[
                 "需完成1562张托位，现已完成1575张托位，完成率108.0%。",
                 "全年目标任务5000人次，已完成3668人次，完成任务数的83.36%。",
                 "下达任务1000户，已完成900户，超额完成任务。",
+                "新增就业486万人，完成全年600万人目标的91%。",
+                "年度计划投资20亿元，完成投资17.7亿元，占年度计划的78.5%。",
+                "年初预算150万元，调整后预算180万元，支出决算171万元，完成年初预算的95.0%。",
             ],
+        );
+    }
+
+    #[test]
+    fn a_wrong_base_is_reported_as_the_label() {
+        let found = run(
+            &CompletionVsTarget {},
+            "年初预算150万元，调整后预算180万元，支出决算171万元，完成年初预算的95.0%。",
+        );
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].message.contains("所称的基数不对"),
+            "{}",
+            found[0].message
+        );
+        assert!(
+            found[0].message.contains("调整后预算"),
+            "{}",
+            found[0].message
         );
     }
 }

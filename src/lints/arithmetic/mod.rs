@@ -7,6 +7,6 @@ pub(crate) mod date_consistency;
 pub(crate) mod enumeration_count;
 pub(crate) mod growth_mismatch;
 pub(crate) mod rate_mismatch;
-pub(crate) mod rate_table;
+pub(crate) mod report;
 pub(crate) mod sum_mismatch;
 pub(crate) mod total_vs_items;

@@ -1,6 +1,5 @@
 //! Lints of the tables family.
 
-pub(crate) mod table_math;
 pub(crate) mod table_prose_mismatch;
 pub(crate) mod table_rate_column;
 pub(crate) mod table_share_sum;

@@ -1,7 +1,7 @@
-use super::table_math::{rule_of, show, Reading};
-use crate::diagnostic::{Finding, Severity};
-use crate::document::tables::{ColumnKind, RowRole, Table};
+use crate::diagnostic::Finding;
+use crate::document::claims::{show, ClaimKind};
 use crate::document::Document;
+use crate::lints::arithmetic::report;
 use crate::lints::{Configurable, Lint, LintMeta, NoOptions};
 
 crate::declare_lint! {
@@ -54,186 +54,18 @@ impl Lint for TableRateColumn {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        for t in &doc.tables {
-            for c in 0..t.columns.len() {
-                if let ColumnKind::Rate { growth, .. } = t.columns[c].kind {
-                    check_column(doc, t, c, growth, out);
-                }
-            }
+        for c in doc.claims().of(ClaimKind::TableRate).filter(|c| c.fails()) {
+            let Some(r) = c.assumed() else { continue };
+            let expr = show::expression(r, &c.stated);
+            let formula = expr.split(" = ").next().unwrap_or(&expr);
+            let message = format!(
+                "表格「{}」为 {}，按 {formula} 应为 {}",
+                c.stated.label,
+                c.stated.written,
+                report::computed(c, r)
+            );
+            out.extend(report::finding(&META, c, message, "核对本行的数字"));
         }
-    }
-}
-
-/// Most count columns tried as numerator or denominator, nearest the rate first.
-const MAX_OPERANDS: usize = 12;
-/// Rows the formula is searched on; the one found is then checked on all.
-const SAMPLE_ROWS: usize = 64;
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Formula {
-    /// a ÷ b
-    Ratio(usize, usize),
-    /// (a − b) ÷ b
-    Growth(usize, usize),
-    /// a ÷ a's total row
-    Share(usize),
-}
-
-/// The value `f` gives on row `r`, with the cells it used: (row, column).
-fn compute(
-    t: &Table,
-    f: Formula,
-    r: usize,
-    total_row: Option<usize>,
-) -> Option<(f64, Vec<(usize, usize)>)> {
-    let num = |row: usize, col: usize| t.number(row, col).filter(|n| !n.approx).map(|n| n.value);
-    let (x, cells) = match f {
-        Formula::Ratio(a, b) => {
-            let d = num(r, b).filter(|d| *d > 0.0)?;
-            (num(r, a)? / d, vec![(r, a), (r, b)])
-        }
-        Formula::Growth(a, b) => {
-            let d = num(r, b).filter(|d| *d > 0.0)?;
-            ((num(r, a)? - d) / d, vec![(r, a), (r, b)])
-        }
-        Formula::Share(a) => {
-            let tr = total_row?;
-            let d = num(tr, a).filter(|d| *d > 0.0)?;
-            (num(r, a)? / d, vec![(r, a), (tr, a)])
-        }
-    };
-    Some((x * 100.0, cells))
-}
-
-fn formulas(t: &Table, c: usize, growth: bool, total_row: Option<usize>) -> Vec<Formula> {
-    let mut operands: Vec<usize> = (0..t.columns.len())
-        .filter(|&k| k != c && t.columns[k].kind == ColumnKind::Additive)
-        .collect();
-    // Columns under the rate's own merged header first ("麻腮风疫苗实种人数" for
-    // "麻腮风疫苗接种率"), then the nearest, left before right: among formulas that
-    // fit equally, the first is named.
-    let group = |k: usize| {
-        let (a, b) = (&t.columns[k].header, &t.columns[c].header);
-        a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
-    };
-    operands.sort_by_key(|&k| (std::cmp::Reverse(group(k)), k.abs_diff(c), k > c));
-    operands.truncate(MAX_OPERANDS);
-    let mut out = Vec::new();
-    for &a in &operands {
-        for &b in &operands {
-            if a != b {
-                out.push(Formula::Ratio(a, b));
-                if growth {
-                    out.push(Formula::Growth(a, b));
-                }
-            }
-        }
-        if total_row.is_some() {
-            out.push(Formula::Share(a));
-        }
-    }
-    out
-}
-
-fn check_column(doc: &Document, t: &Table, c: usize, growth: bool, out: &mut Vec<Finding>) {
-    let total = t.grand_total();
-    let verdict = |f: Formula, rows: &mut dyn Iterator<Item = usize>| -> Vec<(usize, bool)> {
-        rows.filter_map(|r| {
-            let rate = t.number(r, c).filter(|n| !n.approx)?;
-            let (x, _) = compute(t, f, r, total)?;
-            // Over-completion is often written as 100% ("超额按100%计").
-            let capped = (rate.value - 100.0).abs() < 1e-9 && x > 100.0;
-            Some((r, capped || rate.admits(x)))
-        })
-        .collect()
-    };
-    // The formula is found on the first rows (hundreds of formulas are tried),
-    // then held against every row.
-    let readings = formulas(t, c, growth, total)
-        .into_iter()
-        .map(|f| Reading {
-            formula: f,
-            verdict: verdict(f, &mut t.body().take(SAMPLE_ROWS)),
-        })
-        .collect();
-    let Some((f, _, _)) = rule_of(readings) else {
-        return;
-    };
-    let Some((f, broken, holds)) = rule_of(vec![Reading {
-        formula: f,
-        verdict: verdict(f, &mut t.body()),
-    }]) else {
-        return;
-    };
-    let severity = if holds >= 3 {
-        Severity::Error
-    } else {
-        Severity::Warning
-    };
-    for r in broken {
-        if let Some(found) = finding(doc, t, r, c, f, total, severity) {
-            out.push(found);
-        }
-    }
-}
-
-fn finding(
-    doc: &Document,
-    t: &Table,
-    r: usize,
-    c: usize,
-    f: Formula,
-    total: Option<usize>,
-    severity: Severity,
-) -> Option<Finding> {
-    let (x, cells) = compute(t, f, r, total)?;
-    let span = t.cell_span(r, c)?;
-    let value = |(row, col): (usize, usize)| {
-        t.number(row, col)
-            .map_or(String::new(), |n| show(n.value, n.decimals))
-    };
-    let (a, b) = (cells[0], cells[1]);
-    let (formula, recompute) = match f {
-        Formula::Ratio(..) | Formula::Share(_) => (
-            format!("{} ÷ {}", name(t, a, f), name(t, b, f)),
-            format!("{} ÷ {}", value(a), value(b)),
-        ),
-        Formula::Growth(..) => (
-            format!("({0} − {1}) ÷ {1}", name(t, a, f), name(t, b, f)),
-            format!("({0} − {1}) ÷ {1}", value(a), value(b)),
-        ),
-    };
-    // Two digits past the printed ones, so the reader sees which way it rounds.
-    let printed = t.number(r, c)?.decimals;
-    let got = format!("{}%", show(x, (printed + 2).max(2)));
-    let finding = Finding::new(
-        &META,
-        span,
-        format!(
-            "表格「{}」行的「{}」为 {}，按 {formula} 应为 {got}",
-            t.row_name(r),
-            t.column_name(c),
-            doc.slice(span)
-        ),
-    )
-    .severity(severity)
-    .primary(format!("所写比率，按本行应为 {got}"))
-    .label(t.cell_span(a.0, a.1)?, format!("分子 {}", value(a)))
-    .label(t.cell_span(b.0, b.1)?, format!("分母 {}", value(b)))
-    .help(format!(
-        "{recompute} = {got}，与所写 {} 不符；该列其他行都是 {formula}，核对本行的数字",
-        doc.slice(span)
-    ));
-    Some(finding)
-}
-
-/// A column's name in a formula; a share's denominator is the total row's cell.
-fn name(t: &Table, (row, col): (usize, usize), f: Formula) -> String {
-    match f {
-        Formula::Share(_) if t.rows[row].role != RowRole::Item => {
-            format!("{}{}", t.row_name(row), t.column_name(col))
-        }
-        _ => t.column_name(col),
     }
 }
 

@@ -1,7 +1,7 @@
-use super::table_math::{column_numbers, readings, scope, show, sum_expression};
-use crate::diagnostic::{Finding, Severity};
-use crate::document::tables::{CellNumber, ColumnKind, Table};
+use crate::diagnostic::Finding;
+use crate::document::claims::{show, ClaimKind};
 use crate::document::Document;
+use crate::lints::arithmetic::report;
 use crate::lints::{Configurable, Lint, LintMeta, NoOptions};
 
 crate::declare_lint! {
@@ -44,116 +44,26 @@ impl Configurable for TableShareSum {
     }
 }
 
-/// Without a total row, a sum this close to 100% is taken as a full breakdown.
-const NEAR_WHOLE: f64 = 2.0;
-
 impl Lint for TableShareSum {
     fn meta(&self) -> &'static LintMeta {
         &META
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        for t in &doc.tables {
-            for c in 0..t.columns.len() {
-                if matches!(t.columns[c].kind, ColumnKind::Rate { share: true, .. }) {
-                    check_column(t, c, out);
-                }
-            }
-        }
-    }
-}
-
-/// Sum of shares and the slack their rounding allows: half a unit per share
-/// either way, a whole one below for shares cut off rather than rounded.
-fn fits_whole(shares: &[CellNumber], whole: f64) -> bool {
-    let sum: f64 = shares.iter().map(|n| n.value).sum();
-    let half: f64 = shares.iter().map(|n| n.step / 2.0).sum::<f64>() + 1e-9 * whole;
-    let cut: f64 = shares.iter().map(|n| n.step).sum::<f64>() + 1e-9 * whole;
-    sum <= whole + half && sum >= whole - cut
-}
-
-fn check_column(t: &Table, c: usize, out: &mut Vec<Finding>) {
-    let totals: Vec<usize> = t.body().filter(|&r| t.rows[r].role.is_whole()).collect();
-    if totals.is_empty() {
-        let rows: Vec<usize> = t.body().collect();
-        let items: Vec<usize> = readings(t, &rows).into_iter().next().unwrap_or_default();
-        check_rows(t, c, None, &items, out);
-        return;
-    }
-    for at in totals {
-        // The total row must say the whole is 100% (or say nothing).
-        let stated = t.number(at, c);
-        if stated.is_some_and(|n| (n.value - 100.0).abs() > n.step) {
-            continue;
-        }
-        let scope = scope(t, at);
-        // Several readings of the rows under the total: any that fits clears it.
-        let all = readings(t, &scope);
-        let fits = all.iter().any(|items| {
-            column_numbers(t, items, c).is_some_and(|v| {
-                let shares: Vec<CellNumber> = v.into_iter().map(|(_, n)| n).collect();
-                shares.len() >= 2 && fits_whole(&shares, 100.0)
-            })
-        });
-        if !fits {
-            if let Some(items) = all.first() {
-                check_rows(t, c, Some(at), items, out);
-            }
-        }
-    }
-}
-
-fn check_rows(t: &Table, c: usize, total: Option<usize>, items: &[usize], out: &mut Vec<Finding>) {
-    let Some(found) = column_numbers(t, items, c) else {
-        return;
-    };
-    let shares: Vec<CellNumber> = found.iter().map(|&(_, n)| n).collect();
-    if shares.len() < 2 || fits_whole(&shares, 100.0) {
-        return;
-    }
-    let sum: f64 = shares.iter().map(|n| n.value).sum();
-    if total.is_none() && (sum - 100.0).abs() > NEAR_WHOLE {
-        return; // a selection of parts, not a breakdown of the whole
-    }
-    let d = shares.iter().map(|n| n.decimals).max().unwrap_or(0);
-    let span = match total.and_then(|r| t.cell_span(r, c)) {
-        Some(s) if !s.is_empty() => s,
-        _ => t.columns[c]
-            .header_span
-            .or_else(|| found.last().and_then(|&(r, _)| t.cell_span(r, c)))
-            .unwrap_or(t.span),
-    };
-    let column = t.column_name(c);
-    let severity = if total.is_some() {
-        Severity::Error
-    } else {
-        Severity::Warning
-    };
-    let mut f = Finding::new(
-        &META,
-        span,
-        format!("表格「{column}」列各行相加为 {}%，不是 100%", show(sum, d)),
-    )
-    .severity(severity)
-    .primary(if total.is_some() {
-        "整体为 100%".to_owned()
-    } else {
-        format!("「{column}」各行合计 {}%", show(sum, d))
-    });
-    for &(r, n) in &found {
-        if let Some(s) = t.cell_span(r, c) {
-            f = f.label(
-                s,
-                format!("{} {}%", t.row_name(r), show(n.value, n.decimals)),
+        for c in doc
+            .claims()
+            .of(ClaimKind::TableShares)
+            .filter(|c| c.fails())
+        {
+            let Some(r) = c.assumed() else { continue };
+            let message = format!(
+                "表格「{}」列各行相加为 {}，不是 100%",
+                c.stated.label,
+                show::value(r.computed, 2)
             );
+            out.extend(report::finding(&META, c, message, "核对各行的占比"));
         }
     }
-    out.push(f.help(format!(
-        "{} = {}%，各部分之和应为 100%（四舍五入最多差 {}）；核对各行的占比",
-        sum_expression(&shares),
-        show(sum, d),
-        show(shares.iter().map(|n| n.step / 2.0).sum::<f64>(), d + 1)
-    )));
 }
 
 #[cfg(test)]

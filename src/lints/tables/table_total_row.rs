@@ -1,9 +1,7 @@
-use super::table_math::{
-    additive_columns, column_numbers, is_flat, readings, scope, show, sum_expression, sum_fits,
-};
-use crate::diagnostic::{Finding, Severity};
-use crate::document::tables::{CellNumber, RowRole, Table};
+use crate::diagnostic::Finding;
+use crate::document::claims::ClaimKind;
 use crate::document::Document;
+use crate::lints::arithmetic::report;
 use crate::lints::{Configurable, Lint, LintMeta, NoOptions};
 
 crate::declare_lint! {
@@ -62,113 +60,22 @@ impl Lint for TableTotalRow {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        for t in &doc.tables {
-            for at in t.body() {
-                if t.rows[at].role.is_total() {
-                    check_total(doc, t, at, out);
-                }
-            }
-        }
-    }
-}
-
-/// One column's verdict under one reading: the items and whether they fit.
-struct Verdict {
-    column: usize,
-    items: Vec<(usize, CellNumber)>,
-    total: CellNumber,
-    fits: bool,
-}
-
-fn verdicts(t: &Table, at: usize, items: &[usize]) -> Vec<Verdict> {
-    additive_columns(t)
-        .filter_map(|c| {
-            let total = t.number(at, c).filter(|n| !n.approx)?;
-            let found = column_numbers(t, items, c)?;
-            if found.len() < 2 {
-                return None;
-            }
-            let numbers: Vec<CellNumber> = found.iter().map(|&(_, n)| n).collect();
-            Some(Verdict {
-                column: c,
-                fits: sum_fits(&numbers, &total, t.columns[c].rounded),
-                items: found,
-                total,
-            })
-        })
-        .collect()
-}
-
-fn check_total(doc: &Document, t: &Table, at: usize, out: &mut Vec<Finding>) {
-    let scope = scope(t, at);
-    let mut best: Option<Vec<Verdict>> = None;
-    for items in readings(t, &scope) {
-        let v = verdicts(t, at, &items);
-        let fits = v.iter().filter(|v| v.fits).count();
-        if best
-            .as_ref()
-            .is_none_or(|b| fits > b.iter().filter(|v| v.fits).count())
+        for c in doc
+            .claims()
+            .of(ClaimKind::TableTotalRow)
+            .filter(|c| c.fails())
         {
-            best = Some(v);
-        }
-    }
-    let Some(best) = best else { return };
-    let fits = best.iter().filter(|v| v.fits).count();
-    let misses = best.len() - fits;
-    if misses == 0 {
-        return;
-    }
-    // Peers under a 合计 row have one reading: a miss is certain.
-    let certain = t.rows[at].role != RowRole::AreaTotal && is_flat(t, &scope);
-    let severity = if certain && fits >= 1 || fits >= 2 {
-        Severity::Error
-    } else if certain && misses <= 2 || fits == 1 && misses == 1 {
-        Severity::Warning
-    } else {
-        return; // the rows may not be what the total covers
-    };
-    for v in best.iter().filter(|v| !v.fits) {
-        out.push(finding(doc, t, at, v, severity));
-    }
-}
-
-fn finding(doc: &Document, t: &Table, at: usize, v: &Verdict, severity: Severity) -> Finding {
-    let numbers: Vec<CellNumber> = v.items.iter().map(|&(_, n)| n).collect();
-    let d = numbers
-        .iter()
-        .map(|n| n.decimals)
-        .chain([v.total.decimals])
-        .max()
-        .unwrap_or(0);
-    let sum: f64 = numbers.iter().map(|n| n.value).sum();
-    let row = t.row_name(at);
-    let column = t.column_name(v.column);
-    let recompute = format!("{} = {}", sum_expression(&numbers), show(sum, d));
-    let total_span = t.cell_span(at, v.column).unwrap_or(t.rows[at].span);
-    let mut f = Finding::new(
-        &META,
-        total_span,
-        format!(
-            "表格「{row}」行的「{column}」为 {}，而所列各行相加为 {}",
-            doc.slice(total_span),
-            show(sum, d)
-        ),
-    )
-    .severity(severity)
-    .primary(format!("所写合计，按各行应为 {}", show(sum, d)));
-    for &(r, n) in &v.items {
-        if let Some(s) = t.cell_span(r, v.column) {
-            f = f.label(
-                s,
-                format!("{} {}", t.row_name(r), show(n.value, n.decimals)),
+            let Some(r) = c.assumed() else { continue };
+            let message = format!(
+                "表格「{}」为 {}，而{}相加为 {}",
+                c.stated.label,
+                c.stated.written,
+                r.basis,
+                report::computed(c, r)
             );
+            out.extend(report::finding(&META, c, message, "核对该列各行的数字"));
         }
     }
-    f.help(format!(
-        "{recompute}，与「{row}」行所写 {} 不符；核对该列各行的数字，或把合计改为 {}",
-        show(v.total.value, v.total.decimals),
-        show(sum, d)
-    ))
 }
 
 #[cfg(test)]
@@ -200,6 +107,13 @@ mod tests {
                 "| 机构 | 床位 |\n|---|---|\n| 医院 | 60 |\n| 三级医院 | 30 |\n| 二级医院 | 30 |\n| 基层机构 | 40 |\n| 合计 | 100 |\n",
                 // Numbered levels: the top level adds up.
                 &format!("{HEAD}| 一、医疗 | 30 | 28 |\n| （一）医院 | 20 | 19 |\n| （二）诊所 | 10 | 9 |\n| 二、公卫 | 5 | 5 |\n| 合计 | 35 | 33 |\n"),
+                // A # list belongs to the unmarked row right above it: 各项贷款余额
+                // is a peer of 各项存款余额 and heads #短期贷款 / 中长期贷款.
+                "指标\t绝对数（亿元）\t增长（%）\n各项存款余额\t2130.36\t12.9\n#住户存款余额\t1562.57\t12.9\n各项贷款余额\t2321.11\t14.1\n#短期贷款\t428.57\t14.1\n中长期贷款\t1862.61\t13.3\n",
+                // A nested # list flattened: 税收/非税 split 一般公共预算收入, not 财政总收入.
+                "指标\t绝对数（亿元）\n财政总收入\t122.22\n#一般公共预算收入\t77.25\n#税收收入\t39.52\n非税收入\t37.73\n一般公共预算支出\t300.1\n#教育\t60.2\n",
+                // Subject codes in a column of their own are no amounts.
+                "205\t教育支出\t300\n20502\t普通教育\t200\n2050205\t高等教育\t200\n207\t文化支出\t100\n",
             ],
             &[
                 &format!("{HEAD}| 甲县 | 120 | 118 |\n| 乙县 | 80 | 80 |\n| 合计 | 200 | 208 |\n"),
@@ -207,6 +121,8 @@ mod tests {
                 "地区      任务数    完成数\n甲县      120       118\n乙县      80        80\n合　计    200       189\n",
                 &format!("{HEAD}| 全市 | 200 | 189 |\n| 甲县 | 120 | 118 |\n| 乙县 | 80 | 80 |\n"),
                 &format!("{HEAD}| 一、医院 | | |\n| 甲 | 10 | 9 |\n| 乙 | 20 | 19 |\n| 小计 | 30 | 27 |\n| 二、卫生院 | | |\n| 丙 | 5 | 5 |\n| 小计 | 5 | 5 |\n| 合计 | 35 | 33 |\n"),
+                // The # part of the first total exceeds it.
+                "指标\t绝对数（亿元）\t增长（%）\n各项存款余额\t1130.36\t12.9\n#住户存款余额\t1562.57\t12.9\n各项贷款余额\t2321.11\t14.1\n#短期贷款\t428.57\t14.1\n中长期贷款\t1862.61\t13.3\n",
             ],
         );
     }
@@ -218,7 +134,6 @@ mod tests {
         let found = run(&TableTotalRow {}, &text);
         assert_eq!(found.len(), 1, "{found:#?}");
         let f = &found[0];
-        assert_eq!(f.severity, Severity::Error);
         assert!(f.message.contains("「完成数」为 208"), "{}", f.message);
         assert!(f.help.as_deref().unwrap_or("").contains("118 + 80 = 198"));
         assert_eq!(f.labels.len(), 2, "one label per item cell");

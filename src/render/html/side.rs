@@ -47,7 +47,7 @@ pub(super) fn side_list(
              data-code=\"{code}\" data-lint=\"{lint}\" data-group=\"{group_id}\">\
              <button type=\"button\" class=\"jump\" data-target=\"f{n}\">\
              <span class=\"meta\"><span class=\"badge\">{badge}</span> \
-             <span class=\"code\">{code} {lint}</span> <span class=\"at\">{line}:{col}</span>{count}</span> \
+             <span class=\"code\">{code} {lint}</span> <span class=\"at\">{line}:{col}</span>{place}{count}</span> \
              <span class=\"msg\" id=\"m{n}\" lang=\"zh-CN\">{msg}</span></button>",
             rep = if size == 0 { " rep" } else { "" },
             badge = escape(i18n::severity_name(f.severity)),
@@ -60,6 +60,7 @@ pub(super) fn side_list(
             lint = escape(f.lint),
             line = f.at.line,
             col = f.at.column,
+            place = place(f.location.as_ref()),
             msg = escape(&f.message),
         );
         let _ = write!(
@@ -85,9 +86,10 @@ pub(super) fn side_list(
             for l in &f.labels {
                 let _ = write!(
                     page,
-                    "<li><span class=\"at\">{}:{}</span> {}</li>",
+                    "<li><span class=\"at\">{}:{}</span>{} {}</li>",
                     l.at.line,
                     l.at.column,
+                    place(l.location.as_ref()),
                     escape(&l.message)
                 );
             }
@@ -119,4 +121,12 @@ pub(super) fn side_list(
         page.push_str("</li>\n");
     }
     page.push_str("</ol>\n</aside>\n");
+}
+
+/// Where a finding is in the original PDF or Word file (page and line, section,
+/// table cell): the line of the extracted text means nothing to a Word user.
+fn place(location: Option<&crate::input::location::Place>) -> String {
+    location.map_or_else(String::new, |p| {
+        format!(" <span class=\"at place\">{}</span>", escape(&p.text))
+    })
 }

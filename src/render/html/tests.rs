@@ -321,3 +321,39 @@ fn the_script_never_parses_markup_or_code() {
     }
     assert!(!JS.contains("</"), "page.js would end its own <script>");
 }
+
+#[test]
+fn a_pdf_or_word_finding_shows_where_it_is_in_the_original_file() {
+    let text = "一、总体情况\n";
+    let place = |s: &str| crate::input::location::Place {
+        page: Some(3),
+        page_line: Some(12),
+        text: s.to_owned(),
+        ..Default::default()
+    };
+    let mut f = finding("RL101", Severity::Error, 0, 6);
+    f.location = Some(place("第3页第12行"));
+    f.labels.push(ReportedLabel {
+        message: "重复的编号".into(),
+        at: at(0, 3),
+        location: Some(place("第3页<第12行>")),
+    });
+    let findings = [f];
+    let page = render(&[Input {
+        name: "r.pdf",
+        text,
+        findings: &findings,
+    }]);
+    assert!(page.contains("<span class=\"at place\">第3页第12行</span>"));
+    assert!(page.contains("<span class=\"at place\">第3页&lt;第12行&gt;</span>"));
+    let plain = [finding("RL101", Severity::Error, 0, 6)];
+    let page = render(&[Input {
+        name: "r.txt",
+        text,
+        findings: &plain,
+    }]);
+    assert!(
+        !page.contains("class=\"at place\""),
+        "a text file has no other place"
+    );
+}

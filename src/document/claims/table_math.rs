@@ -1,5 +1,6 @@
-//! Arithmetic shared by the table lints: which rows a total covers, the ways its
-//! items may be read, and how far a printed sum may stray by rounding.
+//! Arithmetic shared by the table claims: which rows a total covers, the ways its
+//! items may be read (every item, the subtotals, the top level of a hierarchy of
+//! indentation, # and 其中 marks or subject codes), and the rule a column follows.
 
 use crate::document::markers;
 use crate::document::tables::{CellNumber, ColumnKind, Content, RowRole, Table};
@@ -61,11 +62,29 @@ pub fn scope(t: &Table, at: usize) -> Vec<usize> {
 /// at the top level (一、 among （一） and 1.).
 pub fn readings(t: &Table, scope: &[usize]) -> Vec<Vec<usize>> {
     let role = |r: usize| t.rows[r].role;
-    let mut out = vec![scope
+    let mut out = Vec::new();
+    // A hierarchy (208 over 20805 over 2080501, indented rows, #-marked parts):
+    // the total covers its top level, never every level as peers.
+    let counted = |r: &&usize| matches!(role(**r), RowRole::Item | RowRole::Part);
+    if let Some(top) = scope.iter().filter(counted).map(|&r| t.rows[r].depth).min() {
+        if scope.iter().filter(counted).any(|&r| t.rows[r].depth > top) {
+            out.push(
+                scope
+                    .iter()
+                    .copied()
+                    .filter(|&r| role(r) == RowRole::Item && t.rows[r].depth == top)
+                    .collect(),
+            );
+        }
+    }
+    let every: Vec<usize> = scope
         .iter()
         .copied()
         .filter(|&r| role(r) == RowRole::Item)
-        .collect::<Vec<_>>()];
+        .collect();
+    if !out.contains(&every) {
+        out.push(every);
+    }
     if scope.iter().any(|&r| role(r) == RowRole::Subtotal) {
         let mut set = Vec::new();
         let mut pending = Vec::new();
@@ -97,7 +116,8 @@ pub fn readings(t: &Table, scope: &[usize]) -> Vec<Vec<usize>> {
             out.push(set);
         }
     }
-    let nested = without_nested_parts(t, &out[0]);
+    let items = out.last().cloned().unwrap_or_default();
+    let nested = without_nested_parts(t, &items);
     if !out.contains(&nested) {
         out.push(nested);
     }
@@ -158,7 +178,10 @@ fn rows_headed_by(t: &Table, columns: &[usize], items: &[usize], i: usize) -> Op
 /// Whether the rows under a total are peers: no subtotals, parts, group
 /// headings or numbered levels, so the plain sum is the only reading.
 pub fn is_flat(t: &Table, scope: &[usize]) -> bool {
-    scope.iter().all(|&r| t.rows[r].role == RowRole::Item)
+    let depth = scope.first().map_or(0, |&r| t.rows[r].depth);
+    scope
+        .iter()
+        .all(|&r| t.rows[r].role == RowRole::Item && t.rows[r].depth == depth)
         && scope
             .iter()
             .all(|&r| markers::parse_block(&t.rows[r].label).is_none())

@@ -1,0 +1,202 @@
+//! Growth claims: a change stated with the values it connects.
+//!
+//! - Two end values: 由A提高到B，提高N个百分点 / 增加N / 增长X% / 增长N倍 (涨幅, 增幅,
+//!   增速 as well).
+//! - An end value and the change: 达58230个，比上年增加1260个，增长2.21% — the rate
+//!   is the change over the earlier value, B − change (or B + change for a decrease).
+//!
+//! Every value is an interval; 增长N倍 is read both as B ÷ A and (B − A) ÷ A, 提高X%
+//! between two rates both as points and as a relative change.
+
+use super::binder::Binder;
+use super::words::words;
+use super::{Claim, ClaimKind, Evidence, Form, Reading, Role, Tally};
+use crate::document::quantities::{Approx, Kind};
+use regex::Regex;
+use std::sync::OnceLock;
+
+struct Patterns {
+    from: Regex,
+    to: Regex,
+    change: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        // 由 / 从, optionally 原, 上年的, 2020年的, 年初的, 每人每年 before A.
+        from: Regex::new(
+            r"(由|从)(原|上年的?|去年的?|年初的?|每人每[年月]|[0-9０-９〇○零一二三四五六七八九]{4}年末?的?)?$",
+        )
+        .expect("from pattern"),
+        to: Regex::new(r"^(提高|提升|增加|增长|上升|扩大|增|下降|降低|减少|缩小|降|减)(到|至)$")
+            .expect("to pattern"),
+        change: Regex::new(
+            r"^[，,、]?(净)?(提高|提升|增加|增长|上升|扩大|增|下降|降低|减少|缩小|降|减|多|少|增幅为?|涨幅为?|增速为?|降幅为?)了?$",
+        )
+        .expect("change pattern"),
+    })
+}
+
+fn is_decrease(verb: &str) -> bool {
+    [
+        "下降", "降低", "减少", "缩小", "降", "减", "少", "回落", "下跌",
+    ]
+    .iter()
+    .any(|w| verb.contains(w))
+}
+
+pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
+    end_points(b, out);
+    end_and_change(b, out);
+}
+
+/// 由A提高到B，提高C.
+fn end_points(b: &Binder, out: &mut Vec<Claim>) {
+    let pat = patterns();
+    let qs = b.qs;
+    for k in 2..qs.len() {
+        let (ai, bi) = (k - 2, k - 1);
+        let (a, bq, c) = (&qs[ai], &qs[bi], &qs[k]);
+        if a.paragraph != c.paragraph || a.sentence != c.sentence || bq.sentence != c.sentence {
+            continue;
+        }
+        if [a, bq, c].iter().any(|q| q.approx != Approx::Exact)
+            || a.kind != bq.kind
+            || a.unit != bq.unit
+        {
+            continue;
+        }
+        let t = b.text(ai);
+        let (Some(before_a), Some(a_to_b), Some(b_to_c)) = (
+            t.get(..a.local.start),
+            t.get(a.local.end..bq.local.start),
+            t.get(bq.local.end..c.local.start),
+        ) else {
+            continue;
+        };
+        if !pat.from.is_match(before_a) || !pat.to.is_match(a_to_b) {
+            continue;
+        }
+        let Some(verb) = pat
+            .change
+            .captures(b_to_c)
+            .and_then(|m| m.get(2))
+            .map(|m| m.as_str())
+        else {
+            continue;
+        };
+        let down = is_decrease(a_to_b);
+        if is_decrease(verb) != down && !verb.starts_with(['增', '涨']) {
+            continue; // 由A下降到B，增加N: the sentence says something else
+        }
+        let (from, to) = (b.operand(ai, Role::From), b.operand(bi, Role::To));
+        let stated = b.operand(k, Role::Stated);
+        let mut tally = Tally::new(stated.value);
+        // A decrease is stated as a positive amount: subtract the later value.
+        let ops = vec![from.clone(), to.clone()];
+        let diff_ops = if down { vec![to, from] } else { ops.clone() };
+        let (growth, growth_why) = if down {
+            (Form::Decline, "(原值 − 现值) ÷ 原值")
+        } else {
+            (Form::Growth, "(现值 − 原值) ÷ 原值")
+        };
+        let mut offer = |form: Form, ops: &Vec<super::Operand>, why: &str| {
+            if let Some(r) = Reading::new(form, ops.clone(), Evidence::Explicit, why) {
+                tally.offer(r);
+            }
+        };
+        match c.kind {
+            Kind::Points if a.kind == Kind::Percent => {
+                offer(Form::Difference, &diff_ops, "两值之差（百分点）")
+            }
+            Kind::Percent => {
+                offer(growth, &ops, growth_why);
+                if a.kind == Kind::Percent {
+                    offer(Form::Difference, &diff_ops, "两值之差（百分点）");
+                }
+            }
+            Kind::Multiple if !down => {
+                for (minus_one, why) in [(true, "(现值 − 原值) ÷ 原值"), (false, "现值 ÷ 原值")]
+                {
+                    offer(Form::Multiple { minus_one }, &ops, why);
+                }
+            }
+            _ if c.kind == a.kind && c.unit == a.unit && a.kind != Kind::Percent => {
+                offer(Form::Difference, &diff_ops, "两值之差")
+            }
+            _ => continue,
+        }
+        out.extend(tally.finish(ClaimKind::Growth, stated));
+    }
+}
+
+/// 达58230个，比上年增加1260个，增长2.21%: the rate of a change over the value
+/// it changed from.
+fn end_and_change(b: &Binder, out: &mut Vec<Claim>) {
+    let w = words();
+    for c in 1..b.qs.len() {
+        let q = &b.qs[c];
+        // 平均每年增加四十二亿元: a yearly average, not the change of one year.
+        if !b.is_measure(c) || !b.is_change(c) || b.is_density(c) || q.approx != Approx::Exact {
+            continue;
+        }
+        let Some(verb) = w
+            .change_verbs
+            .iter()
+            .find(|v| q.label.ends_with(v.as_str()))
+        else {
+            continue;
+        };
+        let down = is_decrease(verb);
+        // The end value: the amount right before, of the same unit, with only a
+        // comparison between (，比上年末, ，较上年).
+        let end = c - 1;
+        let e = &b.qs[end];
+        if (e.paragraph, e.sentence) != (q.paragraph, q.sentence)
+            || !b.is_amount(end)
+            || e.unit != q.unit
+            || e.kind != q.kind
+            || e.approx != Approx::Exact
+        {
+            continue;
+        }
+        let gap = b.between(end, c);
+        if gap
+            .chars()
+            .filter(|c| !c.is_ascii_punctuation() && !"，、；".contains(*c))
+            .count()
+            > 10
+        {
+            continue;
+        }
+        // The rate: the next percentage of the sentence, right after, of the same direction.
+        let r = c + 1;
+        let Some(rq) = b.qs.get(r) else { continue };
+        if (rq.paragraph, rq.sentence) != (q.paragraph, q.sentence)
+            || rq.kind != Kind::Percent
+            || !b.is_change_rate(r)
+            || b.between(c, r).chars().count() > 6
+            || rq.label.contains("年均")
+        {
+            continue;
+        }
+        let rate_down = is_decrease(&rq.label);
+        if rate_down != down {
+            continue;
+        }
+        let stated = b.operand(r, Role::Stated);
+        let mut tally = Tally::new(stated.value);
+        let ops = vec![b.operand(end, Role::To), b.operand(c, Role::Change)];
+        let why = if down {
+            "变化量 ÷ (现值 + 变化量)"
+        } else {
+            "变化量 ÷ (现值 − 变化量)"
+        };
+        if let Some(reading) = Reading::new(Form::ChangeRate { down }, ops, Evidence::Explicit, why)
+        {
+            tally.offer(reading);
+        }
+        out.extend(tally.finish(ClaimKind::Growth, stated));
+    }
+}

@@ -1,0 +1,852 @@
+//! Part/whole claims: a total and the parts listed after 其中 (or after 分别, or
+//! before 合计), shares of one whole that must make 100% (complementary shares,
+//! the parts of a breakdown that each carry 占X%, a structure 11.6:25.2:63.2),
+//! and a per-hundred ratio (性别比103.6:100) against its two counts.
+//!
+//! Parts are all of the total only when the text says so (在岗/退休, 城镇/农村,
+//! 合计; a list ending in 其他 is still open); otherwise they are kinds of it and need only stay within it —
+//! together when they are siblings of one head noun (汽车保有量, 摩托车保有量), each
+//! on its own when an attribute may cut across them (党员, 女性, 硕士).
+
+use super::binder::{affinity, bracket_depth, core, Binder};
+use super::interval::Interval;
+use super::words::{contains_any, sums, words};
+use super::{Claim, ClaimKind, Evidence, Form, Operand, Reading, Role, Source, Tally};
+use crate::document::markers::is_han;
+use crate::document::quantities::Kind;
+use crate::span::Span;
+use regex::Regex;
+use std::sync::OnceLock;
+
+pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
+    for (pi, p) in b.doc.paragraphs.iter().enumerate() {
+        let range = b.paragraph_range(pi);
+        let t = p.text.as_str();
+        if range.len() >= 2 {
+            let mut listed: Vec<usize> = Vec::new();
+            for (at, opens_all) in markers(b, pi) {
+                qizhong(b, pi, at, opens_all, &mut listed, out);
+            }
+            for (at, m) in t.match_indices("分别") {
+                if let Some(c) = respectively(b, pi, at, m.len(), &listed) {
+                    out.push(c);
+                }
+            }
+            total_after(b, range.clone(), out);
+            complementary_shares(b, range.clone(), out);
+        }
+        if t.contains([':', '：', '∶', '︰']) {
+            ratio_forms(b, pi, out);
+        }
+    }
+}
+
+/// Where a breakdown of the total before it opens in paragraph `pi`, and whether
+/// the marker says the parts are all of it: 其中 (kinds of the whole), 预算79.69
+/// 亿元中， (the same), 按经营地统计， / 从收入结构看， / 分产业看， (a classification:
+/// all of it).
+fn markers(b: &Binder, pi: usize) -> Vec<(usize, bool)> {
+    let t = b.doc.paragraphs[pi].text.as_str();
+    let mut out: Vec<(usize, bool)> = t.match_indices("其中").map(|(at, _)| (at, false)).collect();
+    for j in b.paragraph_range(pi) {
+        let end = b.qs[j].local.end;
+        if t.get(end..)
+            .is_some_and(|r| r.starts_with("中，") || r.starts_with("中,"))
+        {
+            out.push((end, false));
+        }
+    }
+    for m in classification_re().find_iter(t) {
+        out.push((m.start(), true));
+    }
+    out.sort_unstable();
+    out.dedup_by_key(|m| m.0);
+    out
+}
+
+fn classification_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let w = words();
+        let opener = w.breakdown_openers.join("|");
+        let closer = w.breakdown_closers.join("|");
+        Regex::new(&format!(
+            r"(?:{opener})[^，,。；;：:、]{{1,10}}?(?:{closer})[：:，,]"
+        ))
+        .expect("classification pattern")
+    })
+}
+
+/// The amounts listed after a marker at paragraph offset `at`: every compatible
+/// amount up to the end of the sentence group (sentences joined by ；), skipping
+/// notes in brackets and changes. `top` leaves out the amounts that a nested
+/// 含/包括/其中 opens up to the next ；, `clause_top` only up to the next ，.
+struct List {
+    flat: Vec<usize>,
+    top: Vec<usize>,
+    clause_top: Vec<usize>,
+}
+
+fn list_after(
+    b: &Binder,
+    pi: usize,
+    at: usize,
+    stop_at_semicolon: bool,
+    seed: Option<usize>,
+) -> List {
+    // The amount the list would break down, to tell its parts from its siblings.
+    // Quantities are in text order: the search starts at `at`, not at the end
+    // of the paragraph (a long paragraph stays linear).
+    let r = b.paragraph_range(pi);
+    let upto = r.start + b.qs[r.clone()].partition_point(|q| q.local.end <= at);
+    let before_label = (r.start..upto)
+        .rev()
+        .find(|&j| b.is_amount(j))
+        .map_or("", |j| b.qs[j].label.as_str());
+    let t = b.doc.paragraphs[pi].text.as_str();
+    let s = sums();
+    let mut list = List {
+        flat: Vec::new(),
+        top: Vec::new(),
+        clause_top: Vec::new(),
+    };
+    let mut from = at;
+    let (mut nested, mut nested_clause) = (false, false);
+    let mut depth = 0i32;
+    for j in b.after_offset(pi, at) {
+        let q = &b.qs[j];
+        let lead = t.get(from..q.local.start).unwrap_or("");
+        if lead.contains(['。', '！', '？']) || stop_at_semicolon && lead.contains(['；', ';'])
+        {
+            break;
+        }
+        if s.total_after_markers
+            .iter()
+            .any(|m| lead.contains(m.as_str()))
+        {
+            break;
+        }
+        for c in lead.chars() {
+            match c {
+                '（' | '(' | '【' => depth += 1,
+                '）' | ')' | '】' => depth -= 1,
+                _ => {}
+            }
+        }
+        if depth < 0 {
+            break; // the bracket the marker stood in is closed
+        }
+        if lead.contains(['；', ';']) {
+            nested = false;
+        }
+        if lead.contains(['，', ',', '；', ';']) {
+            nested_clause = false;
+        }
+        // A 含… inside brackets is a note on one part, not a breakdown of the list.
+        let outside = strip_brackets(lead);
+        if s.nested_markers
+            .iter()
+            .any(|m| outside.contains(m.as_str()))
+            && !list.flat.is_empty()
+        {
+            nested = true;
+            nested_clause = true;
+        }
+        from = q.local.end;
+        if depth > 0 || !b.is_amount(j) {
+            continue;
+        }
+        if let Some(first) = list.flat.first().copied().or(seed) {
+            if !b.compatible(first, j) {
+                continue;
+            }
+        }
+        if let Some(&first) = list.flat.first() {
+            // Past a ； only siblings of the first part go on (汽车保有量…；摩托车保有量…);
+            // another head, or a sibling of the total (第二产业投资…，其中工业投资…；
+            // 第三产业投资), ends the list.
+            let own = affinity(&b.qs[first].label, &b.qs[j].label);
+            let sibling = common_suffix(&b.qs[first].label, &b.qs[j].label) >= 2;
+            if lead.contains(['；', ';'])
+                && (!sibling || affinity(before_label, &b.qs[j].label) > own)
+            {
+                break;
+            }
+        }
+        list.flat.push(j);
+        if !nested {
+            list.top.push(j);
+        }
+        if !nested_clause {
+            list.clause_top.push(j);
+        }
+    }
+    list
+}
+
+/// The totals a list starting after offset `at` may break down: compatible
+/// amounts in the clause right before it, nearest first — or further back when
+/// every clause between only states a change of them (…367.71亿元，比上年增长3.6%。
+/// 其中，…) — in its sentence or, when `across` and the marker opens its
+/// sentence, the sentence before.
+fn totals_before(b: &Binder, pi: usize, at: usize, first_part: usize, across: bool) -> Vec<usize> {
+    totals_before_skipping(b, pi, at, first_part, across, &[], "")
+}
+
+/// As [`totals_before`], for a classification (按用途分): the parts of an earlier
+/// breakdown are no total of it unless the words before the marker name them
+/// (汽车类型按用途分 breaks down 汽车保有量, a part of the vehicles listed before).
+fn totals_before_skipping(
+    b: &Binder,
+    pi: usize,
+    at: usize,
+    first_part: usize,
+    across: bool,
+    listed: &[usize],
+    subject: &str,
+) -> Vec<usize> {
+    let p = &b.doc.paragraphs[pi];
+    let sentence = p.sentences.partition_point(|s| s.end <= at);
+    let t = p.text.as_str();
+    let mut out = Vec::new();
+    // The clause boundary the next candidate may not cross unless its clause
+    // holds a figure attached to a total (a change, a rate).
+    let mut edge = at;
+    for j in b.before_offset(pi, at).rev() {
+        let q = &b.qs[j];
+        if out.len() >= 3 || q.sentence + 1 < sentence || !across && q.sentence < sentence {
+            break;
+        }
+        if q.sentence < sentence && out.iter().any(|&o: &usize| b.qs[o].sentence == sentence) {
+            break;
+        }
+        let closed = bracket_depth(t.get(q.local.end..at).unwrap_or("")) < 0;
+        if !b.is_amount(j) || !b.compatible(j, first_part) || b.in_brackets(j) || closed {
+            continue;
+        }
+        if listed.contains(&j) && affinity(&q.label, subject) < 2 {
+            continue;
+        }
+        let gap = t.get(q.local.end..edge).unwrap_or("");
+        let crosses = gap.contains(['，', ',', '；', ';', '。', '：']);
+        if crosses && out.is_empty() && !attached(b, j, at) {
+            // A clause between without a figure of this amount: it speaks of
+            // something else (新增…12家，…实验室入轨运行，…其中).
+            break;
+        }
+        out.push(j);
+        edge = q.local.start;
+    }
+    out
+}
+
+/// Whether every clause between amount `j` and offset `at` holds a figure (比上年
+/// 增长3.6%, 同比增加463人, 实现旅游总收入876.71亿元): a clause of words only is
+/// about something else, and the marker after it does not reach back.
+fn attached(b: &Binder, j: usize, at: usize) -> bool {
+    let p = b.qs[j].paragraph;
+    let t = b.doc.paragraphs[p].text.as_str();
+    let mut from = b.qs[j].local.end;
+    let mut k = j + 1;
+    loop {
+        let next_cut = t
+            .get(from..at)
+            .and_then(|g| g.find(['，', ',', '；', ';', '。', '：']))
+            .map(|i| from + i);
+        let Some(cut) = next_cut else { return true };
+        // The clause after `cut` up to the next cut must hold a change or a rate.
+        let after = cut + t[cut..].chars().next().map_or(1, char::len_utf8);
+        let end = t
+            .get(after..at)
+            .and_then(|g| g.find(['，', ',', '；', ';', '。', '：']))
+            .map_or(at, |i| after + i);
+        if end >= at {
+            return true; // the last clause is the marker's own
+        }
+        while k < b.qs.len() && b.qs[k].paragraph == p && b.qs[k].local.start < after {
+            k += 1;
+        }
+        let holds = (k..b.qs.len())
+            .take_while(|&i| b.qs[i].paragraph == p && b.qs[i].local.start < end)
+            .any(|_| true);
+        if !holds {
+            return false;
+        }
+        from = end;
+    }
+}
+
+/// Why a set of parts is all of its total, if their names say so (城镇/农村,
+/// 男/女). A list ending in 其他 is no evidence: an open list may leave parts out.
+pub(super) fn exhaustive(names: &[String]) -> Option<String> {
+    let s = sums();
+    s.complementary.iter().find_map(|set| {
+        if set.len() != names.len() {
+            return None;
+        }
+        let mut used = vec![false; names.len()];
+        for word in set {
+            // 非公立 holds 公立: a member must not be read inside a longer opposite.
+            let k = (0..names.len()).find(|&k| {
+                !used[k]
+                    && names[k].contains(word.as_str())
+                    && !set.iter().any(|o| {
+                        o != word && o.contains(word.as_str()) && names[k].contains(o.as_str())
+                    })
+            })?;
+            used[k] = true;
+        }
+        Some(format!("{}合起来即全部", set.join("、")))
+    })
+}
+
+/// Whether the parts' names share a head noun (汽车保有量, 摩托车保有量): siblings
+/// of one kind, which do not overlap.
+pub(super) fn siblings(names: &[String]) -> bool {
+    if names.len() < 2 {
+        return false;
+    }
+    let common = names.iter().skip(1).fold(names[0].chars().count(), |n, x| {
+        n.min(common_suffix(&names[0], x))
+    });
+    common >= 2 && names.iter().all(|n| n.chars().count() > common)
+}
+
+fn common_suffix(a: &str, b: &str) -> usize {
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y && is_han(*x))
+        .count()
+}
+
+/// The names of the parts: their labels, or the names listed before 分别.
+fn part_names(b: &Binder, parts: &[usize]) -> Vec<String> {
+    if let Some(&first) = parts.first() {
+        let before = b.sentence_before(first);
+        if let Some(at) = before.rfind("分别") {
+            let names = names_before(&before[..at]);
+            if names.len() == parts.len() {
+                return names;
+            }
+        }
+    }
+    parts.iter().map(|&j| b.qs[j].label.clone()).collect()
+}
+
+/// 城镇、农村 / 城区和乡镇: the names at the end of `s`, back to a clause break.
+fn names_before(s: &str) -> Vec<String> {
+    let start = s
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '，' | ',' | '；' | '：' | '。') || c.is_ascii_digit())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    s[start..]
+        .split(['、', '和', '及', '与'])
+        .map(|n| n.trim_start_matches("其中").trim().to_owned())
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+fn has_attribute(names: &[String]) -> bool {
+    names
+        .iter()
+        .any(|n| contains_any(n, &sums().attribute_words))
+}
+
+fn sum_reading(b: &Binder, parts: &[usize], ev: Evidence, basis: &str) -> Option<Reading> {
+    let ops: Vec<Operand> = parts.iter().map(|&j| b.operand(j, Role::Part)).collect();
+    Reading::new(Form::Sum, ops, ev, basis)
+}
+
+/// One 其中 list: the claim that its parts make (or stay within) the total before it.
+fn qizhong(
+    b: &Binder,
+    pi: usize,
+    at: usize,
+    opens_all: bool,
+    listed: &mut Vec<usize>,
+    out: &mut Vec<Claim>,
+) {
+    // One list per kind of amount: 其中：国家级风景名胜区3个，面积12.49万公顷；… lists
+    // the parts of a count and of an area.
+    let mut seen: Vec<usize> = Vec::new();
+    let mut seed = None;
+    loop {
+        let list = list_after(b, pi, at, false, seed);
+        let Some(&first) = list.top.first() else {
+            break;
+        };
+        if seen.iter().any(|&s| b.compatible(s, first)) {
+            break;
+        }
+        seen.push(first);
+        out.extend(qizhong_list(b, pi, at, opens_all, list, listed));
+        // The next amount after the marker of a kind not listed yet.
+        seed = b
+            .after_offset(pi, at)
+            .filter(|&j| b.is_amount(j))
+            .take_while(|&j| !b.between_has_sentence_end(pi, at, j))
+            .find(|&j| !seen.iter().any(|&s| b.compatible(s, j)));
+        if seed.is_none() || seen.len() >= 3 {
+            break;
+        }
+    }
+}
+
+fn qizhong_list(
+    b: &Binder,
+    pi: usize,
+    at: usize,
+    opens_all: bool,
+    list: List,
+    listed: &mut Vec<usize>,
+) -> Option<Claim> {
+    let first = *list.top.first()?;
+    let totals = if opens_all {
+        let text = b.doc.paragraphs[pi].text.as_str();
+        let subject: String = text[..at]
+            .chars()
+            .rev()
+            .take_while(|&c| is_han(c))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        totals_before_skipping(b, pi, at, first, true, listed, &subject)
+    } else {
+        totals_before(b, pi, at, first, true)
+    };
+    let nearest = *totals.first()?;
+    listed.extend(&list.flat);
+    // Counted by 个 or 家, a total binds its parts only if they name its kind
+    // (救护车29辆…负压救护车; 医疗机构…医院 does not say so): another whole,
+    // unstated, is a reading too.
+    let generic = words().generic_units.iter().any(|u| *u == b.qs[first].unit);
+    // A part whose noun is left out (其中295项为全国首创) or names the total's kind
+    // (基层医疗卫生机构 of 卫生机构), or names that split the whole (城镇、农村),
+    // make the list a breakdown of that total.
+    let named = !generic
+        || exhaustive(&part_names(b, &list.top)).is_some()
+        || list.top.iter().any(|&j| {
+            let part = core(b.qs[j].label.trim_start_matches("其中"));
+            part.is_empty() || common_suffix(core(&b.qs[nearest].label), part) >= 1
+        });
+    // Only the first part and its siblings are surely parts: a later clause may
+    // speak of something else.
+    let first_label = b.qs[first].label.clone();
+    let kin = |j: &usize| *j == first || common_suffix(&first_label, &b.qs[*j].label) >= 2;
+    let stated = b.operand(nearest, Role::Total);
+    // The parts together (all of the total, or within it), else each part on its
+    // own: a part never exceeds its whole. Other totals and nested breakdowns
+    // left in or out are other readings of the same claim.
+    let mut together = Tally::new(stated.value);
+    let mut each = Tally::new(stated.value);
+    let mut sets = vec![&list.top];
+    for s in [&list.clause_top, &list.flat] {
+        if !sets.contains(&s) {
+            sets.push(s);
+        }
+    }
+    for (n, &t) in totals.iter().enumerate() {
+        let total = b.value(t);
+        let within = Interval::new(f64::NEG_INFINITY, total.hi);
+        for (k, parts) in sets.iter().enumerate() {
+            // The plainest reading (nearest total, nested breakdowns left out) is
+            // the one a finding assumes.
+            let ev = if n == 0 && k == 0 && named {
+                Evidence::Explicit
+            } else {
+                Evidence::Possible
+            };
+            let names = part_names(b, parts);
+            let why = exhaustive(&names).or_else(|| {
+                (opens_all && parts.len() >= 2).then(|| "按类别分列的各项合起来即全部".to_owned())
+            });
+            if let Some(why) = why {
+                // A classification says so only in general: the names say it for sure.
+                let ev = if exhaustive(&names).is_some() {
+                    ev
+                } else {
+                    ev.min(Evidence::Inferred)
+                };
+                if let Some(r) = sum_reading(b, parts, ev, &why) {
+                    together.offer(r.against(total));
+                }
+            } else if parts.len() >= 2 && !has_attribute(&names) {
+                let ev = if siblings(&names) {
+                    ev
+                } else {
+                    ev.min(Evidence::Inferred)
+                };
+                if let Some(r) = sum_reading(b, parts, ev, "“其中”各项同属总数，合计不应超过总数")
+                {
+                    together.offer(r.against(within));
+                }
+            }
+            if let Some(&m) = parts
+                .iter()
+                .filter(|j| kin(j))
+                .max_by(|&&x, &&y| b.value(x).lo.total_cmp(&b.value(y).lo))
+            {
+                if let Some(r) = sum_reading(b, &[m], ev, "“其中”的一项不应超过总数")
+                {
+                    each.offer(r.against(within));
+                }
+            }
+        }
+    }
+    match together.finish(ClaimKind::Parts, stated.clone()) {
+        Some(c) if c.verdict != super::Verdict::Unbound => Some(c),
+        _ => each.finish(ClaimKind::Parts, stated),
+    }
+}
+
+/// 全县共有村卫生室226家，城镇、农村分别为26家、200家: amounts after 分别 for the
+/// names before it, of the total before the names (when no 其中 took them).
+fn respectively(b: &Binder, pi: usize, at: usize, len: usize, listed: &[usize]) -> Option<Claim> {
+    let t = b.doc.paragraphs[pi].text.as_str();
+    let list = list_after(b, pi, at + len - 1, true, None);
+    let first = *list.top.first()?;
+    if listed.contains(&first) {
+        return None;
+    }
+    let names = names_before(t.get(..at)?);
+    if names.len() != list.top.len() || names.len() < 2 {
+        return None;
+    }
+    let names_start = at - names.iter().map(|n| n.len()).sum::<usize>();
+    let totals = totals_before(b, pi, names_start.min(at), first, false);
+    let nearest = *totals.first()?;
+    let stated = b.operand(nearest, Role::Total);
+    let mut tally = Tally::new(stated.value);
+    for (n, &tt) in totals.iter().enumerate() {
+        let ev = if n == 0 {
+            Evidence::Explicit
+        } else {
+            Evidence::Possible
+        };
+        let total = b.value(tt);
+        match exhaustive(&names) {
+            Some(why) => {
+                if let Some(r) = sum_reading(b, &list.top, ev, &why) {
+                    tally.offer(r.against(total));
+                }
+            }
+            None => {
+                let ev = if has_attribute(&names) {
+                    Evidence::Possible
+                } else {
+                    ev.min(Evidence::Inferred)
+                };
+                if let Some(r) =
+                    sum_reading(b, &list.top, ev, "“分别”所列各项同属总数，合计不应超过总数")
+                {
+                    tally.offer(r.against(Interval::new(f64::NEG_INFINITY, total.hi)));
+                }
+            }
+        }
+    }
+    tally.finish(ClaimKind::Parts, stated)
+}
+
+/// A 3亿元，B 2亿元，合计5亿元: a total after the parts it sums.
+fn total_after(b: &Binder, range: std::ops::Range<usize>, out: &mut Vec<Claim>) {
+    let s = sums();
+    // The previous total of the sentence closes the list before it: parts are
+    // looked for after it, so a sentence of many totals is read once.
+    let mut last_total: Option<usize> = None;
+    for t in range.clone() {
+        // The marker stands between the previous number and this one (合计5亿元):
+        // only those words are searched, not the clause from its start.
+        let before = b.clause_before(t);
+        let words = match t.checked_sub(1).map(|p| &b.qs[p]) {
+            Some(p) if p.paragraph == b.qs[t].paragraph && p.span.end > b.qs[t].clause.start => {
+                let skip = (p.span.end - b.qs[t].clause.start).min(before.len());
+                before.get(skip..).unwrap_or("")
+            }
+            _ => before,
+        };
+        if !b.is_amount(t)
+            || !s
+                .total_after_markers
+                .iter()
+                .any(|m| words.contains(m.as_str()))
+        {
+            continue;
+        }
+        let sentence = b.sentence_range(t);
+        let first = last_total
+            .filter(|&l| l >= sentence.start)
+            .map_or(sentence.start, |l| l + 1);
+        last_total = Some(t);
+        // After the last 其中 or 分别 since the previous total: 合计 sums that list.
+        let text_before = b.sentence_before(t);
+        let floor = if first > sentence.start {
+            b.qs[first - 1]
+                .local
+                .end
+                .saturating_sub(b.sentence(t).start)
+        } else {
+            0
+        };
+        let from = ["其中", "分别"]
+            .iter()
+            .filter_map(|m| text_before.get(floor..).and_then(|x| x.rfind(m)))
+            .max()
+            .map(|i| b.sentence(t).start + floor + i);
+        let parts: Vec<usize> = (first..t)
+            .filter(|&j| from.is_none_or(|f| b.qs[j].local.start > f))
+            .filter(|&j| b.is_amount(j) && b.compatible(j, t) && !b.in_brackets(j))
+            .collect();
+        if parts.len() < 2 {
+            continue;
+        }
+        let stated = b.operand(t, Role::Total);
+        let mut tally = Tally::new(stated.value);
+        if let Some(r) = sum_reading(b, &parts, Evidence::Explicit, "“合计/共计”之前所列各项")
+        {
+            tally.offer(r);
+        }
+        out.extend(tally.finish(ClaimKind::Parts, stated));
+    }
+}
+
+/// The subject of a share: 男性占 / 男性占比 / 城镇人口比重 → 男性, 城镇人口.
+fn share_subject(label: &str) -> &str {
+    let mut s = label;
+    for suffix in [
+        "所占比重",
+        "所占比例",
+        "占比为",
+        "占比",
+        "比重",
+        "比例",
+        "占",
+    ] {
+        s = s.strip_suffix(suffix).unwrap_or(s);
+    }
+    s
+}
+
+/// Shares of one whole in one sentence whose subjects are complementary
+/// (男性占55%，女性占45%): they make 100%.
+fn complementary_shares(b: &Binder, range: std::ops::Range<usize>, out: &mut Vec<Claim>) {
+    let mut k = range.start;
+    while k < range.end {
+        // Sentences joined by ； are one statement (第一产业…占27.0%；第二产业…).
+        let mut sentence = b.sentence_range(k);
+        while sentence.end < range.end && b.ends_with_semicolon(sentence.end - 1) {
+            sentence.end = b.sentence_range(sentence.end).end;
+        }
+        let shares: Vec<usize> = sentence
+            .clone()
+            .filter(|&j| {
+                let q = &b.qs[j];
+                q.kind == Kind::Percent
+                    && !b.is_change_rate(j)
+                    && !q.label.ends_with('率')
+                    && share_subject(&q.label) != q.label
+            })
+            .collect();
+        k = sentence.end.max(k + 1);
+        if shares.len() < 2 {
+            continue;
+        }
+        for set in &sums().complementary {
+            let picked: Vec<usize> = set
+                .iter()
+                .filter_map(|w| {
+                    shares.iter().copied().find(|&j| {
+                        let s = share_subject(&b.qs[j].label);
+                        s.contains(w.as_str())
+                            && !set
+                                .iter()
+                                .any(|o| o != w && o.contains(w.as_str()) && s.contains(o.as_str()))
+                    })
+                })
+                .collect();
+            let mut distinct = picked.clone();
+            distinct.dedup();
+            if picked.len() != set.len() || distinct.len() != set.len() {
+                continue;
+            }
+            // Rates of two groups (男性吸烟率, 女性吸烟率) are not shares of one whole.
+            let ops: Vec<Operand> = picked.iter().map(|&j| b.operand(j, Role::Part)).collect();
+            let sum = Interval::sum(ops.iter().map(|o| o.value));
+            // Above 100% is impossible; below it another group may exist (未知).
+            let ev = if sum.lo > 100.0 {
+                Evidence::Explicit
+            } else {
+                Evidence::Inferred
+            };
+            let last = *picked.iter().max().unwrap_or(&picked[0]);
+            let stated = whole_of(b.operand(last, Role::Stated));
+            let mut tally = Tally::new(stated.value);
+            if let Some(r) = Reading::new(
+                Form::Sum,
+                ops,
+                ev,
+                format!("{}合起来即全部", set.join("、")),
+            ) {
+                tally.offer(r);
+            }
+            out.extend(tally.finish(ClaimKind::Shares, stated));
+            break;
+        }
+    }
+}
+
+/// The implied whole of a set of shares: 100%, shown at `at`.
+fn whole_of(at: Operand) -> Operand {
+    Operand {
+        role: Role::Stated,
+        source: Source::Implied,
+        value: Interval::exact(100.0),
+        written: "100%".into(),
+        label: "整体".into(),
+        ..at
+    }
+}
+
+fn ratio_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(\d+(?:\.\d+)?)(?:\s*[:：∶︰]\s*(\d+(?:\.\d+)?))+").expect("ratio pattern")
+    })
+}
+
+/// A printed ratio term: its value and interval.
+fn term(s: &str) -> Option<Interval> {
+    let v: f64 = s.parse().ok()?;
+    let decimals = s.split('.').nth(1).map_or(0, str::len) as i32;
+    Some(Interval::printed(v, 10f64.powi(-decimals)))
+}
+
+/// 三次产业结构11.6:25.2:63.2 (the terms make 100) and 性别比103.6:100 (男 ÷ 女 × 100).
+fn ratio_forms(b: &Binder, pi: usize, out: &mut Vec<Claim>) {
+    let p = &b.doc.paragraphs[pi];
+    let t = p.text.as_str();
+    for m in ratio_re().find_iter(t) {
+        let before = &t[..m.start()];
+        if before.ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == '/' || c == '-') {
+            continue;
+        }
+        let after = &t[m.end()..];
+        if after.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+            continue; // a clock time or a code
+        }
+        let terms: Vec<&str> = m
+            .as_str()
+            .split([':', '：', '∶', '︰'])
+            .map(str::trim)
+            .collect();
+        // The words of the clause before the ratio (三次产业结构由上年…调整为本期的).
+        let label: String = before
+            .chars()
+            .rev()
+            .take_while(|&c| !matches!(c, '，' | ',' | '。' | '；' | ';' | '！' | '？'))
+            .take(40)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let span = p.doc_span(Span::new(m.start(), m.end()));
+        let stated_text = Operand {
+            role: Role::Stated,
+            source: Source::Text(span),
+            value: Interval::exact(100.0),
+            written: m.as_str().to_owned(),
+            label: label.clone(),
+            span,
+            label_span: span,
+        };
+        // Three terms or more under 比/比例/结构 make one whole (11.6:25.2:63.2);
+        // two only under 结构/构成 (性别比103.6:100 is per hundred).
+        let structure = contains_any(&label, &sums().structure_words)
+            && (terms.len() >= 3 || label.contains("结构") || label.contains("构成"));
+        if structure {
+            let mut ops = Vec::new();
+            let mut at = m.start();
+            for s in &terms {
+                let Some(v) = term(s) else { continue };
+                let start = t[at..].find(s).map_or(at, |i| at + i);
+                at = start + s.len();
+                let sp = p.doc_span(Span::new(start, start + s.len()));
+                ops.push(Operand {
+                    role: Role::Part,
+                    source: Source::Text(sp),
+                    value: v,
+                    written: (*s).to_owned(),
+                    label: String::new(),
+                    span: sp,
+                    label_span: sp,
+                });
+            }
+            let stated = whole_of(stated_text);
+            let mut tally = Tally::new(stated.value);
+            if let Some(r) = Reading::new(Form::Sum, ops, Evidence::Explicit, "结构各项之和为整体")
+            {
+                tally.offer(r);
+            }
+            out.extend(tally.finish(ClaimKind::Shares, stated));
+        } else if label.ends_with('比') || label.ends_with("比为") {
+            per_hundred(b, pi, &terms, stated_text, out);
+        }
+    }
+}
+
+/// 性别比103.6:100: the male count over the female count, per hundred.
+fn per_hundred(b: &Binder, pi: usize, terms: &[&str], mut stated: Operand, out: &mut Vec<Claim>) {
+    if terms.len() != 2 || terms[1] != "100" {
+        return;
+    }
+    let Some(v) = term(terms[0]) else { return };
+    stated.value = v;
+    stated.written = terms[0].to_owned();
+    let range = b.paragraph_range(pi);
+    let find = |w: &str, not: &str| {
+        range.clone().find(|&j| {
+            let l = &b.qs[j].label;
+            b.is_amount(j) && l.contains(w) && !l.contains(not)
+        })
+    };
+    let (Some(m), Some(f)) = (find("男", "女"), find("女", "男")) else {
+        return;
+    };
+    if !b.compatible(m, f) {
+        return;
+    }
+    let mut tally = Tally::new(stated.value);
+    let ops = vec![
+        b.operand(m, Role::Numerator),
+        b.operand(f, Role::Denominator),
+    ];
+    if let Some(r) = Reading::new(
+        Form::Ratio { scale: 100.0 },
+        ops,
+        Evidence::Explicit,
+        "男性人数 ÷ 女性人数 × 100",
+    ) {
+        tally.offer(r);
+    }
+    out.extend(tally.finish(ClaimKind::Rate, stated));
+}
+
+/// `s` without bracketed text.
+fn strip_brackets(s: &str) -> String {
+    let mut depth = 0i32;
+    s.chars()
+        .filter(|&c| {
+            match c {
+                '（' | '(' => depth += 1,
+                '）' | ')' => {
+                    depth -= 1;
+                    return false;
+                }
+                _ => {}
+            }
+            depth <= 0
+        })
+        .collect()
+}

@@ -1,0 +1,139 @@
+//! The word lists of the claim grammar: `lints/claims.toml` (binding words),
+//! `lints/rates.toml` (kinds of rates) and `lints/sums.toml` (parts and wholes),
+//! parsed once.
+
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Words {
+    pub unit_classes: Vec<Vec<String>>,
+    pub measure_suffixes: Vec<String>,
+    pub density_words: Vec<String>,
+    pub change_verbs: Vec<String>,
+    pub growth_words: Vec<String>,
+    pub comparisons: Vec<String>,
+    pub due_prefixes: Vec<String>,
+    pub target_words: Vec<String>,
+    pub done_words: Vec<String>,
+    pub synonyms: Vec<Vec<String>>,
+    pub breakdown_openers: Vec<String>,
+    pub breakdown_closers: Vec<String>,
+    pub scope_words: Vec<String>,
+    pub base_verbs: Vec<String>,
+    pub whole_tails: Vec<String>,
+    pub sum_words: Vec<String>,
+    pub generic_units: Vec<String>,
+    pub claims: Vec<String>,
+    pub jun_not_after: Vec<String>,
+    pub jun_not_before: Vec<String>,
+    pub unit_groups: Vec<Vec<String>>,
+    pub yue_words: Vec<String>,
+}
+
+pub fn words() -> &'static Words {
+    static W: OnceLock<Words> = OnceLock::new();
+    W.get_or_init(|| {
+        toml::from_str(include_str!("../../../lints/claims.toml")).expect("lints/claims.toml")
+    })
+}
+
+/// One kind of rate: words of its label, of its numerator's and denominator's labels.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RateEntry {
+    pub rate: Vec<String>,
+    pub numerator: Vec<String>,
+    pub denominator: Vec<String>,
+    pub bounded: bool,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RateTable {
+    pub unbounded: Vec<String>,
+    pub bounded: Vec<String>,
+    pub rate: Vec<RateEntry>,
+}
+
+/// The built-in rate table.
+pub fn rates() -> &'static RateTable {
+    static TABLE: OnceLock<RateTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        toml::from_str(include_str!("../../../lints/rates.toml")).expect("lints/rates.toml")
+    })
+}
+
+impl RateTable {
+    /// The entry whose rate word the label contains (the longest word wins).
+    pub fn entry_for<'a>(&'a self, extra: &'a [RateEntry], label: &str) -> Option<&'a RateEntry> {
+        extra
+            .iter()
+            .chain(&self.rate)
+            .filter_map(|e| {
+                e.rate
+                    .iter()
+                    .filter(|w| label.contains(w.as_str()))
+                    .map(|w| (w.len(), e))
+                    .max_by_key(|p| p.0)
+            })
+            .max_by_key(|p| p.0)
+            .map(|p| p.1)
+    }
+
+    /// Whether a rate with this label cannot exceed 100%.
+    pub fn is_bounded(&self, label: &str) -> bool {
+        if self.unbounded.iter().any(|w| label.contains(w.as_str())) {
+            return false;
+        }
+        self.bounded.iter().any(|w| label.ends_with(w.as_str()))
+            || self
+                .rate
+                .iter()
+                .any(|e| e.bounded && e.rate.iter().any(|w| label.ends_with(w.as_str())))
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sums {
+    pub part_markers: Vec<String>,
+    pub nested_markers: Vec<String>,
+    pub exhaustive_part_markers: Vec<String>,
+    pub total_after_markers: Vec<String>,
+    pub difference_words: Vec<String>,
+    pub balance_words: Vec<String>,
+    pub flow_words: Vec<String>,
+    pub money_columns: Vec<Vec<String>>,
+    pub complementary: Vec<Vec<String>>,
+    pub structure_words: Vec<String>,
+    pub attribute_words: Vec<String>,
+}
+
+pub fn sums() -> &'static Sums {
+    static S: OnceLock<Sums> = OnceLock::new();
+    S.get_or_init(|| {
+        toml::from_str(include_str!("../../../lints/sums.toml")).expect("lints/sums.toml")
+    })
+}
+
+pub fn contains_any(label: &str, words: &[String]) -> bool {
+    words.iter().any(|w| label.contains(w.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_parses() {
+        let _ = words();
+        let _ = sums();
+        let t = rates();
+        assert!(t.entry_for(&[], "期内及时整改率").is_some());
+        assert!(
+            t.is_bounded("首针接种率") && !t.is_bounded("完成率") && !t.is_bounded("接种率提高")
+        );
+    }
+}
