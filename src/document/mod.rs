@@ -64,6 +64,8 @@ pub struct Document {
     pub quantities: Vec<Quantity>,
     /// Tables (Markdown, Word, tab- or space-aligned rows, CSV/TSV), in order.
     pub tables: Vec<Table>,
+    /// Lines of tab-separated cells outside the tables, in order.
+    pub text_rows: Vec<tables::TextRow>,
     pub source: SourceInfo,
     /// The file's text as written, when `text` has parts blanked (Markdown code,
     /// links): same length, same line breaks. Shown to the reader; lints read `text`.
@@ -91,6 +93,7 @@ impl Document {
         let text = Arc::new(text);
         let lines = LineIndex::new(&text);
         let tables = tables::detect(&text, &lines, delimited);
+        let text_rows = tables::text_rows(&text, &lines, &tables);
         let row_lines = table_row_lines(&tables, lines.line_count());
         let stands_alone = |n: usize| row_lines.get(n).copied().unwrap_or(false);
         let mut paragraphs = paragraphs::split(&text, &lines, markers::starts_block, stands_alone);
@@ -120,6 +123,7 @@ impl Document {
             dates,
             quantities,
             tables,
+            text_rows,
             source: SourceInfo::default(),
             original: None,
             directives: Vec::new(),
@@ -213,11 +217,17 @@ impl Document {
     /// cells): text that looks repeated across cells ("人数 | 接种人数") is two
     /// cells, not a typo.
     pub fn crosses_cells(&self, span: Span) -> bool {
-        self.row_at(span.start).is_some_and(|row| {
-            !row.cells
-                .iter()
-                .any(|c| c.span.start <= span.start && span.end <= c.span.end)
-        })
+        let within = |c: &Span| c.start <= span.start && span.end <= c.end;
+        if let Some(row) = self.row_at(span.start) {
+            return !row.cells.iter().any(|c| within(&c.span));
+        }
+        // A line of cells outside the tables (a header with no numbers under it).
+        let k = self
+            .text_rows
+            .partition_point(|r| r.span.start <= span.start);
+        k.checked_sub(1)
+            .map(|k| &self.text_rows[k])
+            .is_some_and(|r| span.start < r.span.end && !r.cells.iter().any(within))
     }
 
     /// The text to show the reader: the original when lints see a masked copy.

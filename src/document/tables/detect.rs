@@ -4,7 +4,7 @@
 
 use super::cells::{self, Layout};
 use super::number::{self, Content};
-use super::{columns, Cell, Delimited, Row, RowRole, Table};
+use super::{columns, Cell, Delimited, Row, RowRole, Table, TextRow};
 use crate::document::lines::LineIndex;
 use crate::document::paragraphs::is_blank;
 use crate::span::Span;
@@ -73,6 +73,39 @@ pub fn detect(text: &str, lines: &LineIndex, file: Option<Delimited>) -> Vec<Tab
             };
         }
         n = next.max(n + 1);
+    }
+    out
+}
+
+/// The lines of at least two filled tab-separated cells outside `tables` (which
+/// are in order), in order. A leading tab alone is indentation, not a cell.
+pub fn text_rows(text: &str, lines: &LineIndex, tables: &[Table]) -> Vec<TextRow> {
+    let mut out: Vec<TextRow> = Vec::new();
+    // Each line once, however many tabs it holds.
+    let mut seen: Option<usize> = None;
+    for tab in memchr::memchr_iter(b'\t', text.as_bytes()) {
+        let n = lines.line_of(tab);
+        if seen == Some(n) {
+            continue;
+        }
+        seen = Some(n);
+        let range = lines.line_range(text, n);
+        let k = tables.partition_point(|t| t.span.start <= range.start);
+        if k > 0 && range.start < tables[k - 1].span.end {
+            continue;
+        }
+        let line = &text[range.clone()];
+        let cells = cells::delimited(line, '\t', false);
+        if cells.iter().filter(|c| !c.is_empty()).count() < 2 {
+            continue;
+        }
+        out.push(TextRow {
+            span: Span::new(range.start, range.end),
+            cells: cells
+                .into_iter()
+                .map(|c| Span::new(range.start + c.start, range.start + c.end))
+                .collect(),
+        });
     }
     out
 }

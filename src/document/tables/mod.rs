@@ -179,7 +179,17 @@ impl Table {
     }
 }
 
-pub use detect::detect;
+/// A line of tab-separated cells that is in no table: a table with a header
+/// and no numbers (an empty form), a one-line grid. Its cells are still cells:
+/// text does not run from one into the next.
+#[derive(Debug, Clone)]
+pub struct TextRow {
+    pub span: Span,
+    /// The cells' trimmed text, empty ones included.
+    pub cells: Vec<Span>,
+}
+
+pub use detect::{detect, text_rows};
 
 #[cfg(test)]
 mod tests;

@@ -102,6 +102,31 @@ fn a_contents_page_with_tab_leaders_is_not_a_table() {
 }
 
 #[test]
+fn tab_rows_outside_tables_keep_their_cells() {
+    // A header with no numbers under it is no table, but its cells are cells.
+    let text = "单位：万元\n合计\t\t公务用车\t公务用车\n预算数\t决算数\t预算数\t决算数\n\t一、总体情况\n注：本表无数据。\n";
+    let lines = LineIndex::new(text);
+    let t = tables(text);
+    assert!(t.is_empty());
+    let rows = text_rows(text, &lines, &t);
+    assert_eq!(rows.len(), 2, "an indented heading is not a row: {rows:?}");
+    let cells: Vec<&str> = rows[1]
+        .cells
+        .iter()
+        .map(|c| &text[c.start..c.end])
+        .collect();
+    assert_eq!(cells, ["预算数", "决算数", "预算数", "决算数"]);
+    let doc = crate::document::Document::parse("t.txt", text.to_owned());
+    let at = |s: &str, len: usize| {
+        let start = text.find(s).expect("in text");
+        Span::new(start, start + len)
+    };
+    assert!(doc.crosses_cells(at("预算数\t决算数", "预算数\t决算数".len())));
+    assert!(!doc.crosses_cells(at("公务用车", "公务用车".len())));
+    assert!(!doc.crosses_cells(at("注：本表", "注：本表".len())));
+}
+
+#[test]
 fn a_column_of_subject_codes_is_no_amount() {
     // 类/款/项 codes in a column of their own: 20502 under 205, 2050205 under 20502.
     let text =

@@ -9,7 +9,8 @@ crate::declare_lint! {
     /// ## What it does
     /// Finds half-width (ASCII) punctuation `, ; : ? ! ( )` between Chinese
     /// characters, where Chinese text takes the full-width marks `，；：？！（）`.
-    /// A number closing a Chinese clause counts as Chinese text (`增长5.2%;粮食`).
+    /// A number closing a Chinese clause counts as Chinese text (`增长5.2%;粮食`);
+    /// the message says what stands on each side (数字「5.2%」与中文之间).
     /// Numbers and Latin text keep their ASCII punctuation: `3.44`, `1:1`, `1,234`,
     /// `16:06`, URLs and `字体:[ ]` are never reported.
     ///
@@ -83,6 +84,8 @@ struct Hit {
     replacement: String,
     /// Both sides are unambiguously Chinese: the fix is safe.
     fixable: bool,
+    /// Where the mark stands, for the message: 中文之间, 数字「5.2%」与中文之间 …
+    place: String,
 }
 
 fn kind_of(c: char) -> Option<usize> {
@@ -146,10 +149,41 @@ fn hits(doc: &Document) -> Vec<Hit> {
             span: Span::new(i, i + 1),
             replacement: MARKS[kind].1.to_string(),
             fixable,
+            place: place(text, i, prev, next),
         });
     }
     out
 }
+
+/// What stands on either side of the mark at `i`: 「中文之间」 only when both
+/// neighbours are Chinese characters; a number is named (数字「5.2%」).
+fn place(text: &str, i: usize, prev: Option<char>, next: Option<char>) -> String {
+    let left = match prev {
+        Some(c) if is_han(c) => "中文".to_owned(),
+        Some(c) if c.is_ascii_digit() || matches!(c, '%' | '％') => {
+            let before = &text[..i];
+            let from = before
+                .char_indices()
+                .rev()
+                .take(NUMBER_SHOWN)
+                .take_while(|&(_, c)| c.is_ascii_digit() || matches!(c, '.' | '%' | '％'))
+                .last()
+                .map_or(i, |(b, _)| b);
+            format!("数字「{}」", &text[from..i])
+        }
+        Some(c) => format!("「{c}」"),
+        None => "行首".to_owned(),
+    };
+    match next {
+        Some(c) if is_han(c) && left == "中文" => "中文之间".to_owned(),
+        Some(c) if is_han(c) => format!("{left}与中文之间"),
+        None | Some('\n' | '\r') => format!("{left}之后的行末"),
+        Some(c) => format!("{left}与「{c}」之间"),
+    }
+}
+
+/// At most this many characters of a number are quoted in a message.
+const NUMBER_SHOWN: usize = 16;
 
 /// `(` at `i` with its `)` on the same line, around Chinese text.
 fn bracket(text: &str, i: usize, prev: Option<char>) -> Option<Hit> {
@@ -177,6 +211,7 @@ fn bracket(text: &str, i: usize, prev: Option<char>) -> Option<Hit> {
         span: Span::new(i, end),
         replacement: format!("（{inner}）"),
         fixable: !latin && prev.is_some_and(is_han),
+        place: "中文之间".to_owned(),
     })
 }
 
@@ -211,7 +246,8 @@ fn per_occurrence(h: &Hit) -> Finding {
         &META,
         h.span,
         format!(
-            "中文之间用了半角{}「{shown}」，应为全角「{want}」",
+            "{}用了半角{}「{shown}」，应为全角「{want}」",
+            h.place,
             name(h.kind)
         ),
     )
@@ -343,6 +379,35 @@ mod tests {
         assert_eq!(
             found[0].fix.as_ref().map(|f| f.replacement.as_str()),
             Some("（中医院）")
+        );
+    }
+
+    #[test]
+    fn the_message_names_the_neighbours() {
+        let message = |text: &str| {
+            let found = run(&lint(Mode::Fullwidth), text);
+            assert_eq!(found.len(), 1, "{found:#?}");
+            found[0].message.clone()
+        };
+        assert_eq!(
+            message("地区生产总值增长5.2%;粮食产量增长。"),
+            "数字「5.2%」与中文之间用了半角分号「;」，应为全角「；」"
+        );
+        assert_eq!(
+            message("全年共接待120,其中外省游客。"),
+            "数字「120」与中文之间用了半角逗号「,」，应为全角「，」"
+        );
+        assert_eq!(
+            message("把握时序节奏,推动落实。"),
+            "中文之间用了半角逗号「,」，应为全角「，」"
+        );
+        assert_eq!(
+            message("表示诚挚的感谢!\n"),
+            "中文之后的行末用了半角叹号「!」，应为全角「！」"
+        );
+        assert_eq!(
+            message("学习《条例》,推动落实。"),
+            "「》」与中文之间用了半角逗号「,」，应为全角「，」"
         );
     }
 

@@ -97,6 +97,27 @@ struct Index {
     /// pair (a, b) may be a slip when `a` is kept and `b` reads like the
     /// character after `a` in some suggested word, or the other way round.
     trigger: Vec<u64>,
+    /// Bit (length, changed position, the other characters) of each suggested
+    /// word: a window differs from its suggestion in exactly one character, so
+    /// a window none of whose masks is set has none, without a table look-up.
+    masked: Vec<u64>,
+}
+
+/// 2^20 bits (128 kB, held in the core's cache): each mask sets two bits of
+/// one 64-bit word, so a test is one memory access, and about one window in
+/// fifty without a suggestion gets past it.
+const MASKED_WORDS: usize = 1 << 14;
+
+/// The word of `masked` for `ids` (two to four characters) with position `q`
+/// left out, and the two bits that mark it there.
+fn masked_bits(ids: &[CharId], q: usize) -> (usize, u64) {
+    let mut m = [0u16; 4];
+    m[..ids.len()].copy_from_slice(ids);
+    m[q] = 0;
+    let key = pack(&m) ^ ((ids.len() * 4 + q) as u64 + 1).wrapping_mul(0xA24B_AED4_963E_E407);
+    let h = key.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let word = (h >> 50) as usize % MASKED_WORDS;
+    (word, (1 << ((h >> 32) & 63)) | (1 << ((h >> 38) & 63)))
 }
 
 const RIGHT: u32 = 1 << 11;
@@ -120,6 +141,14 @@ impl Index {
                 .is_some_and(|w| w & (1 << (k % 64)) != 0)
         })
     }
+
+    /// Whether some suggested word may differ from `ids` in one character.
+    fn may_suggest(&self, ids: &[CharId]) -> bool {
+        (0..ids.len()).any(|q| {
+            let (word, bits) = masked_bits(ids, q);
+            self.masked[word] & bits == bits
+        })
+    }
 }
 
 fn index() -> &'static Index {
@@ -128,6 +157,7 @@ fn index() -> &'static Index {
         let lex = Lexicon::get();
         let mut by_reading: IntMap<u64, Vec<u64>> = IntMap::default();
         let mut trigger = vec![0u64; (TRIGGER_CHARS as usize) << 12 >> 6];
+        let mut masked = vec![0u64; MASKED_WORDS];
         let mut set = |k: Option<usize>| {
             if let Some(k) = k {
                 trigger[k / 64] |= 1 << (k % 64);
@@ -147,6 +177,8 @@ fn index() -> &'static Index {
                 .or_default()
                 .push(pack(&ids[..len]));
             for q in 0..len {
+                let (word, bits) = masked_bits(&ids[..len], q);
+                masked[word] |= bits;
                 if q > 0 {
                     set(trigger_key(ids[q - 1], true, reading[q]));
                 }
@@ -162,6 +194,7 @@ fn index() -> &'static Index {
         Index {
             by_reading,
             trigger,
+            masked,
         }
     })
 }
@@ -237,7 +270,9 @@ impl Homophone {
         found: &mut BTreeMap<usize, Suspect>,
     ) {
         let n = run.len();
-        let mut examined: Vec<(usize, usize)> = Vec::new();
+        // The last pair that let its windows be checked: a window holding it
+        // was checked then (pairs come in order, so that is the only test).
+        let mut last_pair: Option<usize> = None;
         for k in 0..n.saturating_sub(1) {
             let (a, b) = (run[k].id, run[k + 1].id);
             if a == 0 || b == 0 || lex.internal(a, b) {
@@ -250,16 +285,13 @@ impl Homophone {
             }
             for len in 2..=4usize {
                 for i in (k + 2).saturating_sub(len)..=k {
-                    if i + len > n || examined.contains(&(i, len)) {
+                    if i + len > n || last_pair.is_some_and(|p| p >= i) {
                         continue;
                     }
-                    examined.push((i, len));
                     self.check_window(lex, index, text, run, i, len, found);
                 }
             }
-            if examined.len() > 64 {
-                examined.drain(..32);
-            }
+            last_pair = Some(k);
         }
     }
 
@@ -274,11 +306,19 @@ impl Homophone {
         len: usize,
         found: &mut BTreeMap<usize, Suspect>,
     ) {
-        let ids: Vec<CharId> = run[i..i + len].iter().map(|c| c.id).collect();
-        if ids.contains(&0) || lex.word(&ids).is_some() || self.allow.contains(&pack(&ids)) {
+        let mut window = [0u16; 4];
+        for (slot, cell) in window.iter_mut().zip(&run[i..i + len]) {
+            *slot = cell.id;
+        }
+        let ids = &window[..len];
+        if ids.contains(&0)
+            || !index.may_suggest(ids)
+            || lex.word(ids).is_some()
+            || self.allow.contains(&pack(ids))
+        {
             return;
         }
-        let candidates = same_reading_one_off(lex, index, &ids);
+        let candidates = same_reading_one_off(lex, index, ids);
         if candidates.is_empty() {
             return;
         }
@@ -289,16 +329,20 @@ impl Homophone {
         }
         let from = i.saturating_sub(CONTEXT);
         let to = (i + len + CONTEXT).min(run.len());
-        let mut context: Vec<CharId> = run[from..to].iter().map(|c| c.id).collect();
+        let mut buf = [0u16; 4 + 2 * CONTEXT];
+        let context = &mut buf[..to - from];
+        for (slot, c) in context.iter_mut().zip(&run[from..to]) {
+            *slot = c.id;
+        }
         let mut ends = Vec::new();
-        let base = lex.segment(&context, &mut ends);
+        let base = lex.segment(context, &mut ends);
         if crosses(&ends, i - from) || crosses(&ends, i + len - from) {
             return;
         }
         for (word, q) in candidates {
             let saved = context[i - from + q];
             context[i - from + q] = word[q];
-            let gain = lex.segment(&context, &mut ends) - base;
+            let gain = lex.segment(context, &mut ends) - base;
             context[i - from + q] = saved;
             if gain < MIN_GAIN {
                 continue;

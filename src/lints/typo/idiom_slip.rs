@@ -74,12 +74,22 @@ struct Index {
     sorted: IntMap<u64, Vec<u64>>,
     /// Bloom-style filter over both kinds of keys.
     filter: Vec<u64>,
-    /// Filters over the idioms' first two, last two, and first and last
-    /// characters: a slip keeps one of these pairs, so most windows stop here.
-    pairs: [Vec<u64>; 3],
+    /// Filters over the idioms' character pairs, one per pair of positions
+    /// (see [`POSITION_PAIRS`]): a slip keeps every pair of the three characters
+    /// it leaves alone, so most windows stop at a cheap test.
+    pairs: [Vec<u64>; 6],
 }
 
 const PAIR_BITS: usize = 1 << 18;
+
+/// The pairs of positions in an idiom, in the order of `Index::pairs`.
+const POSITION_PAIRS: [(usize, usize); 6] = [(0, 1), (2, 3), (0, 3), (1, 2), (0, 2), (1, 3)];
+const P01: usize = 0;
+const P23: usize = 1;
+const P03: usize = 2;
+const P12: usize = 3;
+const P02: usize = 4;
+const P13: usize = 5;
 
 fn pair_bit(a: CharId, b: CharId) -> usize {
     (pack(&[a, b]).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 46) as usize % PAIR_BITS
@@ -109,11 +119,7 @@ fn index() -> &'static Index {
             masked: IntMap::default(),
             sorted: IntMap::default(),
             filter: vec![0; FILTER_BITS / 64],
-            pairs: [
-                vec![0; PAIR_BITS / 64],
-                vec![0; PAIR_BITS / 64],
-                vec![0; PAIR_BITS / 64],
-            ],
+            pairs: std::array::from_fn(|_| vec![0; PAIR_BITS / 64]),
         };
         for (ids, len, w) in lex.flagged() {
             if len != 4 || !w.is_idiom() {
@@ -131,7 +137,7 @@ fn index() -> &'static Index {
                 let bit = mix(k);
                 ix.filter[bit / 64] |= 1 << (bit % 64);
             }
-            for (f, (a, b)) in [(0, (0, 1)), (1, (2, 3)), (2, (0, 3))] {
+            for (f, &(a, b)) in POSITION_PAIRS.iter().enumerate() {
                 let bit = pair_bit(ids[a], ids[b]);
                 ix.pairs[f][bit / 64] |= 1 << (bit % 64);
             }
@@ -216,18 +222,27 @@ fn scan(
         }
         // A change at 2 or 3 keeps the first pair, at 0 or 1 the last pair; a
         // swap keeps one of them or the outer pair.
-        let first = ix.maybe_pair(0, ids[0], ids[1]);
-        let last = ix.maybe_pair(1, ids[2], ids[3]);
-        let outer = ix.maybe_pair(2, ids[0], ids[3]);
+        let first = ix.maybe_pair(P01, ids[0], ids[1]);
+        let last = ix.maybe_pair(P23, ids[2], ids[3]);
+        let outer = ix.maybe_pair(P03, ids[0], ids[3]);
         if !(first || last || outer) {
             continue;
         }
+        let pair = |which: usize, a: usize, b: usize| ix.maybe_pair(which, ids[a], ids[b]);
         let mut best: Option<(u64, f32)> = None;
         for slot in 0..5 {
+            // Every pair of the characters a slot keeps is a pair of the idiom,
+            // and a changed character is a common one (see `near_miss`).
+            let common = |q: usize| usize::from(ids[q]) <= COMMON_CHARS;
             let wanted = match slot {
-                0 | 1 => last,
-                2 | 3 => first,
-                _ => true,
+                0 => common(0) && last && pair(P12, 1, 2) && pair(P13, 1, 3),
+                1 => common(1) && last && outer && pair(P02, 0, 2),
+                2 => common(2) && first && outer && pair(P13, 1, 3),
+                3 => common(3) && first && pair(P02, 0, 2) && pair(P12, 1, 2),
+                // Two neighbours swapped: the idiom has them the other way round.
+                _ => {
+                    last && pair(P01, 1, 0) || outer && pair(P12, 2, 1) || first && pair(P23, 3, 2)
+                }
             };
             if !wanted {
                 continue;
@@ -319,11 +334,15 @@ const COMMON_WORD_LOG_FREQ: u8 = 31;
 fn gain(lex: &Lexicon, run: &[(CharId, usize)], i: usize, want: &[CharId; 4]) -> f32 {
     let from = i.saturating_sub(CONTEXT);
     let to = (i + 4 + CONTEXT).min(run.len());
-    let mut context: Vec<CharId> = run[from..to].iter().map(|c| c.0).collect();
+    let mut buf = [0u16; 4 + 2 * CONTEXT];
+    let context = &mut buf[..to - from];
+    for (slot, c) in context.iter_mut().zip(&run[from..to]) {
+        *slot = c.0;
+    }
     let mut ends = Vec::new();
-    let base = lex.segment(&context, &mut ends);
+    let base = lex.segment(context, &mut ends);
     context[i - from..i - from + 4].copy_from_slice(want);
-    lex.segment(&context, &mut ends) - base
+    lex.segment(context, &mut ends) - base
 }
 
 /// A character of the window recurs close by: parallel wording (人尽其才、地尽其利).

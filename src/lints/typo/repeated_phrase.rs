@@ -14,8 +14,10 @@ crate::declare_lint! {
     /// OCR of two-column pages and careless copy-paste double whole phrases. Chinese
     /// does repeat two-character words on purpose (`研究研究`, `讨论讨论`) and
     /// repeats slogans separated by punctuation, says 一步一步 and 走着走着, and
-    /// repeats header cells across a table row; none is reported. Deleting the
-    /// second copy is the fix.
+    /// repeats header cells across a table row; none is reported. Copies in two
+    /// table cells, or a copy running over a cell boundary, are cells of a table
+    /// (also a header with no numbers under it); a phrase doubled inside one
+    /// cell is reported. Deleting the second copy is the fix.
     ///
     /// ## Example
     /// ```bad
@@ -57,10 +59,12 @@ impl Lint for RepeatedPhrase {
                 let short = short_repeats(&chars, &repeats);
                 for r in short.into_iter().chain(repeats) {
                     let f = finding(p, &chars, r);
-                    // Table cells side by side, and the rows of a table (a header
-                    // repeated per column group), are not a phrase typed twice.
+                    // Copies in two table cells, or a copy running across a cell
+                    // boundary (a header repeated per column group), are cells
+                    // of a table, not a phrase typed twice; a phrase doubled
+                    // inside one cell is a typo like any other.
                     let whole = f.labels.first().map_or(f.span, |l| l.span.cover(f.span));
-                    if !doc.crosses_cells(whole) && !doc.in_table(whole.start) {
+                    if !doc.crosses_cells(whole) {
                         out.push(f);
                     }
                 }
@@ -312,6 +316,20 @@ mod tests {
             "年歌咏大会年歌咏大会，走着走着，一步一步向前。",
         );
         assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    #[test]
+    fn cells_of_a_table_are_not_repeats_but_a_cell_typed_twice_is() {
+        // A header row whose cells repeat, with no numbers under it (no table).
+        let header = "合计\t\t公务用车\t公务用车\t接待费\n预算数\t决算数\t预算数\t决算数\n";
+        assert!(run(&RepeatedPhrase {}, header).is_empty());
+        // The same header above numbers (a table), and cells side by side.
+        let table = format!("{header}1\t2\t3\t4\n5\t6\t7\t8\n");
+        assert!(run(&RepeatedPhrase {}, &table).is_empty());
+        let cell = "项目\t金额\n医疗卫生医疗卫生服务\t120\n公共卫生\t80\n";
+        let found = run(&RepeatedPhrase {}, cell);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].message, "疑似重复的文字「医疗卫生医疗卫生」");
     }
 
     #[test]
