@@ -148,7 +148,7 @@ fn list_after(
             nested_clause = false;
         }
         // A 含… inside brackets is a note on one part, not a breakdown of the list.
-        let outside = strip_brackets(lead);
+        let outside = super::words::without_brackets(lead);
         if s.nested_markers
             .iter()
             .any(|m| outside.contains(m.as_str()))
@@ -900,22 +900,4 @@ fn per_hundred(b: &Binder, pi: usize, terms: &[&str], mut stated: Operand, out: 
         tally.offer(r);
     }
     out.extend(tally.finish(ClaimKind::Rate, stated));
-}
-
-/// `s` without bracketed text.
-fn strip_brackets(s: &str) -> String {
-    let mut depth = 0i32;
-    s.chars()
-        .filter(|&c| {
-            match c {
-                '（' | '(' => depth += 1,
-                '）' | ')' => {
-                    depth -= 1;
-                    return false;
-                }
-                _ => {}
-            }
-            depth <= 0
-        })
-        .collect()
 }

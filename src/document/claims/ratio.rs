@@ -688,7 +688,7 @@ fn share_numerators(b: &Binder, k: usize, subject: &str, base: Option<Base>) -> 
     else {
         return Vec::new();
     };
-    let gap = without_brackets(b.text(k).get(b.qs[j].local.end..limit).unwrap_or(""));
+    let gap = super::words::without_brackets(b.text(k).get(b.qs[j].local.end..limit).unwrap_or(""));
     let gap = gap.as_str();
     let named = subject.chars().filter(|c| is_han(*c)).count();
     // 女性1200人，占40%: the amount right before; 女性占40%: the subject must name it.
@@ -1106,24 +1106,6 @@ fn bound_claim(b: &Binder, k: usize) -> Option<Claim> {
         "部分不能大于整体",
     )?);
     tally.finish(ClaimKind::Bounded, stated)
-}
-
-/// `s` without what stands in brackets (a note between a count and its share).
-fn without_brackets(s: &str) -> String {
-    let mut depth = 0i32;
-    s.chars()
-        .filter(|&c| {
-            match c {
-                '（' | '(' => depth += 1,
-                '）' | ')' => {
-                    depth -= 1;
-                    return false;
-                }
-                _ => {}
-            }
-            depth <= 0
-        })
-        .collect()
 }
 
 /// The noun a named base names: without the words that only place it

@@ -134,6 +134,24 @@ pub fn contains_any(label: &str, words: &[String]) -> bool {
     words.iter().any(|w| label.contains(w.as_str()))
 }
 
+/// `s` without what stands in brackets (a note between a count and its share).
+pub fn without_brackets(s: &str) -> String {
+    let mut depth = 0i32;
+    s.chars()
+        .filter(|&c| {
+            match c {
+                '（' | '(' => depth += 1,
+                '）' | ')' => {
+                    depth -= 1;
+                    return false;
+                }
+                _ => {}
+            }
+            depth <= 0
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
