@@ -106,15 +106,33 @@ impl Lint for UnbalancedPair {
         loose.sort_unstable();
         let mut paired = pair_across_short_lines(doc, &loose);
         // 「(2023-2025年）」: one pair of brackets in two widths, reported once.
+        // The partner is the first unpaired closer of the other width after the
+        // opener: one cursor per width moves only forward, so a paragraph of a
+        // million lone openers stays linear.
+        let closers = |kind: usize| -> Vec<usize> {
+            (0..loose.len())
+                .filter(|&b| !loose[b].3 && loose[b].2 == kind && !paired[b])
+                .collect()
+        };
+        let (full_closers, ascii_closers) = (closers(3), closers(6));
+        let mut cursor = [0usize; 2];
         for a in 0..loose.len() {
             let (pa, i, kind, is_open) = loose[a];
             if !is_open || paired[a] || !matches!(PAIRS[kind].0, '(' | '（') {
                 continue;
             }
-            let other = if PAIRS[kind].0 == '(' { 3 } else { 6 };
-            let partner = (a + 1..loose.len())
-                .take_while(|&b| loose[b].0 == pa)
-                .find(|&b| !paired[b] && !loose[b].3 && loose[b].2 == other && loose[b].1 > i);
+            let (list, at) = if PAIRS[kind].0 == '(' {
+                (&full_closers, &mut cursor[0])
+            } else {
+                (&ascii_closers, &mut cursor[1])
+            };
+            while list.get(*at).is_some_and(|&b| b < a || paired[b]) {
+                *at += 1;
+            }
+            let partner = list
+                .get(*at)
+                .copied()
+                .filter(|&b| loose[b].0 == pa && loose[b].1 > i);
             if let Some(b) = partner {
                 paired[a] = true;
                 paired[b] = true;
@@ -242,6 +260,7 @@ fn is_list_marker(text: &str, close: usize) -> bool {
     let label: String = before
         .chars()
         .rev()
+        .take(4) // a label is at most three characters
         .take_while(|c| {
             c.is_ascii_alphanumeric()
                 || c.is_numeric()
@@ -264,10 +283,12 @@ fn char_span(text: &str, i: usize) -> Span {
 
 /// The end of the sentence holding `i` (after its last mark), paragraph-local.
 fn sentence_of(p: &Paragraph, i: usize) -> Span {
+    // Sentences are in order: a binary search, not a scan per finding.
+    let k = p.sentences.partition_point(|s| s.end <= i);
     p.sentences
-        .iter()
+        .get(k)
         .copied()
-        .find(|s| s.start <= i && i < s.end)
+        .filter(|s| s.start <= i && i < s.end)
         .unwrap_or(Span::new(0, p.text.len()))
 }
 
