@@ -116,8 +116,7 @@ pub fn build(markers: &[Marker], paragraphs: &[Paragraph]) -> Outline {
                     expected: 1,
                 });
             }
-            out.depth[k] = stack.len();
-            stack.push(level(k, None));
+            push_level(&mut stack, &mut out, k, level(k, None));
             continue;
         };
         // A provisional inner list ends when the outer list resumes.
@@ -140,9 +139,12 @@ pub fn build(markers: &[Marker], paragraphs: &[Paragraph]) -> Outline {
         if m.value == 1 {
             if deepest + 1 < stack.len() {
                 // A list inside a deeper item that reuses an outer style: a new level.
-                out.depth[k] = stack.len();
-                stack.push(level(k, None));
-            } else if m.block && stack[deepest].provisional.is_none() && stack[deepest].last > 1 {
+                push_level(&mut stack, &mut out, k, level(k, None));
+            } else if m.block
+                && stack[deepest].provisional.is_none()
+                && stack[deepest].last > 1
+                && stack.len() < MAX_DEPTH
+            {
                 // Either a new list or a list nested in the previous item; which one
                 // shows only when (and if) the outer list resumes.
                 out.depth[k] = stack.len();
@@ -179,6 +181,19 @@ pub fn build(markers: &[Marker], paragraphs: &[Paragraph]) -> Outline {
     }
     out.toc = find_toc(markers, paragraphs);
     out
+}
+
+/// Deeper than any report nests (一、（一）1.（1）① a) is six): past it a new
+/// level replaces the deepest one, so text that opens list after list (a
+/// pasted block repeated thousands of times) keeps every marker's work bounded.
+const MAX_DEPTH: usize = 32;
+
+fn push_level(stack: &mut Vec<Level>, out: &mut Outline, k: usize, level: Level) {
+    if stack.len() >= MAX_DEPTH {
+        stack.pop();
+    }
+    out.depth[k] = stack.len();
+    stack.push(level);
 }
 
 /// Families that number sections of a report (一、 （一） 第一章), as opposed to
@@ -275,4 +290,24 @@ fn find_toc(markers: &[Marker], paragraphs: &[Paragraph]) -> Option<Toc> {
         entries: first..end,
         body_start,
     })
+}
+
+#[cfg(test)]
+mod depth_tests {
+    use super::MAX_DEPTH;
+    use crate::document::Document;
+
+    #[test]
+    fn lists_opened_again_and_again_nest_no_deeper_than_any_report() {
+        // Each copy opens lists that the outline keeps open as nested levels.
+        let block = "一、甲\n\n一是学。二是做。二是改。\n\n（一）乙。\n（二）丙。\n（二）丁。\n\n1.戊。\n2.己。\n\n";
+        let doc = Document::parse("t.txt", block.repeat(200));
+        let deepest = doc.outline.depth.iter().copied().max().unwrap_or(0);
+        assert!(deepest > 3, "the block nests: {deepest}");
+        assert!(deepest < 32, "{deepest}");
+        // A report's own nesting is untouched: the first copy nests as it does alone.
+        let one = Document::parse("t.txt", block.to_owned());
+        let n = one.outline.depth.len();
+        assert_eq!(doc.outline.depth[..n], one.outline.depth[..]);
+    }
 }
