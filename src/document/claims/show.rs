@@ -34,12 +34,7 @@ pub fn percent(i: Interval) -> String {
 /// An amount in the scale of `like` as written (万, 亿 and the unit after them):
 /// 34000万元 shown as 3.4亿元 next to a total written in 亿元.
 pub fn amount_like(x: Interval, like: &str) -> String {
-    let unit: String = like
-        .chars()
-        // Full-width digits (１１２８) are digits too: the unit starts after them.
-        .skip_while(|c| c.is_numeric() || matches!(c, '.' | '．' | ',' | '，' | ' '))
-        .filter(|c| !matches!(c, '约' | '近' | '余' | '多'))
-        .collect();
+    let unit = unit_text(like);
     let scale = if unit.starts_with('亿') {
         1e8
     } else if unit.starts_with('万') {
@@ -180,14 +175,20 @@ pub fn labelled_sum(r: &Reading, stated: &Operand) -> String {
     format!("{joined} = {}", amount_like(r.computed, &stated.written))
 }
 
-/// The unit of a number as written and its scale: 1.2亿元 → ("亿元", 1e8),
-/// 3000万元 → ("万元", 1e4), 5000元 → ("元", 1).
-fn unit_of(written: &str) -> (String, f64) {
-    let unit: String = written
+/// What follows the digits of a number as written, without 约/近/余/多:
+/// 3.4亿元 → 亿元. Full-width digits (１１２８) are digits too.
+fn unit_text(written: &str) -> String {
+    written
         .chars()
         .skip_while(|c| c.is_numeric() || matches!(c, '.' | '．' | ',' | '，' | ' '))
         .filter(|c| !matches!(c, '约' | '近' | '余' | '多'))
-        .collect();
+        .collect()
+}
+
+/// The unit of a number as written and its scale: 1.2亿元 → ("亿元", 1e8),
+/// 3000万元 → ("万元", 1e4), 5000元 → ("元", 1).
+fn unit_of(written: &str) -> (String, f64) {
+    let unit = unit_text(written);
     let scale = if unit.starts_with("万亿") {
         1e12
     } else if unit.starts_with('亿') {
@@ -230,7 +231,7 @@ fn signed(o: &Operand) -> String {
 }
 
 /// `a + b + c`, shortened in the middle past a dozen terms.
-fn shorten(terms: &[String]) -> String {
+pub fn shorten(terms: &[String]) -> String {
     if terms.len() <= 12 {
         terms.join(" + ")
     } else {

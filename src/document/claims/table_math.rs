@@ -202,16 +202,7 @@ pub fn show(x: f64, decimals: u32) -> String {
 pub fn sum_expression(items: &[CellNumber]) -> String {
     let d = items.iter().map(|n| n.decimals).max().unwrap_or(0);
     let terms: Vec<String> = items.iter().map(|n| show(n.value, d)).collect();
-    if terms.len() <= 12 {
-        terms.join(" + ")
-    } else {
-        format!(
-            "{} + … + {}（{}项）",
-            terms[..5].join(" + "),
-            terms[terms.len() - 3..].join(" + "),
-            terms.len()
-        )
-    }
+    super::show::shorten(&terms)
 }
 
 /// Whether a reading that holds on `holds` rows and breaks on `broken` is the
