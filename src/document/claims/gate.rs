@@ -24,7 +24,7 @@
 
 use super::binder::{core, Binder};
 use super::words::{contains_any, sums};
-use super::{Claim, ClaimKind, Evidence, Form, Source, Verdict};
+use super::{Claim, ClaimKind, Evidence, Form, Role, Source, Verdict};
 
 /// Turn a failing claim whose binding is not explicit into an unchecked one.
 pub(super) fn apply(b: &Binder, claim: &mut Claim) {
@@ -53,7 +53,7 @@ fn doubt(b: &Binder, claim: &Claim) -> Option<&'static str> {
         if let Some(why) = wrong_total(b, total, &parts) {
             return Some(why);
         }
-        if let Some(why) = mixed_levels(b, total, &parts, r.against) {
+        if let Some(why) = mixed_levels(b, total, &parts, r.against, r.exclusive) {
             return Some(why);
         }
     }
@@ -83,9 +83,12 @@ fn in_scope(b: &Binder, claim: &Claim) -> bool {
     }
     let q = &b.qs[k];
     let base = q.span.start - q.local.start;
-    let spans: Vec<(usize, usize)> = claim.readings[0]
+    let r = &claim.readings[0];
+    // A base the claim names in full (占采集血液总量的) may stand sentences before.
+    let spans: Vec<(usize, usize)> = r
         .operands
         .iter()
+        .filter(|o| !(r.base_named && matches!(o.role, Role::Denominator | Role::Target)))
         .filter_map(|o| match o.source {
             Source::Quantity(j) if b.qs[j].paragraph != q.paragraph => Some((usize::MAX, 0)),
             Source::Quantity(j) => Some((b.qs[j].local.start, b.qs[j].local.end)),
@@ -181,11 +184,12 @@ fn mixed_levels(
     total: Option<usize>,
     parts: &[usize],
     against: Option<super::Interval>,
+    exclusive: bool,
 ) -> Option<&'static str> {
     let open = against.is_some_and(|a| a.lo.is_infinite());
     // Parts named as kinds that exclude each other (夏粮、秋粮) cannot nest.
     let labels: Vec<String> = parts.iter().map(|&j| b.qs[j].label.clone()).collect();
-    if open && parts.len() >= 2 && super::parts::disjoint(&labels).is_none() {
+    if open && parts.len() >= 2 && !exclusive && super::parts::disjoint(&labels).is_none() {
         return Some("“其中”各项可能相互包含，不把它们相加");
     }
     let names: Vec<&str> = parts.iter().map(|&j| core(&b.qs[j].label)).collect();
@@ -204,7 +208,10 @@ fn mixed_levels(
     let (f, l) = (&b.qs[first], &b.qs[last]);
     if f.paragraph == l.paragraph {
         let t = b.doc.paragraphs[f.paragraph].text.as_str();
-        let between = t.get(f.local.end..l.local.start).unwrap_or("");
+        // A 含… in brackets is a note on one part (乡镇卫生院（含社区卫生服务中心）),
+        // as the list itself reads it, not a breakdown between the parts.
+        let between =
+            super::words::without_brackets(t.get(f.local.end..l.local.start).unwrap_or(""));
         if sums()
             .nested_markers
             .iter()

@@ -224,6 +224,13 @@ pub struct Reading {
     /// bound a partial list must stay within ([−∞, total]).
     pub against: Option<Interval>,
     pub fits: bool,
+    /// The parts are classes of one criterion (按技术等级划分，…): they exclude
+    /// each other whatever their names.
+    pub exclusive: bool,
+    /// The base (denominator, target) is named in full by the claim's own words
+    /// and no other amount of the section bears that name: it binds across
+    /// sentences.
+    pub base_named: bool,
 }
 
 /// The verdict on a claim.
@@ -478,12 +485,20 @@ impl Reading {
             computed,
             against: None,
             fits: false,
+            exclusive: false,
+            base_named: false,
         })
     }
 
     /// The same reading held to `against` instead of the stated figure.
     pub fn against(mut self, against: Interval) -> Reading {
         self.against = Some(against);
+        self
+    }
+
+    /// The same reading with parts that exclude each other.
+    pub fn exclusive(mut self) -> Reading {
+        self.exclusive = true;
         self
     }
 

@@ -283,7 +283,11 @@ fn attached(b: &Binder, j: usize, at: usize) -> bool {
         let method = t
             .get(after..end)
             .is_some_and(|c| contains_any(c, &sums().method_clauses));
-        if !holds && !method {
+        // 其中： alone only opens the list of the figure before it.
+        let marker = t
+            .get(after..end)
+            .is_some_and(|c| sums().part_markers.iter().any(|m| c.trim() == m.as_str()));
+        if !holds && !method && !marker {
             return false;
         }
         from = end;
@@ -312,6 +316,25 @@ pub(super) fn exhaustive(names: &[String]) -> Option<String> {
         }
         Some(format!("{}合起来即全部", set.join("、")))
     })
+}
+
+/// Why a list is all of its total when its last part is the rest of it: 其他
+/// followed by the total's own name (其他卫生机构 of 卫生机构) counts whatever the
+/// parts before it leave out, so the parts make the whole.
+pub(super) fn closed_by_rest(total_label: &str, names: &[String]) -> Option<String> {
+    let [.., last] = names else { return None };
+    if names.len() < 2 {
+        return None;
+    }
+    let s = sums();
+    let rest = s
+        .rest_prefixes
+        .iter()
+        .find_map(|p| core(last).strip_prefix(p.as_str()))?;
+    let total = core(total_label);
+    let shared = common_suffix(total, rest);
+    (shared >= 2 && shared == rest.chars().count())
+        .then(|| format!("末项「{}」为其余部分，各项合起来即全部", core(last)))
 }
 
 /// Why the parts cannot overlap, if their names say so: each names its own
@@ -476,6 +499,7 @@ fn qizhong_list(
     // make the list a breakdown of that total.
     let named = !generic
         || exhaustive(&part_names(b, &list.top)).is_some()
+        || closed_by_rest(&b.qs[nearest].label, &part_names(b, &list.top)).is_some()
         || list.top.iter().any(|&j| {
             let part = core(b.qs[j].label.trim_start_matches("其中"));
             part.is_empty() || common_suffix(core(&b.qs[nearest].label), part) >= 1
@@ -508,12 +532,19 @@ fn qizhong_list(
                 Evidence::Possible
             };
             let names = part_names(b, parts);
-            let why = exhaustive(&names).or_else(|| {
+            let named_whole = exhaustive(&names).or_else(|| closed_by_rest(&b.qs[t].label, &names));
+            let why = named_whole.clone().or_else(|| {
                 (opens_all && parts.len() >= 2).then(|| "按类别分列的各项合起来即全部".to_owned())
             });
+            // A classification (按技术等级划分，) says the parts are all of the
+            // total only in general; siblings of one head noun listed under it are
+            // at least kinds of it, which together stay within it.
+            let kinds_of_class = why.is_some()
+                && named_whole.is_none()
+                && (disjoint(&names).is_some() || siblings(&names));
             if let Some(why) = why {
                 // A classification says so only in general: the names say it for sure.
-                let ev = if exhaustive(&names).is_some() {
+                let ev = if named_whole.is_some() {
                     ev
                 } else {
                     ev.min(Evidence::Inferred)
@@ -521,7 +552,13 @@ fn qizhong_list(
                 if let Some(r) = sum_reading(b, parts, ev, &why) {
                     together.offer(r.against(total));
                 }
-            } else if parts.len() >= 2 && !has_attribute(&names) {
+            }
+            if (named_whole.is_none() && !opens_all || kinds_of_class)
+                && parts.len() >= 2
+                && (!has_attribute(&names) || disjoint(&names).is_some())
+            {
+                // An attribute may cut across other breakdowns, but parts named by
+                // distinct kinds of one attribute (本科、专科) exclude each other.
                 let apart = disjoint(&names);
                 let ev = if apart.is_some() || siblings(&names) {
                     ev
@@ -529,10 +566,17 @@ fn qizhong_list(
                     ev.min(Evidence::Inferred)
                 };
                 let basis = apart.map_or_else(
-                    || "“其中”各项同属总数，合计不应超过总数".to_owned(),
+                    || {
+                        if kinds_of_class {
+                            "按同一标准分列的各项互不包含，合计不应超过总数".to_owned()
+                        } else {
+                            "“其中”各项同属总数，合计不应超过总数".to_owned()
+                        }
+                    },
                     |why| format!("{why}，合计不应超过总数"),
                 );
-                if let Some(r) = sum_reading(b, parts, ev, &basis) {
+                if let Some(mut r) = sum_reading(b, parts, ev, &basis) {
+                    r.exclusive = kinds_of_class;
                     together.offer(r.against(within));
                 }
             }

@@ -307,6 +307,9 @@ struct Cand {
     /// 整改率): the qualified count is at most the plain one, so the plain ratio
     /// is only an upper bound of the rate.
     narrowed: bool,
+    /// The claim's own words name this base in full and it alone (占采集血液总量的
+    /// → 采集血液总量): it binds across sentences.
+    named_in_full: bool,
 }
 
 fn ratio_claim(
@@ -396,7 +399,8 @@ fn ratio_claim(
                 written_out(b, d.op, den_role),
             ];
             let basis = format!("{}；{}", n.why, d.why);
-            if let Some(r) = Reading::new(Form::Ratio { scale }, ops, ev, basis) {
+            if let Some(mut r) = Reading::new(Form::Ratio { scale }, ops, ev, basis) {
+                r.base_named = d.named_in_full;
                 if d.narrowed {
                     // The qualified rate is at most the plain ratio.
                     tally.offer(r.against(Interval::new(stated_value.lo, f64::INFINITY)));
@@ -473,6 +477,7 @@ fn rate_numerators(b: &Binder, k: usize, stem: &str) -> Vec<Cand> {
                 ev: Evidence::Explicit,
                 why: "分子按标签所述的行为",
                 narrowed: false,
+                named_in_full: false,
             });
         }
     }
@@ -489,6 +494,7 @@ fn rate_numerators(b: &Binder, k: usize, stem: &str) -> Vec<Cand> {
                     ev: Evidence::Inferred,
                     why: "分子按前文同一行为的计数",
                     narrowed: false,
+                    named_in_full: false,
                 });
                 break;
             }
@@ -613,6 +619,7 @@ fn rate_denominators(b: &Binder, k: usize, n: usize, stem: &str, extra: &[RateEn
             ev: Evidence::Explicit,
             why: "分母为已做与未做之和",
             narrowed: false,
+            named_in_full: false,
         });
     }
     if let Some(j) = one_larger_base(b, k, n) {
@@ -715,6 +722,7 @@ fn share_numerators(b: &Binder, k: usize, subject: &str, base: Option<Base>) -> 
                 ev: Evidence::Explicit,
                 why: "分子为所列各项之和",
                 narrowed: false,
+                named_in_full: false,
             }];
         }
     }
@@ -723,6 +731,7 @@ fn share_numerators(b: &Binder, k: usize, subject: &str, base: Option<Base>) -> 
         ev: Evidence::Explicit,
         why: "分子为“占”前的计数",
         narrowed: false,
+        named_in_full: false,
     }]
 }
 
@@ -786,7 +795,9 @@ fn share_denominators(b: &Binder, k: usize, n: usize, base: Option<Base>) -> Vec
             } else {
                 Evidence::Inferred
             };
-            out.push(cand(b, j, ev, "分母按“占…的”所指的基数"));
+            let mut c = cand(b, j, ev, "分母按“占…的”所指的基数");
+            c.named_in_full = ties == 1 && a >= whole;
+            out.push(c);
         }
     }
     let mut parent = parent_total(b, n);
@@ -815,6 +826,7 @@ fn share_denominators(b: &Binder, k: usize, n: usize, base: Option<Base>) -> Vec
                 ev: Evidence::Possible,
                 why: "分母为上一层总数所占的整体（按其比率推算）",
                 narrowed: false,
+                named_in_full: false,
             });
         }
     }
@@ -901,6 +913,7 @@ fn completion_done(b: &Binder, k: usize, base: Option<Base>) -> Vec<Cand> {
                 ev: Evidence::Explicit,
                 why: "完成数为“完成…的”之前的计数",
                 narrowed: false,
+                named_in_full: false,
             });
         }
         // …已完成年度计划的50.4%，完成投资206.7亿元: the amount done after the rate.
@@ -913,6 +926,7 @@ fn completion_done(b: &Binder, k: usize, base: Option<Base>) -> Vec<Cand> {
                 ev: Evidence::Explicit,
                 why: "完成数为比率之后所写的完成量",
                 narrowed: false,
+                named_in_full: false,
             });
         }
         return out;
@@ -928,6 +942,7 @@ fn completion_done(b: &Binder, k: usize, base: Option<Base>) -> Vec<Cand> {
             ev: Evidence::Explicit,
             why: "完成数按标签“完成”",
             narrowed: false,
+            named_in_full: false,
         });
     }
     if out.is_empty() {
@@ -940,6 +955,7 @@ fn completion_done(b: &Binder, k: usize, base: Option<Base>) -> Vec<Cand> {
                 ev: Evidence::Inferred,
                 why: "完成数取完成率前最近的计数",
                 narrowed: false,
+                named_in_full: false,
             });
         }
     }
@@ -982,14 +998,20 @@ fn completion_targets(b: &Binder, k: usize, n: usize, base: Option<Base>) -> Vec
                 .map(|&j| (affinity(&b.qs[j].label, noun), j))
                 .filter(|&(a, _)| names_base(a, noun, own))
                 .max_by_key(|&(a, j)| (a, std::cmp::Reverse(k - j)));
-            if let Some((_, j)) = best {
-                out.push(cand_as(
+            if let Some((a, j)) = best {
+                let ties = earlier
+                    .iter()
+                    .filter(|&&i| affinity(&b.qs[i].label, noun) == a)
+                    .count();
+                let mut c = cand_as(
                     b,
                     j,
                     Role::Target,
                     Evidence::Explicit,
                     "任务数按“完成…的”所指的基数",
-                ));
+                );
+                c.named_in_full = ties == 1 && a >= noun.chars().count();
+                out.push(c);
             }
         }
     } else {
@@ -1047,6 +1069,7 @@ fn cand_as(b: &Binder, j: usize, role: Role, ev: Evidence, why: &'static str) ->
         ev,
         why,
         narrowed: false,
+        named_in_full: false,
     }
 }
 

@@ -374,3 +374,62 @@ fn sectors_housing_and_crops_are_kinds_that_exclude_each_other() {
         "140.92亿元",
     );
 }
+
+#[test]
+fn a_list_ending_in_the_rest_of_its_total_is_all_of_it() {
+    let ok =
+        "全县有养老机构60个。其中，公办机构25个，民办机构（含连锁机构）20个，其他养老机构15个。";
+    holds(ok, ClaimKind::Parts, "60个");
+    let short =
+        "全县有养老机构60个。其中，公办机构25个，民办机构（含连锁机构）20个，其他养老机构5个。";
+    fails(short, ClaimKind::Parts, "60个");
+    // 其他 of another noun is no rest of this total.
+    let other = "全县有养老机构60个。其中，公办机构25个，民办机构20个，其他服务设施5个。";
+    assert_ne!(
+        verdict(other, ClaimKind::Parts, "60个"),
+        Some(Verdict::Fails),
+        "{other}"
+    );
+}
+
+#[test]
+fn kinds_of_one_attribute_exclude_each_other() {
+    fails(
+        "成人高校招生人数9000人，其中本科3000人，专科6500人。",
+        ClaimKind::Parts,
+        "9000人",
+    );
+    holds(
+        "成人高校招生人数9000人，其中本科3000人，专科6000人。",
+        ClaimKind::Parts,
+        "9000人",
+    );
+}
+
+#[test]
+fn classes_of_one_criterion_stay_within_their_total_together() {
+    let t = |x: &str| {
+        format!("年末全县供水管网总长800公里，其中：新建管网5公里。按照管径划分，大口径管网{x}公里、中口径管网300公里、小口径管网420公里。")
+    };
+    // Two lists break down the same total: the 其中 one and the classification.
+    let verdicts = |text: &str| -> Vec<Verdict> {
+        let doc = Document::parse("t.txt", text.to_owned());
+        at(&doc, "800公里").iter().map(|c| c.verdict).collect()
+    };
+    assert!(verdicts(&t("120")).contains(&Verdict::Fails));
+    assert!(!verdicts(&t("70")).contains(&Verdict::Fails));
+    assert_eq!(verdicts(&t("70")).len(), 2);
+}
+
+#[test]
+fn a_base_named_in_full_binds_across_sentences() {
+    let t = |x: &str| {
+        format!("全年外贸进出口总额500亿元。其中出口320亿元，增长5%。全年出口中，机电产品出口200亿元，占外贸进出口总额的{x}。")
+    };
+    holds(&t("40.0%"), ClaimKind::Share, "40.0%");
+    fails(&t("44.0%"), ClaimKind::Share, "44.0%");
+    let c =
+        |x: &str| format!("年度投资计划80亿元。1-9月累计完成投资{x}亿元，占年度投资计划的90.0%。");
+    holds(&c("72"), ClaimKind::Completion, "90.0%");
+    fails(&c("78"), ClaimKind::Completion, "90.0%");
+}

@@ -121,6 +121,7 @@ pub struct Sums {
     pub method_clauses: Vec<String>,
     pub structure_words: Vec<String>,
     pub attribute_words: Vec<String>,
+    pub rest_prefixes: Vec<String>,
 }
 
 pub fn sums() -> &'static Sums {
