@@ -727,6 +727,31 @@ mod tests {
     }
 
     #[test]
+    fn sum_mismatch_takes_more_kinds_that_exclude_each_other() {
+        let text = "共报告传染病500例，其中甲类传染病230例，乙类传染病300例。";
+        let found = |c: &Config| {
+            let doc = crate::document::Document::parse("t.txt", text.to_owned());
+            let mut out = Vec::new();
+            for l in c.lints.iter().filter(|l| l.meta().code == "RL203") {
+                l.check(&doc, &mut out);
+            }
+            out.len()
+        };
+        assert_eq!(found(&parse("").expect("valid")), 0);
+        let c = parse("[lints.sum-mismatch]\npartitions = [[\"甲类\", \"乙类\", \"丙类\"]]\n")
+            .expect("valid");
+        assert_eq!(found(&c), 1);
+        let e = parse("[lints.sum-mismatch]\npartitions = [[\"甲类\"]]\n")
+            .err()
+            .expect("a set of one kind");
+        assert!(e.message.contains("partitions"), "{}", e.message);
+        let e = parse("[lints.sum-mismatch]\npartitions = \"甲类\"\n")
+            .err()
+            .expect("not a list of sets");
+        assert!(e.message.contains("sum-mismatch"), "{}", e.message);
+    }
+
+    #[test]
     fn errors_point_at_the_offending_line() {
         let text = "include = [\"**/*.txt\"]\n\n[lints.no-such-lint]\nenabled = false\n";
         let e = parse(text).err().expect("error");

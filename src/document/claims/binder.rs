@@ -26,6 +26,9 @@ pub struct Binder<'a> {
     flags: Vec<u8>,
     /// Per quantity, the kind of things it counts (see [`Binder::unit_class`]).
     classes: Vec<&'a str>,
+    /// Sets of kinds that exclude each other, from the user's configuration, on
+    /// top of `lints/sums.toml`'s `partitions`.
+    pub partitions: &'a [Vec<String>],
 }
 
 const MEASURE: u8 = 1;
@@ -45,6 +48,7 @@ impl<'a> Binder<'a> {
             section_starts,
             flags: Vec::new(),
             classes: Vec::new(),
+            partitions: &[],
         };
         b.classes = (0..b.qs.len()).map(|i| b.class_of(i)).collect();
         b.flags = (0..b.qs.len())

@@ -189,7 +189,7 @@ fn mixed_levels(
     let open = against.is_some_and(|a| a.lo.is_infinite());
     // Parts named as kinds that exclude each other (夏粮、秋粮) cannot nest.
     let labels: Vec<String> = parts.iter().map(|&j| b.qs[j].label.clone()).collect();
-    if open && parts.len() >= 2 && !exclusive && super::parts::disjoint(&labels).is_none() {
+    if open && parts.len() >= 2 && !exclusive && super::parts::disjoint(b, &labels).is_none() {
         return Some("“其中”各项可能相互包含，不把它们相加");
     }
     let names: Vec<&str> = parts.iter().map(|&j| core(&b.qs[j].label)).collect();

@@ -273,7 +273,9 @@ fn end_and_change(b: &Binder, out: &mut Vec<Claim>) {
         {
             continue;
         }
-        let gap = b.between(end, c);
+        // A note in brackets after the end value ((人民币，下同)) does not part
+        // it from its change.
+        let gap = super::words::without_brackets(b.between(end, c));
         if gap
             .chars()
             .filter(|c| !c.is_ascii_punctuation() && !"，、；".contains(*c))

@@ -328,6 +328,21 @@ pub fn ratio_claims_with(doc: &Document, extra: &[words::RateEntry]) -> Vec<Clai
     list
 }
 
+/// The part/whole claims (其中, 分别, 合计, shares of 100%, signed parts) with
+/// the sets of kinds that exclude each other `partitions` added to those of
+/// `lints/sums.toml` (a lint's own options).
+pub fn part_claims_with(doc: &Document, partitions: &[Vec<String>]) -> Vec<Claim> {
+    let mut b = binder::Binder::new(doc);
+    b.partitions = partitions;
+    let mut list = Vec::new();
+    parts::claims(&b, &mut list);
+    signed::claims(&b, &mut list);
+    for c in &mut list {
+        gate::apply(&b, c);
+    }
+    list
+}
+
 /// Collects a claim's readings and decides its verdict: the first fitting
 /// reading clears it; otherwise the most plausible failing one is kept.
 pub(crate) struct Tally {

@@ -174,7 +174,7 @@ fn list_after(
             let sibling = common_suffix(&b.qs[first].label, &b.qs[j].label) >= 2;
             // Kinds that exclude each other (农业…；渔业…) are siblings by name, even
             // when the total's own name ends like one of them (农林牧渔业总产值).
-            let kinds = disjoint(&[b.qs[first].label.clone(), b.qs[j].label.clone()]).is_some();
+            let kinds = disjoint(b, &[b.qs[first].label.clone(), b.qs[j].label.clone()]).is_some();
             if lead.contains(['；', ';'])
                 && !kinds
                 && (!sibling || affinity(before_label, &b.qs[j].label) > own)
@@ -233,7 +233,10 @@ fn totals_before_skipping(
         if !b.is_amount(j) || !b.compatible(j, first_part) || b.in_brackets(j) || closed {
             continue;
         }
-        if listed.contains(&j) && affinity(&q.label, subject) < 2 {
+        // A part listed in an earlier sentence is no total of a classification
+        // that opens its own sentence; one listed just before it in its sentence
+        // is what it breaks down (其中，限额以上…20.74亿元，按地域看，城镇…).
+        if listed.contains(&j) && affinity(&q.label, subject) < 2 && q.sentence < sentence {
             continue;
         }
         let gap = t.get(q.local.end..edge).unwrap_or("");
@@ -340,35 +343,41 @@ pub(super) fn closed_by_rest(total_label: &str, names: &[String]) -> Option<Stri
 /// Why the parts cannot overlap, if their names say so: each names its own
 /// members of one set of kinds that exclude each other (夏粮、秋粮; 国家级、省级;
 /// 特级和一级、二级、三级), so none can nest in another.
-pub(crate) fn disjoint(names: &[String]) -> Option<String> {
+pub(crate) fn disjoint(b: &Binder, names: &[String]) -> Option<String> {
     if names.len() < 2 {
         return None;
     }
     let s = sums();
-    s.partitions.iter().chain(&s.complementary).find_map(|set| {
-        let members = |n: &String| -> Vec<usize> {
-            (0..set.len())
-                .filter(|&m| {
-                    n.contains(set[m].as_str())
-                        && !set.iter().any(|o| {
-                            o != &set[m] && o.contains(set[m].as_str()) && n.contains(o.as_str())
-                        })
-                })
-                .collect()
-        };
-        let mut used = vec![false; set.len()];
-        for n in names {
-            let ms = members(n);
-            if ms.is_empty() || ms.iter().any(|&m| used[m]) {
-                return None;
+    s.partitions
+        .iter()
+        .chain(b.partitions)
+        .chain(&s.complementary)
+        .find_map(|set| {
+            let members = |n: &String| -> Vec<usize> {
+                (0..set.len())
+                    .filter(|&m| {
+                        n.contains(set[m].as_str())
+                            && !set.iter().any(|o| {
+                                o != &set[m]
+                                    && o.contains(set[m].as_str())
+                                    && n.contains(o.as_str())
+                            })
+                    })
+                    .collect()
+            };
+            let mut used = vec![false; set.len()];
+            for n in names {
+                let ms = members(n);
+                if ms.is_empty() || ms.iter().any(|&m| used[m]) {
+                    return None;
+                }
+                for m in ms {
+                    used[m] = true;
+                }
             }
-            for m in ms {
-                used[m] = true;
-            }
-        }
-        let named: Vec<&str> = names.iter().map(|n| core(n)).collect();
-        Some(format!("{}互不包含", named.join("、")))
-    })
+            let named: Vec<&str> = names.iter().map(|n| core(n)).collect();
+            Some(format!("{}互不包含", named.join("、")))
+        })
 }
 
 /// Whether the parts' names share a head noun (汽车保有量, 摩托车保有量): siblings
@@ -541,7 +550,7 @@ fn qizhong_list(
             // at least kinds of it, which together stay within it.
             let kinds_of_class = why.is_some()
                 && named_whole.is_none()
-                && (disjoint(&names).is_some() || siblings(&names));
+                && (disjoint(b, &names).is_some() || siblings(&names));
             if let Some(why) = why {
                 // A classification says so only in general: the names say it for sure.
                 let ev = if named_whole.is_some() {
@@ -555,11 +564,11 @@ fn qizhong_list(
             }
             if (named_whole.is_none() && !opens_all || kinds_of_class)
                 && parts.len() >= 2
-                && (!has_attribute(&names) || disjoint(&names).is_some())
+                && (!has_attribute(&names) || disjoint(b, &names).is_some())
             {
                 // An attribute may cut across other breakdowns, but parts named by
                 // distinct kinds of one attribute (本科、专科) exclude each other.
-                let apart = disjoint(&names);
+                let apart = disjoint(b, &names);
                 let ev = if apart.is_some() || siblings(&names) {
                     ev
                 } else {

@@ -16,6 +16,9 @@ use crate::span::Span;
 /// How many numbers before a figure may be its operands.
 const LOOK_BACK: usize = 64;
 
+/// Characters a base's name needs to bind an amount of another sentence.
+const NAME_IN_FULL: usize = 4;
+
 pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
     claims_with(b, &[], out);
     done_claims(b, out);
@@ -796,7 +799,9 @@ fn share_denominators(b: &Binder, k: usize, n: usize, base: Option<Base>) -> Vec
                 Evidence::Inferred
             };
             let mut c = cand(b, j, ev, "分母按“占…的”所指的基数");
-            c.named_in_full = ties == 1 && a >= whole;
+            // A name of two or three characters (预算, 计划数) is borne by many
+            // amounts: only a longer one names the base beyond the sentence.
+            c.named_in_full = ties == 1 && a >= whole && whole >= NAME_IN_FULL;
             out.push(c);
         }
     }
@@ -1010,7 +1015,8 @@ fn completion_targets(b: &Binder, k: usize, n: usize, base: Option<Base>) -> Vec
                     Evidence::Explicit,
                     "任务数按“完成…的”所指的基数",
                 );
-                c.named_in_full = ties == 1 && a >= noun.chars().count();
+                let whole = noun.chars().count();
+                c.named_in_full = ties == 1 && a >= whole && whole >= NAME_IN_FULL;
                 out.push(c);
             }
         }

@@ -178,9 +178,21 @@ pub fn labelled_sum(r: &Reading, stated: &Operand) -> String {
 /// What follows the digits of a number as written, without 约/近/余/多:
 /// 3.4亿元 → 亿元. Full-width digits (１１２８) are digits too.
 fn unit_text(written: &str) -> String {
+    // 一百二十个: a number written in Chinese numerals (below 万) is skipped
+    // the same way, so the recomputed value is never glued to it.
+    let chinese = written
+        .chars()
+        .next()
+        .is_some_and(crate::document::cn_numeral::is_numeral_char);
     written
         .chars()
-        .skip_while(|c| c.is_numeric() || matches!(c, '.' | '．' | ',' | '，' | ' '))
+        .skip_while(|&c| {
+            if chinese {
+                crate::document::cn_numeral::is_numeral_char(c)
+            } else {
+                c.is_numeric() || matches!(c, '.' | '．' | ',' | '，' | ' ')
+            }
+        })
         .filter(|c| !matches!(c, '约' | '近' | '余' | '多'))
         .collect()
 }
@@ -241,5 +253,20 @@ pub fn shorten(terms: &[String]) -> String {
             terms[terms.len() - 3..].join(" + "),
             terms.len()
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_take_the_unit_not_the_numerals_of_the_stated_figure() {
+        let x = Interval::exact(110.0);
+        assert_eq!(amount_like(x, "一百二十个"), "110个");
+        assert_eq!(amount_like(x, "120个"), "110个");
+        assert_eq!(amount_like(Interval::exact(3.4e7), "两千万元"), "3400万元");
+        assert_eq!(amount_like(Interval::exact(3.4e8), "3.78亿元"), "3.4亿元");
+        assert_eq!(point_like(110.0, "一百二十个"), "110个");
     }
 }

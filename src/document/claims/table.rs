@@ -70,6 +70,12 @@ fn total_rows(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Claim>) {
             continue;
         }
         let scope = scope(t, at);
+        // 总计 over 其中:综合医院 / 中医医院 / 专科医院: the rows a mark opens
+        // under a total are kinds of it, never its peers.
+        if let Some(group) = marked_kinds(b, t, at, &scope) {
+            out.extend(kinds_within(b, ti, at, &group));
+            continue;
+        }
         let sets = readings(t, &scope);
         // Peers under a 合计 row have one reading; a 全市 row may cover places the
         // table does not list, so its rows need only stay within it.
@@ -138,6 +144,75 @@ fn total_rows(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Claim>) {
         }
         out.extend(row_claims);
     }
+}
+
+/// The rows under total row `at` when the first of them opens with a 其中 or #
+/// mark: one level of counted rows whose names are siblings of one head noun
+/// or kinds that exclude each other (综合医院、中医医院、专科医院).
+fn marked_kinds(b: &Binder, t: &Table, at: usize, scope: &[usize]) -> Option<Vec<usize>> {
+    let &first = scope.first()?;
+    if first != at + 1 || !t.rows[first].marked {
+        return None;
+    }
+    let depth = t.rows[first].depth;
+    let group: Vec<usize> = scope
+        .iter()
+        .copied()
+        .take_while(|&k| {
+            matches!(t.rows[k].role, RowRole::Item | RowRole::Part)
+                && !is_density(&t.rows[k].label)
+                && t.rows[k].depth.abs_diff(depth) <= 1
+        })
+        .collect();
+    // Every counted row of the scope belongs to the group: a row of another
+    // level after it would leave the layout unclear.
+    let counted = scope
+        .iter()
+        .filter(|&&k| matches!(t.rows[k].role, RowRole::Item | RowRole::Part))
+        .count();
+    if group.len() < 2 || group.len() != counted {
+        return None;
+    }
+    let names: Vec<String> = group.iter().map(|&k| unmarked(&t.rows[k].label)).collect();
+    (super::parts::siblings(&names) || super::parts::disjoint(b, &names).is_some()).then_some(group)
+}
+
+/// A row's name without its 其中/# mark.
+fn unmarked(label: &str) -> String {
+    label
+        .trim_start_matches(['#', '＃'])
+        .trim_start_matches("其中")
+        .trim_start_matches(['：', ':'])
+        .replace(' ', "")
+}
+
+/// Kinds of a total together stay within it, in every additive column.
+fn kinds_within(b: &Binder, ti: usize, at: usize, group: &[usize]) -> Vec<Claim> {
+    let t = &b.doc.tables[ti];
+    let mut out = Vec::new();
+    for c in additive_columns(t) {
+        let Some(stated) = stated_cell(b, ti, at, c) else {
+            continue;
+        };
+        let Some(ops) = sum_of(b, ti, group, c) else {
+            continue;
+        };
+        if ops.len() < 2 {
+            continue;
+        }
+        let mut tally = Tally::new(stated.value);
+        let within = Interval::new(f64::NEG_INFINITY, stated.value.hi);
+        if let Some(r) = Reading::new(
+            Form::Sum,
+            ops,
+            Evidence::Explicit,
+            "其中所列同类各行（合计不应超过总数）",
+        ) {
+            tally.offer(r.against(within));
+        }
+        out.extend(tally.finish(ClaimKind::TableTotalRow, stated));
+    }
+    out
 }
 
 /// The groups of rows that break row `r` down: the rows indented under it (or

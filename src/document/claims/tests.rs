@@ -433,3 +433,45 @@ fn a_base_named_in_full_binds_across_sentences() {
     holds(&c("72"), ClaimKind::Completion, "90.0%");
     fails(&c("78"), ClaimKind::Completion, "90.0%");
 }
+
+#[test]
+fn rows_a_mark_opens_under_a_total_are_its_kinds() {
+    let table = |x: &str| {
+        format!(
+            "项目 | 总诊疗人次 | | 出院人数 | |\n| 2020 | 2021 | 2020 | 2021 |\n总计 | 500.0 | 520.0 | 40.0 | 42.0 |\n其中:综合医院 | 300.0 | 310.0 | 25.0 | 26.0 |\n中医医院 | 100.0 | {x} | 8.0 | 9.0 |\n专科医院 | 90.0 | 95.0 | 6.0 | 7.0 |\n"
+        )
+    };
+    let verdicts = |text: &str| -> Vec<Verdict> {
+        let doc = Document::parse("t.txt", text.to_owned());
+        doc.claims()
+            .of(ClaimKind::TableTotalRow)
+            .map(|c| c.verdict)
+            .collect()
+    };
+    // The year row is a header: four columns, one total row over three kinds.
+    assert_eq!(verdicts(&table("110.0")).len(), 4);
+    assert!(!verdicts(&table("110.0")).contains(&Verdict::Fails));
+    assert_eq!(
+        verdicts(&table("130.0"))
+            .iter()
+            .filter(|v| **v == Verdict::Fails)
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn a_note_in_brackets_does_not_part_a_value_from_its_change() {
+    let t = |x: &str| format!("全年基金收入合计5.7万亿元(人民币,下同),比上年增加8千亿元,增长{x}。");
+    holds(&t("16.3%"), ClaimKind::Growth, "16.3%");
+    fails(&t("26.3%"), ClaimKind::Growth, "26.3%");
+}
+
+#[test]
+fn sources_of_power_exclude_each_other() {
+    fails(
+        "新增发电装机容量0.45亿千瓦，其中水电3000万千瓦、核电2000万千瓦。",
+        ClaimKind::Parts,
+        "0.45亿千瓦",
+    );
+}

@@ -441,6 +441,7 @@ fn build(
                 !r.cells
                     .iter()
                     .any(|c| matches!(c.content, Content::Number(_)))
+                    || years_only(r)
             })
             .count(),
     };
@@ -468,6 +469,20 @@ fn build(
     };
     columns::finish(&mut table, text, unit.as_deref());
     (!is_contents(&table, text)).then_some(table)
+}
+
+/// A row of column years under a header that spans them (| 2008 | 2009 | …
+/// under 总诊疗人次): no name, only whole numbers that read as years.
+fn years_only(r: &Row) -> bool {
+    let year = |c: &Cell| match c.content {
+        Content::Number(n) => n.decimals == 0 && (1900.0..=2100.0).contains(&n.value),
+        _ => false,
+    };
+    r.cells.first().is_some_and(|c| c.content == Content::Blank)
+        && r.cells.iter().filter(|c| year(c)).count() >= 2
+        && r.cells
+            .iter()
+            .all(|c| year(c) || matches!(c.content, Content::Blank))
 }
 
 /// A table of contents with tab leaders ("一、总体情况\t3"): headings and

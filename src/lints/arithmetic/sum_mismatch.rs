@@ -1,8 +1,9 @@
 use super::report;
 use crate::diagnostic::Finding;
-use crate::document::claims::{show, ClaimKind};
+use crate::document::claims::{show, Claim, ClaimKind};
 use crate::document::Document;
-use crate::lints::{Configurable, Lint, LintMeta, NoOptions};
+use crate::lints::{Configurable, Lint, LintMeta};
+use serde::Deserialize;
 
 crate::declare_lint! {
     /// ## What it does
@@ -15,7 +16,7 @@ crate::declare_lint! {
     ///
     /// Parts are all of the total only when their names say so: a complementary set
     /// from `lints/sums.toml` (在岗/退休, 城镇/农村, 男/女, 第一/第二/第三产业 …), a last
-    /// part named 其余/其他, or a total written after them (合计). Otherwise they are
+    /// part named 其他 with the total's own name (其他卫生机构 of 卫生机构), or a total written after them (合计). Otherwise they are
     /// kinds of the whole: together they must stay within it when they are siblings
     /// of one head noun (汽车保有量, 摩托车保有量) or kinds that exclude each other
     /// (夏粮/秋粮, 国家级/省级, 工业/建筑业); a list holding an attribute that may
@@ -37,6 +38,11 @@ crate::declare_lint! {
     /// A total that its own breakdown contradicts shows a typo in one of the numbers;
     /// the reader cannot tell which.
     ///
+    /// ## Options
+    /// `partitions = [["甲类", "乙类", "丙类"]]` adds sets of kinds that exclude
+    /// each other to the built-in ones (`lints/sums.toml`): parts named by distinct
+    /// members of one set must together stay within their total.
+    ///
     /// ## Example
     /// ```bad
     /// 全系统共4104人申报，其中在岗2620人，退休1384人。
@@ -44,15 +50,32 @@ crate::declare_lint! {
     /// ```good
     /// 全系统共4104人申报，其中在岗2620人，退休1484人。
     /// ```
-    pub struct SumMismatch {}
+    pub struct SumMismatch { partitions: Vec<Vec<String>> }
     code = "RL203", name = "sum-mismatch", family = Arithmetic, severity = Error,
     summary = "a stated total and its parts (其中, 分别, 合计, shares of 100%) do not add up",
 }
 
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Options {
+    /// Sets of kinds that exclude each other (甲类, 乙类, 丙类).
+    partitions: Vec<Vec<String>>,
+}
+
 impl Configurable for SumMismatch {
-    type Options = NoOptions;
-    fn new(_: NoOptions) -> Result<Self, String> {
-        Ok(SumMismatch {})
+    type Options = Options;
+    fn new(o: Options) -> Result<Self, String> {
+        if let Some(set) = o.partitions.iter().find(|set| set.len() < 2) {
+            return Err(format!(
+                "partitions: a set needs two kinds or more, got {set:?}"
+            ));
+        }
+        if o.partitions.iter().flatten().any(|w| w.trim().is_empty()) {
+            return Err("partitions: a kind is an empty word".to_owned());
+        }
+        Ok(SumMismatch {
+            partitions: o.partitions,
+        })
     }
 }
 
@@ -62,7 +85,14 @@ impl Lint for SumMismatch {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        for c in &doc.claims().list {
+        let own;
+        let claims: &[Claim] = if self.partitions.is_empty() {
+            &doc.claims().list
+        } else {
+            own = crate::document::claims::part_claims_with(doc, &self.partitions);
+            &own
+        };
+        for c in claims {
             if !matches!(
                 c.kind,
                 ClaimKind::Parts | ClaimKind::Shares | ClaimKind::SignedParts
@@ -113,7 +143,7 @@ mod tests {
     #[test]
     fn cases() {
         pass_fail(
-            &SumMismatch {},
+            &SumMismatch { partitions: Vec::new() },
             &[
                 "全系统共4104人申报,其中在岗2620人,退休1484人。",
                 "已储备到位6515间,其中3910间、2605间分别能在24小时内、72小时内投入使用。",
@@ -157,7 +187,9 @@ mod tests {
     #[test]
     fn help_shows_the_sum() {
         let found = run(
-            &SumMismatch {},
+            &SumMismatch {
+                partitions: Vec::new(),
+            },
             "全系统共4104人申报,其中在岗2620人,退休1384人。\n",
         );
         assert_eq!(found.len(), 1);
@@ -167,5 +199,30 @@ mod tests {
         // The message names each part by its label.
         let m = &found[0].message;
         assert!(m.contains("在岗2620人 + 退休1384人 = 4004人"), "{m}");
+    }
+
+    #[test]
+    fn users_extend_the_kinds_that_exclude_each_other() {
+        // 甲类、乙类 are no built-in set: the parts may nest, so only each one
+        // alone is held to the total until the user says they exclude each other.
+        let text = "共报告传染病500例，其中甲类传染病230例，乙类传染病300例。";
+        assert!(run(
+            &SumMismatch {
+                partitions: Vec::new()
+            },
+            text
+        )
+        .is_empty());
+        let o: Options =
+            toml::from_str(r#"partitions = [["甲类", "乙类", "丙类"]]"#).expect("options");
+        let found = run(&SumMismatch::new(o).expect("lint"), text);
+        assert!(
+            found
+                .iter()
+                .any(|f| f.message.contains("超过总数「500例」")),
+            "{found:#?}"
+        );
+        let bad: Options = toml::from_str(r#"partitions = [["甲类"]]"#).expect("options");
+        assert!(SumMismatch::new(bad).is_err());
     }
 }
