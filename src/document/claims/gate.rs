@@ -206,7 +206,10 @@ fn mixed_levels(
         return None;
     };
     let (f, l) = (&b.qs[first], &b.qs[last]);
-    if f.paragraph == l.paragraph {
+    // Parts named as a complete set (第一、二、三产业): a 其中 between them
+    // breaks down one of them, the set is the level.
+    let complete = super::parts::exhaustive(&labels).is_some();
+    if f.paragraph == l.paragraph && !complete {
         let t = b.doc.paragraphs[f.paragraph].text.as_str();
         // A 含… in brackets is a note on one part (乡镇卫生院（含社区卫生服务中心）),
         // as the list itself reads it, not a breakdown between the parts.

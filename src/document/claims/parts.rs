@@ -286,10 +286,14 @@ fn attached(b: &Binder, j: usize, at: usize) -> bool {
         let method = t
             .get(after..end)
             .is_some_and(|c| contains_any(c, &sums().method_clauses));
-        // 其中： alone only opens the list of the figure before it.
-        let marker = t
-            .get(after..end)
-            .is_some_and(|c| sums().part_markers.iter().any(|m| c.trim() == m.as_str()));
+        // 其中： alone, or the name of a classification (按经营地统计，), only
+        // opens a list of the figure before it.
+        let marker = t.get(after..end).is_some_and(|c| {
+            sums().part_markers.iter().any(|m| c.trim() == m.as_str())
+                || classification_re()
+                    .find(t.get(after..).unwrap_or(""))
+                    .is_some_and(|m| m.start() == 0 && after + m.end() > end)
+        });
         if !holds && !method && !marker {
             return false;
         }
@@ -483,6 +487,12 @@ fn qizhong_list(
     listed: &mut Vec<usize>,
 ) -> Option<Claim> {
     let first = *list.top.first()?;
+    // 按消费类型统计， / 分行业看， name a criterion; 从…看 may name a topic only.
+    let by_criterion = opens_all
+        && b.doc.paragraphs[pi]
+            .text
+            .get(at..)
+            .is_some_and(|r| r.starts_with(['按', '分']));
     let totals = if opens_all {
         let text = b.doc.paragraphs[pi].text.as_str();
         let subject: String = text[..at]
@@ -550,7 +560,10 @@ fn qizhong_list(
             // at least kinds of it, which together stay within it.
             let kinds_of_class = why.is_some()
                 && named_whole.is_none()
-                && (disjoint(b, &names).is_some() || siblings(&names));
+                && by_criterion
+                && (disjoint(b, &names).is_some()
+                    || siblings(&names)
+                    || affinity(&b.qs[t].label, &b.qs[parts[0]].label) >= 2);
             if let Some(why) = why {
                 // A classification says so only in general: the names say it for sure.
                 let ev = if named_whole.is_some() {
@@ -569,7 +582,7 @@ fn qizhong_list(
                 // An attribute may cut across other breakdowns, but parts named by
                 // distinct kinds of one attribute (本科、专科) exclude each other.
                 let apart = disjoint(b, &names);
-                let ev = if apart.is_some() || siblings(&names) {
+                let ev = if apart.is_some() || siblings(&names) || kinds_of_class {
                     ev
                 } else {
                     ev.min(Evidence::Inferred)

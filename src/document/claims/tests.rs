@@ -475,3 +475,28 @@ fn sources_of_power_exclude_each_other() {
         "0.45亿千瓦",
     );
 }
+
+#[test]
+fn classes_named_by_a_criterion_exclude_each_other_a_topic_does_not() {
+    let t = |x: &str| {
+        format!("全年社会消费品零售总额500亿元，比上年增长5%。按消费类型统计，商品零售额450亿元，餐饮收入额{x}亿元。")
+    };
+    fails(&t("80"), ClaimKind::Parts, "500亿元");
+    holds(&t("50"), ClaimKind::Parts, "500亿元");
+    // 从…看 may name a topic: products of another total are no classes of it.
+    let topic = "全年粮食总产量30万吨，增长2%。从主要产品产量看，小麦产量20万吨，蔬菜产量50万吨。";
+    assert_ne!(
+        verdict(topic, ClaimKind::Parts, "30万吨"),
+        Some(Verdict::Fails),
+        "{topic}"
+    );
+}
+
+#[test]
+fn a_nested_breakdown_inside_a_complete_set_leaves_the_set_the_level() {
+    let t = |x: &str| {
+        format!("项目投资100亿元，按产业分类来看：第一产业投资10亿元；第二产业投资30亿元，其中，工业投资25亿元；第三产业投资{x}亿元。")
+    };
+    fails(&t("50"), ClaimKind::Parts, "100亿元");
+    holds(&t("60"), ClaimKind::Parts, "100亿元");
+}
