@@ -199,21 +199,23 @@ fn list_after(
 /// 其中，…) — in its sentence or, when `across` and the marker opens its
 /// sentence, the sentence before.
 fn totals_before(b: &Binder, pi: usize, at: usize, first_part: usize, across: bool) -> Vec<usize> {
-    totals_before_skipping(b, pi, at, first_part, across, &[], "")
+    totals_before_skipping(b, pi, at, first_part, across, None)
 }
 
 /// As [`totals_before`], for a classification (按用途分): the parts of an earlier
 /// breakdown are no total of it unless the words before the marker name them
 /// (汽车类型按用途分 breaks down 汽车保有量, a part of the vehicles listed before).
+/// `classification` holds the amounts listed so far and the words before the marker.
 fn totals_before_skipping(
     b: &Binder,
     pi: usize,
     at: usize,
     first_part: usize,
     across: bool,
-    listed: &[usize],
-    subject: &str,
+    classification: Option<(&[usize], &str)>,
 ) -> Vec<usize> {
+    let (listed, subject) = classification.unwrap_or((&[], ""));
+    let semicolons_join = classification.is_none();
     let p = &b.doc.paragraphs[pi];
     let sentence = p.sentences.partition_point(|s| s.end <= at);
     let t = p.text.as_str();
@@ -223,7 +225,17 @@ fn totals_before_skipping(
     let mut edge = at;
     for j in b.before_offset(pi, at).rev() {
         let q = &b.qs[j];
-        if out.len() >= 3 || q.sentence + 1 < sentence || !across && q.sentence < sentence {
+        // For 其中 the sentence before is the one before the last full stop:
+        // clauses joined by ； (总人数…；旅游总收入…。其中，) are one sentence. A
+        // classification (从性别构成看，) reaches back one clause group only.
+        let too_far = if semicolons_join {
+            t.get(q.local.end..at)
+                .map_or(0, |g| g.matches(['。', '！', '？', '!', '?']).count())
+                > 1
+        } else {
+            q.sentence + 1 < sentence
+        };
+        if out.len() >= 3 || too_far || !across && q.sentence < sentence {
             break;
         }
         if q.sentence < sentence && out.iter().any(|&o: &usize| b.qs[o].sentence == sentence) {
@@ -503,7 +515,7 @@ fn qizhong_list(
             .into_iter()
             .rev()
             .collect();
-        totals_before_skipping(b, pi, at, first, true, listed, &subject)
+        totals_before_skipping(b, pi, at, first, true, Some((listed, &subject)))
     } else {
         totals_before(b, pi, at, first, true)
     };

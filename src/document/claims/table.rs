@@ -414,7 +414,12 @@ fn breakdowns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Claim>) {
             // 支出 after #一般公共预算收入) is the layout's slip: only the first part
             // is surely a part.
             let names: Vec<String> = group.iter().map(|&k| t.rows[k].label.clone()).collect();
-            let group: Vec<usize> = if whole || !marked || super::parts::siblings(&names) {
+            let names: Vec<String> = names.iter().map(|n| unmarked(n)).collect();
+            let group: Vec<usize> = if whole
+                || !marked
+                || super::parts::siblings(&names)
+                || super::parts::disjoint(b, &names).is_some()
+            {
                 group
             } else {
                 vec![group[0]]

@@ -500,3 +500,28 @@ fn a_nested_breakdown_inside_a_complete_set_leaves_the_set_the_level() {
     fails(&t("50"), ClaimKind::Parts, "100亿元");
     holds(&t("60"), ClaimKind::Parts, "100亿元");
 }
+
+#[test]
+fn clauses_joined_by_semicolons_are_one_sentence_for_a_qizhong() {
+    let t = |x: &str| {
+        format!("全年接待游客500万人次，增长8%；实现旅游收入60亿元。其中，接待入境游客20万人次；接待国内游客{x}万人次。")
+    };
+    fails(&t("490"), ClaimKind::Parts, "500万人次");
+    holds(&t("480"), ClaimKind::Parts, "500万人次");
+}
+
+#[test]
+fn rows_of_kinds_that_exclude_each_other_stay_within_their_row() {
+    let table = |x: &str| {
+        format!("   指标名称        单位      产量       比上年增长(%)\n 猪牛羊禽肉产量            万吨     19.23        4.7\n  #猪肉               万吨     {x}        7.4\n   牛肉               万吨      2.07       -4.4\n   羊肉               万吨      0.38       11.5\n   禽肉               万吨      3.29       -0.4\n 牛奶                 万吨      0.04        2.1\n")
+    };
+    let verdicts = |text: &str| -> Vec<Verdict> {
+        let doc = Document::parse("t.txt", text.to_owned());
+        doc.claims()
+            .of(ClaimKind::TableTotalRow)
+            .map(|c| c.verdict)
+            .collect()
+    };
+    assert!(verdicts(&table("14.39")).contains(&Verdict::Fails));
+    assert!(!verdicts(&table("13.49")).contains(&Verdict::Fails));
+}
