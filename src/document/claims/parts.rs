@@ -621,7 +621,7 @@ fn total_after(b: &Binder, range: std::ops::Range<usize>, out: &mut Vec<Claim>) 
             }
             _ => before,
         };
-        if !b.is_amount(t) || !s.total_after_markers.found_in(&words) {
+        if !b.is_amount(t) || !s.total_after_markers.found_in(words) {
             continue;
         }
         let sentence = b.sentence_range(t);
