@@ -148,7 +148,7 @@ fn wrong_total(b: &Binder, total: Option<usize>, parts: &[usize]) -> Option<&'st
     let words = |j: usize| format!("{}{}", b.qs[j].label, b.clause_before(j)).replace("增加值", "");
     if let Some(t) = total {
         let w = words(t);
-        if s.difference_words.iter().any(|d| w.contains(d.as_str())) {
+        if s.difference_words.found_in(&w) {
             return Some("总数是差额或增减，不是各分项之和");
         }
         let flows = parts
@@ -215,11 +215,7 @@ fn mixed_levels(
         // as the list itself reads it, not a breakdown between the parts.
         let between =
             super::words::without_brackets(t.get(f.local.end..l.local.start).unwrap_or(""));
-        if sums()
-            .nested_markers
-            .iter()
-            .any(|m| between.contains(m.as_str()))
-        {
+        if sums().nested_markers.found_in(&between) {
             return Some("所列各项之间另有“其中/含”的细分，层级不明");
         }
     }
