@@ -24,7 +24,7 @@
 
 use super::binder::{core, Binder};
 use super::words::{contains_any, sums};
-use super::{Claim, ClaimKind, Evidence, Form, Role, Source, Verdict};
+use super::{Claim, ClaimKind, Evidence, Form, Source, Verdict};
 
 /// Turn a failing claim whose binding is not explicit into an unchecked one.
 pub(super) fn apply(b: &Binder, claim: &mut Claim) {
@@ -83,12 +83,9 @@ fn in_scope(b: &Binder, claim: &Claim) -> bool {
     }
     let q = &b.qs[k];
     let base = q.span.start - q.local.start;
-    let r = &claim.readings[0];
-    // A base the claim names in full (占采集血液总量的) may stand sentences before.
-    let spans: Vec<(usize, usize)> = r
+    let spans: Vec<(usize, usize)> = claim.readings[0]
         .operands
         .iter()
-        .filter(|o| !(r.base_named && matches!(o.role, Role::Denominator | Role::Target)))
         .filter_map(|o| match o.source {
             Source::Quantity(j) if b.qs[j].paragraph != q.paragraph => Some((usize::MAX, 0)),
             Source::Quantity(j) => Some((b.qs[j].local.start, b.qs[j].local.end)),

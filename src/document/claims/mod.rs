@@ -227,10 +227,6 @@ pub struct Reading {
     /// The parts are classes of one criterion (按技术等级划分，…): they exclude
     /// each other whatever their names.
     pub exclusive: bool,
-    /// The base (denominator, target) is named in full by the claim's own words
-    /// and no other amount of the section bears that name: it binds across
-    /// sentences.
-    pub base_named: bool,
 }
 
 /// The verdict on a claim.
@@ -501,7 +497,6 @@ impl Reading {
             against: None,
             fits: false,
             exclusive: false,
-            base_named: false,
         })
     }
 

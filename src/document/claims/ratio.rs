@@ -16,9 +16,6 @@ use crate::span::Span;
 /// How many numbers before a figure may be its operands.
 const LOOK_BACK: usize = 64;
 
-/// Characters a base's name needs to bind an amount of another sentence.
-const NAME_IN_FULL: usize = 4;
-
 pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
     claims_with(b, &[], out);
     done_claims(b, out);
@@ -310,9 +307,6 @@ struct Cand {
     /// 整改率): the qualified count is at most the plain one, so the plain ratio
     /// is only an upper bound of the rate.
     narrowed: bool,
-    /// The claim's own words name this base in full and it alone (占采集血液总量的
-    /// → 采集血液总量): it binds across sentences.
-    named_in_full: bool,
 }
 
 fn ratio_claim(
@@ -402,8 +396,7 @@ fn ratio_claim(
                 written_out(b, d.op, den_role),
             ];
             let basis = format!("{}；{}", n.why, d.why);
-            if let Some(mut r) = Reading::new(Form::Ratio { scale }, ops, ev, basis) {
-                r.base_named = d.named_in_full;
+            if let Some(r) = Reading::new(Form::Ratio { scale }, ops, ev, basis) {
                 if d.narrowed {
                     // The qualified rate is at most the plain ratio.
                     tally.offer(r.against(Interval::new(stated_value.lo, f64::INFINITY)));
@@ -480,7 +473,6 @@ fn rate_numerators(b: &Binder, k: usize, stem: &str) -> Vec<Cand> {
                 ev: Evidence::Explicit,
                 why: "分子按标签所述的行为",
                 narrowed: false,
-                named_in_full: false,
             });
         }
     }
@@ -497,7 +489,6 @@ fn rate_numerators(b: &Binder, k: usize, stem: &str) -> Vec<Cand> {
                     ev: Evidence::Inferred,
                     why: "分子按前文同一行为的计数",
                     narrowed: false,
-                    named_in_full: false,
                 });
                 break;
             }
@@ -622,7 +613,6 @@ fn rate_denominators(b: &Binder, k: usize, n: usize, stem: &str, extra: &[RateEn
             ev: Evidence::Explicit,
             why: "分母为已做与未做之和",
             narrowed: false,
-            named_in_full: false,
         });
     }
     if let Some(j) = one_larger_base(b, k, n) {
@@ -725,7 +715,6 @@ fn share_numerators(b: &Binder, k: usize, subject: &str, base: Option<Base>) -> 
                 ev: Evidence::Explicit,
                 why: "分子为所列各项之和",
                 narrowed: false,
-                named_in_full: false,
             }];
         }
     }
@@ -734,7 +723,6 @@ fn share_numerators(b: &Binder, k: usize, subject: &str, base: Option<Base>) -> 
         ev: Evidence::Explicit,
         why: "分子为“占”前的计数",
         narrowed: false,
-        named_in_full: false,
     }]
 }
 
@@ -798,11 +786,7 @@ fn share_denominators(b: &Binder, k: usize, n: usize, base: Option<Base>) -> Vec
             } else {
                 Evidence::Inferred
             };
-            let mut c = cand(b, j, ev, "分母按“占…的”所指的基数");
-            // A name of two or three characters (预算, 计划数) is borne by many
-            // amounts: only a longer one names the base beyond the sentence.
-            c.named_in_full = ties == 1 && a >= whole && whole >= NAME_IN_FULL;
-            out.push(c);
+            out.push(cand(b, j, ev, "分母按“占…的”所指的基数"));
         }
     }
     let mut parent = parent_total(b, n);
@@ -831,7 +815,6 @@ fn share_denominators(b: &Binder, k: usize, n: usize, base: Option<Base>) -> Vec
                 ev: Evidence::Possible,
                 why: "分母为上一层总数所占的整体（按其比率推算）",
                 narrowed: false,
-                named_in_full: false,
             });
         }
     }
@@ -918,7 +901,6 @@ fn completion_done(b: &Binder, k: usize, base: Option<Base>) -> Vec<Cand> {
                 ev: Evidence::Explicit,
                 why: "完成数为“完成…的”之前的计数",
                 narrowed: false,
-                named_in_full: false,
             });
         }
         // …已完成年度计划的50.4%，完成投资206.7亿元: the amount done after the rate.
@@ -931,7 +913,6 @@ fn completion_done(b: &Binder, k: usize, base: Option<Base>) -> Vec<Cand> {
                 ev: Evidence::Explicit,
                 why: "完成数为比率之后所写的完成量",
                 narrowed: false,
-                named_in_full: false,
             });
         }
         return out;
@@ -947,7 +928,6 @@ fn completion_done(b: &Binder, k: usize, base: Option<Base>) -> Vec<Cand> {
             ev: Evidence::Explicit,
             why: "完成数按标签“完成”",
             narrowed: false,
-            named_in_full: false,
         });
     }
     if out.is_empty() {
@@ -960,7 +940,6 @@ fn completion_done(b: &Binder, k: usize, base: Option<Base>) -> Vec<Cand> {
                 ev: Evidence::Inferred,
                 why: "完成数取完成率前最近的计数",
                 narrowed: false,
-                named_in_full: false,
             });
         }
     }
@@ -1003,21 +982,14 @@ fn completion_targets(b: &Binder, k: usize, n: usize, base: Option<Base>) -> Vec
                 .map(|&j| (affinity(&b.qs[j].label, noun), j))
                 .filter(|&(a, _)| names_base(a, noun, own))
                 .max_by_key(|&(a, j)| (a, std::cmp::Reverse(k - j)));
-            if let Some((a, j)) = best {
-                let ties = earlier
-                    .iter()
-                    .filter(|&&i| affinity(&b.qs[i].label, noun) == a)
-                    .count();
-                let mut c = cand_as(
+            if let Some((_, j)) = best {
+                out.push(cand_as(
                     b,
                     j,
                     Role::Target,
                     Evidence::Explicit,
                     "任务数按“完成…的”所指的基数",
-                );
-                let whole = noun.chars().count();
-                c.named_in_full = ties == 1 && a >= whole && whole >= NAME_IN_FULL;
-                out.push(c);
+                ));
             }
         }
     } else {
@@ -1075,7 +1047,6 @@ fn cand_as(b: &Binder, j: usize, role: Role, ev: Evidence, why: &'static str) ->
         ev,
         why,
         narrowed: false,
-        named_in_full: false,
     }
 }
 
