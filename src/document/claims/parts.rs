@@ -216,15 +216,21 @@ fn totals_before_skipping(
     // The clause boundary the next candidate may not cross unless its clause
     // holds a figure attached to a total (a change, a rate).
     let mut edge = at;
+    let (mut stops, mut scanned_from) = (0, at);
     for j in b.before_offset(pi, at).rev() {
         let q = &b.qs[j];
         // For 其中 the sentence before is the one before the last full stop:
         // clauses joined by ； (总人数…；旅游总收入…。其中，) are one sentence. A
         // classification (从性别构成看，) reaches back one clause group only.
         let too_far = if semicolons_join {
-            t.get(q.local.end..at)
-                .map_or(0, |g| g.matches(['。', '！', '？', '!', '?']).count())
-                > 1
+            // Counted once over the text walked back (a paragraph stays linear).
+            if q.local.end < scanned_from {
+                stops += t
+                    .get(q.local.end..scanned_from)
+                    .map_or(0, |g| g.matches(['。', '！', '？', '!', '?']).count());
+                scanned_from = q.local.end;
+            }
+            stops > 1
         } else {
             q.sentence + 1 < sentence
         };
@@ -294,10 +300,17 @@ fn attached(b: &Binder, j: usize, at: usize) -> bool {
         // 其中： alone, or the name of a classification (按经营地统计，), only
         // opens a list of the figure before it.
         let marker = t.get(after..end).is_some_and(|c| {
-            sums().part_markers.iter().any(|m| c.trim() == m.as_str())
-                || classification_re()
-                    .find(t.get(after..).unwrap_or(""))
-                    .is_some_and(|m| m.start() == 0 && after + m.end() > end)
+            sums().part_markers.iter().any(|m| c.trim() == m.as_str()) || {
+                // The clause with the mark that ends it: the pattern is
+                // searched there only (a paragraph stays linear).
+                let cut = t.get(end..).and_then(|r| r.chars().next());
+                let upto = end + cut.map_or(0, char::len_utf8);
+                t.get(after..upto).is_some_and(|c| {
+                    classification_re()
+                        .find(c)
+                        .is_some_and(|m| m.start() == 0 && m.end() == c.len())
+                })
+            }
         });
         if !holds && !method && !marker {
             return false;
