@@ -219,6 +219,9 @@ struct Cell {
 struct Scratch {
     ends: Vec<u8>,
     candidates: Vec<([CharId; 4], usize)>,
+    /// Prefix scores of the window's context as written, and with a candidate.
+    base: Vec<f32>,
+    best: Vec<f32>,
 }
 
 /// A suspected slip, before the document-level filters.
@@ -328,14 +331,19 @@ impl Homophone {
             *slot = cell.id;
         }
         let ids = &window[..len];
-        if ids.contains(&0)
+        if !ids.iter().all(|&id| id > 0)
             || !index.may_suggest(ids)
             || lex.word(ids).is_some()
             || self.allow.contains(&pack(ids))
         {
             return;
         }
-        let Scratch { ends, candidates } = scratch;
+        let Scratch {
+            ends,
+            candidates,
+            base: base_prefixes,
+            best,
+        } = scratch;
         same_reading_one_off(lex, index, ids, candidates);
         if candidates.is_empty() {
             return;
@@ -349,7 +357,7 @@ impl Homophone {
         for (slot, c) in context.iter_mut().zip(&run[from..to]) {
             *slot = c.id;
         }
-        let base = lex.segment(context, ends);
+        let base = lex.segment_keeping(context, base_prefixes, ends);
         if crosses(ends, i - from) || crosses(ends, i + len - from) {
             return;
         }
@@ -358,10 +366,11 @@ impl Homophone {
         // with a candidate that would be reported.
         let mut coined = None;
         for &(word, q) in candidates.iter() {
-            let saved = context[i - from + q];
-            context[i - from + q] = word[q];
-            let gain = lex.segment(context, ends) - base;
-            context[i - from + q] = saved;
+            let changed = i - from + q;
+            let saved = context[changed];
+            context[changed] = word[q];
+            let gain = lex.resegment(context, changed, base_prefixes, best) - base;
+            context[changed] = saved;
             if gain < MIN_GAIN {
                 continue;
             }

@@ -325,7 +325,9 @@ impl Lexicon {
     }
 
     pub fn word(&self, ids: &[CharId]) -> Option<&Word> {
-        if ids.is_empty() || ids.len() > 4 || ids.contains(&0) {
+        // Not `contains`: it is not inlined, and this is the innermost test
+        // of the segmentation.
+        if ids.is_empty() || ids.len() > 4 || !ids.iter().all(|&id| id > 0) {
             return None;
         }
         self.words.get(pack(ids))
@@ -378,7 +380,49 @@ impl Lexicon {
         best[0] = 0.0;
         ends.clear();
         ends.resize(n + 1, 0);
-        for j in 1..=n {
+        self.fill(ids, 1, best, Some(ends))
+    }
+
+    /// [`Lexicon::segment`], keeping in `best` the score of the best
+    /// segmentation of each prefix, for [`Lexicon::resegment`].
+    pub fn segment_keeping(&self, ids: &[CharId], best: &mut Vec<f32>, ends: &mut Vec<u8>) -> f32 {
+        best.clear();
+        best.resize(ids.len() + 1, f32::NEG_INFINITY);
+        best[0] = 0.0;
+        ends.clear();
+        ends.resize(ids.len() + 1, 0);
+        self.fill(ids, 1, best, Some(ends))
+    }
+
+    /// The score of the best segmentation of `ids`, which differ only at
+    /// position `changed` from the ids whose prefix scores `base` holds (from
+    /// [`Lexicon::segment_keeping`]): the prefixes before the change are
+    /// scored alike, so only the words ending after it are looked up. The
+    /// same sums in the same order as [`Lexicon::segment`], so the same score.
+    pub fn resegment(
+        &self,
+        ids: &[CharId],
+        changed: usize,
+        base: &[f32],
+        best: &mut Vec<f32>,
+    ) -> f32 {
+        best.clear();
+        best.extend_from_slice(&base[..=changed]);
+        best.resize(ids.len() + 1, f32::NEG_INFINITY);
+        self.fill(ids, changed + 1, best, None)
+    }
+
+    /// The dynamic programme of the segmentation over the prefixes ending at
+    /// `from` and later (`best` holds the scores before `from`, -inf after).
+    fn fill(
+        &self,
+        ids: &[CharId],
+        from: usize,
+        best: &mut [f32],
+        mut ends: Option<&mut Vec<u8>>,
+    ) -> f32 {
+        let n = ids.len();
+        for j in from..=n {
             for len in 1..=j.min(4) {
                 let Some(p) = self.log_prob(&ids[j - len..j]) else {
                     continue;
@@ -386,7 +430,9 @@ impl Lexicon {
                 let v = best[j - len] + p;
                 if v > best[j] {
                     best[j] = v;
-                    ends[j] = len as u8;
+                    if let Some(ends) = ends.as_deref_mut() {
+                        ends[j] = len as u8;
+                    }
                 }
             }
         }
