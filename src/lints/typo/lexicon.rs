@@ -288,6 +288,20 @@ impl Lexicon {
         self.internal[bit / 64] & (1 << (bit % 64)) != 0
     }
 
+    /// Whether `a` `b` may stand next to each other inside a word: false when
+    /// `internal` knows they do not (both frequent), or one is unknown.
+    fn may_join(&self, a: CharId, b: CharId) -> bool {
+        if a == 0 || b == 0 {
+            return false;
+        }
+        let (a, b) = (a as usize, b as usize);
+        if a >= DENSE || b >= DENSE {
+            return true;
+        }
+        let bit = a * DENSE + b;
+        self.internal[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
     pub fn id(&self, c: char) -> CharId {
         let u = c as u32;
         if (FIRST..=LAST).contains(&u) {
@@ -424,6 +438,12 @@ impl Lexicon {
         let n = ids.len();
         for j in from..=n {
             for len in 1..=j.min(4) {
+                // Every pair of neighbours in a word (not a name) is marked
+                // internal: a pair known not to be rules out this length and
+                // the longer ones, without a look-up.
+                if len >= 2 && !self.may_join(ids[j - len], ids[j - len + 1]) {
+                    break;
+                }
                 let Some(p) = self.log_prob(&ids[j - len..j]) else {
                     continue;
                 };
