@@ -23,7 +23,8 @@ The script verifies, for every claim:
   error is clear, not a rounding question);
 - distractors carry no check and no mutation.
 
-usage: scripts/claims-check.py [--write] [FILES...]
+usage: scripts/claims-check.py [--write] [--set DIR] [FILES...]
+  --set DIR another set in the same format (tests/data/claims-unseen)
   --write   rewrite the `recomputed = "…"` line after each check (and
             `mutated_recomputed`) with what the script computes
 """
@@ -321,8 +322,14 @@ def toml_str(s):
 
 
 def main():
+    global DATA
     args = sys.argv[1:]
     write = "--write" in args
+    if "--set" in args:
+        # --set tests/data/claims-unseen: check the unseen set instead
+        k = args.index("--set")
+        DATA = args[k + 1]
+        del args[k : k + 2]
     files = [a for a in args if a != "--write"] or sorted(
         f for f in glob.glob(os.path.join(DATA, "*.toml")) if not f.endswith("expected.toml")
     )
