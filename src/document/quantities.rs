@@ -25,6 +25,7 @@ use super::cn_numeral;
 use super::markers::is_han;
 use super::paragraphs::{is_blank, Paragraph};
 use crate::span::Span;
+use std::sync::LazyLock;
 
 /// What a number measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -429,15 +430,73 @@ fn parse_big_chinese(s: &str) -> Option<u64> {
     Some(hi + mid + low)
 }
 
-fn starts_with_any<'a>(s: &str, list: &[&'a str]) -> Option<&'a str> {
-    // Comparing first characters before whole words saves a memcmp call per
-    // entry: this runs after every numeral, and most are followed by no unit.
-    let first = s.chars().next()?;
-    list.iter()
-        .filter(|w| w.starts_with(first) && s.starts_with(**w))
-        .max_by_key(|w| w.len())
-        .copied()
+/// A fixed list of Han words (units, fillers) with each word's first and last
+/// character packed into an integer: the words that can start or end a text are
+/// found by integer compares, and only those are compared whole. This runs for
+/// every number of the text.
+struct HanWords {
+    words: &'static [&'static str],
+    heads: Vec<u32>,
+    tails: Vec<u32>,
 }
+
+/// The first and the last three bytes of `s` (one Han character each) as integers.
+fn pack(b: Option<&[u8; 3]>) -> Option<u32> {
+    b.map(|&[x, y, z]| u32::from_be_bytes([0, x, y, z]))
+}
+
+impl HanWords {
+    fn new(words: &'static [&'static str]) -> HanWords {
+        // A word shorter than one Han character would never be found.
+        debug_assert!(words.iter().all(|w| w.len() >= 3), "{words:?}");
+        let packed = |f: fn(&[u8]) -> Option<&[u8; 3]>| -> Vec<u32> {
+            words
+                .iter()
+                .map(|w| pack(f(w.as_bytes())).unwrap_or(u32::MAX))
+                .collect()
+        };
+        HanWords {
+            words,
+            heads: packed(<[u8]>::first_chunk::<3>),
+            tails: packed(<[u8]>::last_chunk::<3>),
+        }
+    }
+
+    /// The words that `s` starts with.
+    fn starting<'s>(&'s self, s: &'s str) -> impl Iterator<Item = &'static str> + 's {
+        let head = pack(s.as_bytes().first_chunk::<3>());
+        self.words
+            .iter()
+            .zip(&self.heads)
+            .filter(move |&(w, &h)| Some(h) == head && s.starts_with(*w))
+            .map(|(w, _)| *w)
+    }
+
+    /// The words that `s` ends with.
+    fn ending<'s>(&'s self, s: &'s str) -> impl Iterator<Item = &'static str> + 's {
+        let tail = pack(s.as_bytes().last_chunk::<3>());
+        self.words
+            .iter()
+            .zip(&self.tails)
+            .filter(move |&(w, &t)| Some(t) == tail && s.ends_with(*w))
+            .map(|(w, _)| *w)
+    }
+
+    /// The longest word that `s` starts with.
+    fn longest_start(&self, s: &str) -> Option<&'static str> {
+        self.starting(s).max_by_key(|w| w.len())
+    }
+}
+
+static COUNT: LazyLock<HanWords> = LazyLock::new(|| HanWords::new(COUNT_UNITS));
+static OTHER: LazyLock<HanWords> = LazyLock::new(|| HanWords::new(OTHER_UNITS));
+static DURATION: LazyLock<HanWords> = LazyLock::new(|| HanWords::new(DURATION_UNITS));
+static POINTS: LazyLock<HanWords> = LazyLock::new(|| HanWords::new(&["个百分点", "百分点"]));
+static CURRENCY: LazyLock<HanWords> =
+    LazyLock::new(|| HanWords::new(&["元", "美元", "欧元", "港元"]));
+static CALENDAR: LazyLock<HanWords> = LazyLock::new(|| HanWords::new(&["月", "日", "号", "时"]));
+static LEAD: LazyLock<HanWords> = LazyLock::new(|| HanWords::new(LEAD_FILLERS));
+static TAIL: LazyLock<HanWords> = LazyLock::new(|| HanWords::new(TAIL_FILLERS));
 
 fn prev_char(t: &str, at: usize) -> Option<char> {
     t[..at].chars().next_back()
@@ -464,15 +523,20 @@ fn inside_title_or_quote(t: &str, at: usize) -> bool {
     if open_book && after.contains('》') {
         return true;
     }
-    if let Some((o, q)) = before
+    // A quoted code is at most 12 characters either side of the number: only
+    // those characters are searched for its quotes.
+    let tail = before.char_indices().rev().nth(11).map_or(0, |(k, _)| k);
+    let head = after.char_indices().nth(13).map_or(after.len(), |(k, _)| k);
+    if let Some((o, q)) = before[tail..]
         .char_indices()
         .rev()
         .find(|&(_, c)| matches!(c, '“' | '"' | '”'))
     {
+        let o = tail + o;
         // The last quote before the number opens a quotation that is still open.
         let opened = q == '“' || q == '"' && before[..o].matches('"').count() % 2 == 0;
-        if opened && before[o..].chars().count() <= 12 {
-            if let Some(c) = after.find(['”', '"']) {
+        if opened {
+            if let Some(c) = after[..head].find(['”', '"']) {
                 return after[..c].chars().count() <= 12;
             }
         }
@@ -713,7 +777,7 @@ fn classify(t: &str, start: usize, n: Number) -> Scan {
     if multiplier == 1.0 && n.arabic && t[at..].starts_with('千') && !t[at..].starts_with("千米")
     {
         let rest = &t[at + '千'.len_utf8()..];
-        if starts_with_any(rest, COUNT_UNITS).is_some() || rest.starts_with('元') {
+        if COUNT.longest_start(rest).is_some() || rest.starts_with('元') {
             multiplier = 1e3;
             at += '千'.len_utf8();
         }
@@ -739,7 +803,7 @@ fn classify(t: &str, start: usize, n: Number) -> Scan {
         kind = Kind::PerMille;
         unit = "‰".into();
         unit_len = '‰'.len_utf8();
-    } else if let Some(w) = starts_with_any(rest, &["个百分点", "百分点"]) {
+    } else if let Some(w) = POINTS.longest_start(rest) {
         kind = Kind::Points;
         unit = "个百分点".into();
         unit_len = w.len();
@@ -751,12 +815,13 @@ fn classify(t: &str, start: usize, n: Number) -> Scan {
         kind = Kind::Multiple;
         unit = "倍".into();
         unit_len = '倍'.len_utf8();
-    } else if let Some(w) = starts_with_any(rest, &["元", "美元", "欧元", "港元"]) {
+    } else if let Some(w) = CURRENCY.longest_start(rest) {
         kind = Kind::Money;
         unit = w.into();
         unit_len = w.len();
-    } else if let Some(w) =
-        starts_with_any(rest, &["月", "日", "号", "时"]).filter(|_| !n.arabic || n.precision == 0)
+    } else if let Some(w) = CALENDAR
+        .longest_start(rest)
+        .filter(|_| !n.arabic || n.precision == 0)
     {
         // 7月11日, 3号, 8时: dates and clock times.
         let _ = w;
@@ -767,15 +832,15 @@ fn classify(t: &str, start: usize, n: Number) -> Scan {
         && (1900.0..=2100.0).contains(&n.value)
     {
         return (None, at + '年'.len_utf8()); // a year
-    } else if let Some(w) = starts_with_any(rest, DURATION_UNITS) {
+    } else if let Some(w) = DURATION.longest_start(rest) {
         kind = Kind::Duration;
         unit = w.into();
         unit_len = w.len();
-    } else if let Some(w) = starts_with_any(rest, OTHER_UNITS) {
+    } else if let Some(w) = OTHER.longest_start(rest) {
         kind = Kind::Other;
         unit = w.into();
         unit_len = w.len();
-    } else if let Some(w) = starts_with_any(rest, COUNT_UNITS) {
+    } else if let Some(w) = COUNT.longest_start(rest) {
         unit = w.into();
         unit_len = w.len();
     } else {
@@ -876,23 +941,16 @@ fn finish(
     // Strip fillers, keeping at least one character of label.
     loop {
         let before = label.len();
-        let (first, last) = (label.chars().next(), label.chars().next_back());
-        if let Some(w) = TAIL_FILLERS
-            .iter()
-            .filter(|w| w.chars().next_back() == last)
-            .filter(|w| label.ends_with(**w) && label.len() > w.len())
+        if let Some(w) = TAIL
+            .ending(label)
+            .filter(|w| label.len() > w.len())
             .max_by_key(|w| w.len())
         {
             label = &label[..label.len() - w.len()];
         }
-        if let Some(w) = LEAD_FILLERS
-            .iter()
-            .filter(|w| w.chars().next() == first)
-            .filter(|w| {
-                label.starts_with(**w)
-                    && label.len() > w.len()
-                    && !label[w.len()..].starts_with('率')
-            })
+        if let Some(w) = LEAD
+            .starting(label)
+            .filter(|w| label.len() > w.len() && !label[w.len()..].starts_with('率'))
             .max_by_key(|w| w.len())
         {
             start += w.len();

@@ -273,11 +273,7 @@ impl<'a> Binder<'a> {
     /// never a part or a base.
     fn density_of(&self, i: usize) -> bool {
         let q = &self.qs[i];
-        q.kind == Kind::PerTenThousand
-            || words()
-                .density_words
-                .iter()
-                .any(|w| q.label.contains(w.as_str()))
+        q.kind == Kind::PerTenThousand || words().density_words.found_in(&q.label)
     }
 
     /// A change against an earlier value (比上年增加1884户, 减少2人): not an amount of
@@ -330,7 +326,7 @@ impl<'a> Binder<'a> {
                 .iter()
                 .chain(&w.growth_words)
                 .any(|v| q.label.ends_with(v.as_str()))
-            || w.comparisons.iter().any(|c| q.label.contains(c.as_str()))
+            || w.comparisons.found_in(&q.label)
     }
 
     /// The kind of things a quantity counts: 人, 名, 位 and 例 count people;
@@ -403,8 +399,7 @@ impl<'a> Binder<'a> {
 /// earlier period.
 fn is_change_label(label: &str) -> bool {
     let w = words();
-    w.change_verbs.iter().any(|v| label.ends_with(v.as_str()))
-        || w.comparisons.iter().any(|c| label.contains(c.as_str()))
+    w.change_verbs.iter().any(|v| label.ends_with(v.as_str())) || w.comparisons.found_in(label)
 }
 
 /// A share's label: 占, 占比, 比重, 所占比例 (nothing named before it).

@@ -145,7 +145,7 @@ fn wrong_total(b: &Binder, total: Option<usize>, parts: &[usize]) -> Option<&'st
     let words = |j: usize| format!("{}{}", b.qs[j].label, b.clause_before(j)).replace("增加值", "");
     if let Some(t) = total {
         let w = words(t);
-        if s.difference_words.iter().any(|d| w.contains(d.as_str())) {
+        if s.difference_words.found_in(&w) {
             return Some("总数是差额或增减，不是各分项之和");
         }
         let flows = parts
@@ -205,11 +205,7 @@ fn mixed_levels(
     if f.paragraph == l.paragraph {
         let t = b.doc.paragraphs[f.paragraph].text.as_str();
         let between = t.get(f.local.end..l.local.start).unwrap_or("");
-        if sums()
-            .nested_markers
-            .iter()
-            .any(|m| between.contains(m.as_str()))
-        {
+        if sums().nested_markers.found_in(between) {
             return Some("所列各项之间另有“其中/含”的细分，层级不明");
         }
     }

@@ -125,10 +125,7 @@ fn list_after(
         {
             break;
         }
-        if s.total_after_markers
-            .iter()
-            .any(|m| lead.contains(m.as_str()))
-        {
+        if s.total_after_markers.found_in(lead) {
             break;
         }
         for c in lead.chars() {
@@ -149,11 +146,7 @@ fn list_after(
         }
         // A 含… inside brackets is a note on one part, not a breakdown of the list.
         let outside = super::words::without_brackets(lead);
-        if s.nested_markers
-            .iter()
-            .any(|m| outside.contains(m.as_str()))
-            && !list.flat.is_empty()
-        {
+        if s.nested_markers.found_in(&outside) && !list.flat.is_empty() {
             nested = true;
             nested_clause = true;
         }
@@ -628,12 +621,7 @@ fn total_after(b: &Binder, range: std::ops::Range<usize>, out: &mut Vec<Claim>) 
             }
             _ => before,
         };
-        if !b.is_amount(t)
-            || !s
-                .total_after_markers
-                .iter()
-                .any(|m| words.contains(m.as_str()))
-        {
+        if !b.is_amount(t) || !s.total_after_markers.found_in(words) {
             continue;
         }
         let sentence = b.sentence_range(t);

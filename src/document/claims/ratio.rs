@@ -697,7 +697,7 @@ fn share_numerators(b: &Binder, k: usize, subject: &str, base: Option<Base>) -> 
         return Vec::new();
     }
     // 分别为A例、B例和C例，共占…: the share of their sum.
-    if words().sum_words.iter().any(|w| gap.contains(w.as_str())) {
+    if words().sum_words.found_in(gap) {
         let mut list = vec![j];
         let mut i = j;
         while i > r.start && b.is_amount(i - 1) && b.compatible(i - 1, j) {

@@ -14,7 +14,7 @@ use crate::span::Span;
 pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
     let w = words();
     for (pi, p) in b.doc.paragraphs.iter().enumerate() {
-        if !w.claims.iter().any(|c| p.text.contains(c.as_str())) {
+        if !w.claims.found_in(&p.text) {
             continue;
         }
         for (si, sentence) in p.sentences.iter().enumerate() {

@@ -2,18 +2,67 @@
 //! `lints/rates.toml` (kinds of rates) and `lints/sums.toml` (parts and wholes),
 //! parsed once.
 
+use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 use std::sync::OnceLock;
+
+/// A word list of the grammar that also answers "does this text contain one of
+/// the words?" in one pass over the text: the claim grammar asks that of every
+/// quantity's label and gap, and one `contains` per word cost a quarter of the
+/// claim model's time on long texts. The automaton is built on first use.
+#[derive(Debug, Default, Deserialize)]
+#[serde(from = "Vec<String>")]
+pub struct WordList {
+    words: Vec<String>,
+    automaton: OnceLock<Option<AhoCorasick>>,
+}
+
+impl From<Vec<String>> for WordList {
+    fn from(words: Vec<String>) -> WordList {
+        WordList {
+            words,
+            automaton: OnceLock::new(),
+        }
+    }
+}
+
+impl std::ops::Deref for WordList {
+    type Target = Vec<String>;
+    fn deref(&self) -> &Vec<String> {
+        &self.words
+    }
+}
+
+impl<'a> IntoIterator for &'a WordList {
+    type Item = &'a String;
+    type IntoIter = std::slice::Iter<'a, String>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.words.iter()
+    }
+}
+
+impl WordList {
+    /// Whether `text` contains any of the words.
+    pub fn found_in(&self, text: &str) -> bool {
+        let automaton = self
+            .automaton
+            .get_or_init(|| AhoCorasick::new(self.words.iter().filter(|w| !w.is_empty())).ok());
+        match automaton {
+            Some(a) => a.is_match(text),
+            None => self.words.iter().any(|w| text.contains(w.as_str())),
+        }
+    }
+}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Words {
     pub unit_classes: Vec<Vec<String>>,
     pub measure_suffixes: Vec<String>,
-    pub density_words: Vec<String>,
+    pub density_words: WordList,
     pub change_verbs: Vec<String>,
     pub growth_words: Vec<String>,
-    pub comparisons: Vec<String>,
+    pub comparisons: WordList,
     pub due_prefixes: Vec<String>,
     pub target_words: Vec<String>,
     pub done_words: Vec<String>,
@@ -23,9 +72,9 @@ pub struct Words {
     pub scope_words: Vec<String>,
     pub base_verbs: Vec<String>,
     pub whole_tails: Vec<String>,
-    pub sum_words: Vec<String>,
+    pub sum_words: WordList,
     pub generic_units: Vec<String>,
-    pub claims: Vec<String>,
+    pub claims: WordList,
     pub jun_not_after: Vec<String>,
     pub jun_not_before: Vec<String>,
     pub unit_groups: Vec<Vec<String>>,
@@ -52,7 +101,7 @@ pub struct RateEntry {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct RateTable {
-    pub unbounded: Vec<String>,
+    pub unbounded: WordList,
     pub bounded: Vec<String>,
     /// Rates whose counted people may come from outside their base
     /// (参保率, 毛入学率): above 100% on their own is no error (rates.toml).
@@ -93,7 +142,7 @@ impl RateTable {
 
     /// Whether a rate with this label cannot exceed 100%.
     pub fn is_bounded(&self, label: &str) -> bool {
-        if self.unbounded.iter().any(|w| label.contains(w.as_str())) {
+        if self.unbounded.found_in(label) {
             return false;
         }
         self.bounded.iter().any(|w| label.ends_with(w.as_str()))
@@ -108,10 +157,10 @@ impl RateTable {
 #[serde(deny_unknown_fields)]
 pub struct Sums {
     pub part_markers: Vec<String>,
-    pub nested_markers: Vec<String>,
+    pub nested_markers: WordList,
     pub exhaustive_part_markers: Vec<String>,
-    pub total_after_markers: Vec<String>,
-    pub difference_words: Vec<String>,
+    pub total_after_markers: WordList,
+    pub difference_words: WordList,
     pub balance_words: Vec<String>,
     pub flow_words: Vec<String>,
     pub money_columns: Vec<Vec<String>>,
@@ -155,6 +204,18 @@ pub fn without_brackets(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lists_find_what_contains_finds() {
+        let list = WordList::from(vec!["其中".to_owned(), "含".to_owned(), String::new()]);
+        for text in ["", "其", "全市其中", "包含", "中其", "不在内"] {
+            let naive = list
+                .iter()
+                .any(|w| !w.is_empty() && text.contains(w.as_str()));
+            assert_eq!(list.found_in(text), naive, "{text}");
+        }
+        assert!(!WordList::default().found_in("其中"));
+    }
 
     #[test]
     fn data_parses() {
