@@ -430,6 +430,22 @@ fn parse_big_chinese(s: &str) -> Option<u64> {
     Some(hi + mid + low)
 }
 
+/// Whether `s` is a unit of measure as a whole (万元, 万美元, 人次, %, 个百分点,
+/// 平方米): a name's bracketed note (站, 所、站, 含乡镇) is not.
+pub fn is_unit(s: &str) -> bool {
+    if matches!(s, "%" | "％" | "‰" | "百分点" | "个百分点") {
+        return true;
+    }
+    let s = s.trim_start_matches(['十', '百', '千', '万', '亿']);
+    let s = s
+        .strip_prefix(['美', '港', '欧', '日'])
+        .filter(|r| r.starts_with('元'))
+        .unwrap_or(s);
+    [COUNT_UNITS, OTHER_UNITS, DURATION_UNITS, &["元"]]
+        .iter()
+        .any(|list| list.contains(&s))
+}
+
 /// A fixed list of Han words (units, fillers) with each word's first and last
 /// character packed into an integer: the words that can start or end a text are
 /// found by integer compares, and only those are compared whole. This runs for

@@ -8,7 +8,9 @@
 
 use super::binder::Binder;
 use super::interval::{self, Interval};
-use super::table_math::{additive_columns, column_numbers, is_flat, readings, scope, show};
+use super::table_math::{
+    additive_columns, column_numbers, is_flat, readings, same_units, scope, show,
+};
 use super::{Claim, ClaimKind, Evidence, Form, Operand, Reading, Role, Source, Tally, Verdict};
 use crate::document::tables::{RowRole, Table};
 
@@ -87,6 +89,9 @@ fn total_rows(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Claim>) {
                 let (Some(stated), Some(first)) = (stated_cell(b, ti, at, c), sets.first()) else {
                     return false;
                 };
+                if !same_units(b, ti, at, first) {
+                    return false;
+                }
                 sum_of(b, ti, first, c).is_some_and(|ops| {
                     ops.len() >= 2
                         && Interval::sum(ops.iter().map(|o| o.value)).meets(&stated.value)
@@ -99,6 +104,10 @@ fn total_rows(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Claim>) {
             };
             let mut tally = Tally::new(stated.value);
             for (k, items) in sets.iter().enumerate() {
+                // Rows in other units (万美元 under 亿元) are not its parts.
+                if !same_units(b, ti, at, items) {
+                    continue;
+                }
                 let Some(ops) = sum_of(b, ti, items, c) else {
                     continue;
                 };
@@ -397,6 +406,9 @@ fn breakdowns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Claim>) {
         .collect();
     for &r in &heads {
         for group in child_groups(t, r) {
+            if !same_units(b, ti, r, &group) {
+                continue;
+            }
             // A # or 其中 group is a part of the row, all of it only when its
             // names split the whole (城镇/乡村); indented rows are a breakdown.
             let marked = t.rows[group[0]].marked;

@@ -8,7 +8,7 @@
 use super::binder::Binder;
 use super::interval::Interval;
 use super::table::{cell, stated_cell};
-use super::table_math::{column_numbers, readings, rule_of, scope, Reading as Rule};
+use super::table_math::{column_numbers, percent_row, readings, rule_of, scope, Reading as Rule};
 use super::{Claim, ClaimKind, Evidence, Form, Operand, Reading, Role, Source, Tally};
 use crate::document::tables::words::words;
 use crate::document::tables::{CellNumber, ColumnKind, RowRole, Table};
@@ -216,6 +216,10 @@ pub(super) fn rate_columns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Claim
         let ColumnKind::Rate { growth, .. } = t.columns[c].kind else {
             continue;
         };
+        // A row in percent changes in points: a growth column holds no relative
+        // growth for it. (It still counts while the column's formula is found.)
+        let points =
+            |f: Formula, r: usize| matches!(f, Formula::Growth(..)) && percent_row(b, ti, r);
         let fits = |f: Formula, r: usize| -> Option<bool> {
             let rate = cell(b, ti, r, c, Role::Stated)?;
             let (form, ops) = operands(b, ti, f, r, total)?;
@@ -255,7 +259,7 @@ pub(super) fn rate_columns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Claim
         } else {
             Evidence::Inferred
         };
-        for r in t.body() {
+        for r in t.body().filter(|&r| !points(f, r)) {
             let (Some(stated), Some((form, ops))) =
                 (stated_cell(b, ti, r, c), operands(b, ti, f, r, total))
             else {

@@ -2,6 +2,7 @@
 //! items may be read (every item, the subtotals, the top level of a hierarchy of
 //! indentation, # and 其中 marks or subject codes), and the rule a column follows.
 
+use super::binder::Binder;
 use crate::document::markers;
 use crate::document::tables::{CellNumber, ColumnKind, Content, RowRole, Table};
 
@@ -236,4 +237,24 @@ pub fn rule_of<F>(readings: Vec<Reading<F>>) -> Option<(F, Vec<usize>, usize)> {
         return None; // two readings fit as well and blame different rows
     }
     Some((formula, broken, holds))
+}
+
+/// Whether rows `rows` of table `ti` may be added to or compared with row `r`:
+/// where the rows carry their own units (a 单位 column, a unit in brackets after
+/// the name), every unit given must be row `r`'s (万美元 is no part of 亿元).
+pub(super) fn same_units(b: &Binder, ti: usize, r: usize, rows: &[usize]) -> bool {
+    let t = &b.doc.tables[ti];
+    let Some(unit) = t.row_unit(r, &b.doc.text) else {
+        return rows.iter().all(|&k| t.row_unit(k, &b.doc.text).is_none());
+    };
+    rows.iter()
+        .all(|&k| t.row_unit(k, &b.doc.text).is_none_or(|u| u == unit))
+}
+
+/// Whether row `r` of table `ti` is counted in percent (or 个百分点, ‰): its
+/// change from one period to the next is in points, not a relative growth.
+pub(super) fn percent_row(b: &Binder, ti: usize, r: usize) -> bool {
+    b.doc.tables[ti]
+        .row_unit(r, &b.doc.text)
+        .is_some_and(|u| u.contains(['%', '％', '‰']) || u.contains("百分点"))
 }

@@ -512,3 +512,31 @@ fn rows_of_kinds_that_exclude_each_other_stay_within_their_row() {
     assert!(verdicts(&table("14.39")).contains(&Verdict::Fails));
     assert!(!verdicts(&table("13.49")).contains(&Verdict::Fails));
 }
+
+#[test]
+fn table_rows_in_other_units_are_not_added() {
+    let kind = ClaimKind::TableTotalRow;
+    let table = |unit: &str| {
+        format!(
+            "| 指标 | 单位 | 2015年 | 2014年 |\n|---|---|---|---|\n| 旅游总收入 | 亿元 | 120.5 | 110.2 |\n| 其中：旅游外汇收入 | {unit} | 5230 | 4800 |\n"
+        )
+    };
+    // 5230万美元 is no part of 120.5亿元 …
+    holds(&table("万美元"), kind, "120.5");
+    // … 5230亿元 would be.
+    fails(&table("亿元"), kind, "120.5");
+    // The unit may stand in brackets after the row's name.
+    let t = "| 指标 | 2015年 | 2014年 |\n|---|---|---|\n| 旅游总收入（亿元） | 120.5 | 110.2 |\n| 其中：旅游外汇收入（万美元） | 5230 | 4800 |\n";
+    holds(t, kind, "120.5");
+}
+
+#[test]
+fn a_row_in_percent_changes_in_points_not_by_growth() {
+    let table = |unit: &str| {
+        format!(
+            "| 指标 | 单位 | 2015年 | 2014年 | 增长% |\n|---|---|---|---|---|\n| 接待游客 | 万人次 | 1200 | 1000 | 20.0 |\n| 旅游收入 | 亿元 | 150 | 120 | 25.0 |\n| 过夜游客 | 万人次 | 330 | 300 | 10.0 |\n| 客房出租率 | {unit} | 65.5 | 60.0 | 5.5 |\n"
+        )
+    };
+    holds(&table("%"), ClaimKind::TableRate, "5.5");
+    fails(&table("万间"), ClaimKind::TableRate, "5.5");
+}

@@ -149,6 +149,31 @@ impl Table {
         totals.next().is_none().then_some(first)
     }
 
+    /// The unit of row `r` where the rows carry their own (tables of indicators):
+    /// the cell of a 单位 / 计量单位 column, or a unit in brackets after the row's
+    /// name (旅游外汇收入（万美元）; not a note such as 社区卫生服务中心(站)).
+    /// `text` is the document's text.
+    pub fn row_unit(&self, r: usize, text: &str) -> Option<String> {
+        let row = self.rows.get(r)?;
+        let unit_column = self.columns.iter().position(|c| {
+            matches!(c.kind, ColumnKind::Text | ColumnKind::NotAdditive)
+                && matches!(c.header.as_str(), "单位" | "计量单位")
+        });
+        if let Some(c) = unit_column {
+            let span = row.cells.get(c)?.span;
+            // 单位 may also head a column of organisations: only a unit counts.
+            let cell = text.get(span.start..span.end)?.trim();
+            if crate::document::quantities::is_unit(cell) {
+                return Some(cell.to_owned());
+            }
+        }
+        let name = row.label.strip_suffix(['）', ')'])?;
+        let open = name.rfind(['（', '('])?;
+        let inner = &name[open..];
+        let inner = inner.trim_start_matches(['（', '(']);
+        crate::document::quantities::is_unit(inner).then(|| inner.to_owned())
+    }
+
     /// The header of column `c` for messages: "完成数", or "第3列" without one.
     pub fn column_name(&self, c: usize) -> String {
         match self.columns.get(c) {

@@ -14,7 +14,8 @@ crate::declare_lint! {
     /// on most rows (and at least two), and no other formula does as
     /// well while blaming other rows. The rows that break it are the findings.
     /// A printed rate may be rounded or cut off at its last digit, and a rate
-    /// above 100% may be written as 100%.
+    /// above 100% may be written as 100%. A row counted in % (its 单位 is %, or
+    /// 客房出租率（%）) changes in points: a growth column is not checked on it.
     ///
     /// ## Why
     /// A rate column is typed by hand far more often than it is computed; the rows

@@ -18,7 +18,9 @@ crate::declare_lint! {
     /// under which most columns add up is taken, and the columns that do not are
     /// the findings. A table whose total fits no column under any reading is
     /// reported only when its rows are plain peers under a 合计 row; an area total
-    /// (全市) may cover places the table does not list.
+    /// (全市) may cover places the table does not list. Where rows carry their own
+    /// units (a 单位 column, or a unit in brackets after the name), a row in another
+    /// unit than the total (万美元 under 亿元) is never one of its parts.
     ///
     /// Counts must add up exactly; amounts in 万元 or with decimals may be off by
     /// the rounding of every printed value.

@@ -1,4 +1,4 @@
-use super::lexicon::{crosses, pack, CharId, IntMap, IntSet, Lexicon};
+use super::lexicon::{crosses, pack, CharId, IntSet, Lexicon};
 use crate::diagnostic::Finding;
 use crate::document::markers::is_han;
 use crate::document::{Document, Paragraph};
@@ -92,7 +92,9 @@ const SHORT_QUOTE: usize = 12;
 /// The words the lint may suggest, by reading, and which character pairs may
 /// be a one-character slip of one of them.
 struct Index {
-    by_reading: IntMap<u64, Vec<u64>>,
+    /// (packed reading, packed word), sorted: the words of one reading are a
+    /// run, in the order of their keys.
+    by_reading: Vec<(u64, u64)>,
     /// Bit (kept character, side, syllable of its neighbour in the word): a
     /// pair (a, b) may be a slip when `a` is kept and `b` reads like the
     /// character after `a` in some suggested word, or the other way round.
@@ -134,6 +136,15 @@ fn trigger_key(kept: CharId, neighbour_side_right: bool, syllable: u16) -> Optio
 }
 
 impl Index {
+    /// The suggested words read as `reading` (packed syllable ids + 1).
+    fn read_as(&self, reading: u64) -> impl Iterator<Item = u64> + '_ {
+        let from = self.by_reading.partition_point(|&(r, _)| r < reading);
+        self.by_reading[from..]
+            .iter()
+            .take_while(move |&&(r, _)| r == reading)
+            .map(|&(_, w)| w)
+    }
+
     fn triggers(&self, kept: CharId, right: bool, syllable: u16) -> bool {
         trigger_key(kept, right, syllable).is_some_and(|k| {
             self.trigger
@@ -155,7 +166,7 @@ fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
         let lex = Lexicon::get();
-        let mut by_reading: IntMap<u64, Vec<u64>> = IntMap::default();
+        let mut by_reading: Vec<(u64, u64)> = Vec::new();
         let mut trigger = vec![0u64; (TRIGGER_CHARS as usize) << 12 >> 6];
         let mut masked = vec![0u64; MASKED_WORDS];
         let mut set = |k: Option<usize>| {
@@ -172,10 +183,7 @@ fn index() -> &'static Index {
                 continue;
             }
             let key: Vec<u16> = reading.iter().map(|&s| s + 1).collect();
-            by_reading
-                .entry(pack(&key))
-                .or_default()
-                .push(pack(&ids[..len]));
+            by_reading.push((pack(&key), pack(&ids[..len])));
             for q in 0..len {
                 let (word, bits) = masked_bits(&ids[..len], q);
                 masked[word] |= bits;
@@ -187,10 +195,9 @@ fn index() -> &'static Index {
                 }
             }
         }
-        // Candidates in a fixed order, whatever the hash order of the lexicon.
-        for words in by_reading.values_mut() {
-            words.sort_unstable();
-        }
+        // Candidates in a fixed order, whatever the order of the lexicon.
+        by_reading.sort_unstable();
+        by_reading.dedup();
         Index {
             by_reading,
             trigger,
@@ -205,6 +212,16 @@ struct Cell {
     id: CharId,
     c: char,
     byte: usize,
+}
+
+/// Buffers reused from window to window.
+#[derive(Default)]
+struct Scratch {
+    ends: Vec<u8>,
+    candidates: Vec<([CharId; 4], usize)>,
+    /// Prefix scores of the window's context as written, and with a candidate.
+    base: Vec<f32>,
+    best: Vec<f32>,
 }
 
 /// A suspected slip, before the document-level filters.
@@ -225,6 +242,7 @@ impl Lint for Homophone {
         let lex = Lexicon::get();
         let index = index();
         let mut run: Vec<Cell> = Vec::new();
+        let mut scratch = Scratch::default();
         for p in &doc.paragraphs {
             let text = p.text.as_str();
             let mut found: BTreeMap<usize, Suspect> = BTreeMap::new();
@@ -237,10 +255,10 @@ impl Lint for Homophone {
                     });
                     continue;
                 }
-                self.scan_run(lex, index, text, &run, &mut found);
+                self.scan_run(lex, index, text, &run, &mut scratch, &mut found);
                 run.clear();
             }
-            self.scan_run(lex, index, text, &run, &mut found);
+            self.scan_run(lex, index, text, &run, &mut scratch, &mut found);
             run.clear();
             for s in found.into_values() {
                 // A window written more than once is a term the writer means.
@@ -267,6 +285,7 @@ impl Homophone {
         index: &Index,
         text: &str,
         run: &[Cell],
+        scratch: &mut Scratch,
         found: &mut BTreeMap<usize, Suspect>,
     ) {
         let n = run.len();
@@ -288,7 +307,7 @@ impl Homophone {
                     if i + len > n || last_pair.is_some_and(|p| p >= i) {
                         continue;
                     }
-                    self.check_window(lex, index, text, run, i, len, found);
+                    self.check_window(lex, index, text, run, i, len, scratch, found);
                 }
             }
             last_pair = Some(k);
@@ -304,6 +323,7 @@ impl Homophone {
         run: &[Cell],
         i: usize,
         len: usize,
+        scratch: &mut Scratch,
         found: &mut BTreeMap<usize, Suspect>,
     ) {
         let mut window = [0u16; 4];
@@ -311,22 +331,25 @@ impl Homophone {
             *slot = cell.id;
         }
         let ids = &window[..len];
-        if ids.contains(&0)
+        if !ids.iter().all(|&id| id > 0)
             || !index.may_suggest(ids)
             || lex.word(ids).is_some()
             || self.allow.contains(&pack(ids))
         {
             return;
         }
-        let candidates = same_reading_one_off(lex, index, ids);
+        let Scratch {
+            ends,
+            candidates,
+            base: base_prefixes,
+            best,
+        } = scratch;
+        same_reading_one_off(lex, index, ids, candidates);
         if candidates.is_empty() {
             return;
         }
         let start = run[i].byte;
         let end = run[i + len - 1].byte + run[i + len - 1].c.len_utf8();
-        if self.coined(text, run, i, len, start, end) {
-            return;
-        }
         let from = i.saturating_sub(CONTEXT);
         let to = (i + len + CONTEXT).min(run.len());
         let mut buf = [0u16; 4 + 2 * CONTEXT];
@@ -334,22 +357,29 @@ impl Homophone {
         for (slot, c) in context.iter_mut().zip(&run[from..to]) {
             *slot = c.id;
         }
-        let mut ends = Vec::new();
-        let base = lex.segment(context, &mut ends);
-        if crosses(&ends, i - from) || crosses(&ends, i + len - from) {
+        let base = lex.segment_keeping(context, base_prefixes, ends);
+        if crosses(ends, i - from) || crosses(ends, i + len - from) {
             return;
         }
-        for (word, q) in candidates {
-            let saved = context[i - from + q];
-            context[i - from + q] = word[q];
-            let gain = lex.segment(context, &mut ends) - base;
-            context[i - from + q] = saved;
+        // Whether the window is coined on purpose: the costliest filter, and
+        // one that vetoes every candidate alike, so asked only of a window
+        // with a candidate that would be reported.
+        let mut coined = None;
+        for &(word, q) in candidates.iter() {
+            let changed = i - from + q;
+            let saved = context[changed];
+            context[changed] = word[q];
+            let gain = lex.resegment(context, changed, base_prefixes, best) - base;
+            context[changed] = saved;
             if gain < MIN_GAIN {
                 continue;
             }
             let at = i + q;
             if found.get(&at).is_some_and(|s| s.gain >= gain) {
                 continue;
+            }
+            if *coined.get_or_insert_with(|| self.coined(text, run, i, len, start, end)) {
+                return;
             }
             let meant: String = word[..len].iter().map(|&id| lex.char_of(id)).collect();
             found.insert(
@@ -455,22 +485,32 @@ fn ceil(text: &str, mut i: usize) -> usize {
 }
 
 /// Suggested words of the same length with the same reading that differ from
-/// the window in exactly one character: (word ids, position of the change).
-fn same_reading_one_off(lex: &Lexicon, index: &Index, ids: &[CharId]) -> Vec<([CharId; 4], usize)> {
-    let readings: Vec<&[u16]> = ids.iter().map(|&id| lex.readings(id)).collect();
+/// the window in exactly one character, into `out`: (word ids, position of the
+/// change).
+fn same_reading_one_off(
+    lex: &Lexicon,
+    index: &Index,
+    ids: &[CharId],
+    out: &mut Vec<([CharId; 4], usize)>,
+) {
+    out.clear();
+    let mut all: [&[u16]; 4] = [&[]; 4];
+    for (r, &id) in all.iter_mut().zip(ids) {
+        *r = lex.readings(id);
+    }
+    let readings = &all[..ids.len()];
     let combinations: usize = readings.iter().map(|r| r.len()).product();
     if combinations == 0 || combinations > MAX_COMBINATIONS {
-        return Vec::new();
+        return;
     }
-    let mut out: Vec<([CharId; 4], usize)> = Vec::new();
-    let mut choice = vec![0usize; ids.len()];
+    let mut all_choices = [0usize; 4];
+    let choice = &mut all_choices[..ids.len()];
     loop {
-        let key: Vec<u16> = choice
-            .iter()
-            .zip(&readings)
-            .map(|(&c, r)| r[c] + 1)
-            .collect();
-        for &w in index.by_reading.get(&pack(&key)).into_iter().flatten() {
+        let mut key = [0u16; 4];
+        for ((k, &c), r) in key.iter_mut().zip(choice.iter()).zip(readings) {
+            *k = r[c] + 1;
+        }
+        for w in index.read_as(pack(&key[..ids.len()])) {
             let mut word = [0u16; 4];
             for (q, slot) in word.iter_mut().enumerate().take(ids.len()) {
                 *slot = (w >> (16 * q)) as u16;
@@ -486,7 +526,7 @@ fn same_reading_one_off(lex: &Lexicon, index: &Index, ids: &[CharId]) -> Vec<([C
         let mut d = 0;
         loop {
             if d == choice.len() {
-                return out;
+                return;
             }
             choice[d] += 1;
             if choice[d] < readings[d].len() {

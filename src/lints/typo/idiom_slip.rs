@@ -1,4 +1,4 @@
-use super::lexicon::{pack, CharId, IntMap, Lexicon};
+use super::lexicon::{pack, CharId, Lexicon};
 use crate::diagnostic::Finding;
 use crate::document::markers::is_han;
 use crate::document::{Document, Paragraph};
@@ -68,10 +68,10 @@ const CONTEXT: usize = 4;
 const FILTER_BITS: usize = 1 << 23;
 
 struct Index {
-    /// Idioms by their ids with one position masked (set to 0).
-    masked: IntMap<u64, Vec<u64>>,
-    /// Idioms by their ids in sorted order (a swap keeps the multiset).
-    sorted: IntMap<u64, Vec<u64>>,
+    /// (ids with one position masked (set to 0), idiom), sorted.
+    masked: Vec<(u64, u64)>,
+    /// (ids in sorted order (a swap keeps the multiset), idiom), sorted.
+    sorted: Vec<(u64, u64)>,
     /// Bloom-style filter over both kinds of keys.
     filter: Vec<u64>,
     /// Filters over the idioms' character pairs, one per pair of positions
@@ -116,8 +116,8 @@ fn index() -> &'static Index {
     INDEX.get_or_init(|| {
         let lex = Lexicon::get();
         let mut ix = Index {
-            masked: IntMap::default(),
-            sorted: IntMap::default(),
+            masked: Vec::new(),
+            sorted: Vec::new(),
             filter: vec![0; FILTER_BITS / 64],
             pairs: std::array::from_fn(|_| vec![0; PAIR_BITS / 64]),
         };
@@ -127,10 +127,10 @@ fn index() -> &'static Index {
             }
             let key = pack(&ids);
             let mut keys = vec![sorted_key(&ids)];
-            ix.sorted.entry(keys[0]).or_default().push(key);
+            ix.sorted.push((keys[0], key));
             for q in 0..4 {
                 let k = masked_key(&ids, q);
-                ix.masked.entry(k).or_default().push(key);
+                ix.masked.push((k, key));
                 keys.push(k);
             }
             for k in keys {
@@ -142,12 +142,20 @@ fn index() -> &'static Index {
                 ix.pairs[f][bit / 64] |= 1 << (bit % 64);
             }
         }
-        // Idioms in a fixed order, whatever the hash order of the lexicon.
-        for idioms in ix.masked.values_mut().chain(ix.sorted.values_mut()) {
-            idioms.sort_unstable();
-        }
+        // Idioms in a fixed order, whatever the order of the lexicon.
+        ix.masked.sort_unstable();
+        ix.sorted.sort_unstable();
         ix
     })
+}
+
+/// The idioms filed under `key` in a sorted table of (key, idiom).
+fn filed(table: &[(u64, u64)], key: u64) -> impl Iterator<Item = u64> + '_ {
+    let from = table.partition_point(|&(k, _)| k < key);
+    table[from..]
+        .iter()
+        .take_while(move |&&(k, _)| k == key)
+        .map(|&(_, idiom)| idiom)
 }
 
 impl Index {
@@ -217,7 +225,8 @@ fn scan(
 ) {
     'windows: for i in 0..run.len().saturating_sub(3) {
         let ids = [run[i].0, run[i + 1].0, run[i + 2].0, run[i + 3].0];
-        if ids.contains(&0) {
+        // Not `contains`, which is not inlined: this runs on every window.
+        if ids[0] == 0 || ids[1] == 0 || ids[2] == 0 || ids[3] == 0 {
             continue;
         }
         // A change at 2 or 3 keeps the first pair, at 0 or 1 the last pair; a
@@ -256,7 +265,7 @@ fn scan(
                 continue;
             }
             let table = if slot < 4 { &ix.masked } else { &ix.sorted };
-            for &idiom in table.get(&key).into_iter().flatten() {
+            for idiom in filed(table, key) {
                 let want = unpack(idiom);
                 if want == ids || !near_miss(lex, &ids, &want) {
                     continue;

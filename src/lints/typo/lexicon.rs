@@ -4,7 +4,7 @@
 //! `lints/typo-lexicon.bin` (sources and licences in NOTICE) and parsed on first
 //! use, so a run without these lints never touches it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -49,7 +49,6 @@ impl Hasher for IntHasher {
     }
 }
 
-pub type IntMap<K, V> = HashMap<K, V, BuildHasherDefault<IntHasher>>;
 pub type IntSet<K> = HashSet<K, BuildHasherDefault<IntHasher>>;
 
 /// Packs up to four character ids (or syllable ids + 1) into one key.
@@ -104,7 +103,7 @@ pub struct Lexicon {
     char_readings: Vec<(u32, u8)>,
     char_reading_pool: Vec<u16>,
     /// Words by packed ids.
-    words: IntMap<u64, Word>,
+    words: WordTable,
     word_readings: Vec<u16>,
     /// ln of the total frequency: a word's log-probability is log_freq/8 - this.
     log_total: f32,
@@ -113,6 +112,7 @@ pub struct Lexicon {
 }
 
 /// Reads the data, failing on a truncated or foreign file.
+#[derive(Clone)]
 struct Reader<'a> {
     data: &'a [u8],
     at: usize,
@@ -160,7 +160,7 @@ impl Lexicon {
             let ids: Vec<CharId> = w.chars().map(|c| self.id(c)).collect();
             if (2..=4).contains(&ids.len()) && !ids.contains(&0) {
                 let key = pack(&ids);
-                if self.words.contains_key(&key) {
+                if self.words.get(key).is_some() {
                     continue;
                 }
                 self.words.insert(
@@ -185,7 +185,7 @@ impl Lexicon {
             chars: vec!['\0'],
             char_readings: vec![(0, 0)],
             char_reading_pool: Vec::new(),
-            words: IntMap::default(),
+            words: WordTable::with_capacity(0),
             word_readings: Vec::new(),
             log_total: 0.0,
             internal: vec![0; DENSE * DENSE / 64],
@@ -220,9 +220,9 @@ impl Lexicon {
         let mut flagged: Vec<u64> = Vec::new();
         let mut total = 0f64;
         let mut buf = [0u16; 4];
+        lex.words.reserve(count_words(r.clone())?);
         for len in 1..=4usize {
             let n = r.u32()? as usize;
-            lex.words.reserve(n);
             for _ in 0..n {
                 for slot in buf.iter_mut().take(len) {
                     *slot = r.u16()?;
@@ -261,7 +261,7 @@ impl Lexicon {
             for _ in 0..len {
                 lex.word_readings.push(r.u16()?);
             }
-            if let Some(w) = lex.words.get_mut(&key) {
+            if let Some(w) = lex.words.get_mut(key) {
                 w.reading = at;
             }
         }
@@ -283,6 +283,20 @@ impl Lexicon {
         let (a, b) = (a as usize, b as usize);
         if a == 0 || b == 0 || a >= DENSE || b >= DENSE {
             return false;
+        }
+        let bit = a * DENSE + b;
+        self.internal[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// Whether `a` `b` may stand next to each other inside a word: false when
+    /// `internal` knows they do not (both frequent), or one is unknown.
+    fn may_join(&self, a: CharId, b: CharId) -> bool {
+        if a == 0 || b == 0 {
+            return false;
+        }
+        let (a, b) = (a as usize, b as usize);
+        if a >= DENSE || b >= DENSE {
+            return true;
         }
         let bit = a * DENSE + b;
         self.internal[bit / 64] & (1 << (bit % 64)) != 0
@@ -325,10 +339,12 @@ impl Lexicon {
     }
 
     pub fn word(&self, ids: &[CharId]) -> Option<&Word> {
-        if ids.is_empty() || ids.len() > 4 || ids.contains(&0) {
+        // Not `contains`: it is not inlined, and this is the innermost test
+        // of the segmentation.
+        if ids.is_empty() || ids.len() > 4 || !ids.iter().all(|&id| id > 0) {
             return None;
         }
-        self.words.get(&pack(ids))
+        self.words.get(pack(ids))
     }
 
     /// The syllables of a flagged word.
@@ -342,7 +358,7 @@ impl Lexicon {
         self.words
             .iter()
             .filter(|(_, w)| w.flags & (TARGET | IDIOM) != 0)
-            .map(|(&k, w)| {
+            .map(|(k, w)| {
                 let len = key_len(k);
                 let mut ids = [0u16; 4];
                 for (i, id) in ids.iter_mut().enumerate().take(len) {
@@ -378,20 +394,173 @@ impl Lexicon {
         best[0] = 0.0;
         ends.clear();
         ends.resize(n + 1, 0);
-        for j in 1..=n {
+        self.fill(ids, 1, best, Some(ends))
+    }
+
+    /// [`Lexicon::segment`], keeping in `best` the score of the best
+    /// segmentation of each prefix, for [`Lexicon::resegment`].
+    pub fn segment_keeping(&self, ids: &[CharId], best: &mut Vec<f32>, ends: &mut Vec<u8>) -> f32 {
+        best.clear();
+        best.resize(ids.len() + 1, f32::NEG_INFINITY);
+        best[0] = 0.0;
+        ends.clear();
+        ends.resize(ids.len() + 1, 0);
+        self.fill(ids, 1, best, Some(ends))
+    }
+
+    /// The score of the best segmentation of `ids`, which differ only at
+    /// position `changed` from the ids whose prefix scores `base` holds (from
+    /// [`Lexicon::segment_keeping`]): the prefixes before the change are
+    /// scored alike, so only the words ending after it are looked up. The
+    /// same sums in the same order as [`Lexicon::segment`], so the same score.
+    pub fn resegment(
+        &self,
+        ids: &[CharId],
+        changed: usize,
+        base: &[f32],
+        best: &mut Vec<f32>,
+    ) -> f32 {
+        best.clear();
+        best.extend_from_slice(&base[..=changed]);
+        best.resize(ids.len() + 1, f32::NEG_INFINITY);
+        self.fill(ids, changed + 1, best, None)
+    }
+
+    /// The dynamic programme of the segmentation over the prefixes ending at
+    /// `from` and later (`best` holds the scores before `from`, -inf after).
+    fn fill(
+        &self,
+        ids: &[CharId],
+        from: usize,
+        best: &mut [f32],
+        mut ends: Option<&mut Vec<u8>>,
+    ) -> f32 {
+        let n = ids.len();
+        for j in from..=n {
             for len in 1..=j.min(4) {
+                // Every pair of neighbours in a word (not a name) is marked
+                // internal: a pair known not to be rules out this length and
+                // the longer ones, without a look-up.
+                if len >= 2 && !self.may_join(ids[j - len], ids[j - len + 1]) {
+                    break;
+                }
                 let Some(p) = self.log_prob(&ids[j - len..j]) else {
                     continue;
                 };
                 let v = best[j - len] + p;
                 if v > best[j] {
                     best[j] = v;
-                    ends[j] = len as u8;
+                    if let Some(ends) = ends.as_deref_mut() {
+                        ends[j] = len as u8;
+                    }
                 }
             }
         }
         best[n]
     }
+}
+
+/// The words by packed key: open addressing with linear probing over a table
+/// at most two-thirds full, keys apart from the words so that a miss (most
+/// look-ups of the segmentation) reads one cache line of keys. Key 0 (no
+/// characters) marks a free slot.
+struct WordTable {
+    keys: Vec<u64>,
+    words: Vec<Word>,
+    len: usize,
+    /// The slot index is the top `bits` bits of the hashed key.
+    shift: u32,
+}
+
+const NO_WORD: Word = Word {
+    log_freq: 0,
+    flags: 0,
+    reading: 0,
+};
+
+impl WordTable {
+    fn with_capacity(n: usize) -> WordTable {
+        let slots = (n + n / 2).max(16).next_power_of_two();
+        WordTable {
+            keys: vec![0; slots],
+            words: vec![NO_WORD; slots],
+            len: 0,
+            shift: 64 - slots.trailing_zeros(),
+        }
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn reserve(&mut self, more: usize) {
+        if (self.len + more) * 3 > self.keys.len() * 2 {
+            let mut bigger = WordTable::with_capacity(self.len + more);
+            for (k, w) in self.iter() {
+                bigger.insert(k, *w);
+            }
+            *self = bigger;
+        }
+    }
+
+    fn home(&self, key: u64) -> usize {
+        ((key ^ (key >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The slot holding `key`, or the free slot where it would go.
+    fn find(&self, key: u64) -> usize {
+        let mask = self.keys.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let k = self.keys[i];
+            if k == key || k == 0 {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn get(&self, key: u64) -> Option<&Word> {
+        let i = self.find(key);
+        (self.keys[i] != 0).then(|| &self.words[i])
+    }
+
+    fn get_mut(&mut self, key: u64) -> Option<&mut Word> {
+        let i = self.find(key);
+        (self.keys[i] != 0).then(|| &mut self.words[i])
+    }
+
+    /// Inserts or replaces the word of `key` (non-zero).
+    fn insert(&mut self, key: u64, word: Word) {
+        self.reserve(1);
+        let i = self.find(key);
+        if self.keys[i] == 0 {
+            self.keys[i] = key;
+            self.len += 1;
+        }
+        self.words[i] = word;
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (u64, &Word)> + '_ {
+        self.keys
+            .iter()
+            .zip(&self.words)
+            .filter(|(&k, _)| k != 0)
+            .map(|(&k, w)| (k, w))
+    }
+}
+
+/// How many words the four word lists ahead hold (entries of a list of
+/// `len`-character words take 2 `len` + 2 bytes), to size the table once.
+fn count_words(mut r: Reader) -> Option<usize> {
+    let mut total = 0;
+    for len in 1..=4usize {
+        let n = r.u32()? as usize;
+        total += n;
+        r.take(n * (2 * len + 2))?;
+    }
+    Some(total)
 }
 
 /// Number of ids packed in a key (ids are non-zero).
