@@ -41,6 +41,11 @@ pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
     }
 }
 
+/// How far (in bytes) from its marker a breakdown's parts and its total may lie:
+/// far beyond any real sentence group, it keeps a paragraph without full stops
+/// (a flood, a page of OCR) linear instead of walking all of it per marker.
+const REACH: usize = 3000;
+
 /// Where a breakdown of the total before it opens in paragraph `pi`, and whether
 /// the marker says the parts are all of it: 其中 (kinds of the whole), 预算79.69
 /// 亿元中， (the same), 按经营地统计， / 从收入结构看， / 分产业看， (a classification:
@@ -121,7 +126,9 @@ fn list_after(
     for j in b.after_offset(pi, at) {
         let q = &b.qs[j];
         let lead = t.get(from..q.local.start).unwrap_or("");
-        if lead.contains(['。', '！', '？']) || stop_at_semicolon && lead.contains(['；', ';'])
+        if lead.contains(['。', '！', '？'])
+            || stop_at_semicolon && lead.contains(['；', ';'])
+            || q.local.start > at + REACH
         {
             break;
         }
@@ -234,7 +241,8 @@ fn totals_before_skipping(
         } else {
             q.sentence + 1 < sentence
         };
-        if out.len() >= 3 || too_far || !across && q.sentence < sentence {
+        if out.len() >= 3 || too_far || !across && q.sentence < sentence || q.local.end + REACH < at
+        {
             break;
         }
         if q.sentence < sentence && out.iter().any(|&o: &usize| b.qs[o].sentence == sentence) {
@@ -485,10 +493,19 @@ fn qizhong(
         seen.push(first);
         out.extend(qizhong_list(b, pi, at, opens_all, list, listed));
         // The next amount after the marker of a kind not listed yet.
+        // Within the marker's sentence, looked for once from the marker on (a
+        // test from the marker per candidate walked a long paragraph again each time).
+        let text = b.doc.paragraphs[pi].text.as_str();
+        let mut from = at;
         seed = b
             .after_offset(pi, at)
+            .take_while(|&j| {
+                let q = &b.qs[j];
+                let gap = text.get(from..q.local.start.max(from)).unwrap_or("");
+                from = from.max(q.local.start);
+                !gap.contains(['。', '！', '？']) && q.local.start <= at + REACH
+            })
             .filter(|&j| b.is_amount(j))
-            .take_while(|&j| !b.between_has_sentence_end(pi, at, j))
             .find(|&j| !seen.iter().any(|&s| b.compatible(s, j)));
         if seed.is_none() || seen.len() >= 3 {
             break;
