@@ -7,7 +7,7 @@ use super::binder::{
     act_of, affinity, core, is_share_label, names_act, names_done, names_due, rate_stem, Binder,
 };
 use super::interval::Interval;
-use super::words::{contains_any, rates, words, RateEntry};
+use super::words::{contains_any, names_target, rates, words, RateEntry};
 use super::{Claim, ClaimKind, Evidence, Form, Operand, Reading, Role, Source, Tally};
 use crate::document::markers::is_han;
 use crate::document::quantities::Kind;
@@ -45,7 +45,7 @@ fn done_claims(b: &Binder, out: &mut Vec<Claim>) {
             };
             let r = b.range_of(pi, si);
             let amounts: Vec<usize> = r.filter(|&j| b.is_amount(j)).collect();
-            let is_target = |j: usize| contains_any(&b.qs[j].label, &w.target_words);
+            let is_target = |j: usize| names_target(&b.qs[j].label);
             let targets: Vec<usize> = amounts
                 .iter()
                 .copied()
@@ -885,7 +885,7 @@ pub(super) fn parent_total(b: &Binder, n: usize) -> Option<usize> {
 fn completion_done(b: &Binder, k: usize, base: Option<Base>) -> Vec<Cand> {
     let r = b.sentence_range(k);
     let w = words();
-    let is_target = |j: usize| contains_any(&b.qs[j].label, &w.target_words);
+    let is_target = |j: usize| names_target(&b.qs[j].label);
     let mut out = Vec::new();
     if let Some(base) = base {
         // 新增就业486万人，完成全年600万人目标的81%: the amount right before the
@@ -977,8 +977,12 @@ fn completion_targets(b: &Binder, k: usize, n: usize, base: Option<Base>) -> Vec
         if inside.is_empty() {
             let noun = base_noun(base.words);
             let own = affinity(&b.qs[n].label, noun);
+            // A base named as a plan (完成预算的) is an amount named as one, not
+            // the total of a budget book (一般公共预算收入).
+            let plan = contains_any(noun, &w.target_words);
             let best = earlier
                 .iter()
+                .filter(|&&j| !plan || names_target(&b.qs[j].label))
                 .map(|&j| (affinity(&b.qs[j].label, noun), j))
                 .filter(|&(a, _)| names_base(a, noun, own))
                 .max_by_key(|&(a, j)| (a, std::cmp::Reverse(k - j)));
@@ -996,7 +1000,7 @@ fn completion_targets(b: &Binder, k: usize, n: usize, base: Option<Base>) -> Vec
         let named: Vec<usize> = earlier
             .iter()
             .copied()
-            .filter(|&j| contains_any(&b.qs[j].label, &w.target_words))
+            .filter(|&j| names_target(&b.qs[j].label))
             .collect();
         let one_sentence = |j: usize| {
             b.qs[j].sentence == b.qs[k].sentence && b.qs[j].paragraph == b.qs[k].paragraph

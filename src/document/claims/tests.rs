@@ -540,3 +540,20 @@ fn a_row_in_percent_changes_in_points_not_by_growth() {
     holds(&table("%"), ClaimKind::TableRate, "5.5");
     fails(&table("万间"), ClaimKind::TableRate, "5.5");
 }
+
+#[test]
+fn a_budget_book_is_no_target() {
+    // 一般公共预算收入 is the total of one budget book; 完成预算的 names a budget
+    // the text does not give.
+    let t = "全区一般公共预算收入62.5亿元，其中税收收入50亿元，完成预算的105%。";
+    assert_ne!(
+        verdict(t, ClaimKind::Completion, "105%"),
+        Some(Verdict::Fails)
+    );
+    // A target by name still binds.
+    fails(
+        "年度任务62.5亿元，已完成50亿元，完成率105%。",
+        ClaimKind::Completion,
+        "105%",
+    );
+}

@@ -65,6 +65,7 @@ pub struct Words {
     pub comparisons: WordList,
     pub due_prefixes: Vec<String>,
     pub target_words: Vec<String>,
+    pub budget_books: Vec<String>,
     pub done_words: Vec<String>,
     pub synonyms: Vec<Vec<String>>,
     pub breakdown_openers: Vec<String>,
@@ -178,6 +179,17 @@ pub fn sums() -> &'static Sums {
     S.get_or_init(|| {
         toml::from_str(include_str!("../../../lints/sums.toml")).expect("lints/sums.toml")
     })
+}
+
+/// Whether a quantity's label names a target (任务, 计划, 预算数 …); the name of
+/// a budget book (一般公共预算收入) is an amount of that book, not a target.
+pub fn names_target(label: &str) -> bool {
+    let w = words();
+    let mut rest = label.to_owned();
+    for book in &w.budget_books {
+        rest = rest.replace(book.as_str(), "");
+    }
+    contains_any(&rest, &w.target_words)
 }
 
 pub fn contains_any(label: &str, words: &[String]) -> bool {
