@@ -53,7 +53,11 @@ fn doubt(b: &Binder, claim: &Claim) -> Option<&'static str> {
         if let Some(why) = wrong_total(b, total, &parts) {
             return Some(why);
         }
-        if let Some(why) = mixed_levels(b, total, &parts, r.against, r.exclusive) {
+        // A closed classification named class by class is one level by its names.
+        let named_classes = r.across;
+        if let Some(why) = mixed_levels(b, total, &parts, r.against, r.exclusive)
+            .filter(|_| !named_classes)
+        {
             return Some(why);
         }
     }
@@ -79,6 +83,9 @@ fn in_scope(b: &Binder, claim: &Claim) -> bool {
     };
     if matches!(claim.kind, ClaimKind::SectionTotal | ClaimKind::ListCount) || is_table(claim.kind)
     {
+        return true;
+    }
+    if claim.readings.first().is_some_and(|r| r.across) {
         return true;
     }
     let q = &b.qs[k];
@@ -196,7 +203,9 @@ fn mixed_levels(
             .enumerate()
             .any(|(y, n)| x != y && a.chars().count() >= 2 && n.len() > a.len() && n.ends_with(a))
     });
-    if nested {
+    // Parts that exclude each other by what they name (classes of one
+    // criterion, states of one act) are no subdivision of each other.
+    if nested && !exclusive {
         return Some("一个分项是另一个分项的细分");
     }
     let (Some(&first), Some(&last)) = (parts.iter().min(), parts.iter().max()) else {

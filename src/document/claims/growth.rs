@@ -54,6 +54,61 @@ pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
     end_and_change(b, out);
     end_base_change(b, out);
     natural_increase(b, out);
+    period_balance(b, out);
+}
+
+/// Names of the balance of one period (not a stock carried from earlier years:
+/// 累计结存 holds what every earlier year left).
+const PERIOD_BALANCES: &[&str] = &[
+    "当期结存", "当年结存", "本期结存", "本年结存", "当期结余", "当年结余", "本期结余", "本年结余",
+];
+
+/// 基金收入10128.90亿元，支出9353.44亿元。…当期结存775.46亿元: the balance of a
+/// period is its income less its expenditure, by definition — the income and the
+/// expenditure stated as a pair (收入, then 支出 at once after it) in the
+/// balance's sentence or the one just before, with no other pair between.
+fn period_balance(b: &Binder, out: &mut Vec<Claim>) {
+    for k in 0..b.qs.len() {
+        let q = &b.qs[k];
+        if q.kind != Kind::Money || !PERIOD_BALANCES.iter().any(|w| q.label.ends_with(w)) {
+            continue;
+        }
+        let p = b.paragraph_range(q.paragraph);
+        let money = |j: usize| b.qs[j].kind == Kind::Money && b.qs[j].approx == Approx::Exact;
+        // The nearest 收入 before it whose next number is the 支出.
+        let Some(income) = (p.start..k).rev().find(|&i| {
+            money(i) && b.qs[i].label.ends_with("收入") && i + 1 < k && {
+                let e = i + 1;
+                money(e) && b.qs[e].label.ends_with("支出") && b.qs[e].sentence == b.qs[i].sentence
+            }
+        }) else {
+            continue;
+        };
+        let spending = income + 1;
+        // At most one full stop between the pair and the balance, and no other
+        // income or expenditure named between them.
+        let between = b.between(spending, k);
+        let stops = between.matches(['。', '！', '？', '!', '?']).count();
+        let other = (spending + 1..k).any(|j| {
+            money(j) && (b.qs[j].label.ends_with("收入") || b.qs[j].label.ends_with("支出"))
+        });
+        if stops > 1 || other {
+            continue;
+        }
+        let stated = b.operand(k, Role::Stated);
+        let mut tally = Tally::new(stated.value);
+        let ops = vec![
+            b.operand(spending, Role::Term),
+            b.operand(income, Role::Term),
+        ];
+        if let Some(mut r) = Reading::new(Form::Difference, ops, Evidence::Explicit, "收入 − 支出")
+        {
+            // The balance names the pair it is the difference of, across its sentence.
+            r.across = stops == 1;
+            tally.offer(r);
+        }
+        out.extend(tally.finish(ClaimKind::Growth, stated));
+    }
 }
 
 /// 出生率9.1‰，死亡率6.6‰，自然增长率2.5‰: the natural increase rate is the birth

@@ -18,6 +18,7 @@
 //! claims FILE` prints them with their readings.
 
 pub mod binder;
+mod classes;
 mod gate;
 mod growth;
 pub mod interval;
@@ -27,6 +28,7 @@ mod ratio;
 mod section;
 pub mod show;
 mod signed;
+mod states;
 mod table;
 mod table_cols;
 pub mod table_math;
@@ -227,6 +229,10 @@ pub struct Reading {
     /// The parts are classes of one criterion (按技术等级划分，…): they exclude
     /// each other whatever their names.
     pub exclusive: bool,
+    /// The text binds the operands across sentences itself (a closed
+    /// classification named class by class): the gate's one-sentence scope
+    /// does not apply.
+    pub across: bool,
 }
 
 /// The verdict on a claim.
@@ -300,6 +306,8 @@ pub fn build(doc: &Document) -> Claims {
     let mut list = Vec::new();
     ratio::claims(&b, &mut list);
     parts::claims(&b, &mut list);
+    classes::claims(&b, &mut list);
+    states::claims(&b, &mut list);
     signed::claims(&b, &mut list);
     growth::claims(&b, &mut list);
     whole::claims(&b, &mut list);
@@ -332,6 +340,8 @@ pub fn part_claims_with(doc: &Document, partitions: &[Vec<String>]) -> Vec<Claim
     b.partitions = partitions;
     let mut list = Vec::new();
     parts::claims(&b, &mut list);
+    classes::claims(&b, &mut list);
+    states::claims(&b, &mut list);
     signed::claims(&b, &mut list);
     for c in &mut list {
         gate::apply(&b, c);
@@ -497,6 +507,7 @@ impl Reading {
             against: None,
             fits: false,
             exclusive: false,
+            across: false,
         })
     }
 

@@ -122,6 +122,7 @@ fn list_after(
     };
     let mut from = at;
     let (mut nested, mut nested_clause) = (false, false);
+    let mut nested_parent: Option<usize> = None;
     let mut depth = 0i32;
     for j in b.after_offset(pi, at) {
         let q = &b.qs[j];
@@ -145,7 +146,12 @@ fn list_after(
         if depth < 0 {
             break; // the bracket the marker stood in is closed
         }
-        if lead.contains(['；', ';']) {
+        // A ； ends a nested breakdown, unless the next part is still one of
+        // the part it breaks down (…购置及运行费…，其中：购置费…；运行费…).
+        let still_nested = nested_parent.is_some_and(|p: usize| {
+            b.is_amount(j) && conjunct_of(&b.qs[p].label, &b.qs[j].label)
+        });
+        if lead.contains(['；', ';']) && !still_nested {
             nested = false;
         }
         if lead.contains(['，', ',', '；', ';']) {
@@ -154,6 +160,7 @@ fn list_after(
         // A 含… inside brackets is a note on one part, not a breakdown of the list.
         let outside = super::words::without_brackets(lead);
         if s.nested_markers.found_in(&outside) && !list.flat.is_empty() {
+            nested_parent = list.top.last().copied();
             nested = true;
             nested_clause = true;
         }
@@ -175,8 +182,12 @@ fn list_after(
             // Kinds that exclude each other (农业…；渔业…) are siblings by name, even
             // when the total's own name ends like one of them (农林牧渔业总产值).
             let kinds = disjoint(b, &[b.qs[first].label.clone(), b.qs[j].label.clone()]).is_some();
+            // A part named by one conjunct of the total's name (公务用车运行费 of
+            // 公务用车购置及运行费) is its part, however close the names.
+            let conjunct = conjunct_of(before_label, &b.qs[j].label);
             if lead.contains(['；', ';'])
                 && !kinds
+                && !conjunct
                 && (!sibling || affinity(before_label, &b.qs[j].label) > own)
             {
                 break;
@@ -349,6 +360,33 @@ pub(super) fn exhaustive(names: &[String]) -> Option<String> {
         }
         Some(format!("{}合起来即全部", set.join("、")))
     })
+}
+
+/// Whether `part` is `total`'s name with one conjunct left out: 公务用车运行费决算
+/// and 公务用车购置费决算 of 公务用车购置及运行费决算 (a run of the name that has 及,
+/// 和 or 与 at one end removed).
+pub(super) fn conjunct_of(total: &str, part: &str) -> bool {
+    let t: Vec<char> = total.chars().collect();
+    let p: Vec<char> = part.chars().collect();
+    if t.len() > 24 || p.len() + 2 > t.len() || p.len() < 2 {
+        return false;
+    }
+    let cut = t.len() - p.len();
+    let is_and = |c: char| matches!(c, '及' | '和' | '与');
+    (0..=p.len()).any(|i| {
+        let removed = &t[i..i + cut];
+        (is_and(removed[0]) || is_and(removed[cut - 1]))
+            && t[..i] == p[..i]
+            && t[i + cut..] == p[i..]
+    })
+}
+
+/// Why two parts are all of their total: each is the total's name with one of
+/// its two conjuncts (购置费、运行费 of 购置及运行费).
+fn conjuncts(total: &str, names: &[String]) -> Option<String> {
+    let [a, c] = names else { return None };
+    (a != c && conjunct_of(total, a) && conjunct_of(total, c))
+        .then(|| format!("{a}、{c}合起来即「{total}」"))
 }
 
 /// Why a list is all of its total when its last part is the rest of it: 其他
@@ -586,7 +624,9 @@ fn qizhong_list(
                 Evidence::Possible
             };
             let names = part_names(b, parts);
-            let named_whole = exhaustive(&names).or_else(|| closed_by_rest(&b.qs[t].label, &names));
+            let named_whole = exhaustive(&names)
+                .or_else(|| closed_by_rest(&b.qs[t].label, &names))
+                .or_else(|| conjuncts(&b.qs[t].label, &names));
             let why = named_whole.clone().or_else(|| {
                 (opens_all && parts.len() >= 2).then(|| "按类别分列的各项合起来即全部".to_owned())
             });
@@ -805,9 +845,15 @@ fn complementary_shares(b: &Binder, range: std::ops::Range<usize>, out: &mut Vec
                 q.kind == Kind::Percent
                     && !b.is_change_rate(j)
                     && (!q.label.ends_with('率') || q.label.ends_with("贡献率"))
-                    && share_subject(&q.label) != q.label
+                    && (share_subject(&q.label) != q.label || share_owner(b, j).is_some())
             })
             .collect();
+        // What a share is of: named before 占 (男性占), or the amount it follows
+        // (城镇消费品零售额32.25亿元，占零售总额的84.8%).
+        let subject = |j: usize| match share_owner(b, j) {
+            Some(i) => b.qs[i].label.as_str(),
+            None => share_subject(&b.qs[j].label),
+        };
         k = sentence.end.max(k + 1);
         if shares.len() < 2 {
             continue;
@@ -817,7 +863,7 @@ fn complementary_shares(b: &Binder, range: std::ops::Range<usize>, out: &mut Vec
                 .iter()
                 .filter_map(|w| {
                     shares.iter().copied().find(|&j| {
-                        let s = share_subject(&b.qs[j].label);
+                        let s = subject(j);
                         s.contains(w.as_str())
                             && !set
                                 .iter()
@@ -860,6 +906,18 @@ fn complementary_shares(b: &Binder, range: std::ops::Range<usize>, out: &mut Vec
             break;
         }
     }
+}
+
+/// The amount a share follows as its own: 城镇消费品零售额32.25亿元，占零售总额的
+/// 84.8% — the clause of the share opens with 占 right after the amount.
+fn share_owner(b: &Binder, j: usize) -> Option<usize> {
+    let i = j.checked_sub(1)?;
+    let (q, r) = (&b.qs[i], &b.qs[j]);
+    if (q.paragraph, q.sentence) != (r.paragraph, r.sentence) || !b.is_amount(i) {
+        return None;
+    }
+    let gap = b.between(i, j).trim_start_matches(['，', ',', ' ']);
+    (gap.starts_with('占') && !gap.contains(['，', ',', '；', ';', '。'])).then_some(i)
 }
 
 /// The implied whole of a set of shares: 100%, shown at `at`.

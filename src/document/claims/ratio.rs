@@ -89,8 +89,15 @@ fn done_claims(b: &Binder, out: &mut Vec<Claim>) {
 
 /// The ratio claims with rate kinds `extra` added to the built-in table.
 pub fn claims_with(b: &Binder, extra: &[RateEntry], out: &mut Vec<Claim>) {
+    // The bases that rates of the current paragraph were explicitly bound to.
+    let mut bases: Vec<usize> = Vec::new();
+    let mut paragraph = usize::MAX;
     for k in 0..b.qs.len() {
         let q = &b.qs[k];
+        if q.paragraph != paragraph {
+            paragraph = q.paragraph;
+            bases.clear();
+        }
         let scale = match q.kind {
             Kind::Percent => 100.0,
             Kind::PerMille => 1000.0,
@@ -114,7 +121,10 @@ pub fn claims_with(b: &Binder, extra: &[RateEntry], out: &mut Vec<Claim>) {
                 Shape::Share { .. } => ClaimKind::Share,
                 Shape::Completion { .. } => ClaimKind::Completion,
             };
-            if let Some(c) = ratio_claim(b, k, scale, form, extra, kind, bounded) {
+            if let Some(c) = ratio_claim(b, k, scale, form, extra, kind, bounded, &bases) {
+                if kind == ClaimKind::Rate {
+                    bases.extend(explicit_base(&c));
+                }
                 out.push(c);
             }
         }
@@ -122,6 +132,19 @@ pub fn claims_with(b: &Binder, extra: &[RateEntry], out: &mut Vec<Claim>) {
         if bounded && scale == 100.0 && (share || !rates().counts_a_wider_pool(label)) {
             out.extend(bound_claim(b, k));
         }
+    }
+}
+
+/// The base a rate claim was bound to by name: the denominator of its fitting
+/// reading (or of the reading it fails on), when that reading is explicit.
+fn explicit_base(c: &Claim) -> Option<usize> {
+    let r = c.fitting().or_else(|| c.readings.first())?;
+    if r.evidence != Evidence::Explicit {
+        return None;
+    }
+    match r.operand(Role::Denominator)?.source {
+        Source::Quantity(j) => Some(j),
+        _ => None,
     }
 }
 
@@ -317,6 +340,7 @@ fn ratio_claim(
     extra: &[RateEntry],
     kind: ClaimKind,
     bounded: bool,
+    sibling_bases: &[usize],
 ) -> Option<Claim> {
     let stated = b.operand(k, Role::Stated);
     let stated_value = stated.value;
@@ -374,8 +398,18 @@ fn ratio_claim(
             // A base smaller than the count cannot be the whole a bounded rate is
             // taken of: such a binding only shows that the numbers may agree.
             let smaller = bounded && d.op.value.hi < n.op.value.lo;
+            // Rates stated one after another in a paragraph speak of one
+            // population: a base that an earlier rate was bound to by name
+            // (产妇数 of 筛查率) is the named base of the next rate whose count is
+            // named by its act (产前诊断人数 of 产前诊断率).
+            let sibling = matches!(shape, Shape::Rate { .. })
+                && n.ev == Evidence::Explicit
+                && d.ev == Evidence::Inferred
+                && matches!(d.op.source, Source::Quantity(j) if sibling_bases.contains(&j));
             let ev = if smaller {
                 Evidence::Possible
+            } else if sibling {
+                Evidence::Explicit
             } else {
                 n.ev.min(d.ev)
             };
@@ -395,8 +429,14 @@ fn ratio_claim(
                 },
                 written_out(b, d.op, den_role),
             ];
-            let basis = format!("{}；{}", n.why, d.why);
-            if let Some(r) = Reading::new(Form::Ratio { scale }, ops, ev, basis) {
+            let basis = if sibling {
+                format!("{}；分母与同段前一比率的基数相同", n.why)
+            } else {
+                format!("{}；{}", n.why, d.why)
+            };
+            if let Some(mut r) = Reading::new(Form::Ratio { scale }, ops, ev, basis) {
+                // The earlier rate binds the base across its sentence.
+                r.across = sibling;
                 if d.narrowed {
                     // The qualified rate is at most the plain ratio.
                     tally.offer(r.against(Interval::new(stated_value.lo, f64::INFINITY)));

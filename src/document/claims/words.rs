@@ -168,6 +168,7 @@ pub struct Sums {
     pub complementary: Vec<Vec<String>>,
     pub partitions: Vec<Vec<String>>,
     pub closed: Vec<Vec<String>>,
+    pub class_by_class: Vec<Vec<String>>,
     pub method_clauses: Vec<String>,
     pub structure_words: Vec<String>,
     pub attribute_words: Vec<String>,
