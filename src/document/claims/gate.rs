@@ -125,12 +125,15 @@ fn in_scope(b: &Binder, claim: &Claim) -> bool {
         // 总人口453304人。其中，男性…: a sentence opened by 其中, or by the name
         // of a classification (分产业看，从收入结构看，), breaks down the total of
         // the sentence just before it — its parts, and their shares of it.
-        1 if matches!(
-            claim.kind,
-            ClaimKind::Parts | ClaimKind::Share | ClaimKind::SignedParts
-        ) =>
+        // Several such sentences in a row are breakdowns of the one total
+        // (其中，限额以上…。按经营地统计，城镇…，乡村…).
+        1..=3
+            if matches!(
+                claim.kind,
+                ClaimKind::Parts | ClaimKind::Share | ClaimKind::SignedParts
+            ) =>
         {
-            between.split(FULL_STOPS).nth(1).is_some_and(|rest| {
+            between.split(FULL_STOPS).skip(1).all(|rest| {
                 let rest = rest.trim_start_matches(['，', ',', '：', ':', ' ']);
                 rest.starts_with("其中")
                     || claim.kind == ClaimKind::Parts && super::parts::opens_classification(rest)

@@ -24,8 +24,10 @@ pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
         let t = p.text.as_str();
         if range.len() >= 2 {
             let mut listed: Vec<usize> = Vec::new();
+            // Where each breakdown's marker stands, and the total it breaks down.
+            let mut breakdowns: Vec<Breakdown> = Vec::new();
             for (at, opens_all) in markers(b, pi) {
-                qizhong(b, pi, at, opens_all, &mut listed, out);
+                qizhong(b, pi, at, opens_all, &mut listed, &mut breakdowns, out);
             }
             for (at, m) in t.match_indices("分别") {
                 if let Some(c) = respectively(b, pi, at, m.len(), &listed) {
@@ -508,12 +510,17 @@ fn sum_reading(b: &Binder, parts: &[usize], ev: Evidence, basis: &str) -> Option
 }
 
 /// One 其中 list: the claim that its parts make (or stay within) the total before it.
+/// A breakdown read in a paragraph: where its marker stands, its total, its
+/// parts.
+type Breakdown = (usize, usize, Vec<usize>);
+
 fn qizhong(
     b: &Binder,
     pi: usize,
     at: usize,
     opens_all: bool,
     listed: &mut Vec<usize>,
+    breakdowns: &mut Vec<Breakdown>,
     out: &mut Vec<Claim>,
 ) {
     // One list per kind of amount: 其中：国家级风景名胜区3个，面积12.49万公顷；… lists
@@ -529,7 +536,7 @@ fn qizhong(
             break;
         }
         seen.push(first);
-        out.extend(qizhong_list(b, pi, at, opens_all, list, listed));
+        out.extend(qizhong_list(b, pi, at, opens_all, list, listed, breakdowns));
         // The next amount after the marker of a kind not listed yet.
         // Within the marker's sentence, looked for once from the marker on (a
         // test from the marker per candidate walked a long paragraph again each time).
@@ -558,6 +565,7 @@ fn qizhong_list(
     opens_all: bool,
     list: List,
     listed: &mut Vec<usize>,
+    breakdowns: &mut Vec<Breakdown>,
 ) -> Option<Claim> {
     let first = *list.top.first()?;
     // 按消费类型统计， / 分行业看， name a criterion; 从…看 may name a topic only.
@@ -580,7 +588,38 @@ fn qizhong_list(
     } else {
         totals_before(b, pi, at, first, true)
     };
+    // A classification right after another breakdown of a total (其中…。按经营地
+    // 统计，…; 按经营地统计，…。按消费类型统计，…) is one more breakdown of that
+    // total: the sentence between speaks of it.
+    // The parts of that breakdown are readings too (…其中，地方一般公共预算收入
+    // 23.56亿元…。从收入结构看，税收…，非税…): only names that make the parts all
+    // of a total bind them explicitly.
+    let mut reached_back = false;
+    let totals = if totals.is_empty() && opens_all {
+        let text = b.doc.paragraphs[pi].text.as_str();
+        let before = breakdowns.iter().rev().find(|d| {
+            d.0 < at
+                && b.compatible(d.1, first)
+                && text
+                    .get(d.0..at)
+                    .is_some_and(|g| g.matches(['。', '！', '？']).count() == 1)
+        });
+        reached_back = before.is_some();
+        before
+            .map(|d| {
+                std::iter::once(d.1)
+                    .chain(d.2.iter().copied().filter(|&j| b.compatible(j, first)))
+                    .take(4)
+                    .collect()
+            })
+            .unwrap_or_default()
+    } else {
+        totals
+    };
     let nearest = *totals.first()?;
+    if !breakdowns.iter().any(|d| d.0 == at) {
+        breakdowns.push((at, nearest, list.top.clone()));
+    }
     listed.extend(&list.flat);
     // Counted by 个 or 家, a total binds its parts only if they name its kind
     // (救护车29辆…负压救护车; 医疗机构…医院 does not say so): another whole,
@@ -636,6 +675,7 @@ fn qizhong_list(
             let kinds_of_class = why.is_some()
                 && named_whole.is_none()
                 && by_criterion
+                && !reached_back
                 && (disjoint(b, &names).is_some()
                     || siblings(&names)
                     || affinity(&b.qs[t].label, &b.qs[parts[0]].label) >= 2);
