@@ -417,6 +417,9 @@ pub(crate) fn disjoint(b: &Binder, names: &[String]) -> Option<String> {
     if names.len() < 2 {
         return None;
     }
+    if let Some(why) = distinct_peoples(names) {
+        return Some(why);
+    }
     let s = sums();
     s.partitions
         .iter()
@@ -448,6 +451,21 @@ pub(crate) fn disjoint(b: &Binder, names: &[String]) -> Option<String> {
             let named: Vec<&str> = names.iter().map(|n| core(n)).collect();
             Some(format!("{}互不包含", named.join("、")))
         })
+}
+
+/// Why the parts cannot overlap when each names one people (苗族人口, 侗族人口):
+/// a person is of one 族. A name of several peoples (少数民族, 各民族) is none.
+fn distinct_peoples(names: &[String]) -> Option<String> {
+    let people = |n: &str| -> Option<String> {
+        let at = n.find('族')?;
+        let before: Vec<char> = n[..at].chars().rev().take_while(|&c| is_han(c)).collect();
+        let name: String = before.into_iter().rev().collect();
+        let one = !name.is_empty() && !name.ends_with('民') && !name.contains("各");
+        one.then(|| format!("{name}族"))
+    };
+    let peoples: Vec<String> = names.iter().map(|n| people(n)).collect::<Option<_>>()?;
+    let distinct = (0..peoples.len()).all(|i| !peoples[..i].contains(&peoples[i]));
+    distinct.then(|| format!("{}各为一个民族，互不包含", peoples.join("、")))
 }
 
 /// Whether the parts' names share a head noun (汽车保有量, 摩托车保有量): siblings
