@@ -25,6 +25,7 @@ pub mod interval;
 mod lists;
 mod parts;
 mod ratio;
+mod respective;
 mod section;
 pub mod show;
 mod signed;
@@ -308,6 +309,7 @@ pub fn build(doc: &Document) -> Claims {
     parts::claims(&b, &mut list);
     classes::claims(&b, &mut list);
     states::claims(&b, &mut list);
+    respective::claims(&b, &mut list);
     signed::claims(&b, &mut list);
     growth::claims(&b, &mut list);
     whole::claims(&b, &mut list);
@@ -342,6 +344,7 @@ pub fn part_claims_with(doc: &Document, partitions: &[Vec<String>]) -> Vec<Claim
     parts::claims(&b, &mut list);
     classes::claims(&b, &mut list);
     states::claims(&b, &mut list);
+    respective::claims(&b, &mut list);
     signed::claims(&b, &mut list);
     for c in &mut list {
         gate::apply(&b, c);

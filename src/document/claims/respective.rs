@@ -1,0 +1,139 @@
+//! Shares listed after 分别 for the members of a closed classification named
+//! before it: 第一、二、三产业对经济增长的贡献率分别为22.5%、22.1%和55.4%.
+//!
+//! The principle: when the names before 分别 are every member of a set that
+//! admits no other member (第一、第二、第三产业; 城镇、乡村), and the words name
+//! shares (比重, 占比, 贡献率, 占), the percentages after 分别 are the shares of one
+//! whole, all of it: they make 100%. Ordinals written once for several members
+//! (第一、二、三产业) name each member (第一产业, 第二产业, 第三产业).
+
+use super::binder::Binder;
+use super::interval::Interval;
+use super::words::sums;
+use super::{Claim, ClaimKind, Evidence, Form, Operand, Reading, Role, Source, Tally};
+use crate::document::quantities::Kind;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Words that make the figures after 分别 shares of one whole.
+const SHARE_WORDS: &[&str] = &["贡献率", "比重", "占比", "所占比例", "占"];
+
+fn ordinals_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"第([一二三四五六七八九十])((?:[、和及与]第?[一二三四五六七八九十])+)(\p{Han}{2})")
+            .expect("ordinals pattern")
+    })
+}
+
+/// 第一、二、三产业 → 第一产业、第二产业、第三产业.
+fn expand_ordinals(s: &str) -> String {
+    ordinals_re()
+        .replace_all(s, |c: &regex::Captures| {
+            let noun = &c[3];
+            let mut out = format!("第{}{noun}", &c[1]);
+            for o in c[2].chars().filter(|ch| "一二三四五六七八九十".contains(*ch)) {
+                out.push_str(&format!("、第{o}{noun}"));
+            }
+            out
+        })
+        .into_owned()
+}
+
+pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
+    for (pi, p) in b.doc.paragraphs.iter().enumerate() {
+        let t = p.text.as_str();
+        for (at, m) in t.match_indices("分别") {
+            if let Some(c) = shares_after(b, pi, at, m.len()) {
+                out.push(c);
+            }
+        }
+    }
+}
+
+fn shares_after(b: &Binder, pi: usize, at: usize, len: usize) -> Option<Claim> {
+    let t = b.doc.paragraphs[pi].text.as_str();
+    // The clause before 分别: the names and what they are shares of.
+    let clause_start = t[..at]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '，' | ',' | '；' | ';' | '。' | '：' | ':'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let clause = &t[clause_start..at];
+    if !SHARE_WORDS.iter().any(|w| clause.contains(w)) {
+        return None;
+    }
+    let names = expand_ordinals(clause);
+    // The percentages right after 分别, joined only by 、和及与.
+    let mut shares: Vec<usize> = Vec::new();
+    let mut from = at + len;
+    for j in b.after_offset(pi, at) {
+        let q = &b.qs[j];
+        let gap = t.get(from..q.local.start).unwrap_or("");
+        let joined = gap
+            .chars()
+            .all(|c| matches!(c, '、' | '和' | '及' | '与' | ' ' | '为' | '是' | '达'));
+        if !joined || q.kind != Kind::Percent || b.is_change_rate(j) {
+            break;
+        }
+        shares.push(j);
+        from = q.local.end;
+    }
+    if shares.len() < 2 {
+        return None;
+    }
+    let set = sums().closed.iter().find(|set| {
+        set.len() == shares.len() && {
+            let mut last = 0;
+            set.iter().all(|m| match names[last..].find(m.as_str()) {
+                Some(i) => {
+                    last += i + m.len();
+                    true
+                }
+                None => false,
+            })
+        }
+    })?;
+    let ops: Vec<Operand> = shares
+        .iter()
+        .zip(set)
+        .map(|(&j, name)| {
+            let mut o = b.operand(j, Role::Part);
+            o.label.clone_from(name);
+            o
+        })
+        .collect();
+    let last = b.operand(*shares.last()?, Role::Stated);
+    let stated = Operand {
+        role: Role::Stated,
+        source: Source::Implied,
+        value: Interval::exact(100.0),
+        written: "100%".into(),
+        label: "整体".into(),
+        ..last
+    };
+    let mut tally = Tally::new(stated.value);
+    let r = Reading::new(
+        Form::Sum,
+        ops,
+        Evidence::Explicit,
+        format!("{}合起来即全部", set.join("、")),
+    )?;
+    tally.offer(r);
+    tally.finish(ClaimKind::Shares, stated)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::expand_ordinals;
+
+    #[test]
+    fn ordinals_written_once_name_each_member() {
+        assert_eq!(
+            expand_ordinals("第一、二、三产业对经济增长的贡献率"),
+            "第一产业、第二产业、第三产业对经济增长的贡献率"
+        );
+        assert_eq!(expand_ordinals("第二、第三产业占"), "第二产业、第三产业占");
+        assert_eq!(expand_ordinals("城镇、乡村"), "城镇、乡村");
+    }
+}
