@@ -48,6 +48,130 @@ pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
                 out.push(c);
             }
         }
+        if t.contains("百分点") {
+            share_changes(b, pi, out);
+        }
+    }
+}
+
+/// Verbs of a change in points, and whether they lower the share.
+const UP: &[&str] = &["上升", "提高", "增加", "上涨", "提升"];
+const DOWN: &[&str] = &["回落", "下降", "降低", "减少", "下跌", "回调"];
+
+/// 第一产业占地区生产总值的比重上升3.82个百分点，第二、第三产业占…比重分别回落
+/// 2.16和1.66个百分点: the shares of every member of a closed set make 100% in
+/// both years, so their changes in points make 0.
+fn share_changes(b: &Binder, pi: usize, out: &mut Vec<Claim>) {
+    let p = &b.doc.paragraphs[pi];
+    let t = p.text.as_str();
+    for si in 0..p.sentences.len() {
+        let range = b.range_of(pi, si);
+        // Per member name: its signed change.
+        let mut changes: Vec<(String, usize, bool)> = Vec::new();
+        let mut pending: Vec<String> = Vec::new();
+        let mut pending_down = false;
+        let mut prev_end: Option<usize> = None;
+        for j in range.clone() {
+            let q = &b.qs[j];
+            // A bare number joined to the next figure in points shares its unit
+            // (2.16和1.66个百分点).
+            let points = q.kind == Kind::Points
+                || b.qs.get(j + 1).is_some_and(|n| {
+                    n.kind == Kind::Points
+                        && n.paragraph == q.paragraph
+                        && q.unit.is_empty()
+                        && matches!(b.between(j, j + 1).trim(), "和" | "、" | "及" | "与")
+                });
+            if !points {
+                pending.clear();
+                prev_end = None;
+                continue;
+            }
+            let joined = prev_end.is_some_and(|e| {
+                t.get(e..q.local.start)
+                    .is_some_and(|g| matches!(g.trim(), "和" | "、" | "及" | "与"))
+            });
+            prev_end = Some(q.local.end);
+            if joined && !pending.is_empty() {
+                changes.push((pending.remove(0), j, pending_down));
+                continue;
+            }
+            pending.clear();
+            // The clause back to its break (、 joins names within it), at most
+            // 80 characters.
+            let start = t[..q.local.start]
+                .char_indices()
+                .rev()
+                .take(80)
+                .find(|&(_, c)| matches!(c, '，' | ',' | '；' | ';' | '。' | '：' | ':'))
+                .map_or(q.local.start, |(i, c)| i + c.len_utf8());
+            let clause = t.get(start..q.local.start).unwrap_or("");
+            if !SHARE_WORDS.iter().any(|w| clause.contains(w)) {
+                continue;
+            }
+            let down = DOWN.iter().any(|v| clause.contains(v));
+            if !down && !UP.iter().any(|v| clause.contains(v)) {
+                continue;
+            }
+            let names = expand_ordinals(clause);
+            // The members named, in order of the text.
+            let mut named: Vec<(usize, String)> = sums()
+                .closed
+                .iter()
+                .flatten()
+                .filter_map(|m| names.find(m.as_str()).map(|i| (i, m.clone())))
+                .collect();
+            named.sort();
+            named.dedup_by(|a, b| a.1 == b.1);
+            let mut members = named.into_iter().map(|(_, m)| m);
+            let Some(first) = members.next() else { continue };
+            changes.push((first, j, down));
+            pending = members.collect();
+            pending_down = down;
+        }
+        for set in &sums().closed {
+            let picked: Vec<&(String, usize, bool)> = set
+                .iter()
+                .filter_map(|m| changes.iter().find(|c| &c.0 == m))
+                .collect();
+            if picked.len() != set.len() || set.len() < 2 {
+                continue;
+            }
+            let ops: Vec<Operand> = picked
+                .iter()
+                .map(|(name, j, down)| {
+                    let mut o = b.operand(*j, Role::Part);
+                    if *down {
+                        o.value = Interval::new(-o.value.hi, -o.value.lo);
+                    }
+                    o.label.clone_from(name);
+                    o
+                })
+                .collect();
+            let at = b.operand(picked[picked.len() - 1].1, Role::Stated);
+            // Each year's printed shares make 100 only up to their rounding: the
+            // changes make 0 up to one unit of each one's last digit.
+            let slack: f64 = ops.iter().map(|o| o.value.hi - o.value.lo).sum();
+            let stated = Operand {
+                role: Role::Stated,
+                source: Source::Implied,
+                value: Interval::new(-slack, slack),
+                written: "0个百分点".into(),
+                label: "比重之和（恒为100%）的变化".into(),
+                ..at
+            };
+            let mut tally = Tally::new(stated.value);
+            if let Some(r) = Reading::new(
+                Form::Sum,
+                ops,
+                Evidence::Explicit,
+                format!("{}的比重合起来总是全部，升降相抵", set.join("、")),
+            ) {
+                tally.offer(r);
+            }
+            out.extend(tally.finish(ClaimKind::SignedParts, stated));
+            break;
+        }
     }
 }
 
