@@ -47,6 +47,12 @@ STAGES = {
     "numerals": "一百二十三万四千五百六十七",
     # ；-joined 其中 lists with no full stop: cubic before the breakdowns' reach was bounded
     "qizhong-semicolons": "项目投资10亿元，增长5%；其中，工业投资6亿元；建筑投资3亿元；",
+    # the prose claims of issue 12: classes named class by class, states of one act,
+    # a period's balance, shares after 分别 and their changes in points
+    "class-by-class": "共报告传染病100例，死亡5人。其中，甲类传染病无发病；乙类传染病发病60例，死亡3人",
+    "act-states": "问题50项，已整改40项，正在整改10项，未整改资金3万元，",
+    "period-balance": "基金收入10亿元，支出8亿元，当期结存2亿元，",
+    "respective-shares": "第一、二、三产业的比重分别为10%、20%和70%，上升1.2和0.8个百分点，",
 }
 
 SHAPES = ("line", "para", "table", "section")

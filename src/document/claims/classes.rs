@@ -156,12 +156,20 @@ fn segments(b: &Binder, pi: usize, first_at: usize, set: &[String]) -> Option<Ve
         let (mut p, mut from) = cursor;
         while p <= last_p {
             let t = b.doc.paragraphs[p].text.as_str();
-            if let Some(i) = t.get(from..).and_then(|r| r.find(class.as_str())) {
+            // Searched only as far as the reach left (a long paragraph stays linear).
+            let mut upto = (from + REACH.saturating_sub(walked)).min(t.len());
+            while !t.is_char_boundary(upto) {
+                upto -= 1;
+            }
+            if let Some(i) = t.get(from..upto).and_then(|r| r.find(class.as_str())) {
                 walked += i;
                 found = Some((p, from + i));
                 break;
             }
-            walked += t.len().saturating_sub(from);
+            walked += upto.saturating_sub(from);
+            if walked >= REACH {
+                return None;
+            }
             p += 1;
             from = 0;
         }
@@ -216,9 +224,13 @@ fn amounts_in(b: &Binder, from: At, to: At) -> Vec<usize> {
     for p in from.0..=to.0 {
         let lo = if p == from.0 { from.1 } else { 0 };
         let hi = if p == to.0 { to.1 } else { usize::MAX };
-        for j in b.paragraph_range(p) {
+        // From the first number at or after `lo` on (found by search), up to `hi`.
+        for j in b.after_offset(p, lo.saturating_sub(1)) {
             let q = &b.qs[j];
-            if q.local.start >= lo && q.local.end <= hi && b.is_amount(j) && !b.in_brackets(j) {
+            if q.local.end > hi || out.len() >= 64 {
+                break;
+            }
+            if q.local.start >= lo && b.is_amount(j) && !b.in_brackets(j) {
                 out.push(j);
             }
         }

@@ -76,7 +76,7 @@ fn period_balance(b: &Binder, out: &mut Vec<Claim>) {
         let p = b.paragraph_range(q.paragraph);
         let money = |j: usize| b.qs[j].kind == Kind::Money && b.qs[j].approx == Approx::Exact;
         // The nearest 收入 before it whose next number is the 支出.
-        let Some(income) = (p.start..k).rev().find(|&i| {
+        let Some(income) = (p.start.max(k.saturating_sub(32))..k).rev().find(|&i| {
             money(i) && b.qs[i].label.ends_with("收入") && i + 1 < k && {
                 let e = i + 1;
                 money(e) && b.qs[e].label.ends_with("支出") && b.qs[e].sentence == b.qs[i].sentence

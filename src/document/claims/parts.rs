@@ -615,7 +615,7 @@ fn qizhong_list(
     let mut reached_back = false;
     let totals = if totals.is_empty() && opens_all {
         let text = b.doc.paragraphs[pi].text.as_str();
-        let before = breakdowns.iter().rev().find(|d| {
+        let before = breakdowns.iter().rev().take(2).find(|d| {
             d.0 < at
                 && b.compatible(d.1, first)
                 && text

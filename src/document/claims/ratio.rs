@@ -124,6 +124,10 @@ pub fn claims_with(b: &Binder, extra: &[RateEntry], out: &mut Vec<Claim>) {
             if let Some(c) = ratio_claim(b, k, scale, form, extra, kind, bounded, &bases) {
                 if kind == ClaimKind::Rate {
                     bases.extend(explicit_base(&c));
+                    // The rates just before: a paragraph of many rates stays linear.
+                    if bases.len() > 8 {
+                        bases.remove(0);
+                    }
                 }
                 out.push(c);
             }

@@ -178,11 +178,14 @@ fn share_changes(b: &Binder, pi: usize, out: &mut Vec<Claim>) {
 fn shares_after(b: &Binder, pi: usize, at: usize, len: usize) -> Option<Claim> {
     let t = b.doc.paragraphs[pi].text.as_str();
     // The clause before 分别: the names and what they are shares of.
+    // At most 80 characters back: names and their noun are short.
     let clause_start = t[..at]
         .char_indices()
         .rev()
+        .take(80)
         .find(|&(_, c)| matches!(c, '，' | ',' | '；' | ';' | '。' | '：' | ':'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+        .map(|(i, c)| i + c.len_utf8())
+        .or_else(|| (at <= 240).then_some(0))?;
     let clause = &t[clause_start..at];
     if !SHARE_WORDS.iter().any(|w| clause.contains(w)) {
         return None;

@@ -36,6 +36,11 @@ const AFTER: &[(&str, State)] = &[("到位", State::Done)];
 /// How many characters of the act are compared (整改, 开工, 销号).
 const ACT: usize = 2;
 
+/// How many amounts of a sentence are read, and how far apart (in amounts) a
+/// total and its states may stand.
+const SENTENCE_LIMIT: usize = 256;
+const NEAR: usize = 16;
+
 pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
     for (pi, p) in b.doc.paragraphs.iter().enumerate() {
         // Every state marker holds one of these characters: most paragraphs are
@@ -83,8 +88,10 @@ fn state_of(clause: &str) -> Option<(State, String)> {
 }
 
 fn sentence(b: &Binder, range: std::ops::Range<usize>, out: &mut Vec<Claim>) {
+    // Bounded like every sentence search: a flood of numbers without a full
+    // stop stays linear.
+    let range = range.start..range.end.min(range.start + SENTENCE_LIMIT);
     let named: Vec<(usize, Option<(State, String)>)> = range
-        .clone()
         .filter(|&j| b.is_amount(j) && !b.in_brackets(j))
         .map(|j| (j, state_of(b.clause_before(j))))
         .collect();
@@ -97,6 +104,7 @@ fn sentence(b: &Binder, range: std::ops::Range<usize>, out: &mut Vec<Claim>) {
         // The amounts of the same act and kind, in order.
         let group: Vec<(usize, State)> = named[x..]
             .iter()
+            .take(NEAR)
             .filter_map(|(j, s)| match s {
                 Some((state, a)) if a == act && b.compatible(*j, *first) => Some((*j, *state)),
                 _ => None,
@@ -112,6 +120,7 @@ fn sentence(b: &Binder, range: std::ops::Range<usize>, out: &mut Vec<Claim>) {
         let Some(total) = named[..x]
             .iter()
             .rev()
+            .take(NEAR)
             .find(|(j, s)| s.is_none() && b.compatible(*j, *first))
             .map(|(j, _)| *j)
         else {
