@@ -19,6 +19,7 @@
 
 pub mod binder;
 mod classes;
+mod defined;
 mod gate;
 mod growth;
 pub mod interval;
@@ -306,6 +307,7 @@ pub fn build(doc: &Document) -> Claims {
     let b = binder::Binder::new(doc);
     let mut list = Vec::new();
     ratio::claims(&b, &mut list);
+    defined::claims(&b, &mut list);
     parts::claims(&b, &mut list);
     classes::claims(&b, &mut list);
     states::claims(&b, &mut list);

@@ -1,0 +1,81 @@
+//! Rates defined by their name: 城镇化率 is the urban population over the whole
+//! population, by definition — 年末常住人口94.9万人，其中城镇人口41.4万人，乡村人口
+//! 53.5万人。常住人口城镇化率43.6%.
+//!
+//! The principle: a rate named by the urban part of a population (城镇化率,
+//! 城市化率) divides the amount named as that part (城镇人口) by the population
+//! it is a part of (the amount named …人口 before it, not itself a part), both
+//! stated in the rate's sentence or the one just before.
+
+use super::binder::Binder;
+use super::{Claim, ClaimKind, Evidence, Form, Reading, Role, Tally};
+use crate::document::quantities::Kind;
+
+/// The rate's name, and the word that names its part.
+const RATES: &[(&str, &str)] = &[("城镇化率", "城镇"), ("城市化率", "城市")];
+
+/// Words that make a population a part of another (城镇, 乡村), never the whole.
+const PARTS: &[&str] = &["城镇", "城市", "乡村", "农村", "城区", "男", "女", "户籍", "流动"];
+
+/// How many numbers before the rate its counts may stand.
+const BACK: usize = 16;
+
+pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
+    for k in 0..b.qs.len() {
+        let q = &b.qs[k];
+        if q.kind != Kind::Percent {
+            continue;
+        }
+        let label = ["达到", "为", "达", "是"]
+            .iter()
+            .fold(q.label.as_str(), |l, w| l.strip_suffix(w).unwrap_or(l));
+        let Some(&(rate, member)) = RATES.iter().find(|(r, _)| label.ends_with(r)) else {
+            continue;
+        };
+        let p = b.paragraph_range(q.paragraph);
+        let from = p.start.max(k.saturating_sub(BACK));
+        // At most one full stop between a count and the rate.
+        let near = |j: usize| {
+            b.qs[j].paragraph == q.paragraph
+                && b.doc.paragraphs[q.paragraph]
+                    .text
+                    .as_str()
+                    .get(b.qs[j].local.end..q.local.start)
+                    .is_some_and(|g| g.matches(['。', '！', '？']).count() <= 1)
+        };
+        let part_name = format!("{member}人口");
+        let Some(part) = (from..k)
+            .rev()
+            .find(|&j| b.is_amount(j) && b.qs[j].label.ends_with(&part_name) && near(j))
+        else {
+            continue;
+        };
+        let Some(whole) = (from..part).rev().find(|&j| {
+            let l = &b.qs[j].label;
+            b.is_amount(j)
+                && b.compatible(j, part)
+                && l.ends_with("人口")
+                && !PARTS.iter().any(|w| l.contains(w))
+                && near(j)
+        }) else {
+            continue;
+        };
+        let stated = b.operand(k, Role::Stated);
+        let mut tally = Tally::new(stated.value);
+        let ops = vec![
+            b.operand(part, Role::Numerator),
+            b.operand(whole, Role::Denominator),
+        ];
+        if let Some(mut r) = Reading::new(
+            Form::Ratio { scale: 100.0 },
+            ops,
+            Evidence::Explicit,
+            format!("{rate} = {part_name} ÷ 人口总数"),
+        ) {
+            // The rate's name binds both counts, across the sentence before it.
+            r.across = true;
+            tally.offer(r);
+        }
+        out.extend(tally.finish(ClaimKind::Rate, stated));
+    }
+}
