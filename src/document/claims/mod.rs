@@ -24,6 +24,7 @@ mod gate;
 mod growth;
 pub mod interval;
 mod lists;
+mod named_whole;
 mod parts;
 mod ratio;
 mod respective;
@@ -312,6 +313,7 @@ pub fn build(doc: &Document) -> Claims {
     classes::claims(&b, &mut list);
     states::claims(&b, &mut list);
     respective::claims(&b, &mut list);
+    named_whole::claims(&b, &mut list);
     signed::claims(&b, &mut list);
     growth::claims(&b, &mut list);
     whole::claims(&b, &mut list);
@@ -347,6 +349,7 @@ pub fn part_claims_with(doc: &Document, partitions: &[Vec<String>]) -> Vec<Claim
     classes::claims(&b, &mut list);
     states::claims(&b, &mut list);
     respective::claims(&b, &mut list);
+    named_whole::claims(&b, &mut list);
     signed::claims(&b, &mut list);
     for c in &mut list {
         gate::apply(&b, c);

@@ -93,13 +93,13 @@ fn classification_re() -> &'static Regex {
 /// amount up to the end of the sentence group (sentences joined by ；), skipping
 /// notes in brackets and changes. `top` leaves out the amounts that a nested
 /// 含/包括/其中 opens up to the next ；, `clause_top` only up to the next ，.
-struct List {
+pub(super) struct List {
     flat: Vec<usize>,
-    top: Vec<usize>,
+    pub(super) top: Vec<usize>,
     clause_top: Vec<usize>,
 }
 
-fn list_after(
+pub(super) fn list_after(
     b: &Binder,
     pi: usize,
     at: usize,

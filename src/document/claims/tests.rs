@@ -557,3 +557,54 @@ fn a_budget_book_is_no_target() {
         "105%",
     );
 }
+
+/// Some claim of `kind` at `figure` fails (another reading of the same figure,
+/// a 其中 list that stays within it, may hold).
+fn any_fails(text: &str, kind: ClaimKind, figure: &str) {
+    let doc = Document::parse("t.txt", text.to_owned());
+    let found = at(&doc, figure);
+    assert!(
+        found.iter().any(|c| c.kind == kind && c.verdict == Verdict::Fails),
+        "{text}: {figure} should fail"
+    );
+}
+
+#[test]
+fn prose_wholes_named_by_classes_states_ranges_and_definitions() {
+    // A closed classification named class by class across sentences and paragraphs.
+    let classes = "全省共报告法定传染病1000例，死亡30人。其中，甲类传染病无发病、死亡报告；乙类传染病共报告发病600例，死亡20人。\n\n同期，全省共报告丙类传染病发病400例，死亡10人。";
+    holds(classes, ClaimKind::Parts, "1000例");
+    holds(classes, ClaimKind::Parts, "30人");
+    any_fails(&classes.replace("400例", "500例"), ClaimKind::Parts, "1000例");
+    any_fails(&classes.replace("死亡10人", "死亡15人"), ClaimKind::Parts, "30人");
+    // Counts by the states of one act.
+    let states = "共发现问题30项，已整改20项，未整改10项。";
+    holds(states, ClaimKind::Parts, "30项");
+    any_fails(&states.replace("未整改10项", "未整改12项"), ClaimKind::Parts, "30项");
+    // A whole named by 〈name〉中, its parts classes of one contiguous range.
+    let ranges = "年末全县户籍人口50万人。年末户籍人口中，18岁以下10万人，18-59岁30万人，60岁以上10万人。";
+    holds(ranges, ClaimKind::Parts, "50万人");
+    any_fails(&ranges.replace("30万人", "25万人"), ClaimKind::Parts, "50万人");
+    // Ranges with a gap are no complete set: nothing is claimed of the sum.
+    holds(
+        &ranges.replace("18-59岁", "20-59岁").replace("30万人", "25万人"),
+        ClaimKind::Parts,
+        "50万人",
+    );
+    // A period's balance is its income less its expenditure.
+    let balance = "基金收入100亿元，支出80亿元。基金当期结存20亿元。";
+    holds(balance, ClaimKind::Growth, "20亿元");
+    any_fails(&balance.replace("20亿元", "25亿元"), ClaimKind::Growth, "25亿元");
+    // Shares after 分别 for every member of a closed set.
+    let shares = "第一、二、三产业增加值占地区生产总值的比重分别为10.0%、40.0%和50.0%。";
+    holds(shares, ClaimKind::Shares, "100%");
+    any_fails(&shares.replace("50.0%", "55.0%"), ClaimKind::Shares, "100%");
+    // 城镇化率 by definition.
+    let urban = "年末常住人口200万人，其中城镇人口120万人。常住人口城镇化率60.0%。";
+    holds(urban, ClaimKind::Rate, "60.0%");
+    any_fails(&urban.replace("60.0%", "65.0%"), ClaimKind::Rate, "65.0%");
+    // A rate over the base the rate before it was bound to.
+    let sibling = "辖区活产数2000人，新生儿疾病筛查1990人，筛查率99.50%。听力筛查共筛查1980人，筛查率99.00%。";
+    holds(sibling, ClaimKind::Rate, "99.00%");
+    any_fails(&sibling.replace("99.00%", "98.00%"), ClaimKind::Rate, "98.00%");
+}
