@@ -502,6 +502,35 @@ fn part_names(b: &Binder, parts: &[usize]) -> Vec<String> {
     parts.iter().map(|&j| b.qs[j].label.clone()).collect()
 }
 
+/// The names of parts that name only a measure (面积) after the part of an
+/// earlier list in their clause (国家级风景名胜区3个，面积12.49万公顷；省级风景名胜
+/// 区7个，面积7.94万公顷): each is that part's measure, named by it. `None` unless
+/// every part has such a name and the names differ.
+fn inherited_names(b: &Binder, parts: &[usize], listed: &[usize]) -> Option<Vec<String>> {
+    if parts.len() < 2 {
+        return None;
+    }
+    let first = core(&b.qs[parts[0]].label);
+    if parts.iter().any(|&j| core(&b.qs[j].label) != first) {
+        return None;
+    }
+    let mut names = Vec::new();
+    for &j in parts {
+        let q = &b.qs[j];
+        // The nearest amount of an earlier list before it in its clause group.
+        let owner = (j.saturating_sub(4)..j).rev().find(|&k| {
+            let o = &b.qs[k];
+            o.paragraph == q.paragraph
+                && listed.contains(&k)
+                && !parts.contains(&k)
+                && !b.between(k, j).contains(['；', ';', '。', '！', '？'])
+        })?;
+        names.push(format!("{}{}", b.qs[owner].label, q.label));
+    }
+    let distinct = (0..names.len()).all(|i| !names[..i].contains(&names[i]));
+    distinct.then_some(names)
+}
+
 /// 城镇、农村 / 城区和乡镇: the names at the end of `s`, back to a clause break.
 fn names_before(s: &str) -> Vec<String> {
     let start = s
@@ -680,7 +709,8 @@ fn qizhong_list(
             } else {
                 Evidence::Possible
             };
-            let names = part_names(b, parts);
+            let inherited = inherited_names(b, parts, listed);
+            let names = inherited.clone().unwrap_or_else(|| part_names(b, parts));
             let named_whole = exhaustive(&names)
                 .or_else(|| closed_by_rest(&b.qs[t].label, &names))
                 .or_else(|| conjuncts(&b.qs[t].label, &names));
@@ -720,6 +750,7 @@ fn qizhong_list(
                 } else {
                     ev.min(Evidence::Inferred)
                 };
+                let apart_named = apart.is_some();
                 let basis = apart.map_or_else(
                     || {
                         if kinds_of_class {
@@ -731,7 +762,13 @@ fn qizhong_list(
                     |why| format!("{why}，合计不应超过总数"),
                 );
                 if let Some(mut r) = sum_reading(b, parts, ev, &basis) {
-                    r.exclusive = kinds_of_class;
+                    // Measures of kinds that exclude each other exclude each other.
+                    r.exclusive = kinds_of_class || inherited.is_some() && apart_named;
+                    if let Some(names) = &inherited {
+                        for (o, n) in r.operands.iter_mut().zip(names) {
+                            o.label.clone_from(n);
+                        }
+                    }
                     together.offer(r.against(within));
                 }
             }
