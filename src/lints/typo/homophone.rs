@@ -33,7 +33,9 @@ crate::declare_lint! {
     /// parallel four-character items that start alike (以学铸魂、以学增智), a
     /// window that starts or ends with the particle 的 or 得 (集散的), a measure
     /// word after a number (118对友城) and a brand before a model code (M9).
-    /// A slip the confusable list knows is left to that lint.
+    /// A slip the confusable list knows is left to that lint, and a window that
+    /// three or more issuers of published official text write
+    /// (`lints/typo-seen.toml`: 终期, 视情) is a term the lexicon lacks.
     ///
     /// ## Why
     /// Most spelling errors in Chinese reports are homophones picked from the
@@ -78,6 +80,20 @@ impl Configurable for Homophone {
             names: o.names,
         })
     }
+}
+
+/// The windows independent issuers of official text all write
+/// ([`super::seen`]), as packed ids.
+fn seen_windows(lex: &Lexicon) -> &'static IntSet<u64> {
+    static PACKED: OnceLock<IntSet<u64>> = OnceLock::new();
+    PACKED.get_or_init(|| {
+        let seen = &super::seen::seen().windows;
+        seen.iter()
+            .map(|w| w.chars().map(|c| lex.id(c)).collect::<Vec<CharId>>())
+            .filter(|ids| ids.len() <= 4 && !ids.contains(&0))
+            .map(|ids| pack(&ids))
+            .collect()
+    })
 }
 
 /// A replacement must raise the segmentation's log-probability by this much.
@@ -335,6 +351,7 @@ impl Homophone {
             || !index.may_suggest(ids)
             || lex.word(ids).is_some()
             || self.allow.contains(&pack(ids))
+            || seen_windows(lex).contains(&pack(ids))
         {
             return;
         }
@@ -710,6 +727,7 @@ mod tests {
                 "智造走廊建设加快，智造水平提升。",
                 "王薇同志深夜看望坚守一线的医务工作者。",
                 "项目由坚督建设工程集团承建。",
+                "开展规划实施终期评估，各年度视情提出调整建议。",
             ],
             &[
                 "要加强坚督检查。",
