@@ -347,7 +347,10 @@ fn arithmetic_lints_on_the_unseen_claims() {
 #[test]
 fn arithmetic_lints_on_the_second_unseen_claims() {
     // Detail for an independent judge only: REPORTLINT_SHOW_UNSEEN2=1.
-    measure(UNSEEN2, std::env::var_os("REPORTLINT_SHOW_UNSEEN2").is_some());
+    measure(
+        UNSEEN2,
+        std::env::var_os("REPORTLINT_SHOW_UNSEEN2").is_some(),
+    );
 }
 
 /// Run the lints on every claim of `set` and hold the figures to its
