@@ -482,7 +482,10 @@ impl Homophone {
         TITLES_AFTER
             .iter()
             .any(|t| after.starts_with(t) || after_next.starts_with(t))
-            || TITLES_BEFORE.iter().any(|t| before.ends_with(t))
+            || TITLES_BEFORE.iter().any(|t| {
+                // A signature line puts a space between title and name (市长 龚文密).
+                before.trim_end_matches([' ', '\u{3000}']).ends_with(t)
+            })
     }
 }
 
@@ -655,10 +658,26 @@ const PLACE_SUFFIX: &str = "省市县区镇乡村州旗盟岛湾街路";
 const ORG_SUFFIX: [&str; 10] = [
     "科技", "国际", "大学", "学院", "医院", "中心", "协会", "基金", "律师", "港区",
 ];
-/// These end the name of a company or a line of transport, however long.
-const NAME_END: [&str; 14] = [
-    "公司", "集团", "有限", "控股", "股份", "实业", "银行", "机场", "铁路", "高铁", "城际", "高速",
-    "大桥", "隧道",
+/// These end the name of a company, a line of transport or a named
+/// development (某某模具产业园, 某某康旅小镇), however long.
+const NAME_END: [&str; 17] = [
+    "公司",
+    "集团",
+    "有限",
+    "控股",
+    "股份",
+    "实业",
+    "银行",
+    "机场",
+    "铁路",
+    "高铁",
+    "城际",
+    "高速",
+    "大桥",
+    "隧道",
+    "产业园",
+    "小镇",
+    "购物中心",
 ];
 /// How many characters after the window such an ending may start.
 const ORG_REACH: usize = 6;
@@ -728,6 +747,8 @@ mod tests {
                 "王薇同志深夜看望坚守一线的医务工作者。",
                 "项目由坚督建设工程集团承建。",
                 "开展规划实施终期评估，各年度视情提出调整建议。",
+                "签发人：市长 龚文密",
+                "建设中鑫模具产业园和灵康杏福康旅小镇。",
             ],
             &[
                 "要加强坚督检查。",
