@@ -293,7 +293,8 @@ fn two_lexicon_words_meet(chars: &CharTable, k: usize) -> bool {
 
 /// Whether the double lies in a short quotation or title (“亲亲常德”,
 /// 《步步高》): a slogan or a name, coined on purpose. Not when the marks are
-/// doubled too (““疫疫””): that is a line doubled by OCR.
+/// doubled too (““疫疫””: a line doubled by OCR), nor when the quotation is
+/// the double alone.
 fn coined_in_quote(text: &str, chars: &CharTable, k: usize) -> bool {
     let (start, end) = (chars.byte(k), chars.byte(k + 2));
     let mark = |c: char| matches!(c, '“' | '”' | '《' | '》' | '「' | '」' | '‘' | '’');
@@ -303,7 +304,10 @@ fn coined_in_quote(text: &str, chars: &CharTable, k: usize) -> bool {
         .take(SHORT_QUOTE_REACH)
         .zip(text[..start].chars().rev().skip(1))
         .any(|(a, b)| a == b && mark(a));
-    !doubled_marks && super::homophone::in_short_quote(text, start, end)
+    // A quotation of the doubled character alone (“疫疫”线) is that character
+    // typed twice.
+    let whole_quote = k > 0 && mark(chars.at(k - 1)) && mark(chars.at(k + 2));
+    !doubled_marks && !whole_quote && super::homophone::in_short_quote(text, start, end)
 }
 
 /// How far back doubled quotation marks are looked for.
@@ -511,6 +515,7 @@ mod tests {
                 "给他以生活的机会和和效力的机会",
                 "成立7070周周年歌咏大会年歌咏大会",
                 "坚守““疫疫””线的",
+                "坚守“疫疫”线的医务工作者",
             ],
         );
     }
