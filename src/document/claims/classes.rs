@@ -11,8 +11,14 @@
 //! as the total (deaths with deaths: the same label first, else the next count in
 //! order); a class stated with 无 (无死亡, 无发病、死亡报告) contributes 0.
 //! The binding is explicit: the text names every class of a closed set.
+//!
+//! Fewer classes than the set holds, or classes named without the 其中 (a
+//! sentence that opens with the first class right after the total's), are
+//! still classes of the total: they exclude each other, so together they stay
+//! within it — counts whose names agree with the total's (报告…传染病, 死亡) only.
 
-use super::binder::{core, Binder};
+use super::binder::{affinity, core, Binder};
+use super::interval::Interval;
 use super::words::sums;
 use super::{Claim, ClaimKind, Evidence, Form, Operand, Reading, Role, Tally};
 use crate::document::quantities::Kind;
@@ -28,16 +34,20 @@ pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
     let sets = &sums().class_by_class;
     for (pi, p) in b.doc.paragraphs.iter().enumerate() {
         let t = p.text.as_str();
-        for (at, m) in t.match_indices("其中") {
+        // A 其中 that opens its sentence, or a sentence that opens with the first
+        // class itself (…死亡1 983例。甲类传染病无死亡报告。乙类传染病…).
+        let marked = t.match_indices("其中").map(|(at, m)| (at, at + m.len(), true));
+        let bare = p.sentences.iter().map(|s| (s.start, s.start, false));
+        for (at, after, marked) in marked.chain(bare) {
             let before = t[..at].trim_end();
             if !(before.is_empty() || before.ends_with(FULL_STOPS)) {
                 continue;
             }
-            let rest = t[at + m.len()..].trim_start_matches(['，', ',', '：', ':', ' ']);
+            let rest = t[after..].trim_start_matches(['，', ',', '：', ':', ' ']);
             let first_at = t.len() - rest.len();
             for set in sets {
                 if set.first().is_some_and(|m| rest.starts_with(m.as_str())) {
-                    class_claims(b, pi, at, first_at, set, out);
+                    class_claims(b, pi, at, first_at, set, marked, out);
                 }
             }
         }
@@ -56,11 +66,15 @@ fn class_claims(
     at: usize,
     first_at: usize,
     set: &[String],
+    marked: bool,
     out: &mut Vec<Claim>,
 ) {
     let Some(segments) = segments(b, pi, first_at, set) else {
         return;
     };
+    // All the classes after a 其中 make the total; fewer, or without the 其中,
+    // each class still lies within it.
+    let complete = marked && segments.len() == set.len();
     // Named within one sentence (clauses joined by ；), the 其中 list itself
     // reads the classes.
     let last = segments.last().map_or((pi, first_at), |s| s.0);
@@ -81,10 +95,14 @@ fn class_claims(
         let text = segment_text(b, from, to);
         for (k, &t) in totals.iter().enumerate() {
             let label = core(&b.qs[t].label);
+            // Without a 其中, a count is the class's share of the total only when
+            // their names agree (报告…传染病, 死亡).
+            let total_label = &b.qs[t].label;
             let cands: Vec<usize> = amounts
                 .iter()
                 .copied()
                 .filter(|&j| b.compatible(j, t) && !taken.contains(&j))
+                .filter(|&j| marked || affinity(&b.qs[j].label, total_label) >= 2)
                 .collect();
             let same = cands
                 .iter()
@@ -112,13 +130,14 @@ fn class_claims(
         }
     }
     let basis = format!("{}逐类列出，合起来即全部", set.join("、"));
+    let partial = format!("{}各类互不包含，所列各类合计不应超过总数", set.join("、"));
     for (k, &t) in totals.iter().enumerate() {
         let row = &bound[k];
         if row.iter().any(|c| *c == Some(usize::MAX)) {
             continue; // a class whose count of this measure is not stated
         }
         let parts: Vec<usize> = row.iter().flatten().copied().collect();
-        if parts.len() < 2 {
+        if parts.len() < 2 && complete || parts.is_empty() {
             continue;
         }
         let ops: Vec<Operand> = row
@@ -134,7 +153,14 @@ fn class_claims(
             .collect();
         let stated = b.operand(t, Role::Total);
         let mut tally = Tally::new(stated.value);
-        if let Some(mut r) = Reading::new(Form::Sum, ops, Evidence::Explicit, basis.clone()) {
+        let reading = if complete {
+            Reading::new(Form::Sum, ops, Evidence::Explicit, basis.clone())
+        } else {
+            let within = Interval::new(f64::NEG_INFINITY, b.value(t).hi);
+            Reading::new(Form::Sum, ops, Evidence::Explicit, partial.clone())
+                .map(|r| r.against(within))
+        };
+        if let Some(mut r) = reading {
             r.exclusive = true;
             r.across = true;
             tally.offer(r);
@@ -168,17 +194,19 @@ fn segments(b: &Binder, pi: usize, first_at: usize, set: &[String]) -> Option<Ve
             }
             walked += upto.saturating_sub(from);
             if walked >= REACH {
-                return None;
+                break;
             }
             p += 1;
             from = 0;
         }
-        let at = found?;
-        if walked > REACH {
-            return None;
-        }
+        let Some(at) = found.filter(|_| walked <= REACH) else {
+            break; // the classes named so far
+        };
         starts.push(at);
         cursor = (at.0, at.1 + class.len());
+    }
+    if starts.is_empty() {
+        return None;
     }
     let mut out = Vec::new();
     for (k, &s) in starts.iter().enumerate() {

@@ -577,6 +577,13 @@ fn prose_wholes_named_by_classes_states_ranges_and_definitions() {
     holds(classes, ClaimKind::Parts, "30人");
     any_fails(&classes.replace("400例", "500例"), ClaimKind::Parts, "1000例");
     any_fails(&classes.replace("死亡10人", "死亡15人"), ClaimKind::Parts, "30人");
+    // Without the 其中, or with fewer classes, each class stays within the total;
+    // counts named otherwise than the total (投资 of 生产总值) are none of it.
+    let partial = "全省共报告法定传染病1000例，死亡30人。甲类传染病无死亡报告。乙类传染病共报告发病600例，死亡20人。";
+    holds(partial, ClaimKind::Parts, "30人");
+    any_fails(&partial.replace("死亡30人", "死亡15人"), ClaimKind::Parts, "15人");
+    let other = "全年地区生产总值300亿元。第一产业投资20亿元；第二产业投资200亿元。第三产业投资150亿元。";
+    holds(other, ClaimKind::Parts, "300亿元");
     // Counts by the states of one act.
     let states = "共发现问题30项，已整改20项，未整改10项。";
     holds(states, ClaimKind::Parts, "30项");
