@@ -391,6 +391,33 @@ fn conjuncts(total: &str, names: &[String]) -> Option<String> {
         .then(|| format!("{a}、{c}合起来即「{total}」"))
 }
 
+/// Why `n` parts are all of total `t` when its name counts its members: 两家区级
+/// 公立医院医疗收入 broken down into 区医院 and 区中医院 — a count right before the
+/// total's name, with nothing between but the name.
+fn counted_members(b: &Binder, t: usize, names: &[String]) -> Option<String> {
+    let n = names.len();
+    let c = t.checked_sub(1)?;
+    let (qc, qt) = (&b.qs[c], &b.qs[t]);
+    if qc.kind != Kind::Count || qc.paragraph != qt.paragraph || qt.label.chars().count() < 2 {
+        return None;
+    }
+    let v = b.value(c);
+    let count = (v.lo == v.hi && v.lo.fract() == 0.0).then_some(v.lo as usize)?;
+    let between = b.between(c, t);
+    let only_name = !between.contains(['，', ',', '。', '；', ';', '、', '：', ':'])
+        && between.trim_end().ends_with(qt.label.as_str());
+    // The parts name members (区医院 of 两家…医院医疗收入), not kinds of the
+    // measure (药品收入 of …医疗收入).
+    let label: Vec<char> = qt.label.chars().collect();
+    let measure: String = label[label.len() - 2..].iter().collect();
+    let head: String = label[..label.len() - 2].iter().collect();
+    let members = names
+        .iter()
+        .all(|p| affinity(&head, p) >= 2 && !core(p).ends_with(measure.as_str()));
+    (count == n && n >= 2 && only_name && members)
+        .then(|| format!("总数名称所计的{n}{}即所列{n}项", qc.unit))
+}
+
 /// Why a list is all of its total when its last part is the rest of it: 其他
 /// followed by the total's own name (其他卫生机构 of 卫生机构) counts whatever the
 /// parts before it leave out, so the parts make the whole.
@@ -713,7 +740,8 @@ fn qizhong_list(
             let names = inherited.clone().unwrap_or_else(|| part_names(b, parts));
             let named_whole = exhaustive(&names)
                 .or_else(|| closed_by_rest(&b.qs[t].label, &names))
-                .or_else(|| conjuncts(&b.qs[t].label, &names));
+                .or_else(|| conjuncts(&b.qs[t].label, &names))
+                .or_else(|| counted_members(b, t, &names));
             let why = named_whole.clone().or_else(|| {
                 (opens_all && parts.len() >= 2).then(|| "按类别分列的各项合起来即全部".to_owned())
             });

@@ -584,6 +584,16 @@ fn prose_wholes_named_by_classes_states_ranges_and_definitions() {
     any_fails(&partial.replace("死亡30人", "死亡15人"), ClaimKind::Parts, "15人");
     let other = "全年地区生产总值300亿元。第一产业投资20亿元；第二产业投资200亿元。第三产业投资150亿元。";
     holds(other, ClaimKind::Parts, "300亿元");
+    // A total whose name counts its members, broken down into that many members.
+    let counted = "两家医院医疗收入300万元，其中，甲医院为200万元，乙医院为100万元。";
+    holds(counted, ClaimKind::Parts, "300万元");
+    any_fails(&counted.replace("100万元", "90万元"), ClaimKind::Parts, "300万元");
+    // Kinds of the measure are no members: nothing is claimed of their sum.
+    holds(
+        "两家医院医疗收入300万元，其中，药品收入100万元，检查收入90万元。",
+        ClaimKind::Parts,
+        "300万元",
+    );
     // Counts by the states of one act.
     let states = "共发现问题30项，已整改20项，未整改10项。";
     holds(states, ClaimKind::Parts, "30项");
