@@ -802,6 +802,16 @@ fn classify(t: &str, start: usize, n: Number) -> Scan {
     if let Some(c @ ('余' | '多')) = t[at..].chars().next() {
         approx = Approx::More;
         at += c.len_utf8();
+        // 1030多亿元, 3000余万元: the multiplier after the 多.
+        if multiplier == 1.0 {
+            if let Some((w, m)) = [("亿", 1e8), ("万", 1e4)]
+                .into_iter()
+                .find(|(w, _)| t[at..].starts_with(w))
+            {
+                multiplier = m;
+                at += w.len();
+            }
+        }
     }
     let rest = &t[at..];
     let mut kind = Kind::Count;
@@ -1134,6 +1144,9 @@ mod tests {
     fn approximations() {
         assert_eq!(one("约95%").approx, Approx::About);
         assert_eq!(one("为全市180余名百岁老人").approx, Approx::More);
+        // The multiplier after 多/余 scales the number (1030多亿元).
+        let q = one("每年安排支出1030多亿元");
+        assert_eq!((q.kind, q.value, q.approx), (Kind::Money, 1030e8, Approx::More));
         let q = one("3000多人");
         assert_eq!(q.approx, Approx::More);
         assert!(q.admits(3500.0) && !q.admits(2000.0));
