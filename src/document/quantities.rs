@@ -1146,7 +1146,10 @@ mod tests {
         assert_eq!(one("为全市180余名百岁老人").approx, Approx::More);
         // The multiplier after 多/余 scales the number (1030多亿元).
         let q = one("每年安排支出1030多亿元");
-        assert_eq!((q.kind, q.value, q.approx), (Kind::Money, 1030e8, Approx::More));
+        assert_eq!(
+            (q.kind, q.value, q.approx),
+            (Kind::Money, 1030e8, Approx::More)
+        );
         let q = one("3000多人");
         assert_eq!(q.approx, Approx::More);
         assert!(q.admits(3500.0) && !q.admits(2000.0));

@@ -36,7 +36,9 @@ pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
         let t = p.text.as_str();
         // A 其中 that opens its sentence, or a sentence that opens with the first
         // class itself (…死亡1 983例。甲类传染病无死亡报告。乙类传染病…).
-        let marked = t.match_indices("其中").map(|(at, m)| (at, at + m.len(), true));
+        let marked = t
+            .match_indices("其中")
+            .map(|(at, m)| (at, at + m.len(), true));
         let bare = p.sentences.iter().map(|s| (s.start, s.start, false));
         for (at, after, marked) in marked.chain(bare) {
             let before = t[..at].trim_end();
@@ -133,7 +135,7 @@ fn class_claims(
     let partial = format!("{}各类互不包含，所列各类合计不应超过总数", set.join("、"));
     for (k, &t) in totals.iter().enumerate() {
         let row = &bound[k];
-        if row.iter().any(|c| *c == Some(usize::MAX)) {
+        if row.contains(&Some(usize::MAX)) {
             continue; // a class whose count of this measure is not stated
         }
         let parts: Vec<usize> = row.iter().flatten().copied().collect();

@@ -15,7 +15,9 @@ use crate::document::quantities::Kind;
 const RATES: &[(&str, &str)] = &[("城镇化率", "城镇"), ("城市化率", "城市")];
 
 /// Words that make a population a part of another (城镇, 乡村), never the whole.
-const PARTS: &[&str] = &["城镇", "城市", "乡村", "农村", "城区", "男", "女", "户籍", "流动"];
+const PARTS: &[&str] = &[
+    "城镇", "城市", "乡村", "农村", "城区", "男", "女", "户籍", "流动",
+];
 
 /// How many numbers before the rate its counts may stand.
 const BACK: usize = 16;

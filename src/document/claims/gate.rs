@@ -55,8 +55,8 @@ fn doubt(b: &Binder, claim: &Claim) -> Option<&'static str> {
         }
         // A closed classification named class by class is one level by its names.
         let named_classes = r.across;
-        if let Some(why) = mixed_levels(b, total, &parts, r.against, r.exclusive)
-            .filter(|_| !named_classes)
+        if let Some(why) =
+            mixed_levels(b, total, &parts, r.against, r.exclusive).filter(|_| !named_classes)
         {
             return Some(why);
         }

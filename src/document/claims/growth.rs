@@ -60,7 +60,14 @@ pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
 /// Names of the balance of one period (not a stock carried from earlier years:
 /// 累计结存 holds what every earlier year left).
 const PERIOD_BALANCES: &[&str] = &[
-    "当期结存", "当年结存", "本期结存", "本年结存", "当期结余", "当年结余", "本期结余", "本年结余",
+    "当期结存",
+    "当年结存",
+    "本期结存",
+    "本年结存",
+    "当期结余",
+    "当年结余",
+    "本期结余",
+    "本年结余",
 ];
 
 /// 基金收入10128.90亿元，支出9353.44亿元。…当期结存775.46亿元: the balance of a

@@ -163,7 +163,10 @@ fn ranges_cover(
             return None;
         }
         prev_hi = Some(hi);
-        names.push(lead.trim_start_matches(['，', ',', '、', '；', ';', ' ']).to_owned());
+        names.push(
+            lead.trim_start_matches(['，', ',', '、', '；', ';', ' '])
+                .to_owned(),
+        );
     }
     Some((format!("{}连续分段，合起来即全部", names.join("、")), names))
 }

@@ -150,9 +150,8 @@ pub(super) fn list_after(
         }
         // A ； ends a nested breakdown, unless the next part is still one of
         // the part it breaks down (…购置及运行费…，其中：购置费…；运行费…).
-        let still_nested = nested_parent.is_some_and(|p: usize| {
-            b.is_amount(j) && conjunct_of(&b.qs[p].label, &b.qs[j].label)
-        });
+        let still_nested = nested_parent
+            .is_some_and(|p: usize| b.is_amount(j) && conjunct_of(&b.qs[p].label, &b.qs[j].label));
         if lead.contains(['；', ';']) && !still_nested {
             nested = false;
         }

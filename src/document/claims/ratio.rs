@@ -121,7 +121,18 @@ pub fn claims_with(b: &Binder, extra: &[RateEntry], out: &mut Vec<Claim>) {
                 Shape::Share { .. } => ClaimKind::Share,
                 Shape::Completion { .. } => ClaimKind::Completion,
             };
-            if let Some(c) = ratio_claim(b, k, scale, form, extra, kind, bounded, &bases) {
+            if let Some(c) = ratio_claim(
+                b,
+                k,
+                scale,
+                form,
+                Known {
+                    extra,
+                    sibling_bases: &bases,
+                },
+                kind,
+                bounded,
+            ) {
                 if kind == ClaimKind::Rate {
                     bases.extend(explicit_base(&c));
                     // The rates just before: a paragraph of many rates stays linear.
@@ -336,16 +347,27 @@ struct Cand {
     narrowed: bool,
 }
 
+/// What the rates before a figure tell about it: the rate kinds a lint adds,
+/// and the bases rates of its paragraph were bound to by name.
+#[derive(Clone, Copy)]
+struct Known<'a> {
+    extra: &'a [RateEntry],
+    sibling_bases: &'a [usize],
+}
+
 fn ratio_claim(
     b: &Binder,
     k: usize,
     scale: f64,
     shape: &Shape,
-    extra: &[RateEntry],
+    known: Known,
     kind: ClaimKind,
     bounded: bool,
-    sibling_bases: &[usize],
 ) -> Option<Claim> {
+    let Known {
+        extra,
+        sibling_bases,
+    } = known;
     let stated = b.operand(k, Role::Stated);
     let stated_value = stated.value;
     let mut tally = Tally::new(stated.value);

@@ -21,8 +21,10 @@ const SHARE_WORDS: &[&str] = &["贡献率", "比重", "占比", "所占比例", 
 fn ordinals_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"第([一二三四五六七八九十])((?:[、和及与]第?[一二三四五六七八九十])+)(\p{Han}{2})")
-            .expect("ordinals pattern")
+        Regex::new(
+            r"第([一二三四五六七八九十])((?:[、和及与]第?[一二三四五六七八九十])+)(\p{Han}{2})",
+        )
+        .expect("ordinals pattern")
     })
 }
 
@@ -32,7 +34,10 @@ fn expand_ordinals(s: &str) -> String {
         .replace_all(s, |c: &regex::Captures| {
             let noun = &c[3];
             let mut out = format!("第{}{noun}", &c[1]);
-            for o in c[2].chars().filter(|ch| "一二三四五六七八九十".contains(*ch)) {
+            for o in c[2]
+                .chars()
+                .filter(|ch| "一二三四五六七八九十".contains(*ch))
+            {
                 out.push_str(&format!("、第{o}{noun}"));
             }
             out
@@ -124,7 +129,9 @@ fn share_changes(b: &Binder, pi: usize, out: &mut Vec<Claim>) {
             named.sort();
             named.dedup_by(|a, b| a.1 == b.1);
             let mut members = named.into_iter().map(|(_, m)| m);
-            let Some(first) = members.next() else { continue };
+            let Some(first) = members.next() else {
+                continue;
+            };
             changes.push((first, j, down));
             pending = members.collect();
             pending_down = down;

@@ -126,9 +126,8 @@ fn sentence(b: &Binder, range: std::ops::Range<usize>, out: &mut Vec<Claim>) {
         else {
             continue;
         };
-        let all = states.len() == 2
-            && states.contains(&State::Done)
-            && states.contains(&State::NotDone);
+        let all =
+            states.len() == 2 && states.contains(&State::Done) && states.contains(&State::NotDone);
         let stated = b.operand(total, Role::Total);
         let t = b.value(total);
         let ops: Vec<Operand> = group.iter().map(|g| b.operand(g.0, Role::Part)).collect();

@@ -564,7 +564,9 @@ fn any_fails(text: &str, kind: ClaimKind, figure: &str) {
     let doc = Document::parse("t.txt", text.to_owned());
     let found = at(&doc, figure);
     assert!(
-        found.iter().any(|c| c.kind == kind && c.verdict == Verdict::Fails),
+        found
+            .iter()
+            .any(|c| c.kind == kind && c.verdict == Verdict::Fails),
         "{text}: {figure} should fail"
     );
 }
@@ -575,19 +577,36 @@ fn prose_wholes_named_by_classes_states_ranges_and_definitions() {
     let classes = "全省共报告法定传染病1000例，死亡30人。其中，甲类传染病无发病、死亡报告；乙类传染病共报告发病600例，死亡20人。\n\n同期，全省共报告丙类传染病发病400例，死亡10人。";
     holds(classes, ClaimKind::Parts, "1000例");
     holds(classes, ClaimKind::Parts, "30人");
-    any_fails(&classes.replace("400例", "500例"), ClaimKind::Parts, "1000例");
-    any_fails(&classes.replace("死亡10人", "死亡15人"), ClaimKind::Parts, "30人");
+    any_fails(
+        &classes.replace("400例", "500例"),
+        ClaimKind::Parts,
+        "1000例",
+    );
+    any_fails(
+        &classes.replace("死亡10人", "死亡15人"),
+        ClaimKind::Parts,
+        "30人",
+    );
     // Without the 其中, or with fewer classes, each class stays within the total;
     // counts named otherwise than the total (投资 of 生产总值) are none of it.
     let partial = "全省共报告法定传染病1000例，死亡30人。甲类传染病无死亡报告。乙类传染病共报告发病600例，死亡20人。";
     holds(partial, ClaimKind::Parts, "30人");
-    any_fails(&partial.replace("死亡30人", "死亡15人"), ClaimKind::Parts, "15人");
-    let other = "全年地区生产总值300亿元。第一产业投资20亿元；第二产业投资200亿元。第三产业投资150亿元。";
+    any_fails(
+        &partial.replace("死亡30人", "死亡15人"),
+        ClaimKind::Parts,
+        "15人",
+    );
+    let other =
+        "全年地区生产总值300亿元。第一产业投资20亿元；第二产业投资200亿元。第三产业投资150亿元。";
     holds(other, ClaimKind::Parts, "300亿元");
     // A total whose name counts its members, broken down into that many members.
     let counted = "两家医院医疗收入300万元，其中，甲医院为200万元，乙医院为100万元。";
     holds(counted, ClaimKind::Parts, "300万元");
-    any_fails(&counted.replace("100万元", "90万元"), ClaimKind::Parts, "300万元");
+    any_fails(
+        &counted.replace("100万元", "90万元"),
+        ClaimKind::Parts,
+        "300万元",
+    );
     // Kinds of the measure are no members: nothing is claimed of their sum.
     holds(
         "两家医院医疗收入300万元，其中，药品收入100万元，检查收入90万元。",
@@ -597,21 +616,36 @@ fn prose_wholes_named_by_classes_states_ranges_and_definitions() {
     // Counts by the states of one act.
     let states = "共发现问题30项，已整改20项，未整改10项。";
     holds(states, ClaimKind::Parts, "30项");
-    any_fails(&states.replace("未整改10项", "未整改12项"), ClaimKind::Parts, "30项");
+    any_fails(
+        &states.replace("未整改10项", "未整改12项"),
+        ClaimKind::Parts,
+        "30项",
+    );
     // A whole named by 〈name〉中, its parts classes of one contiguous range.
-    let ranges = "年末全县户籍人口50万人。年末户籍人口中，18岁以下10万人，18-59岁30万人，60岁以上10万人。";
+    let ranges =
+        "年末全县户籍人口50万人。年末户籍人口中，18岁以下10万人，18-59岁30万人，60岁以上10万人。";
     holds(ranges, ClaimKind::Parts, "50万人");
-    any_fails(&ranges.replace("30万人", "25万人"), ClaimKind::Parts, "50万人");
+    any_fails(
+        &ranges.replace("30万人", "25万人"),
+        ClaimKind::Parts,
+        "50万人",
+    );
     // Ranges with a gap are no complete set: nothing is claimed of the sum.
     holds(
-        &ranges.replace("18-59岁", "20-59岁").replace("30万人", "25万人"),
+        &ranges
+            .replace("18-59岁", "20-59岁")
+            .replace("30万人", "25万人"),
         ClaimKind::Parts,
         "50万人",
     );
     // A period's balance is its income less its expenditure.
     let balance = "基金收入100亿元，支出80亿元。基金当期结存20亿元。";
     holds(balance, ClaimKind::Growth, "20亿元");
-    any_fails(&balance.replace("20亿元", "25亿元"), ClaimKind::Growth, "25亿元");
+    any_fails(
+        &balance.replace("20亿元", "25亿元"),
+        ClaimKind::Growth,
+        "25亿元",
+    );
     // Shares after 分别 for every member of a closed set.
     let shares = "第一、二、三产业增加值占地区生产总值的比重分别为10.0%、40.0%和50.0%。";
     holds(shares, ClaimKind::Shares, "100%");
@@ -623,5 +657,9 @@ fn prose_wholes_named_by_classes_states_ranges_and_definitions() {
     // A rate over the base the rate before it was bound to.
     let sibling = "辖区活产数2000人，新生儿疾病筛查1990人，筛查率99.50%。听力筛查共筛查1980人，筛查率99.00%。";
     holds(sibling, ClaimKind::Rate, "99.00%");
-    any_fails(&sibling.replace("99.00%", "98.00%"), ClaimKind::Rate, "98.00%");
+    any_fails(
+        &sibling.replace("99.00%", "98.00%"),
+        ClaimKind::Rate,
+        "98.00%",
+    );
 }
