@@ -525,7 +525,21 @@ fn part_names(b: &Binder, parts: &[usize]) -> Vec<String> {
             }
         }
     }
-    parts.iter().map(|&j| b.qs[j].label.clone()).collect()
+    parts
+        .iter()
+        .map(|&j| {
+            let label = &b.qs[j].label;
+            // A name cut short by a bracket (因公出国(境)费 read as 费): the words
+            // of its clause, up to 24 characters, name it.
+            let clause = b.clause_before(j).trim();
+            let short = label.chars().count() < 2 && clause.ends_with(label.as_str());
+            if short && clause.chars().count() <= 24 && clause.contains(['(', '（']) {
+                clause.to_owned()
+            } else {
+                label.clone()
+            }
+        })
+        .collect()
 }
 
 /// The names of parts that name only a measure (面积) after the part of an
@@ -761,7 +775,13 @@ fn qizhong_list(
                 } else {
                     ev.min(Evidence::Inferred)
                 };
-                if let Some(r) = sum_reading(b, parts, ev, &why) {
+                if let Some(mut r) = sum_reading(b, parts, ev, &why) {
+                    // Name the parts as the reading read them (因公出国(境)费, not 费).
+                    for (o, n) in r.operands.iter_mut().zip(&names) {
+                        if o.label.chars().count() < 2 {
+                            o.label.clone_from(n);
+                        }
+                    }
                     together.offer(r.against(total));
                 }
             }
