@@ -542,6 +542,24 @@ fn part_names(b: &Binder, parts: &[usize]) -> Vec<String> {
         .collect()
 }
 
+/// The head noun all the parts' names end with (贷款余额), four characters or
+/// more, when each name says more than it.
+fn shared_head(b: &Binder, parts: &[usize]) -> Option<String> {
+    let first = b.qs[*parts.first()?].label.as_str();
+    if parts.len() < 2 {
+        return None;
+    }
+    let n = parts
+        .iter()
+        .map(|&j| common_suffix(first, &b.qs[j].label))
+        .min()?;
+    let longer = parts.iter().all(|&j| b.qs[j].label.chars().count() > n);
+    (n >= 4 && longer).then(|| {
+        let c: Vec<char> = first.chars().collect();
+        c[c.len() - n..].iter().collect()
+    })
+}
+
 /// The names of parts that name only a measure (面积) after the part of an
 /// earlier list in their clause (国家级风景名胜区3个，面积12.49万公顷；省级风景名胜
 /// 区7个，面积7.94万公顷): each is that part's measure, named by it. `None` unless
@@ -702,6 +720,16 @@ fn qizhong_list(
             .unwrap_or_default()
     } else {
         totals
+    };
+    // Parts that share a head noun (住户贷款余额, 非金融企业…贷款余额) under a total
+    // named by it (各项贷款余额) are no parts of a total of another name (存款余额).
+    let head = shared_head(b, &list.top);
+    let totals: Vec<usize> = match (&head, totals.first()) {
+        (Some(h), Some(&t)) if b.qs[t].label.ends_with(h.as_str()) => totals
+            .into_iter()
+            .filter(|&o| b.qs[o].label.ends_with(h.as_str()))
+            .collect(),
+        _ => totals,
     };
     let nearest = *totals.first()?;
     if !breakdowns.iter().any(|d| d.0 == at) {
