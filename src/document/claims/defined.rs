@@ -5,7 +5,8 @@
 //! The principle: a rate named by the urban part of a population (城镇化率,
 //! 城市化率) divides the amount named as that part (城镇人口) by the population
 //! it is a part of (the amount named …人口 before it, not itself a part), both
-//! stated in the rate's sentence or the one just before.
+//! stated in the rate's sentence or the one just before. Likewise a profit rate
+//! named by its base (营业收入利润率) is the profit (利润总额) over that base.
 
 use super::binder::Binder;
 use super::{Claim, ClaimKind, Evidence, Form, Reading, Role, Tally};
@@ -23,6 +24,75 @@ const PARTS: &[&str] = &[
 const BACK: usize = 16;
 
 pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
+    urbanisation(b, out);
+    profit_rates(b, out);
+}
+
+/// 营业收入利润率 is the profit over the amount its name opens with (营业收入;
+/// 成本费用利润率: over 成本费用), by definition: the profit (利润总额) and that
+/// amount stated before it in its paragraph, at most two full stops away.
+fn profit_rates(b: &Binder, out: &mut Vec<Claim>) {
+    for k in 0..b.qs.len() {
+        let q = &b.qs[k];
+        if q.kind != Kind::Percent {
+            continue;
+        }
+        let label = ["达到", "为", "达", "是"]
+            .iter()
+            .fold(q.label.as_str(), |l, w| l.strip_suffix(w).unwrap_or(l));
+        let Some(base) = label.strip_suffix("利润率") else {
+            continue;
+        };
+        // The base's name: the last words before 利润率 (营业收入, 成本费用).
+        let base: String = {
+            let c: Vec<char> = base.chars().collect();
+            c[c.len().saturating_sub(4)..].iter().collect()
+        };
+        if base.chars().count() < 4 {
+            continue;
+        }
+        let p = b.paragraph_range(q.paragraph);
+        let from = p.start.max(k.saturating_sub(BACK));
+        let t = b.doc.paragraphs[q.paragraph].text.as_str();
+        let near = |j: usize| {
+            t.get(b.qs[j].local.end..q.local.start)
+                .is_some_and(|g| g.matches(['。', '！', '？']).count() <= 2)
+        };
+        let money = |j: usize| b.qs[j].kind == Kind::Money && b.is_amount(j) && near(j);
+        let Some(profit) = (from..k)
+            .rev()
+            .find(|&j| money(j) && b.qs[j].label.ends_with("利润总额"))
+        else {
+            continue;
+        };
+        let Some(whole) = (from..k)
+            .rev()
+            .find(|&j| money(j) && j != profit && b.qs[j].label.ends_with(base.as_str()))
+        else {
+            continue;
+        };
+        let stated = b.operand(k, Role::Stated);
+        let mut tally = Tally::new(stated.value);
+        let ops = vec![
+            b.operand(profit, Role::Numerator),
+            b.operand(whole, Role::Denominator),
+        ];
+        if let Some(mut r) = Reading::new(
+            Form::Ratio { scale: 100.0 },
+            ops,
+            Evidence::Explicit,
+            format!("{base}利润率 = 利润总额 ÷ {base}"),
+        ) {
+            // The rate's name binds both amounts across the sentences before it.
+            r.across = true;
+            tally.offer(r);
+        }
+        out.extend(tally.finish(ClaimKind::Rate, stated));
+    }
+}
+
+/// 城镇化率 = 城镇人口 ÷ 常住人口.
+fn urbanisation(b: &Binder, out: &mut Vec<Claim>) {
     for k in 0..b.qs.len() {
         let q = &b.qs[k];
         if q.kind != Kind::Percent {
