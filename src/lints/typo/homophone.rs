@@ -243,10 +243,10 @@ impl Lint for Homophone {
         let index = index();
         let mut run: Vec<Cell> = Vec::new();
         let mut scratch = Scratch::default();
-        for p in &doc.paragraphs {
+        for (pi, p) in doc.paragraphs.iter().enumerate() {
             let text = p.text.as_str();
             let mut found: BTreeMap<usize, Suspect> = BTreeMap::new();
-            for (b, c) in text.char_indices() {
+            for (b, c) in doc.char_table(pi).iter() {
                 if is_han(c) {
                     run.push(Cell {
                         id: lex.id(c),
