@@ -4,9 +4,8 @@
 //! begin with chosen bytes, for lints that look at a few marks among many words.
 
 /// The characters of a paragraph by index, for the lints that compare characters
-/// at a distance (doubled-char, repeated-phrase) or walk runs of Han characters
-/// (homophone, idiom-slip). The tables of a document are its largest shared
-/// buffer, so they are compact: two bytes per character in the Basic
+/// at a distance (doubled-char, repeated-phrase). The tables of a document are
+/// its largest shared buffer, so they are compact: two bytes per character in the Basic
 /// Multilingual Plane (all of Chinese text, 0.7× its UTF-8), and byte offsets
 /// recomputed from a checkpoint every [`STRIDE`] characters.
 #[derive(Debug, Default)]
@@ -43,33 +42,17 @@ impl CharTable {
         let n = text.chars().count();
         t.units.reserve_exact(n);
         t.marks.reserve_exact(n.div_ceil(STRIDE));
-        // Decoded by hand: `text` is valid UTF-8, and the three-byte case (all
-        // of Chinese) is the first tested after ASCII.
-        let bytes = text.as_bytes();
-        let cont = |i: usize| u32::from(bytes.get(i).copied().unwrap_or(0x80) & 0x3F);
-        let (mut i, mut k) = (0, 0u32);
-        while let Some(&b) = bytes.get(i) {
-            if k as usize % STRIDE == 0 {
+        for (k, (i, c)) in text.char_indices().enumerate() {
+            if k % STRIDE == 0 {
                 t.marks.push(i as u32);
             }
-            let b = u32::from(b);
-            if b < 0x80 {
-                t.units.push(b as u16);
-                i += 1;
-            } else if (0xE0..0xF0).contains(&b) {
-                t.units
-                    .push(((b & 0x0F) << 12 | cont(i + 1) << 6 | cont(i + 2)) as u16);
-                i += 3;
-            } else if b < 0xE0 {
-                t.units.push(((b & 0x1F) << 6 | cont(i + 1)) as u16);
-                i += 2;
-            } else {
-                let u = (b & 0x07) << 18 | cont(i + 1) << 12 | cont(i + 2) << 6 | cont(i + 3);
-                t.astral.push((k, char::from_u32(u).unwrap_or('\0')));
-                t.units.push(ASTRAL);
-                i += 4;
+            match u16::try_from(u32::from(c)) {
+                Ok(u) => t.units.push(u),
+                Err(_) => {
+                    t.astral.push((k as u32, c));
+                    t.units.push(ASTRAL);
+                }
             }
-            k += 1;
         }
         t.end = text.len();
         t
@@ -113,31 +96,6 @@ impl CharTable {
         from + (m * STRIDE..k)
             .map(|i| self.at(i).len_utf8())
             .sum::<usize>()
-    }
-
-    /// False when no four characters in a row recur within `max` characters:
-    /// then no stretch repeats back to back with a unit of 4 to `max`
-    /// characters (its first four characters would recur one unit on). True
-    /// may be wrong: four characters are remembered by a 12-bit hash, and any
-    /// remembered position within `max` counts.
-    pub fn may_repeat_within(&self, max: usize) -> bool {
-        const BITS: u32 = 12;
-        // Last position + 1 of a four-character gram, by hash; 0 is none.
-        let mut last = [0u32; 1 << BITS];
-        let u = &self.units;
-        for k in 0..u.len().saturating_sub(3) {
-            let gram = u64::from(u[k])
-                | u64::from(u[k + 1]) << 16
-                | u64::from(u[k + 2]) << 32
-                | u64::from(u[k + 3]) << 48;
-            let h = (gram.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - BITS)) as usize;
-            let seen = last[h] as usize;
-            if seen != 0 && k + 1 - seen <= max {
-                return true;
-            }
-            last[h] = k as u32 + 1;
-        }
-        false
     }
 
     /// Every character in order with its byte offset, without decoding UTF-8.
@@ -213,11 +171,9 @@ mod tests {
 
     #[test]
     fn table_reads_back_the_text() {
-        let text = "a两𠀀，bé\u{FFFF}😀";
+        let text = "a两𠀀，b";
         let t = CharTable::new(text);
-        assert_eq!(t.len(), 8);
-        let back: String = (0..t.len()).map(|k| t.at(k)).collect();
-        assert_eq!(back, text);
+        assert_eq!(t.len(), 5);
         let chars: Vec<(usize, char)> = t.iter().collect();
         assert_eq!(chars, text.char_indices().collect::<Vec<_>>());
         assert_eq!(t.at(2), '𠀀');
@@ -229,17 +185,6 @@ mod tests {
         for (k, (i, _)) in long.char_indices().enumerate() {
             assert_eq!(t.byte(k), i);
         }
-    }
-
-    #[test]
-    fn repeats_need_four_characters_recurring_nearby() {
-        let t = |s: &str| CharTable::new(s).may_repeat_within(8);
-        assert!(t("加强监管加强监管"));
-        assert!(t("哈哈哈哈哈"));
-        assert!(!t("加强监管，推进改革"));
-        // Nine characters apart is beyond a unit of eight.
-        assert!(!t("加强监管一二三四五加强监管"));
-        assert!(!t(""));
     }
 
     #[test]

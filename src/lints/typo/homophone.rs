@@ -243,10 +243,10 @@ impl Lint for Homophone {
         let index = index();
         let mut run: Vec<Cell> = Vec::new();
         let mut scratch = Scratch::default();
-        for (pi, p) in doc.paragraphs.iter().enumerate() {
+        for p in &doc.paragraphs {
             let text = p.text.as_str();
             let mut found: BTreeMap<usize, Suspect> = BTreeMap::new();
-            for (b, c) in doc.char_table(pi).iter() {
+            for (b, c) in text.char_indices() {
                 if is_han(c) {
                     run.push(Cell {
                         id: lex.id(c),

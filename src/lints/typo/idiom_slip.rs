@@ -187,10 +187,10 @@ impl Lint for IdiomSlip {
         let lex = Lexicon::get();
         let ix = index();
         let mut run: Vec<(CharId, usize)> = Vec::new();
-        for (pi, p) in doc.paragraphs.iter().enumerate() {
+        for p in &doc.paragraphs {
             let text = p.text.as_str();
             let mut found: Vec<(Span, String)> = Vec::new();
-            for (b, c) in doc.char_table(pi).iter() {
+            for (b, c) in text.char_indices() {
                 if is_han(c) {
                     run.push((lex.id(c), b));
                     continue;

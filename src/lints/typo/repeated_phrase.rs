@@ -87,11 +87,6 @@ pub fn tandem_repeats(chars: &CharTable, min_unit: usize) -> Vec<Repeat> {
     let n = chars.len();
     let same = |k: usize, len: usize| chars.same(k, k + len);
     let mut found: Vec<Repeat> = Vec::new();
-    // Most paragraphs have no four characters recurring close by: skip them
-    // after one pass instead of one per unit length.
-    if min_unit >= 4 && !chars.may_repeat_within(MAX_UNIT) {
-        return found;
-    }
     // The furthest end of the repeats found so far, by start.
     let mut ends: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     for len in min_unit..=MAX_UNIT.min(n / 2) {
