@@ -188,13 +188,12 @@ impl Lint for DoubledChar {
             let before = out.len();
             let at = |k: usize| chars.at(k);
             for k in 0..chars.len().saturating_sub(1) {
+                // Most characters are not doubled: compare units before decoding.
+                if !chars.same(k, k + 1) {
+                    continue;
+                }
                 let x = at(k);
-                if at(k + 1) != x
-                    || !is_han(x)
-                    || is_cn_digit(x)
-                    || at(k + 2) == x
-                    || (k > 0 && at(k - 1) == x)
-                {
+                if !is_han(x) || is_cn_digit(x) || at(k + 2) == x || (k > 0 && at(k - 1) == x) {
                     continue;
                 }
                 let prev = if k > 0 { at(k - 1) } else { '\0' };
