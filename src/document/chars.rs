@@ -86,17 +86,6 @@ impl CharTable {
         a == b && (a != ASTRAL || self.astral_at(i) == self.astral_at(j))
     }
 
-    /// The last index `k` in `start..start + len` whose character differs from
-    /// the one `len` further on (all in range), by comparing the 16-bit units.
-    pub fn last_mismatch(&self, start: usize, len: usize) -> Option<usize> {
-        let a = &self.units[start..start + len];
-        let b = &self.units[start + len..start + 2 * len];
-        (0..len)
-            .rev()
-            .find(|&j| a[j] != b[j] || (a[j] == ASTRAL && !self.same(start + j, start + len + j)))
-            .map(|j| start + j)
-    }
-
     /// Byte offset of the character at index `k`; the text's length past the end.
     pub fn byte(&self, k: usize) -> usize {
         if k >= self.units.len() {
@@ -196,15 +185,6 @@ mod tests {
         for (k, (i, _)) in long.char_indices().enumerate() {
             assert_eq!(t.byte(k), i);
         }
-    }
-
-    #[test]
-    fn last_mismatch_is_the_last_of_a_window() {
-        let t = CharTable::new("𠀀一二𠀀一三𠀁");
-        assert_eq!(t.last_mismatch(0, 3), Some(2));
-        assert_eq!(t.last_mismatch(1, 3), Some(3));
-        let t = CharTable::new("𠀀一𠀀一");
-        assert_eq!(t.last_mismatch(0, 2), None);
     }
 
     #[test]

@@ -95,7 +95,7 @@ pub fn tandem_repeats(chars: &CharTable, min_unit: usize) -> Vec<Repeat> {
         // so ordinary text costs about n / len comparisons per length.
         let mut start = 0;
         while start + 2 * len <= n {
-            if let Some(miss) = chars.last_mismatch(start, len) {
+            if let Some(miss) = (start..start + len).rev().find(|&k| !same(k, len)) {
                 start = miss + 1;
                 continue;
             }
