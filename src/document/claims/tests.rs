@@ -655,7 +655,8 @@ fn prose_wholes_named_by_classes_states_ranges_and_definitions() {
     holds(urban, ClaimKind::Rate, "60.0%");
     any_fails(&urban.replace("60.0%", "65.0%"), ClaimKind::Rate, "65.0%");
     // A profit rate named by its base.
-    let profit = "全年企业营业收入500亿元，比上年增长5%。全年企业利润总额25亿元。营业收入利润率为5.0%。";
+    let profit =
+        "全年企业营业收入500亿元，比上年增长5%。全年企业利润总额25亿元。营业收入利润率为5.0%。";
     holds(profit, ClaimKind::Rate, "5.0%");
     any_fails(&profit.replace("5.0%", "6.0%"), ClaimKind::Rate, "6.0%");
     // A rate over the base the rate before it was bound to.
