@@ -34,6 +34,13 @@ pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
     let sets = &sums().class_by_class;
     for (pi, p) in b.doc.paragraphs.iter().enumerate() {
         let t = p.text.as_str();
+        // Most paragraphs name no first class: passed over at once.
+        if !sets
+            .iter()
+            .any(|s| s.first().is_some_and(|m| t.contains(m.as_str())))
+        {
+            continue;
+        }
         // A 其中 that opens its sentence, or a sentence that opens with the first
         // class itself (…死亡1 983例。甲类传染病无死亡报告。乙类传染病…).
         let marked = t

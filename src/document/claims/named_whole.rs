@@ -21,11 +21,43 @@ const SHARED: usize = 4;
 /// How many numbers back the whole may stand.
 const BACK: usize = 48;
 
-fn marker_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?:^|[。；;，,])\s*在?(\p{Han}{4,16})中[，,]").expect("named whole pattern")
-    })
+/// The name before each 中， of `t` that opens its clause (after 。；，, or the
+/// paragraph start, an optional 在 dropped): its start, the name, and where the
+/// clause after the 中， begins. Found from each 中 back over 16 characters at
+/// most, so a paragraph is read once.
+fn markers(t: &str) -> Vec<(usize, &str, usize)> {
+    let mut out = Vec::new();
+    // memmem: a paragraph is scanned at memory speed (中 is a common character).
+    let full = "中，".len();
+    let found = memchr::memmem::find_iter(t.as_bytes(), "中，".as_bytes())
+        .map(|at| (at, at + full))
+        .chain(
+            memchr::memmem::find_iter(t.as_bytes(), "中,".as_bytes())
+                .map(|at| (at, at + "中,".len())),
+        );
+    for (at, end) in found {
+        let mut start = at;
+        let mut n = 0;
+        for (i, ch) in t[..at].char_indices().rev() {
+            if !is_han(ch) || n == 16 {
+                break;
+            }
+            start = i;
+            n += 1;
+        }
+        let opens = t[..start]
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_none_or(|p| matches!(p, '。' | '；' | ';' | '，' | ','));
+        let mut name = &t[start..at];
+        name = name.strip_prefix('在').unwrap_or(name);
+        if opens && name.chars().count() >= 4 && n < 16 {
+            out.push((at - name.len(), name, end));
+        }
+    }
+    out.sort_unstable();
+    out
 }
 
 /// An age or size range before a part: 18岁以下, 18-34岁, 60岁以上.
@@ -42,14 +74,8 @@ fn range_re() -> &'static Regex {
 pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
     for (pi, p) in b.doc.paragraphs.iter().enumerate() {
         let t = p.text.as_str();
-        if !t.contains("中，") && !t.contains("中,") {
-            continue;
-        }
-        for c in marker_re().captures_iter(t) {
-            let (Some(all), Some(name)) = (c.get(0), c.get(1)) else {
-                continue;
-            };
-            if let Some(claim) = breakdown(b, pi, name.as_str(), name.start(), all.end()) {
+        for (name_at, name, end) in markers(t) {
+            if let Some(claim) = breakdown(b, pi, name, name_at, end) {
                 out.push(claim);
             }
         }

@@ -185,10 +185,9 @@ pub(super) fn list_after(
             let kinds = disjoint(b, &[b.qs[first].label.clone(), b.qs[j].label.clone()]).is_some();
             // A part named by one conjunct of the total's name (公务用车运行费 of
             // 公务用车购置及运行费) is its part, however close the names.
-            let conjunct = conjunct_of(before_label, &b.qs[j].label);
             if lead.contains(['；', ';'])
                 && !kinds
-                && !conjunct
+                && !conjunct_of(before_label, &b.qs[j].label)
                 && (!sibling || affinity(before_label, &b.qs[j].label) > own)
             {
                 break;
@@ -367,6 +366,9 @@ pub(super) fn exhaustive(names: &[String]) -> Option<String> {
 /// and 公务用车购置费决算 of 公务用车购置及运行费决算 (a run of the name that has 及,
 /// 和 or 与 at one end removed).
 pub(super) fn conjunct_of(total: &str, part: &str) -> bool {
+    if !total.contains(['及', '和', '与']) {
+        return false;
+    }
     let t: Vec<char> = total.chars().collect();
     let p: Vec<char> = part.chars().collect();
     if t.len() > 24 || p.len() + 2 > t.len() || p.len() < 2 {

@@ -69,8 +69,19 @@ const DOWN: &[&str] = &["回落", "下降", "降低", "减少", "下跌", "回�
 fn share_changes(b: &Binder, pi: usize, out: &mut Vec<Claim>) {
     let p = &b.doc.paragraphs[pi];
     let t = p.text.as_str();
-    for si in 0..p.sentences.len() {
-        let range = b.range_of(pi, si);
+    let all = b.paragraph_range(pi);
+    let mut next = all.start;
+    while next < all.end {
+        // The numbers of one sentence, read in one pass over the paragraph's.
+        let si = b.qs[next].sentence;
+        let from = next;
+        while next < all.end && b.qs[next].sentence == si {
+            next += 1;
+        }
+        let range = from..next;
+        if !range.clone().any(|j| b.qs[j].kind == Kind::Points) {
+            continue;
+        }
         // Per member name: its signed change.
         let mut changes: Vec<(String, usize, bool)> = Vec::new();
         let mut pending: Vec<String> = Vec::new();

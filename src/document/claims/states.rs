@@ -42,31 +42,36 @@ const SENTENCE_LIMIT: usize = 256;
 const NEAR: usize = 16;
 
 pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
-    for (pi, p) in b.doc.paragraphs.iter().enumerate() {
-        // Every state marker holds one of these characters: most paragraphs are
-        // passed over at once.
-        if !p.text.as_str().contains(['未', '正', '部', '已', '到']) {
-            continue;
+    // The numbers of each sentence, in one pass over the document's numbers.
+    let mut start = 0;
+    while start < b.qs.len() {
+        let key = (b.qs[start].paragraph, b.qs[start].sentence);
+        let mut end = start + 1;
+        while end < b.qs.len() && (b.qs[end].paragraph, b.qs[end].sentence) == key {
+            end += 1;
         }
-        for si in 0..p.sentences.len() {
-            sentence(b, b.range_of(pi, si), out);
+        if end - start >= 3 {
+            sentence(b, start..end, out);
         }
+        start = end;
     }
 }
 
 /// The state and the act an amount's clause names: 报告日已整改 → (Done, 整改),
 /// 整改到位资金 → (Done, 整改), 未整改资金 → (NotDone, 整改).
 fn state_of(clause: &str) -> Option<(State, String)> {
-    // The Han words right before the number.
-    let words: String = {
-        let rev: Vec<char> = clause
-            .trim_end()
-            .chars()
-            .rev()
-            .take_while(|&c| is_han(c))
-            .collect();
-        rev.into_iter().rev().collect()
-    };
+    // The Han words right before the number (a slice: most amounts name no state).
+    let clause = clause.trim_end();
+    let start = clause
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_han(c))
+        .last()
+        .map_or(clause.len(), |(i, _)| i);
+    let words = &clause[start..];
+    if !words.contains(['未', '正', '部', '已', '到']) {
+        return None;
+    }
     for &(m, state) in BEFORE {
         if let Some(i) = words.rfind(m) {
             let act: String = words[i + m.len()..].chars().take(ACT).collect();
@@ -91,9 +96,18 @@ fn sentence(b: &Binder, range: std::ops::Range<usize>, out: &mut Vec<Claim>) {
     // Bounded like every sentence search: a flood of numbers without a full
     // stop stays linear.
     let range = range.start..range.end.min(range.start + SENTENCE_LIMIT);
+    // Whether an amount stands in brackets is asked of the few that matter (it
+    // reads the sentence up to the amount).
     let named: Vec<(usize, Option<(State, String)>)> = range
-        .filter(|&j| b.is_amount(j) && !b.in_brackets(j))
+        .filter(|&j| b.is_amount(j))
         .map(|j| (j, state_of(b.clause_before(j))))
+        .collect();
+    if named.iter().filter(|n| n.1.is_some()).nth(1).is_none() {
+        return; // fewer than two amounts named by a state
+    }
+    let named: Vec<(usize, Option<(State, String)>)> = named
+        .into_iter()
+        .filter(|(j, _)| !b.in_brackets(*j))
         .collect();
     let mut done_groups: Vec<usize> = Vec::new();
     for (x, (first, st)) in named.iter().enumerate() {
