@@ -518,4 +518,6 @@ impl Reading {
 }
 
 #[cfg(test)]
+mod table_tests;
+#[cfg(test)]
 mod tests;

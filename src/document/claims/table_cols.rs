@@ -210,8 +210,23 @@ fn formulas(t: &Table, c: usize, growth: bool, total_row: Option<usize>) -> Vec<
     out
 }
 
+/// The row shares are taken of: the table's total row, or else the first row of
+/// numbers whose share is 100 (新登记市场主体总量 … 比重 100.0 above its kinds).
+fn whole_row(t: &Table) -> Option<usize> {
+    if let Some(r) = t.grand_total() {
+        return Some(r);
+    }
+    let first = t.body().find(|&r| t.rows[r].role != RowRole::Group)?;
+    let hundred = (0..t.columns.len()).any(|c| {
+        matches!(t.columns[c].kind, ColumnKind::Rate { share: true, .. })
+            && t.number(first, c)
+                .is_some_and(|n| (n.value - 100.0).abs() <= n.step / 2.0)
+    });
+    (hundred && first + 2 < t.rows.len()).then_some(first)
+}
+
 pub(super) fn rate_columns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Claim>) {
-    let total = t.grand_total();
+    let total = whole_row(t);
     for c in 0..t.columns.len() {
         let ColumnKind::Rate { growth, .. } = t.columns[c].kind else {
             continue;

@@ -11,6 +11,7 @@
 pub mod cells;
 mod columns;
 mod detect;
+mod levels;
 pub mod number;
 pub mod words;
 
@@ -215,6 +216,7 @@ pub struct TextRow {
 }
 
 pub use detect::{detect, text_rows};
+pub use levels::level;
 
 #[cfg(test)]
 mod tests;
