@@ -11,7 +11,7 @@ use crate::span::Span;
 use std::ops::Range;
 
 /// A row as split, before the table knows its columns.
-struct RawRow {
+pub(super) struct RawRow {
     line: usize,
     /// Document offset of the line.
     start: usize,
@@ -72,6 +72,9 @@ pub fn detect(text: &str, lines: &LineIndex, file: Option<Delimited>) -> Vec<Tab
                 aligned_table(text, lines, n, &mut out)
             };
         }
+        if next == n + 1 && !l.contains(['\t', '|']) {
+            next = super::spaced::spaced_table(text, lines, n, &mut out);
+        }
         n = next.max(n + 1);
     }
     out
@@ -110,7 +113,7 @@ pub fn text_rows(text: &str, lines: &LineIndex, tables: &[Table]) -> Vec<TextRow
     out
 }
 
-fn raw(lines: &LineIndex, n: usize, cells: Vec<Range<usize>>) -> RawRow {
+pub(super) fn raw(lines: &LineIndex, n: usize, cells: Vec<Range<usize>>) -> RawRow {
     RawRow {
         line: n,
         start: lines.line_start(n),
@@ -372,7 +375,7 @@ fn is_group_line(l: &str) -> bool {
 
 /// The table from its rows; `headers` is known for Markdown (above the
 /// separator) and lined-up text, found from the rows otherwise.
-fn build(
+pub(super) fn build(
     text: &str,
     lines: &LineIndex,
     layout: Layout,

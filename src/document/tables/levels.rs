@@ -141,3 +141,33 @@ fn number(t: &Table, r: usize, c: usize) -> Option<CellNumber> {
         _ => None,
     }
 }
+
+/// A row whose value lies strictly between the smallest and the largest of the
+/// positive rows under it is their average or rate, never their total: a column
+/// whose header does not say what it holds is then no column of amounts.
+pub(super) fn averages_unnamed(t: &mut Table) {
+    let body = t.body();
+    for c in 0..t.columns.len() {
+        if t.columns[c].kind != ColumnKind::Additive || !t.columns[c].header.is_empty() {
+            continue;
+        }
+        let averaged = body.clone().any(|r| {
+            let Some(head) = number(t, r, c) else {
+                return false;
+            };
+            let parts: Vec<f64> = (r + 1..body.end)
+                .take_while(|&k| t.rows[k].depth > t.rows[r].depth)
+                .filter_map(|k| number(t, k, c).map(|n| n.value))
+                .collect();
+            let (lo, hi) = parts
+                .iter()
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &v| {
+                    (a.min(v), b.max(v))
+                });
+            parts.len() >= 2 && lo > 0.0 && lo < head.value && head.value < hi
+        });
+        if averaged {
+            t.columns[c].kind = ColumnKind::NotAdditive;
+        }
+    }
+}

@@ -13,6 +13,7 @@ mod columns;
 mod detect;
 mod levels;
 pub mod number;
+mod spaced;
 pub mod words;
 
 use crate::span::Span;

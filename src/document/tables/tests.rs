@@ -138,3 +138,29 @@ fn a_column_of_subject_codes_is_no_amount() {
     let t = &tables(text)[0];
     assert_eq!(t.columns[1].kind, ColumnKind::Additive, "{t:#?}");
 }
+
+#[test]
+fn rows_spaced_singly_are_a_table_and_unnamed_averages_no_amounts() {
+    let text = "说明如下。\n医院 3767.08 129.57 53.52\n#综合医院 2834.78 106.45 52.69\n  中医医院 732.66 17.55 58.24\n  专科医院 199.64 5.57 54.32\n卫生院 2129.81 95.15 79.46\n";
+    let t = tables(text);
+    assert_eq!(t.len(), 1);
+    let t = &t[0];
+    assert_eq!(t.rows.len(), 5);
+    assert_eq!(t.rows[1].label, "#综合医院");
+    assert_eq!(t.columns[1].kind, ColumnKind::Additive);
+    // 53.52 lies between the rows under it: an average or a rate, not a total.
+    assert_eq!(t.columns[3].kind, ColumnKind::NotAdditive);
+    // Two such lines are no table, nor is prose with numbers in it.
+    assert!(tables("甲县 1 2\n乙县 3 4\n").is_empty());
+    assert!(tables("全年完成 12 个项目\n新增 3 个\n其中 2 个\n").is_empty());
+}
+
+#[test]
+fn a_numbered_top_level_and_rows_that_add_up_give_levels() {
+    let text = "机构分类 | 机构数 | 床位数 |\n一.医院 | 50 | 700 |\n综合医院 | 40 | 500 |\n专科医院 | 10 | 200 |\n口腔医院 | 6 | 120 |\n眼科医院 | 4 | 80 |\n二.卫生院 | 30 | 300 |\n";
+    let t = &tables(text)[0];
+    let depth = |r: usize| t.rows[r].depth;
+    assert!(depth(2) > depth(1) && depth(2) == depth(3));
+    assert!(depth(4) > depth(3) && depth(4) == depth(5));
+    assert_eq!(depth(6), depth(1));
+}

@@ -1,0 +1,119 @@
+//! Rows whose cells are separated by single spaces, as PDF text without its
+//! layout gives a table: three or more consecutive lines, each a short name
+//! followed by the same count (two or more) of numbers and nothing else
+//! ("一至三月 20 1 1 0 0 0 2 23 4 1 1 6"). The header above such rows cannot be
+//! placed over the columns (its words are spaced like the numbers), so the
+//! columns are read from their numbers alone.
+
+use super::cells::Layout;
+use super::detect::{build, raw};
+use super::number::{self, Content};
+use super::Table;
+use crate::document::lines::LineIndex;
+use crate::document::markers::is_han;
+use crate::document::paragraphs::is_blank;
+use std::ops::Range;
+
+/// Most words a row's name is written in ("1.治 愈", "治愈率 %").
+const MAX_NAME_WORDS: usize = 3;
+/// Most characters of a row's name.
+const MAX_NAME_CHARS: usize = 20;
+/// Rows of numbers needed for a table.
+const MIN_ROWS: usize = 3;
+
+pub(super) fn spaced_table(text: &str, lines: &LineIndex, n: usize, out: &mut Vec<Table>) -> usize {
+    let line = |k: usize| &text[lines.line_range(text, k)];
+    let Some(first) = spaced_row(line(n)) else {
+        return n + 1;
+    };
+    let width = first.len();
+    let mut rows = vec![raw(lines, n, first)];
+    let mut k = n + 1;
+    while k < lines.line_count() {
+        match spaced_row(line(k)) {
+            Some(c) if c.len() == width => rows.push(raw(lines, k, c)),
+            _ => break,
+        }
+        k += 1;
+    }
+    if rows.len() < MIN_ROWS {
+        return n + 1;
+    }
+    if let Some(t) = build(text, lines, Layout::Aligned, rows, Some(0)) {
+        out.push(t);
+    }
+    k
+}
+
+/// The words of a line: byte ranges between blanks.
+fn words(l: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in l.char_indices() {
+        if is_blank(c) {
+            if let Some(s) = start.take() {
+                out.push(s..i);
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..l.len());
+    }
+    out
+}
+
+/// The cells of a row: its name (one cell, however many words), then one cell
+/// per number; `None` unless the line is a name and two or more numbers.
+fn spaced_row(l: &str) -> Option<Vec<Range<usize>>> {
+    if !l.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let words = words(l);
+    if words.len() > super::cells::MAX_CELLS {
+        return None;
+    }
+    let is_number = |r: &Range<usize>| matches!(number::parse(&l[r.clone()]), Content::Number(_));
+    let name = words.iter().take_while(|r| !is_number(r)).count();
+    if name == 0 || name > MAX_NAME_WORDS || words.len() - name < 2 {
+        return None;
+    }
+    if !words[name..].iter().all(is_number) {
+        return None;
+    }
+    let label = words[0].start..words[name - 1].end;
+    let text = &l[label.clone()];
+    if text.chars().count() > MAX_NAME_CHARS || !text.chars().any(is_han) {
+        return None;
+    }
+    let mut cells = vec![label];
+    cells.extend(words[name..].iter().cloned());
+    Some(cells)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(l: &str) -> Option<Vec<&str>> {
+        spaced_row(l).map(|c| c.into_iter().map(|r| &l[r]).collect())
+    }
+
+    #[test]
+    fn a_name_and_numbers_spaced_singly_is_a_row() {
+        assert_eq!(
+            cells("一至三月 20 1 1 0"),
+            Some(vec!["一至三月", "20", "1", "1", "0"])
+        );
+        assert_eq!(
+            cells("  1.治 愈 1154025 1355815"),
+            Some(vec!["1.治 愈", "1154025", "1355815"])
+        );
+        // Prose: a unit or a word after a number, one number only, no name.
+        assert_eq!(cells("地区生产总值 245.61 亿元"), None);
+        assert_eq!(cells("全年完成 12 个项目 3 个"), None);
+        assert_eq!(cells("2021 2022 2023"), None);
+        assert_eq!(cells("共 12"), None);
+    }
+}
