@@ -85,8 +85,28 @@ fn row_cells(b: &Binder, ti: usize, r: usize, set: &[usize]) -> Option<Vec<Opera
     (!out.is_empty()).then_some(out)
 }
 
+/// The last column of counts, when no header names a total: it is one if it
+/// adds up all the count columns before it (two or more) on three rows or more,
+/// and on all rows but one at most (a merged header that cannot be placed, as
+/// 申请人情况 over 自然人 … 总计).
+fn unnamed_total_column(t: &Table) -> Option<(usize, Vec<usize>)> {
+    if (0..t.columns.len()).any(|c| is_total_column(t, c)) {
+        return None;
+    }
+    let last = (0..t.columns.len())
+        .rev()
+        .find(|&c| t.columns[c].kind == ColumnKind::Additive)?;
+    let before: Vec<usize> = (0..last)
+        .rev()
+        .take_while(|&k| t.columns[k].kind == ColumnKind::Additive)
+        .collect();
+    (before.len() >= 2).then(|| (last, before.into_iter().rev().collect()))
+}
+
 pub(super) fn total_columns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Claim>) {
-    for c in (0..t.columns.len()).filter(|&c| is_total_column(t, c)) {
+    let unnamed = unnamed_total_column(t);
+    let named = (0..t.columns.len()).filter(|&c| is_total_column(t, c));
+    for c in named.chain(unnamed.as_ref().map(|u| u.0)) {
         let fits_on = |set: &[usize], r: usize| -> Option<bool> {
             let total = cell(b, ti, r, c, Role::Stated)?;
             // A row of zeros fits any set of columns: it is no evidence.
@@ -96,7 +116,11 @@ pub(super) fn total_columns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Clai
             let parts = row_cells(b, ti, r, set)?;
             Some(Interval::sum(parts.iter().map(|o| o.value)).meets(&total.value))
         };
-        let rules = covered_sets(t, c)
+        let sets = match &unnamed {
+            Some((u, set)) if *u == c => vec![set.clone()],
+            _ => covered_sets(t, c),
+        };
+        let rules = sets
             .into_iter()
             .map(|set| Rule {
                 verdict: t
@@ -106,9 +130,12 @@ pub(super) fn total_columns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Clai
                 formula: set,
             })
             .collect();
-        let Some((set, _, holds)) = rule_of(rules) else {
+        let Some((set, broken, holds)) = rule_of(rules) else {
             continue;
         };
+        if unnamed.as_ref().is_some_and(|u| u.0 == c) && (holds < 3 || broken.len() > 1) {
+            continue;
+        }
         let ev = if holds >= 3 {
             Evidence::Explicit
         } else {

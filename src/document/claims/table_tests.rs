@@ -92,3 +92,17 @@ fn a_per_head_figure_is_the_sum_of_its_components_not_of_its_groups() {
     let groups = "      指标名称          绝对数（元）\n 全体居民人均可支配收入         30000\n  #城镇居民               40000\n   农村居民                20000\n";
     holds(groups, ClaimKind::TableTotalRow, "30000");
 }
+
+#[test]
+fn the_last_count_column_adding_up_the_others_on_three_rows_is_their_total() {
+    let table = |n: &str| {
+        format!(
+            "项目 | 甲 | 乙 | 丙 | 丁 |\n一、新收 | 58 | 7 | 1 | {n} |\n二、结转 | 2 | 1 | 0 | 3 |\n(一)公开 | 16 | 1 | 0 | 17 |\n(二)不公开 | 4 | 2 | 1 | 7 |\n"
+        )
+    };
+    holds(&table("66"), ClaimKind::TableTotalColumn, "66");
+    fails(&table("76"), ClaimKind::TableTotalColumn, "76");
+    // Two rows are no evidence.
+    let two = "项目 | 甲 | 乙 | 丙 |\n一、新收 | 5 | 2 | 9 |\n二、结转 | 2 | 1 | 3 |\n";
+    holds(two, ClaimKind::TableTotalColumn, "9");
+}

@@ -12,13 +12,13 @@ use std::ops::Range;
 
 /// A row as split, before the table knows its columns.
 pub(super) struct RawRow {
-    line: usize,
+    pub(super) line: usize,
     /// Document offset of the line.
     start: usize,
     /// Document offset of its end when it is not the line's (a CSV record may
     /// hold line breaks).
     end: Option<usize>,
-    cells: Vec<Range<usize>>,
+    pub(super) cells: Vec<Range<usize>>,
 }
 
 /// Most header rows read above a table's body.
@@ -208,12 +208,7 @@ fn loose_pipe_table(text: &str, lines: &LineIndex, n: usize, out: &mut Vec<Table
         .collect();
     widths.sort_unstable();
     let modal = widths.get(widths.len() / 2).copied().unwrap_or(0);
-    let mut misaligned: Vec<usize> = Vec::new();
-    for r in &rows {
-        if numbers_in(line(r.line), &r.cells) >= 1 && r.cells.len() != modal {
-            misaligned.push(r.line);
-        }
-    }
+    let misaligned = super::merged::place(&|k| line(k).to_owned(), &mut rows, modal);
     if let Some(mut t) = build(text, lines, Layout::Pipe, rows, None) {
         for row in t.rows.iter_mut().filter(|r| misaligned.contains(&r.line)) {
             for cell in row.cells.iter_mut() {

@@ -12,6 +12,7 @@ pub mod cells;
 mod columns;
 mod detect;
 mod levels;
+mod merged;
 pub mod number;
 mod spaced;
 pub mod words;

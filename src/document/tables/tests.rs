@@ -164,3 +164,17 @@ fn a_numbered_top_level_and_rows_that_add_up_give_levels() {
     assert!(depth(4) > depth(3) && depth(4) == depth(5));
     assert_eq!(depth(6), depth(1));
 }
+
+#[test]
+fn merged_cells_of_a_web_table_are_put_in_the_grid() {
+    // 高中 lacks its 教职工 cell (merged into 初中's): placed where the columns
+    // add up to 总计. The row opening with a group's name drops the name.
+    let text = "类别 | 学校数 | 学生数 | 教职工数 | 专任教师数 |\n小学 | 30 | 3000 | 200 | 150 |\n初中 | 20 | 2000 | 300 | 120 |\n高中 | 10 | 1000 | 80 |\n总计 | 60 | 6000 | 500 | 350 |\n";
+    let t = &tables(text)[0];
+    assert_eq!(t.number(3, 4).map(|n| n.value), Some(80.0));
+    assert_eq!(t.rows[3].cells[3].content, Content::Blank);
+    let text = "项目 | 甲 | 乙 | 总计 |\n一、新收 | 5 | 2 | 7 |\n二、办理结果 | (一)公开 | 3 | 1 | 4 |\n(二)不公开 | 2 | 1 | 3 |\n";
+    let t = &tables(text)[0];
+    assert_eq!(t.rows[2].label, "(一)公开");
+    assert_eq!(t.number(2, 3).map(|n| n.value), Some(4.0));
+}
