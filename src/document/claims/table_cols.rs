@@ -165,6 +165,8 @@ pub(super) fn total_columns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Clai
 enum Formula {
     /// a ÷ b
     Ratio(usize, usize),
+    /// a ÷ b, not in percent (学生与专任教师比 13.86)
+    Quotient(usize, usize),
     /// (a − b) ÷ b
     Growth(usize, usize),
     /// a ÷ a's total row
@@ -194,6 +196,10 @@ fn operands(
             Form::Ratio { scale: 100.0 },
             vec![op(r, a, Role::Numerator)?, op(r, d, Role::Denominator)?],
         ),
+        Formula::Quotient(a, d) => (
+            Form::Ratio { scale: 1.0 },
+            vec![op(r, a, Role::Numerator)?, op(r, d, Role::Denominator)?],
+        ),
         Formula::Growth(a, d) => (
             Form::Growth,
             vec![op(r, d, Role::From)?, op(r, a, Role::To)?],
@@ -208,7 +214,41 @@ fn operands(
     })
 }
 
+/// A column whose header names the ratio of two quantities (学生与专任教师比,
+/// 生师比, 性别比), not a share (占比) or a change (同比): a quotient of two count
+/// columns, as a number or per hundred.
+fn is_ratio_column(t: &Table, c: usize) -> bool {
+    let col = &t.columns[c];
+    let h = super::words::without_brackets(&col.header);
+    matches!(col.kind, ColumnKind::NotAdditive | ColumnKind::Additive)
+        && !col.percent
+        && h.ends_with('比')
+        && !["占比", "同比", "环比", "百分比"]
+            .iter()
+            .any(|w| h.ends_with(w))
+}
+
+fn ratio_formulas(t: &Table, c: usize) -> Vec<Formula> {
+    let cols: Vec<usize> = (0..t.columns.len())
+        .filter(|&k| k != c && t.columns[k].kind == ColumnKind::Additive)
+        .take(MAX_OPERANDS)
+        .collect();
+    let mut out = Vec::new();
+    for &a in &cols {
+        for &d in &cols {
+            if a != d {
+                out.push(Formula::Quotient(a, d));
+                out.push(Formula::Ratio(a, d));
+            }
+        }
+    }
+    out
+}
+
 fn formulas(t: &Table, c: usize, growth: bool, total_row: Option<usize>) -> Vec<Formula> {
+    if is_ratio_column(t, c) {
+        return ratio_formulas(t, c);
+    }
     let mut cols: Vec<usize> = (0..t.columns.len())
         .filter(|&k| k != c && t.columns[k].kind == ColumnKind::Additive)
         .collect();
@@ -255,8 +295,10 @@ fn whole_row(t: &Table) -> Option<usize> {
 pub(super) fn rate_columns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Claim>) {
     let total = whole_row(t);
     for c in 0..t.columns.len() {
-        let ColumnKind::Rate { growth, .. } = t.columns[c].kind else {
-            continue;
+        let growth = match t.columns[c].kind {
+            ColumnKind::Rate { growth, .. } => growth,
+            _ if is_ratio_column(t, c) => false,
+            _ => continue,
         };
         // A row in percent changes in points: a growth column holds no relative
         // growth for it. (It still counts while the column's formula is found.)

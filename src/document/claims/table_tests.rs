@@ -106,3 +106,14 @@ fn the_last_count_column_adding_up_the_others_on_three_rows_is_their_total() {
     let two = "项目 | 甲 | 乙 | 丙 |\n一、新收 | 5 | 2 | 9 |\n二、结转 | 2 | 1 | 3 |\n";
     holds(two, ClaimKind::TableTotalColumn, "9");
 }
+
+#[test]
+fn a_column_named_as_the_ratio_of_two_is_their_quotient() {
+    let table = |x: &str| {
+        format!(
+            "类别 | 学校数 | 在校学生数 | 专任教师数 | 学生与专任教师比 |\n学前教育 | 650 | 124541 | 8987 | 13.86 |\n小学 | 334 | 371009 | 18955 | {x} |\n初中 | 147 | 171369 | 11775 | 14.55 |\n总计 | 1131 | 666919 | 39717 | 16.79 |\n"
+        )
+    };
+    holds(&table("19.57"), ClaimKind::TableRate, "19.57");
+    fails(&table("17.59"), ClaimKind::TableRate, "17.59");
+}
