@@ -31,6 +31,7 @@ mod table;
 mod table_cols;
 pub mod table_math;
 mod table_quote;
+mod table_rows;
 mod whole;
 pub mod words;
 

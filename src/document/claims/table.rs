@@ -21,6 +21,7 @@ pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
         super::table_cols::total_columns(b, ti, t, out);
         super::table_cols::rate_columns(b, ti, t, out);
         super::table_cols::share_columns(b, ti, t, out);
+        super::table_rows::claims(b, ti, t, out);
     }
     super::table_quote::claims(b, out);
 }
@@ -437,7 +438,12 @@ fn breakdowns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Claim>) {
             }
             // A # or 其中 group is a part of the row, all of it only when its
             // names split the whole (城镇/乡村); indented rows are a breakdown.
-            let marked = t.rows[group[0]].marked;
+            // Rows numbered from one under a row are a list of its parts that
+            // may leave some out, like a # list, unless the table shows them whole.
+            let numbered = group.len() >= 2
+                && crate::document::markers::parse_block(&t.rows[group[0]].label)
+                    .is_some_and(|m| m.2 == 1);
+            let marked = t.rows[group[0]].marked || numbered;
             // A # group right after another # row may break that row down (a
             // nested 其中 flattened by the page: #一般公共预算收入 #税收收入 非税收入):
             // it is held only to not exceeding the row.

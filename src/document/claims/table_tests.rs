@@ -117,3 +117,18 @@ fn a_column_named_as_the_ratio_of_two_is_their_quotient() {
     holds(&table("19.57"), ClaimKind::TableRate, "19.57");
     fails(&table("17.59"), ClaimKind::TableRate, "17.59");
 }
+
+#[test]
+fn a_rate_row_is_its_stem_row_over_the_base_row_of_every_column() {
+    let table = |x: &str| {
+        format!(
+            "说明。\n本年出院人数 1982539 2189609 2555815\n #出院病人数 1539579 1833491 2078759\n  1.治 愈 1154025 1355815 1489703\n  2.好 转 308214 406909 509314\n  3.未 愈 52962 49352 56319\n  4.死 亡 24378 21415 23423\n治愈率 % 75 73.9 71.7\n好转率 % 20 {x} 24.5\n"
+        )
+    };
+    holds(&table("22.2"), ClaimKind::TableRate, "22.2");
+    fails(&table("25.2"), ClaimKind::TableRate, "25.2");
+    // Rows numbered from one under a row are held whole only where the table
+    // shows them whole: here they add up to #出院病人数 in the other columns.
+    let changed = table("22.2").replace("1355815", "1535815");
+    fails(&changed, ClaimKind::TableTotalRow, "1833491");
+}

@@ -273,6 +273,7 @@ fn classify_rows(t: &mut Table, text: &str) {
     align_marked_rows(t, &indents);
     unnamed_total(t);
     super::levels::numbered_levels(t);
+    super::levels::numbered_runs(t);
     super::levels::averages_unnamed(t);
     super::levels::nest_by_sums(t);
 }

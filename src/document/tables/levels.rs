@@ -62,6 +62,47 @@ pub(super) fn numbered_levels(t: &mut Table) {
     }
 }
 
+/// Rows numbered from one (1. 2. …, （1）（2）…) right after an unnumbered row,
+/// at its depth or one blank deeper, are a level under it (#出院病人数 over
+/// 1.治愈 2.好转 3.未愈 4.死亡): numbering opens a breakdown as indentation does.
+pub(super) fn numbered_runs(t: &mut Table) {
+    let body = t.body();
+    let mut r = body.start;
+    while r < body.end {
+        let head = &t.rows[r];
+        if !matches!(head.role, RowRole::Item | RowRole::Part) || level(&head.label).is_some() {
+            r += 1;
+            continue;
+        }
+        let depth = head.depth;
+        let mut family = None;
+        let mut k = r + 1;
+        while k < body.end {
+            let row = &t.rows[k];
+            let Some((f, _, value, _)) = markers::parse_block(&row.label) else {
+                break;
+            };
+            let expected = k - r;
+            let same = family.as_ref().is_none_or(|g| *g == f);
+            if !same
+                || value as usize != expected
+                || row.depth > depth + 1
+                || row.role != RowRole::Item
+            {
+                break;
+            }
+            family = Some(f);
+            k += 1;
+        }
+        if k >= r + 3 {
+            for row in &mut t.rows[r + 1..k] {
+                row.depth = depth + LEVEL;
+            }
+        }
+        r = k.max(r + 1);
+    }
+}
+
 /// A row followed, at its own depth, by two or more rows that add up to it in
 /// every count column but at most one (and in two at least) heads them: they
 /// are a level under it (专科医院 84 over 口腔医院 6, 眼科医院 7 … 其他专科医院 19).
