@@ -10,7 +10,10 @@ alarm rate on clean text.
   scripts/typo-measure.py clean HALF       the documents (.txt, .md; seeds excluded) of
       one half of ../shared/corpus: flagged sentences per 1,000 sentences. For the
       held-out half only the aggregate is printed; `--list` shows the findings of
-      the tune half.
+      the tune half. The corpus is edited but not error-free: a flagged sentence
+      whose every finding is judged `true` in tests/judged/HALF/typo.txt holds a
+      real typo, so the figure is printed twice, all flagged sentences and false
+      alarms only (the verdicts are read, never printed).
 
 The spelling lints are doubled-char, repeated-phrase, confusable, homophone and
 idiom-slip (RL301 RL302 RL306 RL308 RL309). BIN (default target/release/reportlint)
@@ -79,6 +82,18 @@ def dev(path):
         print(f"  {code}: {right} right, {wrong} wrong")
 
 
+def judged_verdicts(half):
+    """`path:line:column:CODE` -> verdict, from the corpus verdicts of one half."""
+    verdicts = {}
+    path = os.path.join(REPO, "tests/judged", half, "typo.txt")
+    for line in open(path, encoding="utf-8") if os.path.exists(path) else []:
+        body = line.split(" # ")[0].strip()
+        if body and not body.startswith("#"):
+            key, verdict = body.split(" ", 1)
+            verdicts[key] = verdict.strip()
+    return verdicts
+
+
 def clean(half, listing):
     split = subprocess.run([sys.executable, os.path.join(HERE, "corpus-split.py"), CORPUS],
                            capture_output=True, text=True, check=True).stdout
@@ -88,7 +103,8 @@ def clean(half, listing):
     by_path = {}
     for f in findings:
         by_path.setdefault(os.path.realpath(f["path"]), []).append(f)
-    sentences = flagged = 0
+    verdicts = judged_verdicts(half)
+    sentences = flagged = real = 0
     per_code = {}
     for path in docs:
         raw = open(path, "rb").read()
@@ -100,17 +116,24 @@ def clean(half, listing):
             at += len(s) + (1 if at + len(s) < len(text) and text[at + len(s)] == "\n" else 0)
         sentences += len(starts)
         hit = set()
+        false_in = set()
+        rel = os.path.relpath(path, CORPUS)
         for f in by_path.get(os.path.realpath(path), []):
             for k, (a, b, s) in enumerate(starts):
                 if a <= f["byte_start"] < b:
                     if k not in hit:
                         per_code[f["code"]] = per_code.get(f["code"], 0) + 1
                     hit.add(k)
+                    if verdicts.get(f"{rel}:{f['line']}:{f['column']}:{f['code']}") != "true":
+                        false_in.add(k)
                     if listing and half == "tune":
                         print(f"{f['code']} {os.path.relpath(path, CORPUS)}:{f['line']}: {f['message']} | {s.strip()[:60]}")
         flagged += len(hit)
+        real += len(hit - false_in)
     print(f"{half} half, clean text: {len(docs)} documents, {sentences} sentences, "
           f"{flagged} flagged by the spelling lints = {1000 * flagged / max(sentences, 1):.2f} per 1,000")
+    print(f"  of them {real} hold a typo judged real (tests/judged/{half}/typo.txt); "
+          f"false alarms: {flagged - real} = {1000 * (flagged - real) / max(sentences, 1):.2f} per 1,000")
     print("  by lint (first finding of each flagged sentence): "
           + ", ".join(f"{c} {n}" for c, n in sorted(per_code.items())))
 

@@ -23,7 +23,10 @@ crate::declare_lint! {
     /// dictionary of common two-character words (`lints/words.toml`) and the
     /// spelling lexicon decide. The lexicon also knows a word that ends on the
     /// first copy before a verb or preposition (工作|作相应的调整, 实事求是|是
-    /// 统一的) and a verb doubled before its object (洗洗澡、治治病). In a table
+    /// 统一的) and a verb doubled before its object (洗洗澡、治治病), and a word
+    /// of two or more characters on each side (产业链|链长制). What three or
+    /// more issuers of published official text write with the same neighbours
+    /// (`lints/typo-seen.toml`: 人均均量, 芝麻开花节节高) is a term. In a table
     /// cell a double is reported only if one copy, the other deleted, makes a
     /// word with a neighbour (a cell 道道全 is a brand).
     /// A doubled number (1111, 2020) is only reported in a line that is doubled
@@ -252,7 +255,10 @@ impl DoubledChar {
         {
             return true;
         }
-        self.allow.iter().any(|w| allowed_here(w, chars, k)) || reads_doubled(chars, k)
+        self.allow.iter().any(|w| allowed_here(w, chars, k))
+            || super::seen::seen().doubled.contains(&[prev, x, x, next])
+            || reads_doubled(chars, k)
+            || two_lexicon_words_meet(chars, k)
     }
 }
 
@@ -263,6 +269,23 @@ fn joins_a_word(prev: char, x: char, next: char) -> bool {
     let lex = Lexicon::get();
     let word = |a: char, b: char| lex.word(&[lex.id(a), lex.id(b)]).is_some();
     word(prev, x) || word(x, next)
+}
+
+/// Whether the spelling lexicon knows a word of two or more characters that
+/// ends on the first copy and another that starts on the second (租赁房|房租,
+/// 产业链|链长制, 群众|众志成城): both copies belong to words, so keeping both
+/// reads as two words meeting. A slip leaves one copy a fragment (市农|农村局:
+/// no word ends on the first 农; 我们|们要: none starts on the second 们).
+fn two_lexicon_words_meet(chars: &CharTable, k: usize) -> bool {
+    let lex = Lexicon::get();
+    let id = |i: usize| lex.id(chars.at(i));
+    let is_word = |from: usize, len: usize| {
+        let ids: Vec<CharId> = (from..from + len).map(id).collect();
+        (from..from + len).all(|i| is_han(chars.at(i)))
+            && lex.word(&ids).is_some_and(|w| !w.is_name())
+    };
+    let ends_on_first = (2..=4usize).any(|len| k + 1 >= len && is_word(k + 1 - len, len));
+    ends_on_first && (2..=4usize).any(|len| k + 1 + len <= chars.len() && is_word(k + 1, len))
 }
 
 /// Whether the lexicon reads the doubled character as two words' worth:
@@ -455,6 +478,8 @@ mod tests {
                 "可以对他们的工作作相应的调整，实事求是是马克思主义的精髓。",
                 "坚持照镜子、正衣冠、洗洗澡、治治病的要求。",
                 "2020年全市生产总值1111亿元。",
+                "全面推行产业链链长制，强化群防群治治理。",
+                "经济总量、人均均量、运行质量稳步提升。",
             ],
             &[
                 "市农农村局",

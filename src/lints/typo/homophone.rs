@@ -33,7 +33,9 @@ crate::declare_lint! {
     /// parallel four-character items that start alike (以学铸魂、以学增智), a
     /// window that starts or ends with the particle 的 or 得 (集散的), a measure
     /// word after a number (118对友城) and a brand before a model code (M9).
-    /// A slip the confusable list knows is left to that lint.
+    /// A slip the confusable list knows is left to that lint, and a window that
+    /// three or more issuers of published official text write
+    /// (`lints/typo-seen.toml`: 终期, 视情) is a term the lexicon lacks.
     ///
     /// ## Why
     /// Most spelling errors in Chinese reports are homophones picked from the
@@ -78,6 +80,20 @@ impl Configurable for Homophone {
             names: o.names,
         })
     }
+}
+
+/// The windows independent issuers of official text all write
+/// ([`super::seen`]), as packed ids.
+fn seen_windows(lex: &Lexicon) -> &'static IntSet<u64> {
+    static PACKED: OnceLock<IntSet<u64>> = OnceLock::new();
+    PACKED.get_or_init(|| {
+        let seen = &super::seen::seen().windows;
+        seen.iter()
+            .map(|w| w.chars().map(|c| lex.id(c)).collect::<Vec<CharId>>())
+            .filter(|ids| ids.len() <= 4 && !ids.contains(&0))
+            .map(|ids| pack(&ids))
+            .collect()
+    })
 }
 
 /// A replacement must raise the segmentation's log-probability by this much.
@@ -335,6 +351,7 @@ impl Homophone {
             || !index.may_suggest(ids)
             || lex.word(ids).is_some()
             || self.allow.contains(&pack(ids))
+            || seen_windows(lex).contains(&pack(ids))
         {
             return;
         }
@@ -465,7 +482,10 @@ impl Homophone {
         TITLES_AFTER
             .iter()
             .any(|t| after.starts_with(t) || after_next.starts_with(t))
-            || TITLES_BEFORE.iter().any(|t| before.ends_with(t))
+            || TITLES_BEFORE.iter().any(|t| {
+                // A signature line puts a space between title and name (市长 龚文密).
+                before.trim_end_matches([' ', '\u{3000}']).ends_with(t)
+            })
     }
 }
 
@@ -638,10 +658,26 @@ const PLACE_SUFFIX: &str = "省市县区镇乡村州旗盟岛湾街路";
 const ORG_SUFFIX: [&str; 10] = [
     "科技", "国际", "大学", "学院", "医院", "中心", "协会", "基金", "律师", "港区",
 ];
-/// These end the name of a company or a line of transport, however long.
-const NAME_END: [&str; 14] = [
-    "公司", "集团", "有限", "控股", "股份", "实业", "银行", "机场", "铁路", "高铁", "城际", "高速",
-    "大桥", "隧道",
+/// These end the name of a company, a line of transport or a named
+/// development (某某模具产业园, 某某康旅小镇), however long.
+const NAME_END: [&str; 17] = [
+    "公司",
+    "集团",
+    "有限",
+    "控股",
+    "股份",
+    "实业",
+    "银行",
+    "机场",
+    "铁路",
+    "高铁",
+    "城际",
+    "高速",
+    "大桥",
+    "隧道",
+    "产业园",
+    "小镇",
+    "购物中心",
 ];
 /// How many characters after the window such an ending may start.
 const ORG_REACH: usize = 6;
@@ -710,6 +746,9 @@ mod tests {
                 "智造走廊建设加快，智造水平提升。",
                 "王薇同志深夜看望坚守一线的医务工作者。",
                 "项目由坚督建设工程集团承建。",
+                "开展规划实施终期评估，各年度视情提出调整建议。",
+                "签发人：市长 龚文密",
+                "建设中鑫模具产业园和灵康杏福康旅小镇。",
             ],
             &[
                 "要加强坚督检查。",

@@ -8,5 +8,6 @@ pub(crate) mod homophone;
 pub(crate) mod idiom_slip;
 pub(crate) mod lexicon;
 pub(crate) mod repeated_phrase;
+pub(crate) mod seen;
 pub(crate) mod stray_whitespace;
 pub(crate) mod unbalanced_pair;
