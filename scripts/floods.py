@@ -47,6 +47,10 @@ STAGES = {
     "numerals": "一百二十三万四千五百六十七",
     # ；-joined 其中 lists with no full stop: cubic before the breakdowns' reach was bounded
     "qizhong-semicolons": "项目投资10亿元，增长5%；其中，工业投资6亿元；建筑投资3亿元；",
+    # tables without layout: rows spaced singly, rate rows, web rows with merged cells
+    "spaced-rows": "甲{i} 1 2 3\n",
+    "rate-rows": "治愈 {i} 3\n出院 {i} 6\n治愈率 % 50 50\n",
+    "merged-pipe": "甲{i} | 1 | 2 | 3 |\n乙 | 1 | 2 |\n合计 | 2 | 4 | 6 |\n",
 }
 
 SHAPES = ("line", "para", "table", "section")

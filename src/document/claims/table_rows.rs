@@ -12,6 +12,8 @@ use crate::document::tables::{RowRole, Table};
 
 /// Most rows tried as a rate's base, nearest the rate first.
 const MAX_BASES: usize = 12;
+/// Rows before and after a rate row its operands are looked for in.
+const REACH: usize = 40;
 
 /// A row's name without its number, mark or unit: "1.治愈" → "治愈".
 fn bare(label: &str) -> &str {
@@ -40,15 +42,15 @@ pub(super) fn claims(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Claim>) {
             continue;
         };
         let is_rate = |k: usize| stem_of(t, k);
-        let numerators: Vec<usize> = t
-            .body()
+        let near = r.saturating_sub(REACH).max(t.header_rows)..(r + REACH).min(t.rows.len());
+        let numerators: Vec<usize> = near
+            .clone()
             .filter(|&k| k != r && counted(k) && !is_rate(k) && bare(&t.rows[k].label) == stem)
             .collect();
         let [num] = numerators[..] else {
             continue;
         };
-        let mut bases: Vec<usize> = t
-            .body()
+        let mut bases: Vec<usize> = near
             .filter(|&k| k != r && k != num && counted(k) && !is_rate(k))
             .collect();
         bases.sort_by_key(|&k| k.abs_diff(num));

@@ -10,6 +10,8 @@ use crate::document::markers::{self, Family};
 const LEVEL: usize = 2;
 /// Most rows after a row that are tried as its parts.
 const MAX_NESTED_ROWS: usize = 40;
+/// Most rows under a row compared with it to tell an average from a total.
+const MAX_PARTS: usize = 200;
 
 /// The numbering family a row's name opens with: an outline marker, or a
 /// Chinese numeral with a dot (一.医院, 二．疗养院), which tables use as 一、.
@@ -196,7 +198,7 @@ pub(super) fn averages_unnamed(t: &mut Table) {
             let Some(head) = number(t, r, c) else {
                 return false;
             };
-            let parts: Vec<f64> = (r + 1..body.end)
+            let parts: Vec<f64> = (r + 1..body.end.min(r + 1 + MAX_PARTS))
                 .take_while(|&k| t.rows[k].depth > t.rows[r].depth)
                 .filter_map(|k| number(t, k, c).map(|n| n.value))
                 .collect();

@@ -11,6 +11,9 @@ use super::number::{self, Content};
 use super::words::{is_one_of, words};
 use std::ops::Range;
 
+/// Widest row a missing cell is placed in (each place is tried on every column).
+const MAX_PLACED_COLUMNS: usize = 24;
+
 /// Places rows of `modal + 1` and `modal - 1` cells in a grid of `modal`
 /// columns where the table shows how; returns the lines of rows left unplaced.
 pub(super) fn place(
@@ -51,7 +54,7 @@ pub(super) fn place(
     let short: Vec<usize> = (0..rows.len())
         .filter(|&i| rows[i].cells.len() + 1 == modal && has_numbers(&rows[i]))
         .collect();
-    if let (Some(total), &[one]) = (total, &short[..]) {
+    if let (Some(total), &[one], true) = (total, &short[..], modal <= MAX_PLACED_COLUMNS) {
         if let Some(gap) = best_gap(line, rows, total, one, modal) {
             let at = rows[one].cells[gap - 1].end;
             rows[one].cells.insert(gap, at..at);
