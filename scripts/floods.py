@@ -50,6 +50,7 @@ STAGES = {
     # tables without layout: rows spaced singly, rate rows, web rows with merged cells
     "spaced-rows": "甲{i} 1 2 3\n",
     "rate-rows": "治愈 {i} 3\n出院 {i} 6\n治愈率 % 50 50\n",
+    "inline-rows": "区{i} 1 2 3 ",
     "merged-pipe": "甲{i} | 1 | 2 | 3 |\n乙 | 1 | 2 |\n合计 | 2 | 4 | 6 |\n",
 }
 

@@ -14,10 +14,10 @@ use std::ops::Range;
 pub(super) struct RawRow {
     pub(super) line: usize,
     /// Document offset of the line.
-    start: usize,
+    pub(super) start: usize,
     /// Document offset of its end when it is not the line's (a CSV record may
     /// hold line breaks).
-    end: Option<usize>,
+    pub(super) end: Option<usize>,
     pub(super) cells: Vec<Range<usize>>,
 }
 
@@ -74,6 +74,9 @@ pub fn detect(text: &str, lines: &LineIndex, file: Option<Delimited>) -> Vec<Tab
         }
         if next == n + 1 && !l.contains(['\t', '|']) {
             next = super::spaced::spaced_table(text, lines, n, &mut out);
+            if next == n + 1 {
+                next = super::inline::inline_table(text, lines, n, &mut out);
+            }
         }
         n = next.max(n + 1);
     }

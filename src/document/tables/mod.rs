@@ -11,6 +11,7 @@
 pub mod cells;
 mod columns;
 mod detect;
+mod inline;
 mod levels;
 mod merged;
 pub mod number;

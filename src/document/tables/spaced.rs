@@ -46,7 +46,7 @@ pub(super) fn spaced_table(text: &str, lines: &LineIndex, n: usize, out: &mut Ve
 }
 
 /// The words of a line: byte ranges between blanks.
-fn words(l: &str) -> Vec<Range<usize>> {
+pub(super) fn words(l: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     for (i, c) in l.char_indices() {

@@ -178,3 +178,33 @@ fn merged_cells_of_a_web_table_are_put_in_the_grid() {
     assert_eq!(t.rows[2].label, "(一)公开");
     assert_eq!(t.number(2, 3).map(|n| n.value), Some(4.0));
 }
+
+#[test]
+fn a_table_flattened_into_one_line_is_read_row_by_row() {
+    let text = "详见表1。表1：医疗收入增长情况 地区 2017年 医疗收入（万元） 2018年医疗收入（万元） 增长率（%） 本年度目标值（%） 平潭 24158.06 27388.75 13.37 ≤10 区医院 21198.50 23749.56 12.03 ≤10 区中医院 2959.56 3639.20 22.96 ≤10\n";
+    let t = tables(text);
+    assert_eq!(t.len(), 1);
+    let t = &t[0];
+    assert_eq!(t.header_rows, 1);
+    assert_eq!(t.rows.len(), 4);
+    assert_eq!(t.rows[2].label, "区医院");
+    assert!(matches!(
+        t.columns[3].kind,
+        ColumnKind::Rate { growth: true, .. }
+    ));
+    // Only rate words are kept over the columns; the others are read from numbers.
+    assert_eq!(t.columns[1].header, "");
+    // The prose before it keeps its sentence; each cell is one too.
+    let doc = crate::document::Document::parse("t.txt", text.to_owned());
+    let p = &doc.paragraphs[0];
+    assert!(p
+        .sentences
+        .iter()
+        .any(|s| &p.text[s.start..s.end] == "区医院"));
+    assert!(p
+        .sentences
+        .first()
+        .is_some_and(|s| p.text[s.start..s.end].starts_with("详见表1")));
+    // Names and numbers that do not run to the end of the line are prose.
+    assert!(tables("甲县 1 2 乙县 3 4 丙县 5 6 共计12个。\n").is_empty());
+}

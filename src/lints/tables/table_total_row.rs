@@ -28,7 +28,9 @@ crate::declare_lint! {
     /// after it add up to in every count column but one. An unnamed first row
     /// larger than every row below it is the total. Rows spaced singly (PDF text)
     /// are a table when three or more lines are a name and the same count of
-    /// numbers; in a column no header names, a row lying between the rows under
+    /// numbers, and a line is a flattened table when three or more names, each
+    /// followed by the same count of numbers, run to its end; in a column no
+    /// header names, a row lying between the rows under
     /// it is their average, and the column is not added.
     ///
     /// Counts must add up exactly; amounts in 万元 or with decimals may be off by
