@@ -20,6 +20,8 @@ const MAX_NAME_WORDS: usize = 3;
 const MAX_NAME_CHARS: usize = 20;
 /// Rows of numbers needed for a table.
 const MIN_ROWS: usize = 3;
+/// Blanks between two numbers that stand for an empty cell between them.
+const EMPTY_CELL_GAP: usize = 3;
 
 pub(super) fn spaced_table(text: &str, lines: &LineIndex, n: usize, out: &mut Vec<Table>) -> usize {
     let line = |k: usize| &text[lines.line_range(text, k)];
@@ -88,7 +90,15 @@ fn spaced_row(l: &str) -> Option<Vec<Range<usize>>> {
         return None;
     }
     let mut cells = vec![label];
-    cells.extend(words[name..].iter().cloned());
+    for (i, w) in words.iter().enumerate().skip(name) {
+        // A wide gap between two numbers of a singly spaced row is an empty
+        // cell (初中 … 41382   2555 under 教职工人数 left blank).
+        if i > name && w.start - words[i - 1].end >= EMPTY_CELL_GAP {
+            let at = words[i - 1].end;
+            cells.push(at..at);
+        }
+        cells.push(w.clone());
+    }
     Some(cells)
 }
 
@@ -115,5 +125,10 @@ mod tests {
         assert_eq!(cells("全年完成 12 个项目 3 个"), None);
         assert_eq!(cells("2021 2022 2023"), None);
         assert_eq!(cells("共 12"), None);
+        // A wide gap between numbers is an empty cell.
+        assert_eq!(
+            cells("初中 44 41382   2555"),
+            Some(vec!["初中", "44", "41382", "", "2555"])
+        );
     }
 }
