@@ -28,7 +28,9 @@ const MAX_WORDS: usize = 400;
 pub(super) fn inline_table(text: &str, lines: &LineIndex, n: usize, out: &mut Vec<Table>) -> usize {
     let range = lines.line_range(text, n);
     let l = &text[range.clone()];
-    if l.bytes().filter(u8::is_ascii_digit).count() < 3 * MIN_ROWS * 2 {
+    if !super::spaced::ends_in_number(l)
+        || l.bytes().filter(u8::is_ascii_digit).count() < 3 * MIN_ROWS * 2
+    {
         return n + 1;
     }
     let words = words(l);

@@ -47,6 +47,27 @@ pub(super) fn spaced_table(text: &str, lines: &LineIndex, n: usize, out: &mut Ve
     k
 }
 
+/// Whether a line ends in a digit or a percent sign: a row of numbers does, a
+/// line of prose seldom (a byte test that spares prose the word split).
+pub(super) fn ends_in_number(l: &str) -> bool {
+    let body = l.trim_matches(is_blank);
+    if !body
+        .bytes()
+        .next_back()
+        .is_some_and(|b| b.is_ascii_digit() || b == b'%')
+    {
+        return false;
+    }
+    // The last two words are numbers (a row has two at least).
+    let mut words = body.rsplit(is_blank).filter(|w| !w.is_empty());
+    let mut number = || {
+        words
+            .next()
+            .is_some_and(|w| w.bytes().any(|b| b.is_ascii_digit()))
+    };
+    number() && number()
+}
+
 /// The words of a line: byte ranges between blanks.
 pub(super) fn words(l: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -69,7 +90,7 @@ pub(super) fn words(l: &str) -> Vec<Range<usize>> {
 /// The cells of a row: its name (one cell, however many words), then one cell
 /// per number; `None` unless the line is a name and two or more numbers.
 fn spaced_row(l: &str) -> Option<Vec<Range<usize>>> {
-    if !l.bytes().any(|b| b.is_ascii_digit()) {
+    if !ends_in_number(l) || !l.trim_matches(is_blank).contains([' ', '\u{3000}']) {
         return None;
     }
     let words = words(l);
