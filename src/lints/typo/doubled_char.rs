@@ -186,7 +186,10 @@ impl Lint for DoubledChar {
                 // In a table cell a double that joins no word is a name.
                 let name_in_table =
                     doc.in_table(p.doc_offset(chars.byte(k))) && !joins_a_word(prev, x, at(k + 2));
-                if !name_in_table && !self.is_legit(d, &p.text, &chars, k, prev, x, at(k + 2)) {
+                if !name_in_table
+                    && !coined_in_quote(&p.text, &chars, k)
+                    && !self.is_legit(d, &p.text, &chars, k, prev, x, at(k + 2))
+                {
                     out.push(han_finding(p, &chars, k));
                 }
             }
@@ -287,6 +290,28 @@ fn two_lexicon_words_meet(chars: &CharTable, k: usize) -> bool {
     let ends_on_first = (2..=4usize).any(|len| k + 1 >= len && is_word(k + 1 - len, len));
     ends_on_first && (2..=4usize).any(|len| k + 1 + len <= chars.len() && is_word(k + 1, len))
 }
+
+/// Whether the double lies in a short quotation or title (“亲亲常德”,
+/// 《步步高》): a slogan or a name, coined on purpose. Not when the marks are
+/// doubled too (““疫疫””: a line doubled by OCR), nor when the quotation is
+/// the double alone.
+fn coined_in_quote(text: &str, chars: &CharTable, k: usize) -> bool {
+    let (start, end) = (chars.byte(k), chars.byte(k + 2));
+    let mark = |c: char| matches!(c, '“' | '”' | '《' | '》' | '「' | '」' | '‘' | '’');
+    let doubled_marks = text[..start]
+        .chars()
+        .rev()
+        .take(SHORT_QUOTE_REACH)
+        .zip(text[..start].chars().rev().skip(1))
+        .any(|(a, b)| a == b && mark(a));
+    // A quotation of the doubled character alone (“疫疫”线) is that character
+    // typed twice.
+    let whole_quote = k > 0 && mark(chars.at(k - 1)) && mark(chars.at(k + 2));
+    !doubled_marks && !whole_quote && super::homophone::in_short_quote(text, start, end)
+}
+
+/// How far back doubled quotation marks are looked for.
+const SHORT_QUOTE_REACH: usize = 12;
 
 /// Whether the lexicon reads the doubled character as two words' worth:
 /// a word ends with the first copy and the second is a common verb,
@@ -480,6 +505,7 @@ mod tests {
                 "2020年全市生产总值1111亿元。",
                 "全面推行产业链链长制，强化群防群治治理。",
                 "经济总量、人均均量、运行质量稳步提升。",
+                "打响“亲亲常德”旅游品牌。",
             ],
             &[
                 "市农农村局",
@@ -488,6 +514,8 @@ mod tests {
                 "。在在全市推进",
                 "给他以生活的机会和和效力的机会",
                 "成立7070周周年歌咏大会年歌咏大会",
+                "坚守““疫疫””线的",
+                "坚守“疫疫”线的医务工作者",
             ],
         );
     }

@@ -559,7 +559,7 @@ fn same_reading_one_off(
 }
 
 /// Whether the window lies inside a short quotation or title.
-fn in_short_quote(text: &str, start: usize, end: usize) -> bool {
+pub(super) fn in_short_quote(text: &str, start: usize, end: usize) -> bool {
     let before = &text[..start];
     let Some((open_at, open)) = before
         .char_indices()
