@@ -2,6 +2,7 @@
 //! paragraphs with wrapped lines joined, sentences, numbering markers and outline.
 //! Lints never re-read or re-split the file.
 
+pub mod chars;
 pub mod claims;
 pub mod cn_numeral;
 pub mod dates;
@@ -74,6 +75,9 @@ pub struct Document {
     pub directives: Vec<directives::Directive>,
     /// Checkable statements, built on first use by [`Document::claims`].
     claims: std::sync::OnceLock<claims::Claims>,
+    /// Each paragraph's characters by index, decoded once on first use by
+    /// [`Document::char_table`] (the typo lints share them).
+    char_tables: std::sync::OnceLock<Vec<chars::CharTable>>,
     /// Pages and lines (PDF), sections and table cells (Word) of the text, when
     /// the input format knows them.
     pub places: Option<crate::input::location::SourceMap>,
@@ -128,6 +132,7 @@ impl Document {
             original: None,
             directives: Vec::new(),
             claims: std::sync::OnceLock::new(),
+            char_tables: std::sync::OnceLock::new(),
             places: None,
         }
     }
@@ -163,6 +168,22 @@ impl Document {
     /// only the arithmetic checks need them).
     pub fn claims(&self) -> &claims::Claims {
         self.claims.get_or_init(|| claims::build(self))
+    }
+
+    /// The characters of paragraph `paragraph` by index (empty for one of 4 GiB
+    /// or more). All paragraphs are decoded together on first use, once for every
+    /// lint that reads characters.
+    pub fn char_table(&self, paragraph: usize) -> &chars::CharTable {
+        static EMPTY: chars::CharTable = chars::CharTable::EMPTY;
+        self.char_tables
+            .get_or_init(|| {
+                self.paragraphs
+                    .iter()
+                    .map(|p| chars::CharTable::new(&p.text))
+                    .collect()
+            })
+            .get(paragraph)
+            .unwrap_or(&EMPTY)
     }
 
     /// The quantities of one sentence (indices into a paragraph's sentences), found

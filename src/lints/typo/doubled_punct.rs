@@ -1,4 +1,5 @@
 use crate::diagnostic::{Finding, Severity};
+use crate::document::chars::LeadBytes;
 use crate::document::{Document, Paragraph};
 use crate::lints::{Configurable, Lint, LintMeta};
 use crate::span::Span;
@@ -62,24 +63,33 @@ impl Lint for DoubledPunct {
     }
 }
 
+/// Every mark this lint reports begins with byte E2, E3 or EF (Han characters
+/// begin with E4–E9): the walk stops only at characters that do.
+const MARK_STARTS: LeadBytes = LeadBytes::new(&[0xE2, 0xE3, 0xEF]);
+
 fn check_paragraph(p: &Paragraph, out: &mut Vec<Finding>) {
     let text = p.text.as_str();
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let Some(&(j, d)) = iter.peek() else { break };
+    let char_at = |i: usize| text.get(i..).and_then(|r| r.chars().next());
+    // Marks already read as part of a run or a pair are not read again.
+    let mut resume = 0;
+    for i in MARK_STARTS.find_in(text) {
+        if i < resume {
+            continue;
+        }
+        let Some(c) = char_at(i) else { break };
+        let j = i + c.len_utf8();
+        let Some(d) = char_at(j) else { break };
         let second = Span::new(j, j + d.len_utf8());
+        resume = j;
         if c == d {
             // A run of the same mark: report it once.
-            let mut end = i + c.len_utf8();
-            let mut count = 1;
-            while let Some(&(k, e)) = iter.peek() {
-                if e != c {
-                    break;
-                }
-                end = k + e.len_utf8();
+            let mut end = second.end;
+            let mut count = 2;
+            while let Some(e) = char_at(end).filter(|&e| e == c) {
+                end += e.len_utf8();
                 count += 1;
-                iter.next();
             }
+            resume = end;
             if let Some(f) = same_mark(p, text, c, Span::new(i, end), second, count) {
                 out.push(f);
             }
@@ -91,7 +101,7 @@ fn check_paragraph(p: &Paragraph, out: &mut Vec<Finding>) {
                     .help(format!("保留其中一个：「{c}」或「{d}」"))
                     .severity(Severity::Warning),
             );
-            iter.next();
+            resume = second.end;
         }
     }
 }

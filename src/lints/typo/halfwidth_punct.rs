@@ -1,4 +1,5 @@
 use crate::diagnostic::{Finding, Severity};
+use crate::document::chars::LeadBytes;
 use crate::document::markers::is_han;
 use crate::document::Document;
 use crate::lints::{Configurable, Lint, LintMeta};
@@ -97,6 +98,10 @@ fn chinese_side(c: Option<char>) -> bool {
     c.is_some_and(|c| is_han(c) || matches!(c, '“' | '”' | '《' | '》' | '）' | '（'))
 }
 
+/// The half-width marks, each one byte: the walk steps over whole characters and
+/// stops only at these.
+const HALF_MARKS: LeadBytes = LeadBytes::new(b",;:?!(");
+
 fn hits(doc: &Document) -> Vec<Hit> {
     let text = &doc.text;
     // Numbering markers such as (一) are the numbering lints' business.
@@ -109,11 +114,8 @@ fn hits(doc: &Document) -> Vec<Hit> {
     let mut out = Vec::new();
     // The marks are ASCII, so a byte scan finds them without decoding characters
     // (an ASCII byte is always a whole character).
-    for (i, b) in text.bytes().enumerate() {
-        if !matches!(b, b',' | b';' | b':' | b'?' | b'!' | b'(') {
-            continue;
-        }
-        let c = char::from(b);
+    for i in HALF_MARKS.find_in(text) {
+        let c = char::from(text.as_bytes()[i]);
         let Some(kind) = kind_of(c) else { continue };
         if doc.in_table_structure(i) {
             continue; // the comma between CSV cells
@@ -220,7 +222,11 @@ fn bracket(text: &str, i: usize, prev: Option<char>) -> Option<Hit> {
 fn count_fullwidth(text: &str) -> [usize; 6] {
     let mut full = [0usize; 6];
     let bytes = text.as_bytes();
+    // Every full-width mark of MARKS is EF BC xx (U+FF01–U+FF3F).
     for at in memchr::memchr_iter(0xEF, bytes) {
+        if bytes.get(at + 1) != Some(&0xBC) {
+            continue;
+        }
         let Some(c) = text.get(at..).and_then(|r| r.chars().next()) else {
             continue;
         };

@@ -50,6 +50,7 @@ impl Hasher for IntHasher {
 }
 
 pub type IntSet<K> = HashSet<K, BuildHasherDefault<IntHasher>>;
+pub type IntMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<IntHasher>>;
 
 /// Packs up to four character ids (or syllable ids + 1) into one key.
 pub fn pack(ids: &[u16]) -> u64 {
@@ -219,6 +220,8 @@ impl Lexicon {
         }
         let mut flagged: Vec<u64> = Vec::new();
         let mut total = 0f64;
+        // A word's weight e^(log_freq/8) by log_freq: one `exp` per value, not per word.
+        let weight: [f64; 256] = std::array::from_fn(|f| (f as f64 / 8.0).exp());
         let mut buf = [0u16; 4];
         lex.words.reserve(count_words(r.clone())?);
         for len in 1..=4usize {
@@ -229,7 +232,7 @@ impl Lexicon {
                 }
                 let (log_freq, flags) = (r.u8()?, r.u8()?);
                 let key = pack(&buf[..len]);
-                total += (f64::from(log_freq) / 8.0).exp();
+                total += weight[usize::from(log_freq)];
                 if flags & (TARGET | IDIOM) != 0 {
                     flagged.push(key);
                 }

@@ -1,4 +1,5 @@
 use crate::diagnostic::Finding;
+use crate::document::chars::CharTable;
 use crate::document::markers::is_han;
 use crate::document::{Document, Paragraph};
 use crate::lints::{Configurable, Lint, LintMeta};
@@ -48,17 +49,17 @@ impl Lint for RepeatedPhrase {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        let mut chars = CharTable::default();
-        for p in &doc.paragraphs {
-            if !chars.fill(&p.text) {
+        for (pi, p) in doc.paragraphs.iter().enumerate() {
+            let chars = doc.char_table(pi);
+            if chars.is_empty() {
                 continue;
             }
-            let repeats = tandem_repeats(&chars, MIN_UNIT);
+            let repeats = tandem_repeats(chars, MIN_UNIT);
             if !repeats.is_empty() {
                 // A line doubled by OCR doubles short pieces too: 线的线的.
-                let short = short_repeats(&chars, &repeats);
+                let short = short_repeats(chars, &repeats);
                 for r in short.into_iter().chain(repeats) {
-                    let f = finding(p, &chars, r);
+                    let f = finding(p, chars, r);
                     // Copies in two table cells, or a copy running across a cell
                     // boundary (a header repeated per column group), are cells
                     // of a table, not a phrase typed twice; a phrase doubled
@@ -70,94 +71,6 @@ impl Lint for RepeatedPhrase {
                 }
             }
         }
-    }
-}
-
-/// The characters of a paragraph by index, for the lints that compare characters
-/// at a distance (doubled-char, repeated-phrase). The table of a huge paragraph is
-/// the largest buffer a lint holds, so it is compact: two bytes per character in
-/// the Basic Multilingual Plane (all of Chinese text, 0.7× its UTF-8), and byte
-/// offsets recomputed from a checkpoint every [`STRIDE`] characters.
-#[derive(Debug, Default)]
-pub struct CharTable {
-    /// The character itself when it fits in 16 bits; else [`ASTRAL`], with the
-    /// character in `astral`. No character is a surrogate, so the mark is free.
-    units: Vec<u16>,
-    /// (char index, character) of the characters beyond U+FFFF, by index.
-    astral: Vec<(u32, char)>,
-    /// Byte offset of every STRIDE-th character.
-    marks: Vec<u32>,
-    /// Byte length of the text.
-    end: usize,
-}
-
-const STRIDE: usize = 32;
-const ASTRAL: u16 = 0xD800;
-
-impl CharTable {
-    /// Fill with the characters of `text`, sized exactly. False (and empty) for a
-    /// paragraph of 4 GiB or more, whose offsets do not fit: it is skipped.
-    pub fn fill(&mut self, text: &str) -> bool {
-        self.units.clear();
-        self.astral.clear();
-        self.marks.clear();
-        self.end = 0;
-        if u32::try_from(text.len()).is_err() {
-            return false;
-        }
-        let n = text.chars().count();
-        self.units.reserve_exact(n);
-        self.marks.reserve_exact(n.div_ceil(STRIDE));
-        for (k, (i, c)) in text.char_indices().enumerate() {
-            if k % STRIDE == 0 {
-                self.marks.push(i as u32);
-            }
-            match u16::try_from(u32::from(c)) {
-                Ok(u) => self.units.push(u),
-                Err(_) => {
-                    self.astral.push((k as u32, c));
-                    self.units.push(ASTRAL);
-                }
-            }
-        }
-        self.end = text.len();
-        true
-    }
-
-    pub fn len(&self) -> usize {
-        self.units.len()
-    }
-
-    /// The character at index `k`, `'\0'` past the end.
-    pub fn at(&self, k: usize) -> char {
-        match self.units.get(k) {
-            None => '\0',
-            Some(&ASTRAL) => self.astral_at(k),
-            Some(&u) => char::from_u32(u32::from(u)).unwrap_or('\0'),
-        }
-    }
-
-    fn astral_at(&self, k: usize) -> char {
-        let i = self.astral.partition_point(|&(j, _)| (j as usize) < k);
-        self.astral.get(i).map_or('\0', |&(_, c)| c)
-    }
-
-    /// Whether the characters at `i` and `j` (both in range) are the same.
-    pub fn same(&self, i: usize, j: usize) -> bool {
-        let (a, b) = (self.units[i], self.units[j]);
-        a == b && (a != ASTRAL || self.astral_at(i) == self.astral_at(j))
-    }
-
-    /// Byte offset of the character at index `k`; the text's length past the end.
-    pub fn byte(&self, k: usize) -> usize {
-        if k >= self.units.len() {
-            return self.end;
-        }
-        let m = k / STRIDE;
-        let from = self.marks.get(m).map_or(0, |&b| b as usize);
-        from + (m * STRIDE..k)
-            .map(|i| self.at(i).len_utf8())
-            .sum::<usize>()
     }
 }
 

@@ -1,4 +1,5 @@
 use crate::diagnostic::Finding;
+use crate::document::chars::LeadBytes;
 use crate::document::{Document, Paragraph};
 use crate::lints::{Configurable, Lint, LintMeta};
 use crate::span::Span;
@@ -54,6 +55,10 @@ const PAIRS: [(char, char); 8] = [
     ('[', ']'),
 ];
 
+/// Every mark of PAIRS is ASCII or starts with byte E2, E3 or EF: other
+/// characters are stepped over without decoding them.
+const MARK_STARTS: LeadBytes = LeadBytes::new(&[b'(', b')', b'[', b']', 0xE2, 0xE3, 0xEF]);
+
 impl Lint for UnbalancedPair {
     fn meta(&self) -> &'static LintMeta {
         &META
@@ -70,12 +75,7 @@ impl Lint for UnbalancedPair {
             // ASCII brackets count only in mostly-Chinese text; decided on first use.
             let mut ascii_cache: Option<bool> = None;
             let mut ascii = || *ascii_cache.get_or_insert_with(|| mostly_han(&p.text));
-            for (i, &b) in p.text.as_bytes().iter().enumerate() {
-                // Every mark of PAIRS is ASCII or starts with byte E2, E3 or EF: other
-                // characters are skipped without decoding them.
-                if !matches!(b, b'(' | b')' | b'[' | b']' | 0xE2 | 0xE3 | 0xEF) {
-                    continue;
-                }
+            for i in MARK_STARTS.find_in(&p.text) {
                 let Some(c) = p.text.get(i..).and_then(|r| r.chars().next()) else {
                     continue;
                 };
