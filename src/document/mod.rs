@@ -300,17 +300,30 @@ fn cells_as_sentences(paragraphs: &mut [Paragraph], tables: &[Table], row_lines:
         if !row_lines.get(p.first_line).copied().unwrap_or(false) {
             continue;
         }
-        let Ok(k) = rows.binary_search_by_key(&p.first_line, |r| r.line) else {
+        // A line may hold several rows (a table flattened into one line) after
+        // text of its own, whose sentences stay.
+        let from = rows.partition_point(|r| r.line < p.first_line);
+        let to = rows.partition_point(|r| r.line <= p.first_line);
+        let Some(first) = rows.get(from).filter(|_| from < to) else {
             continue;
         };
         let start = p.span.start;
         let end = start + p.text.len();
-        p.sentences = rows[k]
-            .cells
+        let before = first.span.start.saturating_sub(start);
+        let mut sentences: Vec<Span> = p
+            .sentences
             .iter()
-            .filter(|c| !c.span.is_empty() && c.span.start >= start && c.span.end <= end)
-            .map(|c| Span::new(c.span.start - start, c.span.end - start))
+            .copied()
+            .filter(|s| s.end <= before)
             .collect();
+        sentences.extend(
+            rows[from..to]
+                .iter()
+                .flat_map(|r| &r.cells)
+                .filter(|c| !c.span.is_empty() && c.span.start >= start && c.span.end <= end)
+                .map(|c| Span::new(c.span.start - start, c.span.end - start)),
+        );
+        p.sentences = sentences;
     }
 }
 

@@ -36,6 +36,7 @@ mod table;
 mod table_cols;
 pub mod table_math;
 mod table_quote;
+mod table_rows;
 mod whole;
 pub mod words;
 
@@ -536,5 +537,7 @@ impl Reading {
     }
 }
 
+#[cfg(test)]
+mod table_tests;
 #[cfg(test)]
 mod tests;

@@ -96,7 +96,13 @@ pub fn expression(r: &Reading, stated: &Operand) -> String {
     let get = |role: Role| r.operand(role).map(term).unwrap_or_default();
     match r.form {
         Form::Ratio { scale } => {
-            let unit = if scale == 1000.0 { "‰" } else { "%" };
+            let unit = if scale == 1000.0 {
+                "‰"
+            } else if scale == 1.0 {
+                ""
+            } else {
+                "%"
+            };
             let result = format!("{}{unit}", value(r.computed, 2));
             match (ops.first(), ops.get(1)) {
                 (Some(n), Some(d)) => match in_one_unit(n, d) {

@@ -21,6 +21,7 @@ pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
         super::table_cols::total_columns(b, ti, t, out);
         super::table_cols::rate_columns(b, ti, t, out);
         super::table_cols::share_columns(b, ti, t, out);
+        super::table_rows::claims(b, ti, t, out);
     }
     super::table_quote::claims(b, out);
 }
@@ -244,11 +245,18 @@ fn child_groups(t: &Table, r: usize) -> Vec<Vec<usize>> {
         .filter(|&k| counts(k))
         .all(|k| rows[k].depth <= depth + 1);
     let direct: Vec<usize> = if !run.is_empty() && !flat {
-        let top = run.iter().map(|&k| rows[k].depth).min().unwrap_or(depth);
-        run.iter()
-            .copied()
-            .filter(|&k| rows[k].depth <= top + 1)
-            .collect()
+        // A row's parent is the nearest row above it that is shallower (by more
+        // than a blank of jitter): rows of the run under none of the run's own
+        // rows are the direct children, however deep each is indented.
+        let mut shallowest = usize::MAX;
+        let mut out = Vec::new();
+        for &k in &run {
+            if shallowest.saturating_add(1) >= rows[k].depth {
+                out.push(k);
+            }
+            shallowest = shallowest.min(rows[k].depth);
+        }
+        out
     } else {
         // Not indented: 其中:城镇 乡村 其中:男性 女性 … after a first row that
         // is itself no part.
@@ -311,6 +319,15 @@ fn is_density(label: &str) -> bool {
         .density_words
         .iter()
         .any(|w| label.contains(w.as_str()))
+}
+
+/// Whether the rows `group` are components of the per-head figure `head`: each
+/// names a kind of the quantity the head measures (…收入 under 人均可支配收入),
+/// so they add up to it; averages of groups (城镇, 农村) never do.
+fn components_of(head: &str, t: &Table, group: &[usize]) -> bool {
+    let mut names: Vec<String> = group.iter().map(|&k| unmarked(&t.rows[k].label)).collect();
+    names.push(head.replace(' ', ""));
+    group.len() >= 2 && super::parts::siblings(&names)
 }
 
 /// Why a group of rows is all of its parent, if its names say so.
@@ -383,10 +400,20 @@ fn breakdowns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Claim>) {
     let mut found: Vec<(usize, Claim)> = Vec::new();
     let heads: Vec<usize> = t
         .body()
-        .filter(|&r| {
-            matches!(t.rows[r].role, RowRole::Item | RowRole::Part) && !is_density(&t.rows[r].label)
-        })
+        .filter(|&r| matches!(t.rows[r].role, RowRole::Item | RowRole::Part))
         .collect();
+    // A per-head figure heads only its components (工资性收入、经营净收入 under
+    // 人均可支配收入), never rows of groups of people or places.
+    let child_groups = |r: usize| -> Vec<Vec<usize>> {
+        let groups = child_groups(t, r);
+        if !is_density(&t.rows[r].label) {
+            return groups;
+        }
+        groups
+            .into_iter()
+            .filter(|g| components_of(&t.rows[r].label, t, g))
+            .collect()
+    };
     // # groups the table shows to be all of their row: they add up to it in some
     // column, or another row's group of the same names does.
     let names_of = |g: &[usize]| -> Vec<String> {
@@ -400,18 +427,23 @@ fn breakdowns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Claim>) {
     };
     let complete: Vec<Vec<String>> = heads
         .iter()
-        .flat_map(|&r| child_groups(t, r).into_iter().map(move |g| (r, g)))
+        .flat_map(|&r| child_groups(r).into_iter().map(move |g| (r, g)))
         .filter(|(r, g)| g.len() >= 2 && adds_up_somewhere(b, ti, *r, g))
         .map(|(_, g)| names_of(&g))
         .collect();
     for &r in &heads {
-        for group in child_groups(t, r) {
+        for group in child_groups(r) {
             if !same_units(b, ti, r, &group) {
                 continue;
             }
             // A # or 其中 group is a part of the row, all of it only when its
             // names split the whole (城镇/乡村); indented rows are a breakdown.
-            let marked = t.rows[group[0]].marked;
+            // Rows numbered from one under a row are a list of its parts that
+            // may leave some out, like a # list, unless the table shows them whole.
+            let numbered = group.len() >= 2
+                && crate::document::markers::parse_block(&t.rows[group[0]].label)
+                    .is_some_and(|m| m.2 == 1);
+            let marked = t.rows[group[0]].marked || numbered;
             // A # group right after another # row may break that row down (a
             // nested 其中 flattened by the page: #一般公共预算收入 #税收收入 非税收入):
             // it is held only to not exceeding the row.

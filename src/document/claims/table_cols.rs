@@ -85,8 +85,28 @@ fn row_cells(b: &Binder, ti: usize, r: usize, set: &[usize]) -> Option<Vec<Opera
     (!out.is_empty()).then_some(out)
 }
 
+/// The last column of counts, when no header names a total: it is one if it
+/// adds up all the count columns before it (two or more) on three rows or more,
+/// and on all rows but one at most (a merged header that cannot be placed, as
+/// 申请人情况 over 自然人 … 总计).
+fn unnamed_total_column(t: &Table) -> Option<(usize, Vec<usize>)> {
+    if (0..t.columns.len()).any(|c| is_total_column(t, c)) {
+        return None;
+    }
+    let last = (0..t.columns.len())
+        .rev()
+        .find(|&c| t.columns[c].kind == ColumnKind::Additive)?;
+    let before: Vec<usize> = (0..last)
+        .rev()
+        .take_while(|&k| t.columns[k].kind == ColumnKind::Additive)
+        .collect();
+    (before.len() >= 2).then(|| (last, before.into_iter().rev().collect()))
+}
+
 pub(super) fn total_columns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Claim>) {
-    for c in (0..t.columns.len()).filter(|&c| is_total_column(t, c)) {
+    let unnamed = unnamed_total_column(t);
+    let named = (0..t.columns.len()).filter(|&c| is_total_column(t, c));
+    for c in named.chain(unnamed.as_ref().map(|u| u.0)) {
         let fits_on = |set: &[usize], r: usize| -> Option<bool> {
             let total = cell(b, ti, r, c, Role::Stated)?;
             // A row of zeros fits any set of columns: it is no evidence.
@@ -96,7 +116,11 @@ pub(super) fn total_columns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Clai
             let parts = row_cells(b, ti, r, set)?;
             Some(Interval::sum(parts.iter().map(|o| o.value)).meets(&total.value))
         };
-        let rules = covered_sets(t, c)
+        let sets = match &unnamed {
+            Some((u, set)) if *u == c => vec![set.clone()],
+            _ => covered_sets(t, c),
+        };
+        let rules = sets
             .into_iter()
             .map(|set| Rule {
                 verdict: t
@@ -106,9 +130,12 @@ pub(super) fn total_columns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Clai
                 formula: set,
             })
             .collect();
-        let Some((set, _, holds)) = rule_of(rules) else {
+        let Some((set, broken, holds)) = rule_of(rules) else {
             continue;
         };
+        if unnamed.as_ref().is_some_and(|u| u.0 == c) && (holds < 3 || broken.len() > 1) {
+            continue;
+        }
         let ev = if holds >= 3 {
             Evidence::Explicit
         } else {
@@ -138,6 +165,8 @@ pub(super) fn total_columns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Clai
 enum Formula {
     /// a ÷ b
     Ratio(usize, usize),
+    /// a ÷ b, not in percent (学生与专任教师比 13.86)
+    Quotient(usize, usize),
     /// (a − b) ÷ b
     Growth(usize, usize),
     /// a ÷ a's total row
@@ -167,6 +196,10 @@ fn operands(
             Form::Ratio { scale: 100.0 },
             vec![op(r, a, Role::Numerator)?, op(r, d, Role::Denominator)?],
         ),
+        Formula::Quotient(a, d) => (
+            Form::Ratio { scale: 1.0 },
+            vec![op(r, a, Role::Numerator)?, op(r, d, Role::Denominator)?],
+        ),
         Formula::Growth(a, d) => (
             Form::Growth,
             vec![op(r, d, Role::From)?, op(r, a, Role::To)?],
@@ -181,7 +214,41 @@ fn operands(
     })
 }
 
+/// A column whose header names the ratio of two quantities (学生与专任教师比,
+/// 生师比, 性别比), not a share (占比) or a change (同比): a quotient of two count
+/// columns, as a number or per hundred.
+fn is_ratio_column(t: &Table, c: usize) -> bool {
+    let col = &t.columns[c];
+    let h = super::words::without_brackets(&col.header);
+    matches!(col.kind, ColumnKind::NotAdditive | ColumnKind::Additive)
+        && !col.percent
+        && h.ends_with('比')
+        && !["占比", "同比", "环比", "百分比"]
+            .iter()
+            .any(|w| h.ends_with(w))
+}
+
+fn ratio_formulas(t: &Table, c: usize) -> Vec<Formula> {
+    let cols: Vec<usize> = (0..t.columns.len())
+        .filter(|&k| k != c && t.columns[k].kind == ColumnKind::Additive)
+        .take(MAX_OPERANDS)
+        .collect();
+    let mut out = Vec::new();
+    for &a in &cols {
+        for &d in &cols {
+            if a != d {
+                out.push(Formula::Quotient(a, d));
+                out.push(Formula::Ratio(a, d));
+            }
+        }
+    }
+    out
+}
+
 fn formulas(t: &Table, c: usize, growth: bool, total_row: Option<usize>) -> Vec<Formula> {
+    if is_ratio_column(t, c) {
+        return ratio_formulas(t, c);
+    }
     let mut cols: Vec<usize> = (0..t.columns.len())
         .filter(|&k| k != c && t.columns[k].kind == ColumnKind::Additive)
         .collect();
@@ -210,11 +277,28 @@ fn formulas(t: &Table, c: usize, growth: bool, total_row: Option<usize>) -> Vec<
     out
 }
 
+/// The row shares are taken of: the table's total row, or else the first row of
+/// numbers whose share is 100 (新登记市场主体总量 … 比重 100.0 above its kinds).
+fn whole_row(t: &Table) -> Option<usize> {
+    if let Some(r) = t.grand_total() {
+        return Some(r);
+    }
+    let first = t.body().find(|&r| t.rows[r].role != RowRole::Group)?;
+    let hundred = (0..t.columns.len()).any(|c| {
+        matches!(t.columns[c].kind, ColumnKind::Rate { share: true, .. })
+            && t.number(first, c)
+                .is_some_and(|n| (n.value - 100.0).abs() <= n.step / 2.0)
+    });
+    (hundred && first + 2 < t.rows.len()).then_some(first)
+}
+
 pub(super) fn rate_columns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Claim>) {
-    let total = t.grand_total();
+    let total = whole_row(t);
     for c in 0..t.columns.len() {
-        let ColumnKind::Rate { growth, .. } = t.columns[c].kind else {
-            continue;
+        let growth = match t.columns[c].kind {
+            ColumnKind::Rate { growth, .. } => growth,
+            _ if is_ratio_column(t, c) => false,
+            _ => continue,
         };
         // A row in percent changes in points: a growth column holds no relative
         // growth for it. (It still counts while the column's formula is found.)

@@ -3,7 +3,6 @@
 //! indentation, # and 其中 marks or subject codes), and the rule a column follows.
 
 use super::binder::Binder;
-use crate::document::markers;
 use crate::document::tables::{CellNumber, ColumnKind, Content, RowRole, Table};
 
 /// A column's cells in `rows`: blanks count as zero; `None` when a cell holds
@@ -106,7 +105,7 @@ pub fn readings(t: &Table, scope: &[usize]) -> Vec<Vec<usize>> {
         set.sort_unstable();
         out.push(set);
     }
-    let family = |r: usize| markers::parse_block(&t.rows[r].label).map(|m| m.0);
+    let family = |r: usize| crate::document::tables::level(&t.rows[r].label);
     if let Some(top) = scope.iter().find_map(|&r| family(r)) {
         let set: Vec<usize> = scope
             .iter()
@@ -185,7 +184,7 @@ pub fn is_flat(t: &Table, scope: &[usize]) -> bool {
         .all(|&r| t.rows[r].role == RowRole::Item && t.rows[r].depth == depth)
         && scope
             .iter()
-            .all(|&r| markers::parse_block(&t.rows[r].label).is_none())
+            .all(|&r| crate::document::tables::level(&t.rows[r].label).is_none())
 }
 
 /// The columns a total adds up: counts and amounts.

@@ -271,6 +271,42 @@ fn classify_rows(t: &mut Table, text: &str) {
         indents.push(if code > 0 { depth } else { indent });
     }
     align_marked_rows(t, &indents);
+    unnamed_total(t);
+    super::levels::numbered_levels(t);
+    super::levels::numbered_runs(t);
+    super::levels::averages_unnamed(t);
+    super::levels::nest_by_sums(t);
+}
+
+/// The first row of numbers without a name, in a table whose other rows are
+/// named, is its total when each of its counts is at least every count below it
+/// (| 4835 | 77155 | over 一.医院 | 503 | 69850 |).
+fn unnamed_total(t: &mut Table) {
+    let Some(first) = t.body().find(|&r| t.rows[r].role != RowRole::Group) else {
+        return;
+    };
+    if !t.rows[first].label.is_empty() || t.label_column.is_none() {
+        return;
+    }
+    let below = first + 1..t.rows.len();
+    if below.len() < 2 || t.rows[below.clone()].iter().any(|r| r.label.is_empty()) {
+        return;
+    }
+    let additive: Vec<usize> = (0..t.columns.len())
+        .filter(|&c| t.columns[c].kind == ColumnKind::Additive)
+        .collect();
+    let largest = additive
+        .iter()
+        .all(|&c| match t.rows[first].cells[c].content {
+            Content::Number(top) => below.clone().all(|r| match t.rows[r].cells[c].content {
+                Content::Number(n) => n.value <= top.value,
+                _ => true,
+            }),
+            _ => false,
+        });
+    if !additive.is_empty() && largest {
+        t.rows[first].role = RowRole::Total;
+    }
 }
 
 /// Blanks before offset `at` back to a cell boundary (`|`, a tab, the line

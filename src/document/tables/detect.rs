@@ -11,14 +11,14 @@ use crate::span::Span;
 use std::ops::Range;
 
 /// A row as split, before the table knows its columns.
-struct RawRow {
-    line: usize,
+pub(super) struct RawRow {
+    pub(super) line: usize,
     /// Document offset of the line.
-    start: usize,
+    pub(super) start: usize,
     /// Document offset of its end when it is not the line's (a CSV record may
     /// hold line breaks).
-    end: Option<usize>,
-    cells: Vec<Range<usize>>,
+    pub(super) end: Option<usize>,
+    pub(super) cells: Vec<Range<usize>>,
 }
 
 /// Most header rows read above a table's body.
@@ -72,6 +72,12 @@ pub fn detect(text: &str, lines: &LineIndex, file: Option<Delimited>) -> Vec<Tab
                 aligned_table(text, lines, n, &mut out)
             };
         }
+        if next == n + 1 && !l.contains(['\t', '|']) {
+            next = super::spaced::spaced_table(text, lines, n, &mut out);
+            if next == n + 1 {
+                next = super::inline::inline_table(text, lines, n, &mut out);
+            }
+        }
         n = next.max(n + 1);
     }
     out
@@ -110,7 +116,7 @@ pub fn text_rows(text: &str, lines: &LineIndex, tables: &[Table]) -> Vec<TextRow
     out
 }
 
-fn raw(lines: &LineIndex, n: usize, cells: Vec<Range<usize>>) -> RawRow {
+pub(super) fn raw(lines: &LineIndex, n: usize, cells: Vec<Range<usize>>) -> RawRow {
     RawRow {
         line: n,
         start: lines.line_start(n),
@@ -205,12 +211,7 @@ fn loose_pipe_table(text: &str, lines: &LineIndex, n: usize, out: &mut Vec<Table
         .collect();
     widths.sort_unstable();
     let modal = widths.get(widths.len() / 2).copied().unwrap_or(0);
-    let mut misaligned: Vec<usize> = Vec::new();
-    for r in &rows {
-        if numbers_in(line(r.line), &r.cells) >= 1 && r.cells.len() != modal {
-            misaligned.push(r.line);
-        }
-    }
+    let misaligned = super::merged::place(&|k| line(k).to_owned(), &mut rows, modal);
     if let Some(mut t) = build(text, lines, Layout::Pipe, rows, None) {
         for row in t.rows.iter_mut().filter(|r| misaligned.contains(&r.line)) {
             for cell in row.cells.iter_mut() {
@@ -372,7 +373,7 @@ fn is_group_line(l: &str) -> bool {
 
 /// The table from its rows; `headers` is known for Markdown (above the
 /// separator) and lined-up text, found from the rows otherwise.
-fn build(
+pub(super) fn build(
     text: &str,
     lines: &LineIndex,
     layout: Layout,

@@ -11,7 +11,11 @@
 pub mod cells;
 mod columns;
 mod detect;
+mod inline;
+mod levels;
+mod merged;
 pub mod number;
+mod spaced;
 pub mod words;
 
 use crate::span::Span;
@@ -215,6 +219,7 @@ pub struct TextRow {
 }
 
 pub use detect::{detect, text_rows};
+pub use levels::level;
 
 #[cfg(test)]
 mod tests;

@@ -138,3 +138,73 @@ fn a_column_of_subject_codes_is_no_amount() {
     let t = &tables(text)[0];
     assert_eq!(t.columns[1].kind, ColumnKind::Additive, "{t:#?}");
 }
+
+#[test]
+fn rows_spaced_singly_are_a_table_and_unnamed_averages_no_amounts() {
+    let text = "说明如下。\n医院 3767.08 129.57 53.52\n#综合医院 2834.78 106.45 52.69\n  中医医院 732.66 17.55 58.24\n  专科医院 199.64 5.57 54.32\n卫生院 2129.81 95.15 79.46\n";
+    let t = tables(text);
+    assert_eq!(t.len(), 1);
+    let t = &t[0];
+    assert_eq!(t.rows.len(), 5);
+    assert_eq!(t.rows[1].label, "#综合医院");
+    assert_eq!(t.columns[1].kind, ColumnKind::Additive);
+    // 53.52 lies between the rows under it: an average or a rate, not a total.
+    assert_eq!(t.columns[3].kind, ColumnKind::NotAdditive);
+    // Two such lines are no table, nor is prose with numbers in it.
+    assert!(tables("甲县 1 2\n乙县 3 4\n").is_empty());
+    assert!(tables("全年完成 12 个项目\n新增 3 个\n其中 2 个\n").is_empty());
+}
+
+#[test]
+fn a_numbered_top_level_and_rows_that_add_up_give_levels() {
+    let text = "机构分类 | 机构数 | 床位数 |\n一.医院 | 50 | 700 |\n综合医院 | 40 | 500 |\n专科医院 | 10 | 200 |\n口腔医院 | 6 | 120 |\n眼科医院 | 4 | 80 |\n二.卫生院 | 30 | 300 |\n";
+    let t = &tables(text)[0];
+    let depth = |r: usize| t.rows[r].depth;
+    assert!(depth(2) > depth(1) && depth(2) == depth(3));
+    assert!(depth(4) > depth(3) && depth(4) == depth(5));
+    assert_eq!(depth(6), depth(1));
+}
+
+#[test]
+fn merged_cells_of_a_web_table_are_put_in_the_grid() {
+    // 高中 lacks its 教职工 cell (merged into 初中's): placed where the columns
+    // add up to 总计. The row opening with a group's name drops the name.
+    let text = "类别 | 学校数 | 学生数 | 教职工数 | 专任教师数 |\n小学 | 30 | 3000 | 200 | 150 |\n初中 | 20 | 2000 | 300 | 120 |\n高中 | 10 | 1000 | 80 |\n总计 | 60 | 6000 | 500 | 350 |\n";
+    let t = &tables(text)[0];
+    assert_eq!(t.number(3, 4).map(|n| n.value), Some(80.0));
+    assert_eq!(t.rows[3].cells[3].content, Content::Blank);
+    let text = "项目 | 甲 | 乙 | 总计 |\n一、新收 | 5 | 2 | 7 |\n二、办理结果 | (一)公开 | 3 | 1 | 4 |\n(二)不公开 | 2 | 1 | 3 |\n";
+    let t = &tables(text)[0];
+    assert_eq!(t.rows[2].label, "(一)公开");
+    assert_eq!(t.number(2, 3).map(|n| n.value), Some(4.0));
+}
+
+#[test]
+fn a_table_flattened_into_one_line_is_read_row_by_row() {
+    let text = "详见表1。表1：医疗收入增长情况 地区 2017年 医疗收入（万元） 2018年医疗收入（万元） 增长率（%） 本年度目标值（%） 平潭 24158.06 27388.75 13.37 ≤10 区医院 21198.50 23749.56 12.03 ≤10 区中医院 2959.56 3639.20 22.96 ≤10\n";
+    let t = tables(text);
+    assert_eq!(t.len(), 1);
+    let t = &t[0];
+    assert_eq!(t.header_rows, 1);
+    assert_eq!(t.rows.len(), 4);
+    assert_eq!(t.rows[2].label, "区医院");
+    assert!(matches!(
+        t.columns[3].kind,
+        ColumnKind::Rate { growth: true, .. }
+    ));
+    // Only rate words are kept over the columns; the others are read from numbers.
+    assert_eq!(t.columns[1].header, "");
+    // The prose before it keeps its sentence; each cell is one too.
+    let doc = crate::document::Document::parse("t.txt", text.to_owned());
+    let p = &doc.paragraphs[0];
+    assert!(p
+        .sentences
+        .iter()
+        .any(|s| &p.text[s.start..s.end] == "区医院"));
+    assert!(p
+        .sentences
+        .first()
+        .is_some_and(|s| p.text[s.start..s.end].starts_with("详见表1")));
+    // Names and numbers that do not run to the end of the line are prose.
+    assert!(tables("甲县 1 2 乙县 3 4 丙县 5 6 共计12个。\n").is_empty());
+}

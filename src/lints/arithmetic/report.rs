@@ -57,6 +57,7 @@ pub fn computed(claim: &Claim, r: &Reading) -> String {
     use crate::document::claims::Form;
     match r.form {
         Form::Ratio { scale: 1000.0 } => format!("{}‰", show::value(r.computed, 2)),
+        Form::Ratio { scale: 1.0 } => show::value(r.computed, 2),
         Form::Ratio { .. } | Form::Growth | Form::Decline | Form::ChangeRate { .. } => {
             show::percent(r.computed)
         }

@@ -16,6 +16,11 @@ crate::declare_lint! {
     /// A printed rate may be rounded or cut off at its last digit, and a rate
     /// above 100% may be written as 100%. A row counted in % (its 单位 is %, or
     /// 客房出租率（%）) changes in points: a growth column is not checked on it.
+    /// A column named as the ratio of two quantities (学生与专任教师比) is tried
+    /// as a quotient without %, and a share column is taken of the table's total
+    /// row or of the row whose share is 100. A row named as a rate in % (治愈率 %)
+    /// in a table of periods is the row its name stems from (治愈) over the base
+    /// row that fits most columns.
     ///
     /// ## Why
     /// A rate column is typed by hand far more often than it is computed; the rows

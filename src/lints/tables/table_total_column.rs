@@ -12,6 +12,9 @@ crate::declare_lint! {
     /// or under the same merged header ("资金" over 中央 / 省级 / 合计). A reading is
     /// taken when it holds on most rows (and at least two) and no
     /// other reading holds as often; the rows that break it are the findings.
+    /// When no header names a total (a merged header that cannot be placed), the
+    /// last count column is one if it adds up all the count columns before it on
+    /// three rows or more and fails on one row at most.
     ///
     /// ## Why
     /// A row whose total column disagrees with its own cells has a typo in one of

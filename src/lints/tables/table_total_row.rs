@@ -22,6 +22,17 @@ crate::declare_lint! {
     /// units (a 单位 column, or a unit in brackets after the name), a row in another
     /// unit than the total (万美元 under 亿元) is never one of its parts.
     ///
+    /// Levels the layout does not indent are read too: rows numbered 一、 (or 一.)
+    /// over unnumbered rows, rows numbered from 1. under an unnumbered row (held
+    /// whole only where they add up in another column), and a row that the rows
+    /// after it add up to in every count column but one. An unnamed first row
+    /// larger than every row below it is the total. Rows spaced singly (PDF text)
+    /// are a table when three or more lines are a name and the same count of
+    /// numbers, and a line is a flattened table when three or more names, each
+    /// followed by the same count of numbers, run to its end; in a column no
+    /// header names, a row lying between the rows under
+    /// it is their average, and the column is not added.
+    ///
     /// Counts must add up exactly; amounts in 万元 or with decimals may be off by
     /// the rounding of every printed value.
     ///
