@@ -319,9 +319,7 @@ impl RowFacts {
         let rows = &t.rows;
         let counts: Vec<bool> = rows
             .iter()
-            .map(|row| {
-                matches!(row.role, RowRole::Item | RowRole::Part) && !is_density(&row.label)
-            })
+            .map(|row| matches!(row.role, RowRole::Item | RowRole::Part) && !is_density(&row.label))
             .collect();
         let body = t.body();
         RowFacts {
