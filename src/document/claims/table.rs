@@ -230,20 +230,15 @@ fn kinds_within(b: &Binder, ti: usize, at: usize, group: &[usize]) -> Vec<Claim>
 /// prefix (医院分级别: …), opens another breakdown of the same total; in a table
 /// without indentation, the rows from each 其中 to the next when two or more such
 /// marks follow the first row.
-fn child_groups(t: &Table, r: usize) -> Vec<Vec<usize>> {
+fn child_groups(t: &Table, facts: &RowFacts, r: usize) -> Vec<Vec<usize>> {
     let body = t.body();
     let rows = &t.rows;
-    let counts = |k: usize| {
-        matches!(rows[k].role, RowRole::Item | RowRole::Part) && !is_density(&rows[k].label)
-    };
+    let counts = |k: usize| facts.counts[k];
     let depth = rows[r].depth;
     let run: Vec<usize> = (r + 1..body.end)
         .take_while(|&k| rows[k].depth > depth && counts(k))
         .collect();
-    let flat = body
-        .clone()
-        .filter(|&k| counts(k))
-        .all(|k| rows[k].depth <= depth + 1);
+    let flat = facts.deepest_counted <= depth + 1;
     let direct: Vec<usize> = if !run.is_empty() && !flat {
         // A row's parent is the nearest row above it that is shallower (by more
         // than a blank of jitter): rows of the run under none of the run's own
@@ -260,7 +255,13 @@ fn child_groups(t: &Table, r: usize) -> Vec<Vec<usize>> {
     } else {
         // Not indented: 其中:城镇 乡村 其中:男性 女性 … after a first row that
         // is itself no part.
-        if rows[r].marked || (body.start..r).any(|k| rows[k].marked) {
+        if rows[r].marked || facts.first_marked.is_some_and(|m| m < r) {
+            return Vec::new();
+        }
+        // The list opens with a mark right under the row, or there is none
+        // (decided before the rows after it are gathered: a table of
+        // thousands of unmarked rows asks this of every row).
+        if !(r + 1 < body.end && counts(r + 1) && rows[r + 1].marked) {
             return Vec::new();
         }
         let mut after: Vec<usize> = (r + 1..body.end).take_while(|&k| counts(k)).collect();
@@ -300,6 +301,38 @@ fn child_groups(t: &Table, r: usize) -> Vec<Vec<usize>> {
         }
     }
     groups
+}
+
+/// What [`child_groups`] asks of the whole table, found once per table rather
+/// than once per row (a table of many rows was quadratic).
+struct RowFacts {
+    /// Whether a row is counted: an item or part, not a per-head figure.
+    counts: Vec<bool>,
+    /// The deepest indentation of a counted body row.
+    deepest_counted: usize,
+    /// The first marked (# or 其中) body row.
+    first_marked: Option<usize>,
+}
+
+impl RowFacts {
+    fn of(t: &Table) -> RowFacts {
+        let rows = &t.rows;
+        let counts: Vec<bool> = rows
+            .iter()
+            .map(|row| matches!(row.role, RowRole::Item | RowRole::Part) && !is_density(&row.label))
+            .collect();
+        let body = t.body();
+        RowFacts {
+            deepest_counted: body
+                .clone()
+                .filter(|&k| counts[k])
+                .map(|k| rows[k].depth)
+                .max()
+                .unwrap_or(0),
+            first_marked: body.clone().find(|&k| rows[k].marked),
+            counts,
+        }
+    }
 }
 
 /// The name of the breakdown a row's label opens with (医院分级别: 三级医院).
@@ -404,8 +437,9 @@ fn breakdowns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Claim>) {
         .collect();
     // A per-head figure heads only its components (工资性收入、经营净收入 under
     // 人均可支配收入), never rows of groups of people or places.
+    let facts = RowFacts::of(t);
     let child_groups = |r: usize| -> Vec<Vec<usize>> {
-        let groups = child_groups(t, r);
+        let groups = child_groups(t, &facts, r);
         if !is_density(&t.rows[r].label) {
             return groups;
         }

@@ -28,6 +28,39 @@ fn multiplier(unit: &str) -> f64 {
 }
 
 /// The unit in a header's brackets: "金额（万元）" → "万元".
+/// Whether a unit measures an amount (吨, 公顷, 千瓦时, 平方米) rather than
+/// counting things: its integers are rounded, a count's are exact. A bracket
+/// that is part of a name (执业（助理）医师) is no unit.
+fn is_measure_unit(unit: &str) -> bool {
+    let unit = unit.trim_start_matches(['万', '亿', '千', '百']);
+    MEASURE_UNITS.contains(&unit)
+}
+
+const MEASURE_UNITS: [&str; 22] = [
+    "吨",
+    "公斤",
+    "千克",
+    "克",
+    "公顷",
+    "亩",
+    "平方米",
+    "平方公里",
+    "立方米",
+    "米",
+    "公里",
+    "千米",
+    "千瓦",
+    "瓦",
+    "千瓦时",
+    "度",
+    "小时",
+    "升",
+    "标准煤",
+    "吨标准煤",
+    "m²",
+    "km",
+];
+
 fn bracketed_unit(header: &str) -> Option<&str> {
     let open = header.rfind(['（', '('])?;
     let inner = &header[open..];
@@ -88,7 +121,13 @@ pub(super) fn finish(t: &mut Table, text: &str, unit_above: Option<&str>) {
             Some(u) if multiplier(u) != 1.0 => multiplier(u),
             _ => table_multiplier,
         };
-        let mut rounded = m != 1.0 || header.contains('元');
+        // Counts of things are exact; a measure (吨, 公顷, 千瓦时) is rounded to
+        // its last place even when printed as integers.
+        let measure = unit
+            .as_deref()
+            .or(table_unit.as_deref())
+            .is_some_and(is_measure_unit);
+        let mut rounded = m != 1.0 || header.contains('元') || measure;
         for row in t.rows.iter_mut().skip(t.header_rows) {
             if let Content::Number(n) = &mut row.cells[c].content {
                 rounded |= n.decimals > 0 || n.own_multiplier;

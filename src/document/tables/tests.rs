@@ -208,3 +208,12 @@ fn a_table_flattened_into_one_line_is_read_row_by_row() {
     // Names and numbers that do not run to the end of the line are prose.
     assert!(tables("甲县 1 2 乙县 3 4 丙县 5 6 共计12个。\n").is_empty());
 }
+
+#[test]
+fn integers_of_a_measure_are_rounded_and_of_a_count_exact() {
+    let text = "| 地区 | 产量（吨） | 人员（人） | 执业（助理）医师 |\n|---|---:|---:|---:|\n| 甲县 | 100 | 95 | 12 |\n| 乙县 | 200 | 190 | 30 |\n| 合计 | 300 | 285 | 42 |\n";
+    let t = &tables(text)[0];
+    assert!(t.columns[1].rounded, "吨 is a measure");
+    assert!(!t.columns[2].rounded, "人 counts");
+    assert!(!t.columns[3].rounded, "a bracket inside a name is no unit");
+}
