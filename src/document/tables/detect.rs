@@ -211,7 +211,11 @@ fn loose_pipe_table(text: &str, lines: &LineIndex, n: usize, out: &mut Vec<Table
         .collect();
     widths.sort_unstable();
     let modal = widths.get(widths.len() / 2).copied().unwrap_or(0);
-    let misaligned = super::merged::place(&|k| line(k).to_owned(), &mut rows, modal);
+    // A set: a table of thousands of misaligned rows looked each up in a list.
+    let misaligned: std::collections::HashSet<usize> =
+        super::merged::place(&|k| line(k).to_owned(), &mut rows, modal)
+            .into_iter()
+            .collect();
     if let Some(mut t) = build(text, lines, Layout::Pipe, rows, None) {
         for row in t.rows.iter_mut().filter(|r| misaligned.contains(&r.line)) {
             for cell in row.cells.iter_mut() {
