@@ -27,7 +27,6 @@ fn multiplier(unit: &str) -> f64 {
     }
 }
 
-/// The unit in a header's brackets: "金额（万元）" → "万元".
 /// Whether a unit measures an amount (吨, 公顷, 千瓦时, 平方米) rather than
 /// counting things: its integers are rounded, a count's are exact. A bracket
 /// that is part of a name (执业（助理）医师) is no unit.
@@ -61,6 +60,19 @@ const MEASURE_UNITS: [&str; 22] = [
     "km",
 ];
 
+/// The unit a title line ends with in brackets, when it is a unit of amounts
+/// (万元, 亿元, 吨): "部门收支决算表（万元）" → "万元"; "（2023年）" is none.
+pub(super) fn closing_unit(line: &str) -> Option<&str> {
+    let line = line.trim_end_matches(['。', ' ']);
+    if !line.ends_with(['）', ')']) {
+        return None;
+    }
+    let unit = bracketed_unit(line)?;
+    let amount = multiplier(unit) != 1.0 || unit.ends_with('元') || is_measure_unit(unit);
+    (amount && unit.chars().count() <= 4).then_some(unit)
+}
+
+/// The unit in a header's brackets: "金额（万元）" → "万元".
 fn bracketed_unit(header: &str) -> Option<&str> {
     let open = header.rfind(['（', '('])?;
     let inner = &header[open..];

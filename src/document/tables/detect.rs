@@ -527,10 +527,15 @@ fn is_contents(t: &Table, text: &str) -> bool {
 }
 
 /// "单位：万元" on one of the two lines above the table.
+/// The unit a table's own lines name just above it: a unit line (单位：万元) or
+/// a title closed by its unit in brackets (…决算表（万元）). Without it the
+/// table's integers would be read as exact counts, not the rounded amounts they are.
 fn unit_above(text: &str, lines: &LineIndex, first: usize) -> Option<String> {
     (first.saturating_sub(2)..first).rev().find_map(|k| {
         let l = text[lines.line_range(text, k)].trim_matches(is_blank);
-        let at = l.find("单位")?;
+        let Some(at) = l.find("单位") else {
+            return columns::closing_unit(l).map(str::to_owned);
+        };
         let rest = l[at + "单位".len()..].trim_start_matches(['：', ':', ' ', '\u{3000}']);
         let unit: String = rest
             .chars()

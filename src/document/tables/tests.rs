@@ -217,3 +217,19 @@ fn integers_of_a_measure_are_rounded_and_of_a_count_exact() {
     assert!(!t.columns[2].rounded, "人 counts");
     assert!(!t.columns[3].rounded, "a bracket inside a name is no unit");
 }
+
+#[test]
+fn a_title_closed_by_its_unit_makes_integer_cells_rounded_amounts() {
+    // Five items each rounded to the 万元 may miss their printed total by a unit.
+    let text = "表1 部门支出决算表（万元）\n\n| 项目 | 金额 |\n|---|---|\n| 基本支出 | 1203 |\n| 项目支出 | 3405 |\n| 工资福利 | 2210 |\n| 合计 | 6819 |\n";
+    let t = &tables(text)[0];
+    assert!(
+        t.columns[1].rounded,
+        "（万元） closing the title is the table's unit"
+    );
+    let dated = "表1 2023年项目表（2023年）\n\n| 项目 | 人数 |\n|---|---|\n| 甲 | 12 |\n| 乙 | 30 |\n| 合计 | 42 |\n";
+    assert!(
+        !tables(dated)[0].columns[1].rounded,
+        "a year in brackets is no unit"
+    );
+}
