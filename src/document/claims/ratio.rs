@@ -259,11 +259,14 @@ fn classify<'t>(b: &Binder<'t>, k: usize) -> Option<Shape<'t>> {
             .target_words
             .iter()
             .any(|w| noun.ends_with(w.as_str()));
+        // 完成全市总产值的 / 占完成面积的: a base that names no target is a
+        // whole, and the figure a share of it (never above 100%).
         return match verb {
-            "完成" => Some(Shape::Completion { base: Some(base) }),
+            "完成" if plan || target => Some(Shape::Completion { base: Some(base) }),
             "占" if plan => Some(Shape::Completion { base: Some(base) }),
-            "占" => {
-                let subject = &clause[..clause.find('占').unwrap_or(0)];
+            "完成" | "占" => {
+                let verb_at = (base.span.start - clause_start).saturating_sub(verb.len());
+                let subject = clause.get(..verb_at).unwrap_or("");
                 Some(Shape::Share {
                     base: Some(base),
                     subject,
@@ -319,6 +322,13 @@ fn named_base<'t>(clause_start: usize, clause: &'t str) -> Option<(&'static str,
     if base.is_empty() || base.chars().count() > 20 {
         return None;
     }
+    // 占完成投资的: a verb inside 占's base is part of the whole it names.
+    let (at, verb) = match body[..at].rfind('占') {
+        Some(i) if verb != "占" && at - i <= "占已".len() => (i, "占"),
+        _ => (at, verb),
+    };
+    let words_at = at + verb.len();
+    let base = &body[words_at..];
     let verb: &'static str = match verb {
         "占" => "占",
         "完成" => "完成",

@@ -96,6 +96,23 @@ fn fractions_after_the_rate() {
 }
 
 #[test]
+fn a_share_of_a_whole_written_with_a_verb_is_no_completion() {
+    // 占完成面积的 and 完成全市总产值的 name a whole, not a target: shares.
+    let t = "全县下达造林任务2万亩，完成造林2.4万亩，其中人工造林1.2万亩，占完成面积的";
+    holds(&format!("{t}50%。"), ClaimKind::Share, "50%");
+    assert_eq!(
+        verdict(&format!("{t}50%。"), ClaimKind::Completion, "50%"),
+        None
+    );
+    let t = "全市完成工业总产值500亿元。其中，甲县完成工业产值120亿元，完成全市工业总产值的";
+    holds(&format!("{t}24%。"), ClaimKind::Share, "24%");
+    assert_eq!(
+        verdict(&format!("{t}24%。"), ClaimKind::Completion, "24%"),
+        None
+    );
+}
+
+#[test]
 fn completion_forms() {
     holds(
         "全年目标任务5000人次，已完成3668人次，完成任务数的73.36%。",
