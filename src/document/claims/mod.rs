@@ -20,6 +20,7 @@
 pub mod binder;
 mod classes;
 mod defined;
+mod flows;
 mod gate;
 mod growth;
 pub mod interval;

@@ -9,6 +9,7 @@
 //! on its own when an attribute may cut across them (党员, 女性, 硕士).
 
 use super::binder::{affinity, bracket_depth, core, Binder};
+use super::flows;
 use super::interval::Interval;
 use super::words::{contains_any, sums, words};
 use super::{Claim, ClaimKind, Evidence, Form, Operand, Reading, Role, Source, Tally};
@@ -235,6 +236,10 @@ fn totals_before_skipping(
     // holds a figure attached to a total (a change, a rate).
     let mut edge = at;
     let (mut stops, mut scanned_from) = (0, at);
+    // Changes of a stock stated after it (年末实有…，全年新增…，注销…，其中): 其中
+    // breaks down the stock, and the clauses of changes between speak of it.
+    let mut skipped_flow = false;
+    let parts_are_stocks = !flows::is_flow(b, first_part);
     for j in b.before_offset(pi, at).rev() {
         let q = &b.qs[j];
         // For 其中 the sentence before is the one before the last full stop:
@@ -269,9 +274,18 @@ fn totals_before_skipping(
         if listed.contains(&j) && affinity(&q.label, subject) < 2 && q.sentence < sentence {
             continue;
         }
+        if out.is_empty()
+            && parts_are_stocks
+            && flows::is_flow(b, j)
+            && stock_before(b, j, first_part)
+        {
+            skipped_flow = true;
+            edge = q.local.start;
+            continue;
+        }
         let gap = t.get(q.local.end..edge).unwrap_or("");
         let crosses = gap.contains(['，', ',', '；', ';', '。', '：']);
-        if crosses && out.is_empty() && !attached(b, j, at) {
+        if crosses && out.is_empty() && !skipped_flow && !attached(b, j, at) {
             // A clause between without a figure of this amount: it speaks of
             // something else (新增…12家，…实验室入轨运行，…其中).
             break;
@@ -280,6 +294,16 @@ fn totals_before_skipping(
         edge = q.local.start;
     }
     out
+}
+
+/// Whether an amount held at the period's end of the same kind as `part` is
+/// stated in the sentence before quantity `j`.
+fn stock_before(b: &Binder, j: usize, part: usize) -> bool {
+    let (p, s) = (b.qs[j].paragraph, b.qs[j].sentence);
+    (0..j)
+        .rev()
+        .take_while(|&k| b.qs[k].paragraph == p && b.qs[k].sentence == s)
+        .any(|k| b.is_amount(k) && b.compatible(k, part) && flows::is_stock(b, k))
 }
 
 /// Whether every clause between amount `j` and offset `at` holds a figure (比上年
@@ -734,6 +758,15 @@ fn qizhong_list(
         _ => totals,
     };
     let nearest = *totals.first()?;
+    // Flows are never parts of a stock: the changes over the year listed with the
+    // kinds of the stock at its end (其中全年迁入…，城镇人口…) are left out.
+    let mut list = list;
+    if flows::is_stock(b, nearest) {
+        for set in [&mut list.top, &mut list.clause_top, &mut list.flat] {
+            set.retain(|&j| !flows::is_flow(b, j));
+        }
+    }
+    let first = *list.top.first()?;
     if !breakdowns.iter().any(|d| d.0 == at) {
         breakdowns.push((at, nearest, list.top.clone()));
     }
