@@ -98,6 +98,9 @@ pub(super) struct List {
     flat: Vec<usize>,
     pub(super) top: Vec<usize>,
     clause_top: Vec<usize>,
+    /// The amount of the parts' kind that a ； stopped the list before: it may
+    /// still be a part, so the list is not known to be all of its total.
+    stopped_before: Option<usize>,
 }
 
 pub(super) fn list_after(
@@ -122,6 +125,7 @@ pub(super) fn list_after(
         flat: Vec::new(),
         top: Vec::new(),
         clause_top: Vec::new(),
+        stopped_before: None,
     };
     let mut from = at;
     let (mut nested, mut nested_clause) = (false, false);
@@ -191,6 +195,7 @@ pub(super) fn list_after(
                 && !conjunct_of(before_label, &b.qs[j].label)
                 && (!sibling || affinity(before_label, &b.qs[j].label) > own)
             {
+                list.stopped_before = Some(j);
                 break;
             }
         }
@@ -814,10 +819,16 @@ fn qizhong_list(
             };
             let inherited = inherited_names(b, parts, listed);
             let names = inherited.clone().unwrap_or_else(|| part_names(b, parts));
+            // A part the list stopped before (其他从业人员2500人 after 第一、二、三产业；)
+            // may belong to it: names that look complete do not make it all.
+            let open = list
+                .stopped_before
+                .is_some_and(|j| b.value(j).hi < total.lo);
             let named_whole = exhaustive(&names)
                 .or_else(|| closed_by_rest(&b.qs[t].label, &names))
                 .or_else(|| conjuncts(&b.qs[t].label, &names))
-                .or_else(|| counted_members(b, t, &names));
+                .or_else(|| counted_members(b, t, &names))
+                .filter(|_| !open);
             let why = named_whole.clone().or_else(|| {
                 (opens_all && parts.len() >= 2).then(|| "按类别分列的各项合起来即全部".to_owned())
             });

@@ -685,3 +685,19 @@ fn prose_wholes_named_by_classes_states_ranges_and_definitions() {
         "98.00%",
     );
 }
+
+#[test]
+fn a_list_stopped_before_a_part_of_its_kind_is_not_all_of_the_total() {
+    // 其他从业人员2500人 after the three sectors is a part the ； stopped the list
+    // before: the sectors alone are not all of 52.3万人.
+    let t = "年末全市从业人员52.3万人。其中，第一产业12.1万人；第二产业18.5万人；第三产业21.4万人；其他从业人员2500人。";
+    holds(t, ClaimKind::Parts, "52.3万人");
+    let t = "年末全市从业人员52.3万人。其中，第一产业12.1万人；第二产业18.5万人；第三产业21.4万人；其他从业人员0.3万人。";
+    holds(t, ClaimKind::Parts, "52.3万人");
+    // With nothing after them, the three sectors are all of it.
+    fails(
+        "年末全市从业人员52.3万人。其中，第一产业12.1万人；第二产业18.5万人；第三产业21.4万人。",
+        ClaimKind::Parts,
+        "52.3万人",
+    );
+}
