@@ -72,6 +72,19 @@ pub(super) fn closing_unit(line: &str) -> Option<&str> {
     (amount && unit.chars().count() <= 4).then_some(unit)
 }
 
+/// The unit of amounts written in the header of the names' column: "项目（万元）",
+/// "项目（单位：万元）", "单位：万元".
+fn corner_unit(header: &str) -> Option<&str> {
+    let unit = match header.find("单位") {
+        Some(at) => header[at + "单位".len()..]
+            .trim_start_matches(['：', ':'])
+            .trim_end_matches(['）', ')']),
+        None => bracketed_unit(header)?,
+    };
+    let amount = multiplier(unit) != 1.0 || unit.ends_with('元') || is_measure_unit(unit);
+    (amount && !unit.is_empty() && unit.chars().count() <= 4).then_some(unit)
+}
+
 /// The unit in a header's brackets: "金额（万元）" → "万元".
 fn bracketed_unit(header: &str) -> Option<&str> {
     let open = header.rfind(['（', '('])?;
@@ -123,6 +136,13 @@ pub(super) fn finish(t: &mut Table, text: &str, unit_above: Option<&str>) {
             header_spans[c] = Some(t.rows[r].cells[c].span);
             carried = s;
         }
+    }
+    // A unit in the corner (项目（万元）, 单位：万元 over the names) is the table's.
+    if table_unit.is_none() {
+        table_unit = headers
+            .first()
+            .and_then(|h| corner_unit(h))
+            .map(str::to_owned);
     }
     let table_multiplier = table_unit.as_deref().map_or(1.0, multiplier);
     let mut columns = Vec::with_capacity(width);

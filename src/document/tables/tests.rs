@@ -233,3 +233,17 @@ fn a_title_closed_by_its_unit_makes_integer_cells_rounded_amounts() {
         "a year in brackets is no unit"
     );
 }
+
+#[test]
+fn a_unit_in_the_corner_is_the_tables() {
+    for corner in ["项目（万元）", "项目（单位：万元）", "单位：万元"] {
+        let text = format!("| {corner} | 2022年 | 2023年 |\n|---|---|---|\n| 基本支出 | 1203 | 1300 |\n| 项目支出 | 3405 | 3500 |\n| 合计 | 4609 | 4801 |\n");
+        let t = &tables(&text)[0];
+        assert!(t.columns[1].rounded && t.columns[2].rounded, "{corner}");
+    }
+    let text = "| 项目（个） | 2022年 | 2023年 |\n|---|---|---|\n| 甲 | 12 | 13 |\n| 乙 | 30 | 31 |\n| 合计 | 42 | 44 |\n";
+    assert!(
+        !tables(text)[0].columns[1].rounded,
+        "a count in the corner stays exact"
+    );
+}
