@@ -72,12 +72,18 @@ fn covered_sets(t: &Table, c: usize) -> Vec<Vec<usize>> {
 }
 
 /// The cells of row `r` in columns `set` (blanks as nothing), at least one.
-fn row_cells(b: &Binder, ti: usize, r: usize, set: &[usize]) -> Option<Vec<Operand>> {
+/// Each cell is converted to the total column's scale (a 人 column among 万人
+/// ones adds 2500 as 0.25): a part in a smaller unit is still a part.
+fn row_cells(b: &Binder, ti: usize, r: usize, set: &[usize], total: usize) -> Option<Vec<Operand>> {
     let t = &b.doc.tables[ti];
     let mut out = Vec::new();
     for &k in set {
         column_numbers(t, &[r], k)?;
         if let Some(mut o) = cell(b, ti, r, k, Role::Part) {
+            let scale = t.columns[k].multiplier / t.columns[total].multiplier;
+            if scale.is_finite() && scale > 0.0 {
+                o.value = o.value.scale(scale);
+            }
             o.label = t.column_name(k);
             out.push(o);
         }
@@ -113,7 +119,7 @@ pub(super) fn total_columns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Clai
             if total.value.hi == 0.0 {
                 return None;
             }
-            let parts = row_cells(b, ti, r, set)?;
+            let parts = row_cells(b, ti, r, set, c)?;
             Some(Interval::sum(parts.iter().map(|o| o.value)).meets(&total.value))
         };
         let sets = match &unnamed {
@@ -143,7 +149,8 @@ pub(super) fn total_columns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Clai
         };
         let names: Vec<String> = set.iter().map(|&k| t.column_name(k)).collect();
         for r in t.body() {
-            let (Some(stated), Some(parts)) = (stated_cell(b, ti, r, c), row_cells(b, ti, r, &set))
+            let (Some(stated), Some(parts)) =
+                (stated_cell(b, ti, r, c), row_cells(b, ti, r, &set, c))
             else {
                 continue;
             };

@@ -132,3 +132,15 @@ fn a_rate_row_is_its_stem_row_over_the_base_row_of_every_column() {
     let changed = table("22.2").replace("1355815", "1535815");
     fails(&changed, ClaimKind::TableTotalRow, "1833491");
 }
+
+#[test]
+fn a_column_in_a_smaller_unit_is_converted_not_left_out() {
+    // 外籍（人） under 单位：万人: 150人 is 0.015万, and 丁县's total needs it.
+    let table = |last: &str| {
+        format!(
+            "单位：万人\n\n| 地区 | 合计 | 城镇 | 乡村 | 外籍（人） |\n|---|---|---|---|---|\n| 甲县 | 52.05 | 30.10 | 21.95 | 20 |\n| 乙县 | 39.80 | 20.00 | 19.80 | 30 |\n| 丙县 | 29.90 | 15.00 | 14.90 | 10 |\n| 丁县 | {last} | 10.00 | 9.95 | 150 |\n"
+        )
+    };
+    holds(&table("19.97"), ClaimKind::TableTotalColumn, "19.97");
+    fails(&table("20.07"), ClaimKind::TableTotalColumn, "20.07");
+}

@@ -86,6 +86,11 @@ fn corner_unit(header: &str) -> Option<&str> {
 }
 
 /// The unit in a header's brackets: "金额（万元）" → "万元".
+/// Units that count things one by one (no multiplier of their own).
+const COUNT_UNITS: &[&str] = &[
+    "人", "名", "个", "家", "户", "所", "辆", "件", "次", "人次", "张", "床", "元",
+];
+
 fn bracketed_unit(header: &str) -> Option<&str> {
     let open = header.rfind(['（', '('])?;
     let inner = &header[open..];
@@ -149,8 +154,11 @@ pub(super) fn finish(t: &mut Table, text: &str, unit_above: Option<&str>) {
     for (c, header) in headers.into_iter().enumerate() {
         let unit = bracketed_unit(&header).map(str::to_owned);
         let percent = header.contains(['%', '％', '‰']);
+        // A column that names its own unit keeps it: 外籍（人） under 单位：万人
+        // counts people, not ten thousands.
         let m = match unit.as_deref() {
             Some(u) if multiplier(u) != 1.0 => multiplier(u),
+            Some(u) if is_measure_unit(u) || COUNT_UNITS.contains(&u) => 1.0,
             _ => table_multiplier,
         };
         // Counts of things are exact; a measure (吨, 公顷, 千瓦时) is rounded to
