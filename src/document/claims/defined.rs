@@ -71,24 +71,39 @@ fn profit_rates(b: &Binder, out: &mut Vec<Claim>) {
         else {
             continue;
         };
-        let stated = b.operand(k, Role::Stated);
-        let mut tally = Tally::new(stated.value);
-        let ops = vec![
-            b.operand(profit, Role::Numerator),
-            b.operand(whole, Role::Denominator),
-        ];
-        if let Some(mut r) = Reading::new(
-            Form::Ratio { scale: 100.0 },
-            ops,
-            Evidence::Explicit,
+        out.extend(defined_rate(
+            b,
+            k,
+            (profit, whole),
             format!("{base}利润率 = 利润总额 ÷ {base}"),
-        ) {
-            // The rate's name binds both amounts across the sentences before it.
-            r.across = true;
-            tally.offer(r);
-        }
-        out.extend(tally.finish(ClaimKind::Rate, stated));
+        ));
     }
+}
+
+/// The claim that the rate at `k` is `numerator ÷ denominator` as its name
+/// defines it: explicit, and across the sentences before it (the name binds).
+fn defined_rate(
+    b: &Binder,
+    k: usize,
+    (numerator, denominator): (usize, usize),
+    formula: String,
+) -> Option<Claim> {
+    let stated = b.operand(k, Role::Stated);
+    let mut tally = Tally::new(stated.value);
+    let ops = vec![
+        b.operand(numerator, Role::Numerator),
+        b.operand(denominator, Role::Denominator),
+    ];
+    if let Some(mut r) = Reading::new(
+        Form::Ratio { scale: 100.0 },
+        ops,
+        Evidence::Explicit,
+        formula,
+    ) {
+        r.across = true;
+        tally.offer(r);
+    }
+    tally.finish(ClaimKind::Rate, stated)
 }
 
 /// 城镇化率 = 城镇人口 ÷ 常住人口.
@@ -132,22 +147,11 @@ fn urbanisation(b: &Binder, out: &mut Vec<Claim>) {
         }) else {
             continue;
         };
-        let stated = b.operand(k, Role::Stated);
-        let mut tally = Tally::new(stated.value);
-        let ops = vec![
-            b.operand(part, Role::Numerator),
-            b.operand(whole, Role::Denominator),
-        ];
-        if let Some(mut r) = Reading::new(
-            Form::Ratio { scale: 100.0 },
-            ops,
-            Evidence::Explicit,
+        out.extend(defined_rate(
+            b,
+            k,
+            (part, whole),
             format!("{rate} = {part_name} ÷ 人口总数"),
-        ) {
-            // The rate's name binds both counts, across the sentence before it.
-            r.across = true;
-            tally.offer(r);
-        }
-        out.extend(tally.finish(ClaimKind::Rate, stated));
+        ));
     }
 }

@@ -10,7 +10,7 @@
 
 use super::binder::Binder;
 use super::interval::Interval;
-use super::parts::list_after;
+use super::parts::{common_suffix, list_after};
 use super::{Claim, ClaimKind, Evidence, Form, Operand, Reading, Role, Tally};
 use crate::document::markers::is_han;
 use regex::Regex;
@@ -80,14 +80,6 @@ pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
             }
         }
     }
-}
-
-fn common_suffix(a: &str, b: &str) -> usize {
-    a.chars()
-        .rev()
-        .zip(b.chars().rev())
-        .take_while(|(x, y)| x == y && is_han(*x))
-        .count()
 }
 
 fn breakdown(b: &Binder, pi: usize, name: &str, name_at: usize, end: usize) -> Option<Claim> {

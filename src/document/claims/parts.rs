@@ -537,7 +537,8 @@ pub(super) fn siblings(names: &[String]) -> bool {
     common >= 2 && names.iter().all(|n| n.chars().count() > common)
 }
 
-fn common_suffix(a: &str, b: &str) -> usize {
+/// How many Han characters two names share at their end (…贷款余额).
+pub(super) fn common_suffix(a: &str, b: &str) -> usize {
     a.chars()
         .rev()
         .zip(b.chars().rev())
