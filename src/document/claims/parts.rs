@@ -115,8 +115,11 @@ pub(super) fn list_after(
     // of the paragraph (a long paragraph stays linear).
     let r = b.paragraph_range(pi);
     let upto = r.start + b.qs[r.clone()].partition_point(|q| q.local.end <= at);
+    // Within the reach of a breakdown: a paragraph of shares with no amount
+    // (分别为10%、20%…, no full stop) made this walk back to its start per list.
     let before_label = (r.start..upto)
         .rev()
+        .take_while(|&j| b.qs[j].local.end + REACH >= at)
         .find(|&j| b.is_amount(j))
         .map_or("", |j| b.qs[j].label.as_str());
     let t = b.doc.paragraphs[pi].text.as_str();
