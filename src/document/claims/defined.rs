@@ -28,18 +28,27 @@ pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
     profit_rates(b, out);
 }
 
+/// Every rate of the document with its name: the label without the verb
+/// that states it (城镇化率达到 → 城镇化率).
+fn rates<'b>(b: &'b Binder) -> impl Iterator<Item = (usize, &'b str)> + 'b {
+    (0..b.qs.len())
+        .filter(|&k| b.qs[k].kind == Kind::Percent)
+        .map(|k| {
+            let label = ["达到", "为", "达", "是"]
+                .iter()
+                .fold(b.qs[k].label.as_str(), |l, w| {
+                    l.strip_suffix(w).unwrap_or(l)
+                });
+            (k, label)
+        })
+}
+
 /// 营业收入利润率 is the profit over the amount its name opens with (营业收入;
 /// 成本费用利润率: over 成本费用), by definition: the profit (利润总额) and that
 /// amount stated before it in its paragraph, at most two full stops away.
 fn profit_rates(b: &Binder, out: &mut Vec<Claim>) {
-    for k in 0..b.qs.len() {
+    for (k, label) in rates(b) {
         let q = &b.qs[k];
-        if q.kind != Kind::Percent {
-            continue;
-        }
-        let label = ["达到", "为", "达", "是"]
-            .iter()
-            .fold(q.label.as_str(), |l, w| l.strip_suffix(w).unwrap_or(l));
         let Some(base) = label.strip_suffix("利润率") else {
             continue;
         };
@@ -108,14 +117,8 @@ fn defined_rate(
 
 /// 城镇化率 = 城镇人口 ÷ 常住人口.
 fn urbanisation(b: &Binder, out: &mut Vec<Claim>) {
-    for k in 0..b.qs.len() {
+    for (k, label) in rates(b) {
         let q = &b.qs[k];
-        if q.kind != Kind::Percent {
-            continue;
-        }
-        let label = ["达到", "为", "达", "是"]
-            .iter()
-            .fold(q.label.as_str(), |l, w| l.strip_suffix(w).unwrap_or(l));
         let Some(&(rate, member)) = RATES.iter().find(|(r, _)| label.ends_with(r)) else {
             continue;
         };

@@ -311,12 +311,7 @@ pub fn build(doc: &Document) -> Claims {
     let mut list = Vec::new();
     ratio::claims(&b, &mut list);
     defined::claims(&b, &mut list);
-    parts::claims(&b, &mut list);
-    classes::claims(&b, &mut list);
-    states::claims(&b, &mut list);
-    respective::claims(&b, &mut list);
-    named_whole::claims(&b, &mut list);
-    signed::claims(&b, &mut list);
+    part_family(&b, &mut list);
     growth::claims(&b, &mut list);
     whole::claims(&b, &mut list);
     lists::claims(&b, &mut list);
@@ -347,16 +342,22 @@ pub fn part_claims_with(doc: &Document, partitions: &[Vec<String>]) -> Vec<Claim
     let mut b = binder::Binder::new(doc);
     b.partitions = partitions;
     let mut list = Vec::new();
-    parts::claims(&b, &mut list);
-    classes::claims(&b, &mut list);
-    states::claims(&b, &mut list);
-    respective::claims(&b, &mut list);
-    named_whole::claims(&b, &mut list);
-    signed::claims(&b, &mut list);
+    part_family(&b, &mut list);
     for c in &mut list {
         gate::apply(&b, c);
     }
     list
+}
+
+/// Every reader of part/whole claims, in one place: [`build`] and
+/// [`part_claims_with`] must ask the same ones.
+fn part_family(b: &binder::Binder, list: &mut Vec<Claim>) {
+    parts::claims(b, list);
+    classes::claims(b, list);
+    states::claims(b, list);
+    respective::claims(b, list);
+    named_whole::claims(b, list);
+    signed::claims(b, list);
 }
 
 /// Collects a claim's readings and decides its verdict: the first fitting
