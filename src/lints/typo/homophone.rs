@@ -451,6 +451,9 @@ impl Homophone {
                 _ => break,
             }
         }
+        if names::place_after_lone_chars(text, end, PLACE_SUFFIX) {
+            return true;
+        }
         // A character of the window recurs close by (以文铸魂、以文惠民), or within it.
         let window = &text[start..end];
         let before = text[..start].chars().rev().take(PARALLEL_REACH);
@@ -736,6 +739,7 @@ mod tests {
                 "新签约云帆光电、中欣新材等项目42个。",
                 "骐马大道建成通车。",
                 "推进农文医体商融合发展。",
+                "全力建设中鑫巴格村旅游示范点。",
             ],
             &[
                 "要加强坚督检查。",

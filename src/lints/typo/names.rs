@@ -57,7 +57,7 @@ pub(super) fn name_end_follows(text: &str, end: usize) -> bool {
 /// What a list of named projects, firms or places is closed by: 等 and one of
 /// these (…、某某二期等项目; …等50家企业), or a count and one of these
 /// (…、某某和某某四个镇).
-const LIST_HEADS: [&str; 16] = [
+const LIST_HEADS: [&str; 17] = [
     "项目",
     "企业",
     "工程",
@@ -69,6 +69,7 @@ const LIST_HEADS: [&str; 16] = [
     "产业园",
     "单位",
     "景区",
+    "厂",
     "镇",
     "乡",
     "村",
@@ -257,6 +258,28 @@ pub(super) fn place_end_meets_word(prev: char, x: char, after: &[char]) -> bool 
     (2..=ids.len().min(4)).any(|l| lex.word(&ids[..l]).is_some_and(|w| !w.is_name()))
 }
 
+/// Whether a place's suffix (one of `suffixes`) follows byte `end` within
+/// [`NAME_END_REACH`] characters, with only characters between that make no
+/// word with each other (合孜|勒哈英|村): a transliterated or old local name
+/// reads as lone characters up to its suffix, where a slip sits among words.
+pub(super) fn place_after_lone_chars(text: &str, end: usize, suffixes: &str) -> bool {
+    let lex = Lexicon::get();
+    let mut between: Vec<CharId> = Vec::new();
+    for c in text[end..].chars().take(NAME_END_REACH + 1) {
+        if !is_han(c) {
+            return false;
+        }
+        if suffixes.contains(c) {
+            return !between.is_empty()
+                && between
+                    .windows(2)
+                    .all(|p| !lex.word(p).is_some_and(|w| !w.is_name()));
+        }
+        between.push(lex.id(c));
+    }
+    false
+}
+
 /// How far another doubling of a parallel construction is looked for.
 const PARALLEL_REACH: usize = 10;
 
@@ -305,6 +328,7 @@ mod tests {
             "桥桥"
         ));
         assert!(at(in_named_list, "茂茂、安兴高速开工。", "茂茂"));
+        assert!(at(in_named_list, "完成禾禾沟等4座污水处理厂改造。", "禾禾"));
         assert!(at(
             in_named_list,
             "实施禾禾纸业扩建等一批投资10亿元以上的重大项目。",
@@ -351,6 +375,16 @@ mod tests {
         assert!(place_end_meets_word('一', '桥', &after("头")));
         assert!(!place_end_meets_word('市', '农', &after("村局")));
         assert!(!place_end_meets_word('，', '街', &after("区")));
+    }
+
+    #[test]
+    fn a_place_name_of_lone_characters() {
+        let s = "乌尔孜勒哈木村";
+        let end = s.char_indices().nth(3).map(|(b, _)| b).expect("index");
+        assert!(place_after_lone_chars(s, end, "村镇"));
+        let t = "坚督检查全村";
+        let end = t.char_indices().nth(2).map(|(b, _)| b).expect("index");
+        assert!(!place_after_lone_chars(t, end, "村镇"), "检查 is a word");
     }
 
     #[test]
