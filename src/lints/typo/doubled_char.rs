@@ -31,7 +31,12 @@ crate::declare_lint! {
     /// short quotation or title (“亲亲常德”) is a slogan or name, unless the marks
     /// are doubled too (OCR) or the quotation holds the double alone. In a table
     /// cell a double is reported only if one copy, the other deleted, makes a
-    /// word with a neighbour (a cell 道道全 is a brand).
+    /// word with a neighbour (a cell 道道全 is a brand). Names are left alone:
+    /// an item of a list of named projects, firms or places (…、某某食品、…等项目,
+    /// …和某某三个村, 某某、某某高速), a name that a company's, body's or road's
+    /// ending closes a few characters on (某某物流有限公司, 某某工会), and a place
+    /// name's last character meeting a word that starts with it (某某一桥|桥头);
+    /// so are parallel doublings that say "every one" (届届有传承、期期有亮点).
     /// A doubled number (1111, 2020) is only reported in a line that is doubled
     /// elsewhere too, right before a unit.
     ///

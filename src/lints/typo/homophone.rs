@@ -29,8 +29,12 @@ crate::declare_lint! {
     /// (陕电, 台企) or end in 方, 委, 办, place and organisation names (a window
     /// before 省市县区镇乡村, 公司, 集团, 大学 …), person names (a surname
     /// next to a title such as 同志, 书记, 局长, or items of a list of names),
-    /// company names and lines of transport (a window a few characters before
-    /// 公司, 集团, 铁路, 城际 …),
+    /// company names, roads and lines of transport (a window a few characters
+    /// before 公司, 集团, 大道, 铁路, 城际 …), an item of a list of named projects
+    /// or firms (…、某某新材等项目), a village name of lone characters up to its
+    /// suffix (transliterations), a run of one-character abbreviations
+    /// (农文医体商融合), the first character of a place the document names again
+    /// and again (留溧率 in a report of 溧阳市),
     /// parallel four-character items that start alike (以学铸魂、以学增智), a
     /// window that starts or ends with the particle 的 or 得 (集散的), a measure
     /// word after a number (118对友城) and a brand before a model code (M9).
