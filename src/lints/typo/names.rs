@@ -273,7 +273,7 @@ pub(super) fn place_after_lone_chars(text: &str, end: usize, suffixes: &str) -> 
             return !between.is_empty()
                 && between
                     .windows(2)
-                    .all(|p| !lex.word(p).is_some_and(|w| !w.is_name()));
+                    .all(|p| lex.word(p).is_none_or(|w| w.is_name()));
         }
         between.push(lex.id(c));
     }
