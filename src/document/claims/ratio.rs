@@ -346,6 +346,19 @@ fn named_base<'t>(clause_start: usize, clause: &'t str) -> Option<(&'static str,
     ))
 }
 
+/// How a base named after 占…的 / 完成…的 was bound when one earlier amount
+/// carries that whole name and no other does: the name binds it, wherever it
+/// stands in the section (社会消费品零售总额 a paragraph before 占社会消费品零售
+/// 总额的比重).
+const BY_FULL_NAME: &str = "基数与“占/完成…的”所指名称相同且唯一";
+
+/// Whether `label` is the amount `noun` names, not an amount of something else
+/// that mentions it (列入基本建设计划考核部分完成 holds 计划): it ends with the
+/// noun, of three characters or more.
+fn is_full_name(label: &str, noun: &str) -> bool {
+    noun.chars().count() >= 3 && core(label).ends_with(noun)
+}
+
 /// A candidate operand with the evidence for it and how it was found.
 struct Cand {
     op: Operand,
@@ -470,9 +483,14 @@ fn ratio_claim(
             } else {
                 format!("{}；{}", n.why, d.why)
             };
+            // The amount before 占 in the figure's own sentence, the base by its
+            // one full name: the words bind both, across sentences too.
+            let own_sentence =
+                b.qs[ni].paragraph == b.qs[k].paragraph && b.qs[ni].sentence == b.qs[k].sentence;
+            let by_name = d.why == BY_FULL_NAME && ev == Evidence::Explicit && own_sentence;
             if let Some(mut r) = Reading::new(Form::Ratio { scale }, ops, ev, basis) {
                 // The earlier rate binds the base across its sentence.
-                r.across = sibling;
+                r.across = sibling || by_name;
                 if d.narrowed {
                     // The qualified rate is at most the plain ratio.
                     tally.offer(r.against(Interval::new(stated_value.lo, f64::INFINITY)));
@@ -862,7 +880,12 @@ fn share_denominators(b: &Binder, k: usize, n: usize, base: Option<Base>) -> Vec
             } else {
                 Evidence::Inferred
             };
-            out.push(cand(b, j, ev, "分母按“占…的”所指的基数"));
+            let why = if ties == 1 && is_full_name(&b.qs[j].label, noun) {
+                BY_FULL_NAME
+            } else {
+                "分母按“占…的”所指的基数"
+            };
+            out.push(cand(b, j, ev, why));
         }
     }
     let mut parent = parent_total(b, n);
@@ -1056,20 +1079,25 @@ fn completion_targets(b: &Binder, k: usize, n: usize, base: Option<Base>) -> Vec
             // A base named as a plan (完成预算的) is an amount named as one, not
             // the total of a budget book (一般公共预算收入).
             let plan = contains_any(noun, &w.target_words);
-            let best = earlier
+            let named: Vec<(usize, usize)> = earlier
                 .iter()
                 .filter(|&&j| !plan || names_target(&b.qs[j].label))
                 .map(|&j| (affinity(&b.qs[j].label, noun), j))
                 .filter(|&(a, _)| names_base(a, noun, own))
+                .collect();
+            let best = named
+                .iter()
+                .copied()
                 .max_by_key(|&(a, j)| (a, std::cmp::Reverse(k - j)));
-            if let Some((_, j)) = best {
-                out.push(cand_as(
-                    b,
-                    j,
-                    Role::Target,
-                    Evidence::Explicit,
-                    "任务数按“完成…的”所指的基数",
-                ));
+            if let Some((a, j)) = best {
+                let whole = is_full_name(&b.qs[j].label, noun);
+                let ties = named.iter().filter(|x| x.0 == a).count();
+                let why = if whole && ties == 1 {
+                    BY_FULL_NAME
+                } else {
+                    "任务数按“完成…的”所指的基数"
+                };
+                out.push(cand_as(b, j, Role::Target, Evidence::Explicit, why));
             }
         }
     } else {

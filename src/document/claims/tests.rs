@@ -701,3 +701,71 @@ fn a_list_stopped_before_a_part_of_its_kind_is_not_all_of_the_total() {
         "52.3万人",
     );
 }
+
+/// A base named in full after 占…的 / 完成…的 binds across sentences when one
+/// earlier amount carries that name (wordings of national bulletins, 2007, 2012
+/// and 2016, and of a city's project report).
+#[test]
+fn a_base_named_in_full_binds_across_sentences() {
+    let pop = "年末全国大陆总人口为135404万人，比上年末增加669万人。全年出生人口1635万人。0-14岁（含不满15周岁）人口22287万人，占总人口的16.5%；60周岁及以上人口19390万人，占总人口的14.3%。";
+    holds(pop, ClaimKind::Share, "16.5%");
+    holds(pop, ClaimKind::Share, "14.3%");
+    fails(
+        &pop.replace("22287万人", "22827万人"),
+        ClaimKind::Share,
+        "16.5%",
+    );
+    let trees = "全年完成造林面积390万公顷，完成造林成活面积371万公顷。林业重点工程造林成活面积268万公顷，占完成造林成活面积的72.2%。";
+    holds(trees, ClaimKind::Share, "72.2%");
+    fails(
+        &trees.replace("268万公顷", "286万公顷"),
+        ClaimKind::Share,
+        "72.2%",
+    );
+    let retail = "全年社会消费品零售总额332316亿元，比上年增长10.4%。\n全年网上零售额51556亿元，比上年增长26.2%。其中网上商品零售额41944亿元，增长25.6%，占社会消费品零售总额的比重为12.6%。";
+    holds(retail, ClaimKind::Share, "12.6%");
+    fails(
+        &retail.replace("41944亿元", "44194亿元"),
+        ClaimKind::Share,
+        "12.6%",
+    );
+    let plan = "今年安排重点建设项目120项，年度投资计划310.5亿元。1-9月累计完成投资265.2亿元，占年度投资计划的85.4%。";
+    holds(plan, ClaimKind::Completion, "85.4%");
+    fails(
+        &plan.replace("265.2亿元", "256.2亿元"),
+        ClaimKind::Completion,
+        "85.4%",
+    );
+}
+
+/// A name that only mentions the base's noun (列入…计划考核部分完成882亿元 for
+/// 为计划的101％) is no full name: the share stays unbound across sentences.
+#[test]
+fn a_base_named_in_part_does_not_bind_across_sentences() {
+    let t = "列入基本建设计划考核部分完成882亿元，为调整后计划投资的99.3％。169个重点项目投资完成227亿元，为计划的101％。";
+    assert_ne!(
+        verdict(t, ClaimKind::Completion, "101％"),
+        Some(Verdict::Fails)
+    );
+}
+
+/// Parts printed in different scales are shown as the sum adds them (the one in
+/// a smaller unit converted, its printed form after it); parts all in one unit
+/// are shown as printed.
+#[test]
+fn a_part_in_a_smaller_unit_is_shown_in_the_unit_it_was_added_in() {
+    let shown = |text: &str| {
+        let doc = Document::parse("t.txt", text.to_owned());
+        let c = doc
+            .claims()
+            .list
+            .iter()
+            .find(|c| c.kind == ClaimKind::Parts && c.fails())
+            .map(|c| show::expression(c.assumed().unwrap(), &c.stated));
+        c.unwrap_or_default()
+    };
+    let mixed = shown("全市常住人口120.5万人，其中城镇人口80.3万人，农村人口412000人。");
+    assert!(mixed.contains("80.3万人 + 41.2万人（412000人）"), "{mixed}");
+    let one_unit = shown("全市常住人口1.67亿人，其中城镇人口6700万人，农村人口9000万人。");
+    assert!(one_unit.starts_with("6700万人 + 9000万人"), "{one_unit}");
+}
