@@ -352,6 +352,9 @@ fn named_base<'t>(clause_start: usize, clause: &'t str) -> Option<(&'static str,
 /// 总额的比重).
 const BY_FULL_NAME: &str = "基数与“占/完成…的”所指名称相同且唯一";
 
+/// Qualifiers that put an amount in a narrower scope of its kind (规模以上工业).
+const SCOPES: &[&str] = &["规模以上", "限额以上", "规上", "限上"];
+
 /// Whether `label` is the amount `noun` names, not an amount of something else
 /// that mentions it (列入基本建设计划考核部分完成 holds 计划): it ends with the
 /// noun, of three characters or more.
@@ -471,6 +474,22 @@ fn ratio_claim(
                     continue;
                 }
             }
+            // The amount before 占 in the figure's own sentence, the base by its
+            // one full name in the same paragraph: the words bind both, across
+            // sentences too. Another paragraph may speak of another year (研发投入
+            // of the year before, over this year's 生产总值), and a numerator of a
+            // scope (规模以上) names a whole of that scope whatever the base says.
+            let own_sentence =
+                b.qs[ni].paragraph == b.qs[k].paragraph && b.qs[ni].sentence == b.qs[k].sentence;
+            let same_paragraph = matches!(d.op.source,
+                Source::Quantity(j) if b.qs[j].paragraph == b.qs[k].paragraph);
+            let scoped = |label: &str| SCOPES.iter().any(|w| label.contains(w));
+            let narrower = scoped(&words_of(b, ni)) && !scoped(&d.op.label);
+            let by_name = d.why == BY_FULL_NAME
+                && ev == Evidence::Explicit
+                && own_sentence
+                && same_paragraph
+                && !narrower;
             let ops = vec![
                 Operand {
                     role: num_role,
@@ -483,11 +502,6 @@ fn ratio_claim(
             } else {
                 format!("{}；{}", n.why, d.why)
             };
-            // The amount before 占 in the figure's own sentence, the base by its
-            // one full name: the words bind both, across sentences too.
-            let own_sentence =
-                b.qs[ni].paragraph == b.qs[k].paragraph && b.qs[ni].sentence == b.qs[k].sentence;
-            let by_name = d.why == BY_FULL_NAME && ev == Evidence::Explicit && own_sentence;
             if let Some(mut r) = Reading::new(Form::Ratio { scale }, ops, ev, basis) {
                 // The earlier rate binds the base across its sentence.
                 r.across = sibling || by_name;
@@ -783,6 +797,13 @@ fn share_numerators(b: &Binder, k: usize, subject: &str, base: Option<Base>) -> 
         return Vec::new();
     };
     let gap = super::words::without_brackets(b.text(k).get(b.qs[j].local.end..limit).unwrap_or(""));
+    // An amount in brackets (含技工学校学生104.6万人) qualifies the one before it:
+    // the change after the bracket is that one's, and so is the share.
+    let gap = if b.in_brackets(j) && !b.in_brackets(k) {
+        gap
+    } else {
+        without_change_clauses(&gap)
+    };
     let gap = gap.as_str();
     let named = subject.chars().filter(|c| is_han(*c)).count();
     // 女性1200人，占40%: the amount right before; 女性占40%: the subject must name it.
@@ -818,6 +839,32 @@ fn share_numerators(b: &Binder, k: usize, subject: &str, base: Option<Base>) -> 
         why: "分子为“占”前的计数",
         narrowed: false,
     }]
+}
+
+/// The words between an amount and the 占 of its share, without the clauses
+/// that state the amount's own change (比上年增长25.4%, and 按可比口径计算 /
+/// 扣除价格因素 that qualify it): 网上零售额70198亿元，比上年增长25.4%，占…的比重
+/// is still the share of that amount. A clause with a change verb and a figure
+/// says how the amount moved, not what the share is of.
+fn without_change_clauses(gap: &str) -> String {
+    let w = words();
+    let clauses: Vec<&str> = gap.split(['，', ',']).collect();
+    let is_change = |c: &str| {
+        c.contains(|ch: char| ch.is_ascii_digit())
+            && w.change_verbs.iter().any(|v| c.contains(v.as_str()))
+    };
+    let qualifies = |i: usize| {
+        let c = clauses[i].trim();
+        (c.ends_with("计算") || c.ends_with("因素"))
+            && clauses.get(i + 1).is_some_and(|n| is_change(n))
+    };
+    clauses
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| !is_change(c) && !qualifies(i))
+        .map(|(_, c)| *c)
+        .collect::<Vec<_>>()
+        .join("，")
 }
 
 /// Several quantities as one operand: their sum.

@@ -171,6 +171,9 @@ fn a_part_in_a_smaller_unit_is_shown_as_added() {
         .iter()
         .find(|c| c.kind == ClaimKind::TableTotalColumn && c.fails())
         .expect("the 丙县 row fails");
-    let shown = show::expression(c.assumed().unwrap(), &c.stated);
+    let shown = show::expression(
+        c.assumed().expect("a failing claim names its reading"),
+        &c.stated,
+    );
     assert!(shown.contains("7.1（71000）"), "{shown}");
 }
