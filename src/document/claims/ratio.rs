@@ -799,13 +799,18 @@ fn share_numerators(b: &Binder, k: usize, subject: &str, base: Option<Base>) -> 
     let gap = super::words::without_brackets(b.text(k).get(b.qs[j].local.end..limit).unwrap_or(""));
     // An amount in brackets (含技工学校学生104.6万人) qualifies the one before it:
     // the change after the bracket is that one's, and so is the share.
-    let gap = if b.in_brackets(j) && !b.in_brackets(k) {
-        gap
+    let skipped = if b.in_brackets(j) && !b.in_brackets(k) {
+        gap.clone()
     } else {
         without_change_clauses(&gap)
     };
-    let gap = gap.as_str();
     let named = subject.chars().filter(|c| is_han(*c)).count();
+    // Past a change clause, a subject of its own must name the amount (税占比
+    // after 一般公共预算收入160亿元，下降46.7% is the tax's share, not the revenue's).
+    if skipped != gap && named >= 1 && affinity(subject, &b.qs[j].label) < named.min(2) {
+        return Vec::new();
+    }
+    let gap = skipped.as_str();
     // 女性1200人，占40%: the amount right before; 女性占40%: the subject must name it.
     let adjacent = gap.chars().filter(|c| is_han(*c)).count() <= 4 + named;
     if !adjacent || named >= 2 && affinity(subject, &b.qs[j].label) < 2 {
@@ -849,9 +854,14 @@ fn share_numerators(b: &Binder, k: usize, subject: &str, base: Option<Base>) -> 
 fn without_change_clauses(gap: &str) -> String {
     let w = words();
     let clauses: Vec<&str> = gap.split(['，', ',']).collect();
+    // The amount's own change has no subject of its own: it opens with the
+    // comparison or the verb (比上年增长, 同比下降, 增长), never with a name
+    // (年度固定资产投资同比增长10% speaks of another amount).
     let is_change = |c: &str| {
-        c.contains(|ch: char| ch.is_ascii_digit())
-            && w.change_verbs.iter().any(|v| c.contains(v.as_str()))
+        let c = c.trim();
+        let opens = w.comparisons.iter().any(|x| c.starts_with(x.as_str()))
+            || w.change_verbs.iter().any(|v| c.starts_with(v.as_str()));
+        opens && c.contains(|ch: char| ch.is_ascii_digit())
     };
     let qualifies = |i: usize| {
         let c = clauses[i].trim();

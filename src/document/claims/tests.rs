@@ -818,3 +818,16 @@ fn a_change_clause_between_an_amount_and_its_share_is_skipped() {
         Some(Verdict::Fails)
     );
 }
+
+/// A change clause of another amount, or a share named by its own subject, is
+/// no change of the amount before it (two city work reports).
+#[test]
+fn a_change_clause_of_another_subject_is_not_skipped() {
+    let projects = "实施项目1000个，其中省市重点项目200个，年度固定资产投资同比增长10%，产业类项目投资占比达到50%以上。";
+    assert_ne!(
+        verdict(projects, ClaimKind::Share, "50%"),
+        Some(Verdict::Fails)
+    );
+    let tax = "预计全年实现地区生产总值4600亿元左右，同比下降5.5%，其中第一产业增加值增长2%左右；完成地方一般公共预算收入160亿元，下降46.7%，税占比达到78%，同比提高11个百分点。";
+    assert_ne!(verdict(tax, ClaimKind::Share, "78%"), Some(Verdict::Fails));
+}
