@@ -1,4 +1,5 @@
 use super::lexicon::{crosses, pack, CharId, IntSet, Lexicon};
+use super::pair_gate::{PairGate, GATE_CHARS};
 use crate::diagnostic::Finding;
 use crate::document::markers::is_han;
 use crate::document::{Document, Paragraph};
@@ -119,6 +120,8 @@ struct Index {
     /// word: a window differs from its suggestion in exactly one character, so
     /// a window none of whose masks is set has none, without a table look-up.
     masked: Vec<u64>,
+    /// [`Index::opens`] answered ahead for the pairs of frequent characters.
+    opens: PairGate,
 }
 
 /// 2^20 bits (128 kB, held in the core's cache): each mask sets two bits of
@@ -169,6 +172,65 @@ impl Index {
         })
     }
 
+    /// Whether the neighbours `a` `b` may be part of a slip, so that the
+    /// windows holding them are worth checking: they are not neighbours
+    /// inside some word, and one of them is kept in a suggested word whose
+    /// next (or previous) character reads like the other.
+    fn opens(&self, lex: &Lexicon, a: CharId, b: CharId) -> bool {
+        if PairGate::covers(a, b) {
+            return self.opens.get(a, b);
+        }
+        self.opens_directly(lex, a, b)
+    }
+
+    fn opens_directly(&self, lex: &Lexicon, a: CharId, b: CharId) -> bool {
+        if a == 0 || b == 0 || lex.internal(a, b) {
+            return false;
+        }
+        lex.readings(b).iter().any(|&s| self.triggers(a, true, s))
+            || lex.readings(a).iter().any(|&s| self.triggers(b, false, s))
+    }
+
+    /// [`Index::opens`] for every pair the gate covers, from the trigger
+    /// bits (each set bit names a kept character and a syllable: every
+    /// frequent character of that reading makes an opening pair with it).
+    fn fill_opens(&mut self, lex: &Lexicon) {
+        let mut of_syllable: Vec<Vec<CharId>> = vec![Vec::new(); 1 << 11];
+        for other in 1..GATE_CHARS as CharId {
+            for &s in lex.readings(other) {
+                if let Some(list) = of_syllable.get_mut(usize::from(s)) {
+                    list.push(other);
+                }
+            }
+        }
+        let mut gate = PairGate::new();
+        for kept in 1..GATE_CHARS as CharId {
+            for right in [false, true] {
+                // The trigger bits of (kept, side) are one row of 2048 syllables.
+                let Some(row) = trigger_key(kept, right, 0) else {
+                    continue;
+                };
+                let words = self.trigger.get(row / 64..row / 64 + 32).unwrap_or(&[]);
+                for (w, &word) in words.iter().enumerate() {
+                    let mut rest = word;
+                    while rest != 0 {
+                        let s = w * 64 + rest.trailing_zeros() as usize;
+                        rest &= rest - 1;
+                        for &other in &of_syllable[s] {
+                            if right {
+                                gate.set(kept, other);
+                            } else {
+                                gate.set(other, kept);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        gate.retain(|a, b| !lex.internal(a, b));
+        self.opens = gate;
+    }
+
     /// Whether some suggested word may differ from `ids` in one character.
     fn may_suggest(&self, ids: &[CharId]) -> bool {
         (0..ids.len()).any(|q| {
@@ -214,11 +276,14 @@ fn index() -> &'static Index {
         // Candidates in a fixed order, whatever the order of the lexicon.
         by_reading.sort_unstable();
         by_reading.dedup();
-        Index {
+        let mut index = Index {
             by_reading,
             trigger,
             masked,
-        }
+            opens: PairGate::new(),
+        };
+        index.fill_opens(lex);
+        index
     })
 }
 
@@ -309,13 +374,7 @@ impl Homophone {
         // was checked then (pairs come in order, so that is the only test).
         let mut last_pair: Option<usize> = None;
         for k in 0..n.saturating_sub(1) {
-            let (a, b) = (run[k].id, run[k + 1].id);
-            if a == 0 || b == 0 || lex.internal(a, b) {
-                continue;
-            }
-            let slip_right = lex.readings(b).iter().any(|&s| index.triggers(a, true, s));
-            let slip_left = lex.readings(a).iter().any(|&s| index.triggers(b, false, s));
-            if !slip_right && !slip_left {
+            if !index.opens(lex, run[k].id, run[k + 1].id) {
                 continue;
             }
             for len in 2..=4usize {
@@ -764,6 +823,21 @@ mod tests {
     fn at(check: fn(&str, usize, usize) -> bool, text: &str, w: &str) -> bool {
         let start = text.find(w).expect("window in text");
         check(text, start, start + w.len())
+    }
+
+    #[test]
+    fn the_pair_gate_answers_as_the_direct_test() {
+        let lex = Lexicon::get();
+        let index = index();
+        let mut opening = 0;
+        for a in 0..GATE_CHARS as CharId {
+            for b in 0..GATE_CHARS as CharId {
+                let direct = index.opens_directly(lex, a, b);
+                assert_eq!(index.opens(lex, a, b), direct, "{a} {b}");
+                opening += usize::from(direct);
+            }
+        }
+        assert!(opening > 1000, "{opening}");
     }
 
     #[test]
