@@ -1,4 +1,4 @@
-use super::lexicon::{crosses, pack, CharId, IntSet, Lexicon};
+use super::lexicon::{crosses, pack, CharId, Han, IntMap, IntSet, Lexicon};
 use super::pair_gate::{PairGate, GATE_CHARS};
 use crate::diagnostic::Finding;
 use crate::document::markers::is_han;
@@ -112,6 +112,9 @@ struct Index {
     /// (packed reading, packed word), sorted: the words of one reading are a
     /// run, in the order of their keys.
     by_reading: Vec<(u64, u64)>,
+    /// The run of each reading in `by_reading`: one probe, not a binary search
+    /// through megabytes.
+    reading_runs: IntMap<u64, (u32, u32)>,
     /// Bit (kept character, side, syllable of its neighbour in the word): a
     /// pair (a, b) may be a slip when `a` is kept and `b` reads like the
     /// character after `a` in some suggested word, or the other way round.
@@ -129,13 +132,11 @@ struct Index {
 /// fifty without a suggestion gets past it.
 const MASKED_WORDS: usize = 1 << 14;
 
-/// The word of `masked` for `ids` (two to four characters) with position `q`
-/// left out, and the two bits that mark it there.
-fn masked_bits(ids: &[CharId], q: usize) -> (usize, u64) {
-    let mut m = [0u16; 4];
-    m[..ids.len()].copy_from_slice(ids);
-    m[q] = 0;
-    let key = pack(&m) ^ ((ids.len() * 4 + q) as u64 + 1).wrapping_mul(0xA24B_AED4_963E_E407);
+/// The word of `masked` for the `len` ids (two to four characters) packed in
+/// `packed`, with position `q` left out, and the two bits that mark it there.
+fn masked_bits(packed: u64, len: usize, q: usize) -> (usize, u64) {
+    let m = packed & !(0xFFFF << (16 * q));
+    let key = m ^ ((len * 4 + q) as u64 + 1).wrapping_mul(0xA24B_AED4_963E_E407);
     let h = key.wrapping_mul(0x9E37_79B9_7F4A_7C15);
     let word = (h >> 50) as usize % MASKED_WORDS;
     (word, (1 << ((h >> 32) & 63)) | (1 << ((h >> 38) & 63)))
@@ -157,10 +158,11 @@ fn trigger_key(kept: CharId, neighbour_side_right: bool, syllable: u16) -> Optio
 impl Index {
     /// The suggested words read as `reading` (packed syllable ids + 1).
     fn read_as(&self, reading: u64) -> impl Iterator<Item = u64> + '_ {
-        let from = self.by_reading.partition_point(|&(r, _)| r < reading);
-        self.by_reading[from..]
+        let (from, to) = self.reading_runs.get(&reading).copied().unwrap_or((0, 0));
+        self.by_reading
+            .get(from as usize..to as usize)
+            .unwrap_or(&[])
             .iter()
-            .take_while(move |&&(r, _)| r == reading)
             .map(|&(_, w)| w)
     }
 
@@ -233,8 +235,9 @@ impl Index {
 
     /// Whether some suggested word may differ from `ids` in one character.
     fn may_suggest(&self, ids: &[CharId]) -> bool {
+        let packed = pack(ids);
         (0..ids.len()).any(|q| {
-            let (word, bits) = masked_bits(ids, q);
+            let (word, bits) = masked_bits(packed, ids.len(), q);
             self.masked[word] & bits == bits
         })
     }
@@ -263,7 +266,7 @@ fn index() -> &'static Index {
             let key: Vec<u16> = reading.iter().map(|&s| s + 1).collect();
             by_reading.push((pack(&key), pack(&ids[..len])));
             for q in 0..len {
-                let (word, bits) = masked_bits(&ids[..len], q);
+                let (word, bits) = masked_bits(pack(&ids[..len]), len, q);
                 masked[word] |= bits;
                 if q > 0 {
                     set(trigger_key(ids[q - 1], true, reading[q]));
@@ -276,8 +279,14 @@ fn index() -> &'static Index {
         // Candidates in a fixed order, whatever the order of the lexicon.
         by_reading.sort_unstable();
         by_reading.dedup();
+        let mut reading_runs: IntMap<u64, (u32, u32)> = IntMap::default();
+        for (at, &(reading, _)) in by_reading.iter().enumerate() {
+            let at = at as u32;
+            reading_runs.entry(reading).or_insert((at, at)).1 = at + 1;
+        }
         let mut index = Index {
             by_reading,
+            reading_runs,
             trigger,
             masked,
             opens: PairGate::new(),
@@ -287,13 +296,8 @@ fn index() -> &'static Index {
     })
 }
 
-/// One Han character of a run: its lexicon id and byte offset in the paragraph.
-#[derive(Clone, Copy)]
-struct Cell {
-    id: CharId,
-    c: char,
-    byte: usize,
-}
+/// One Han character of a run: its lexicon id, the character and its byte offset.
+type Cell = Han;
 
 /// Buffers reused from window to window.
 #[derive(Default)]
@@ -327,20 +331,9 @@ impl Lint for Homophone {
         for p in &doc.paragraphs {
             let text = p.text.as_str();
             let mut found: BTreeMap<usize, Suspect> = BTreeMap::new();
-            for (b, c) in text.char_indices() {
-                if is_han(c) {
-                    run.push(Cell {
-                        id: lex.id(c),
-                        c,
-                        byte: b,
-                    });
-                    continue;
-                }
-                self.scan_run(lex, index, text, &run, &mut scratch, &mut found);
-                run.clear();
-            }
-            self.scan_run(lex, index, text, &run, &mut scratch, &mut found);
-            run.clear();
+            lex.han_runs(text, &mut run, |run| {
+                self.scan_run(lex, index, text, run, &mut scratch, &mut found);
+            });
             for s in found.into_values() {
                 // A window written more than once is a term the writer means.
                 if count_at_most_2(&doc.text, &s.written) < 2
