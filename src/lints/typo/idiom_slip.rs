@@ -232,22 +232,39 @@ fn scan(
     // The filters' bits of each pair of neighbours, as written and reversed:
     // hashed once per position, not once per window holding the pair.
     flags.clear();
-    flags.extend(
-        run.windows(2)
-            .map(|p| (ix.pair_flags(p[0].id, p[1].id), ix.pair_flags(p[1].id, p[0].id))),
-    );
+    flags.extend(run.windows(2).map(|p| {
+        (
+            ix.pair_flags(p[0].id, p[1].id),
+            ix.pair_flags(p[1].id, p[0].id),
+        )
+    }));
     'windows: for i in 0..run.len() - 3 {
-        let ids = [run[i].id, run[i + 1].id, run[i + 2].id, run[i + 3].id];
-        // Not `contains`, which is not inlined: this runs on every window.
-        if ids[0] == 0 || ids[1] == 0 || ids[2] == 0 || ids[3] == 0 {
-            continue;
-        }
         let [(f01, r01), (f12, r12), (f23, r23)] = [flags[i], flags[i + 1], flags[i + 2]];
         // A change at 2 or 3 keeps the first pair, at 0 or 1 the last pair; a
         // swap keeps one of them or, swapping the middle two, the outer pair.
         let first = has(f01, P01);
         let last = has(f23, P23);
         if !first && !last && !has(r12, P12) {
+            continue;
+        }
+        let ids = [run[i].id, run[i + 1].id, run[i + 2].id, run[i + 3].id];
+        // Not `contains`, which is not inlined: this runs on many windows.
+        if ids[0] == 0 || ids[1] == 0 || ids[2] == 0 || ids[3] == 0 {
+            continue;
+        }
+        // Every pair of the characters a slot keeps is a pair of the idiom,
+        // and a changed character is a common one (see `near_miss`). The
+        // slots the neighbours' bits leave open, before any pair is hashed:
+        let common = |q: usize| usize::from(ids[q]) <= COMMON_CHARS;
+        let mid = has(f12, P12);
+        let open = [
+            common(0) && last && mid,
+            common(1) && last,
+            common(2) && first,
+            common(3) && first && mid,
+            last && has(r01, P01) || has(r12, P12) || first && has(r23, P23),
+        ];
+        if !open.contains(&true) {
             continue;
         }
         let outer = ix.maybe_pair(P03, ids[0], ids[3]);
@@ -257,26 +274,26 @@ fn scan(
         // The pairs of neighbours come from `flags`, the others are hashed.
         let pair = |which: usize, a: usize, b: usize| match (which, a, b) {
             (P01, 1, 0) => has(r01, P01),
-            (P12, 1, 2) => has(f12, P12),
+            (P12, 1, 2) => mid,
             (P12, 2, 1) => has(r12, P12),
             (P23, 3, 2) => has(r23, P23),
             _ => ix.maybe_pair(which, ids[a], ids[b]),
         };
         let mut best: Option<(u64, f32)> = None;
-        for slot in 0..5 {
-            // Every pair of the characters a slot keeps is a pair of the idiom,
-            // and a changed character is a common one (see `near_miss`).
-            let common = |q: usize| usize::from(ids[q]) <= COMMON_CHARS;
-            let wanted = match slot {
-                0 => common(0) && last && pair(P12, 1, 2) && pair(P13, 1, 3),
-                1 => common(1) && last && outer && pair(P02, 0, 2),
-                2 => common(2) && first && outer && pair(P13, 1, 3),
-                3 => common(3) && first && pair(P02, 0, 2) && pair(P12, 1, 2),
-                // Two neighbours swapped: the idiom has them the other way round.
-                _ => {
-                    last && pair(P01, 1, 0) || outer && pair(P12, 2, 1) || first && pair(P23, 3, 2)
-                }
-            };
+        for (slot, &open) in open.iter().enumerate() {
+            let wanted = open
+                && match slot {
+                    0 => common(0) && last && pair(P12, 1, 2) && pair(P13, 1, 3),
+                    1 => common(1) && last && outer && pair(P02, 0, 2),
+                    2 => common(2) && first && outer && pair(P13, 1, 3),
+                    3 => common(3) && first && pair(P02, 0, 2) && pair(P12, 1, 2),
+                    // Two neighbours swapped: the idiom has them the other way round.
+                    _ => {
+                        last && pair(P01, 1, 0)
+                            || outer && pair(P12, 2, 1)
+                            || first && pair(P23, 3, 2)
+                    }
+                };
             if !wanted {
                 continue;
             }
