@@ -174,9 +174,9 @@ def describe(results):
 
 def norm_text(t):
     t = t.translate(str.maketrans("０１２３４５６７８９．", "0123456789."))
-    # thousands written with a space or comma: 31 245, 1,234,567
+    # thousands written with a space or comma: 31 245, 1,234,567, 5,806,105.16
     return re.sub(
-        r"(?<![\d.])\d{1,3}(?:[ ,，]\d{3})+(?![\d.])",
+        r"(?<![\d.])\d{1,3}(?:[ ,，]\d{3})+(?:\.\d+)?(?![\d.])",
         lambda m: re.sub(r"[ ,，]", "", m.group(0)),
         t,
     )

@@ -31,8 +31,21 @@ fn is_total_column(t: &Table, c: usize) -> bool {
         .enumerate()
         .any(|(k, o)| k != c && o.header == *header);
     t.columns[c].kind == ColumnKind::Additive && !shared && {
-        let h = header.to_lowercase();
+        let h = header_name(header).to_lowercase();
         w.iter().any(|x| h.ends_with(x.as_str()))
+    }
+}
+
+/// A header without the brackets it ends with: they give the column's unit or
+/// a note (合计（万人）, 总计(元), 合计（含下属单位）), the words before them its name.
+fn header_name(header: &str) -> &str {
+    let h = header.trim_end();
+    if !h.ends_with(['）', ')']) {
+        return h;
+    }
+    match h.rfind(['（', '(']) {
+        Some(open) if open > 0 && h[open..].chars().count() <= 10 => h[..open].trim_end(),
+        _ => h,
     }
 }
 
@@ -53,7 +66,7 @@ fn covered_sets(t: &Table, c: usize) -> Vec<Vec<usize>> {
         out.push(right[..n].to_vec());
     }
     // Columns under the same merged header: "资金中央", "资金省级", "资金合计".
-    let header = &t.columns[c].header;
+    let header = header_name(&t.columns[c].header);
     if let Some(group) = words()
         .total_headers
         .iter()
@@ -83,6 +96,10 @@ fn row_cells(b: &Binder, ti: usize, r: usize, set: &[usize], total: usize) -> Op
             let scale = t.columns[k].multiplier / t.columns[total].multiplier;
             if scale.is_finite() && scale > 0.0 {
                 o.value = o.value.scale(scale);
+                // Show what was added, with the cell as printed after it.
+                if scale != 1.0 {
+                    o.written = format!("{}（{}）", super::show::plain(o.value.mid()), o.written);
+                }
             }
             o.label = t.column_name(k);
             out.push(o);

@@ -1,4 +1,5 @@
 use super::lexicon::{crosses, pack, CharId, IntSet, Lexicon};
+use super::names;
 use crate::diagnostic::Finding;
 use crate::document::markers::is_han;
 use crate::document::{Document, Paragraph};
@@ -28,8 +29,12 @@ crate::declare_lint! {
     /// (陕电, 台企) or end in 方, 委, 办, place and organisation names (a window
     /// before 省市县区镇乡村, 公司, 集团, 大学 …), person names (a surname
     /// next to a title such as 同志, 书记, 局长, or items of a list of names),
-    /// company names and lines of transport (a window a few characters before
-    /// 公司, 集团, 铁路, 城际 …),
+    /// company names, roads and lines of transport (a window a few characters
+    /// before 公司, 集团, 大道, 铁路, 城际 …), an item of a list of named projects
+    /// or firms (…、某某新材等项目), a village name of lone characters up to its
+    /// suffix (transliterations), a run of one-character abbreviations
+    /// (农文医体商融合), the first character of a place the document names again
+    /// and again (留溧率 in a report of 溧阳市),
     /// parallel four-character items that start alike (以学铸魂、以学增智), a
     /// window that starts or ends with the particle 的 or 得 (集散的), a measure
     /// word after a number (118对友城) and a brand before a model code (M9).
@@ -280,6 +285,7 @@ impl Lint for Homophone {
                 // A window written more than once is a term the writer means.
                 if count_at_most_2(&doc.text, &s.written) < 2
                     && !super::confusable::lists(&s.written)
+                    && !names::short_for_place(&doc.text, &s.written, &s.meant)
                 {
                     out.push(finding(p, &s));
                 }
@@ -435,11 +441,11 @@ impl Homophone {
         // characters on (某某新能源汽车有限公司, 某某城际铁路).
         let after = &text[end..];
         let mut rest = after;
-        for k in 0..=ORG_REACH {
+        for k in 0..=names::NAME_END_REACH {
             if k <= 1
                 && (rest.starts_with(|c| PLACE_SUFFIX.contains(c))
                     || ORG_SUFFIX.iter().any(|s| rest.starts_with(s)))
-                || NAME_END.iter().any(|s| rest.starts_with(s))
+                || names::NAME_END.iter().any(|s| rest.starts_with(s))
             {
                 return true;
             }
@@ -448,6 +454,9 @@ impl Homophone {
                 Some(c) if is_han(c) => rest = chars.as_str(),
                 _ => break,
             }
+        }
+        if names::place_after_lone_chars(text, end, PLACE_SUFFIX) {
+            return true;
         }
         // A character of the window recurs close by (以文铸魂、以文惠民), or within it.
         let window = &text[start..end];
@@ -460,7 +469,10 @@ impl Homophone {
         {
             return true;
         }
+        let ids: Vec<CharId> = run.iter().map(|c| c.id).collect();
         beside_particle_or_code(text, start, end)
+            || names::in_named_list(text, start, end)
+            || names::in_abbreviation_run(Lexicon::get(), &ids, i, len)
             || in_short_quote(text, start, end)
             || parallel_items(text, start, end)
             || self.is_name(text, start, end, first)
@@ -658,29 +670,6 @@ const PLACE_SUFFIX: &str = "省市县区镇乡村州旗盟岛湾街路";
 const ORG_SUFFIX: [&str; 10] = [
     "科技", "国际", "大学", "学院", "医院", "中心", "协会", "基金", "律师", "港区",
 ];
-/// These end the name of a company, a line of transport or a named
-/// development (某某模具产业园, 某某康旅小镇), however long.
-const NAME_END: [&str; 17] = [
-    "公司",
-    "集团",
-    "有限",
-    "控股",
-    "股份",
-    "实业",
-    "银行",
-    "机场",
-    "铁路",
-    "高铁",
-    "城际",
-    "高速",
-    "大桥",
-    "隧道",
-    "产业园",
-    "小镇",
-    "购物中心",
-];
-/// How many characters after the window such an ending may start.
-const ORG_REACH: usize = 6;
 /// Common surnames: a window starting with one beside a title is a name.
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
 const TITLES_AFTER: [&str; 16] = [
@@ -749,6 +738,12 @@ mod tests {
                 "开展规划实施终期评估，各年度视情提出调整建议。",
                 "签发人：市长 龚文密",
                 "建设中鑫模具产业园和灵康杏福康旅小镇。",
+                // Names of firms and roads, and runs of one-character
+                // abbreviations (made-up names).
+                "新签约云帆光电、中欣新材等项目42个。",
+                "骐马大道建成通车。",
+                "推进农文医体商融合发展。",
+                "全力建设中鑫巴格村旅游示范点。",
             ],
             &[
                 "要加强坚督检查。",
