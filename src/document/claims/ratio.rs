@@ -12,6 +12,8 @@ use super::{Claim, ClaimKind, Evidence, Form, Operand, Reading, Role, Source, Ta
 use crate::document::markers::is_han;
 use crate::document::quantities::Kind;
 use crate::span::Span;
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
 
 /// How many numbers before a figure may be its operands.
 const LOOK_BACK: usize = 64;
@@ -28,15 +30,21 @@ const REACHED: &[&str] = &["超额完成", "提前完成", "全面完成"];
 /// 超额完成 written in a sentence that names one target and one amount done.
 fn done_claims(b: &Binder, out: &mut Vec<Claim>) {
     let w = words();
+    // Built once: a finder built per paragraph cost as much as the search.
+    static DONE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("完成"));
     for (pi, p) in b.doc.paragraphs.iter().enumerate() {
-        // Every claim holds 完成: one scan spares most paragraphs a search per sentence.
-        if memchr::memmem::find(p.text.as_bytes(), "完成".as_bytes()).is_none() {
+        // A target and an amount done: two numbers at least. Every claim holds
+        // 完成: one scan spares most paragraphs a search per sentence.
+        if b.paragraph_range(pi).len() < 2 || DONE.find(p.text.as_bytes()).is_none() {
             continue;
         }
         for (si, s) in p.sentences.iter().enumerate() {
             let Some(text) = p.text.get(s.start..s.end) else {
                 continue;
             };
+            if DONE.find(text.as_bytes()).is_none() {
+                continue;
+            }
             let Some((word, at)) = REACHED
                 .iter()
                 .find_map(|c| text.find(c).map(|i| (*c, s.start + i)))

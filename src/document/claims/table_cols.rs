@@ -89,7 +89,7 @@ fn covered_sets(t: &Table, c: usize) -> Vec<Vec<usize>> {
 /// ones adds 2500 as 0.25): a part in a smaller unit is still a part.
 fn row_cells(b: &Binder, ti: usize, r: usize, set: &[usize], total: usize) -> Option<Vec<Operand>> {
     let t = &b.doc.tables[ti];
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(set.len());
     for &k in set {
         column_numbers(t, &[r], k)?;
         if let Some(mut o) = cell(b, ti, r, k, Role::Part) {
@@ -165,6 +165,7 @@ pub(super) fn total_columns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Clai
             Evidence::Inferred
         };
         let names: Vec<String> = set.iter().map(|&k| t.column_name(k)).collect();
+        let basis = format!("{}相加（其他行都按这些列相加）", names.join("、"));
         for r in t.body() {
             let (Some(stated), Some(parts)) =
                 (stated_cell(b, ti, r, c), row_cells(b, ti, r, &set, c))
@@ -172,12 +173,7 @@ pub(super) fn total_columns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Clai
                 continue;
             };
             let mut tally = Tally::new(stated.value);
-            if let Some(reading) = Reading::new(
-                Form::Sum,
-                parts,
-                ev,
-                format!("{}相加（其他行都按这些列相加）", names.join("、")),
-            ) {
+            if let Some(reading) = Reading::new(Form::Sum, parts, ev, basis.clone()) {
                 tally.offer(reading);
             }
             out.extend(tally.finish(ClaimKind::TableTotalColumn, stated));
