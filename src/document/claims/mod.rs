@@ -543,3 +543,5 @@ impl Reading {
 mod table_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_no_other_reading;

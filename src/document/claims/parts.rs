@@ -992,6 +992,9 @@ fn total_after(b: &Binder, range: std::ops::Range<usize>, out: &mut Vec<Claim>) 
         if !b.is_amount(t) || !s.total_after_markers.found_in(words) {
             continue;
         }
+        if totals_its_own_name(b, t, words, (range.start..t).rev().take(8)) {
+            continue;
+        }
         let sentence = b.sentence_range(t);
         let first = last_total
             .filter(|&l| l >= sentence.start)
@@ -1027,6 +1030,43 @@ fn total_after(b: &Binder, range: std::ops::Range<usize>, out: &mut Vec<Claim>) 
         }
         out.extend(tally.finish(ClaimKind::Parts, stated));
     }
+}
+
+/// 新开工1200套，基本建成980套，分配入住共计650套: a total word after a name of
+/// its own clause totals what that name counts — the items before it are summed
+/// only when nothing names the total, or the name counts or gathers them (两项,
+/// 以上, 上述, 全部) or is a name the items share.
+fn totals_its_own_name(
+    b: &Binder,
+    t: usize,
+    words: &str,
+    before: impl Iterator<Item = usize>,
+) -> bool {
+    let Some(at) = sums()
+        .total_after_markers
+        .iter()
+        .filter_map(|m| words.find(m.as_str()))
+        .min()
+    else {
+        return false;
+    };
+    let name: String = words[..at]
+        .rsplit(['，', ',', '；', ';', '：', ':'])
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(|&c| is_han(c))
+        .collect();
+    const GATHER: [&str; 12] = [
+        "以上", "上述", "两", "二", "三", "四", "五", "各", "全部", "总", "累计", "年",
+    ];
+    if name.chars().count() < 2 || GATHER.iter().any(|w| name.contains(w)) {
+        return false;
+    }
+    let name = core(&name);
+    !before
+        .filter(|&j| b.qs[j].paragraph == b.qs[t].paragraph)
+        .any(|j| affinity(&b.qs[j].label, name) >= 2)
 }
 
 /// The subject of a share: 男性占 / 男性占比 / 城镇人口比重 → 男性, 城镇人口.
