@@ -992,9 +992,6 @@ fn total_after(b: &Binder, range: std::ops::Range<usize>, out: &mut Vec<Claim>) 
         if !b.is_amount(t) || !s.total_after_markers.found_in(words) {
             continue;
         }
-        if totals_its_own_name(b, t, words, (range.start..t).rev().take(8)) {
-            continue;
-        }
         let sentence = b.sentence_range(t);
         let first = last_total
             .filter(|&l| l >= sentence.start)
@@ -1022,6 +1019,12 @@ fn total_after(b: &Binder, range: std::ops::Range<usize>, out: &mut Vec<Claim>) 
         if parts.len() < 2 {
             continue;
         }
+        // Named by an item's own name and smaller than one of the items, the
+        // total cannot be theirs: it is that item's own count.
+        let below_an_item = parts.iter().any(|&j| b.value(j).lo > b.value(t).hi);
+        if below_an_item && totals_its_own_name(b, t, words, parts.iter().copied()) {
+            continue;
+        }
         let stated = b.operand(t, Role::Total);
         let mut tally = Tally::new(stated.value);
         if let Some(r) = sum_reading(b, &parts, Evidence::Explicit, "“合计/共计”之前所列各项")
@@ -1033,9 +1036,9 @@ fn total_after(b: &Binder, range: std::ops::Range<usize>, out: &mut Vec<Claim>) 
 }
 
 /// 新开工1200套，基本建成980套，分配入住共计650套: a total word after a name of
-/// its own clause totals what that name counts — the items before it are summed
-/// only when nothing names the total, or the name counts or gathers them (两项,
-/// 以上, 上述, 全部) or is a name the items share.
+/// its own clause may total what that name counts — the items before it are
+/// surely summed only when nothing names the total, or the name counts or
+/// gathers them (两项, 以上, 上述, 全部) or is a name the items share.
 fn totals_its_own_name(
     b: &Binder,
     t: usize,

@@ -97,8 +97,8 @@ fn a_rate_against_a_target_may_exceed_100() {
     fails(t, ClaimKind::Completion, "115.0%");
 }
 
-/// Class 4: a total word after an item's own name (分配入住共计650套) totals that
-/// item; the items before it are not its parts.
+/// Class 4: a total word after an item's own name (分配入住共计650套), smaller
+/// than an item before it, totals that item; the items are not its parts.
 #[test]
 fn a_total_word_after_an_items_name_totals_that_item() {
     for (t, figure) in [
