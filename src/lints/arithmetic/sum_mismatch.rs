@@ -142,11 +142,17 @@ fn shares_named(r: &Reading, stated: &Operand) -> String {
     if !matches!(stated.source, Source::Implied) {
         return stated.label.clone();
     }
+    // The terms of a printed ratio carry no words of their own: 11.6:26.2:63.2.
+    let sep = if r.operands.iter().all(|o| o.label.is_empty()) {
+        ":"
+    } else {
+        "、"
+    };
     r.operands
         .iter()
         .map(|o| format!("{}{}", o.label, o.written))
         .collect::<Vec<_>>()
-        .join("、")
+        .join(sep)
 }
 
 #[cfg(test)]
