@@ -53,6 +53,8 @@ STAGES = {
     "act-states": "问题50项，已整改40项，正在整改10项，未整改资金3万元，",
     "period-balance": "基金收入10亿元，支出8亿元，当期结存2亿元，",
     "respective-shares": "第一、二、三产业的比重分别为10%、20%和70%，上升1.2和0.8个百分点，",
+    # a base named in full after 占…的 / 完成…的, stated sentences before (arith3)
+    "named-base": "年度投资计划100亿元。完成投资90亿元，占年度投资计划的90.0%。零售总额50亿元，",
     # tables without layout: rows spaced singly, rate rows, web rows with merged cells
     "spaced-rows": "甲{i} 1 2 3\n",
     "rate-rows": "治愈 {i} 3\n出院 {i} 6\n治愈率 % 50 50\n",

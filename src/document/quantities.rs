@@ -1002,6 +1002,16 @@ fn note_before(t: &str, floor: usize, at: usize) -> Option<usize> {
         floor += 1;
     }
     let before = t.get(floor..at)?.trim_end_matches(is_blank);
+    // A note reference of national bulletins (民间固定资产投资[18]321576亿元):
+    // the words before it name the number.
+    if let Some(inner) = before.strip_suffix([']', '］']) {
+        let open = inner.rfind(['[', '［'])?;
+        let digits = &inner[open..].trim_start_matches(['[', '［']);
+        let note =
+            !digits.is_empty() && digits.len() <= 3 && digits.chars().all(|c| c.is_ascii_digit());
+        let han_before = inner[..open].chars().next_back().is_some_and(is_han);
+        return (note && han_before).then_some(floor + open);
+    }
     if !before.ends_with(['）', ')']) {
         return None;
     }
@@ -1167,6 +1177,12 @@ mod tests {
         );
         assert_eq!(one("最近3年").approx, Approx::Exact);
         assert_eq!(one("共有医生3000人").label, "医生");
+        // A note reference between the name and its number.
+        let noted = qs("民间固定资产投资[18]321576亿元");
+        assert_eq!(
+            noted.last().map(|q| q.label.as_str()),
+            Some("民间固定资产投资")
+        );
         assert_eq!(one("全国森林覆盖率上升到21.6%").label, "全国森林覆盖率");
         assert_eq!(one("2022年民生工程任务数450张托位").label, "民生工程任务数");
         assert!(qs("这是一个问题，一部分人").is_empty());

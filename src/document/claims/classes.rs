@@ -34,10 +34,12 @@ pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
     let sets = &sums().class_by_class;
     for (pi, p) in b.doc.paragraphs.iter().enumerate() {
         let t = p.text.as_str();
-        // Most paragraphs name no first class: passed over at once.
-        if !sets
-            .iter()
-            .any(|s| s.first().is_some_and(|m| t.contains(m.as_str())))
+        // The totals are numbers of this paragraph: one without any is passed
+        // over; most paragraphs name no first class: passed over at once.
+        if b.paragraph_range(pi).is_empty()
+            || !sets
+                .iter()
+                .any(|s| s.first().is_some_and(|m| t.contains(m.as_str())))
         {
             continue;
         }

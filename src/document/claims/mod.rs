@@ -320,6 +320,7 @@ pub fn build(doc: &Document) -> Claims {
     for c in &mut list {
         gate::apply(&b, c);
     }
+    list.shrink_to_fit();
     Claims { list }
 }
 
@@ -458,6 +459,9 @@ impl Tally {
             None if readings.is_empty() => Verdict::Unbound,
             None => Verdict::Fails,
         };
+        // Kept for the whole run, one claim per table cell in a large table:
+        // no growth slack (a vector of four readings held one).
+        readings.shrink_to_fit();
         Some(Claim {
             kind,
             stated,
@@ -504,11 +508,13 @@ impl Reading {
     /// computed (a zero denominator).
     pub fn new(
         form: Form,
-        operands: Vec<Operand>,
+        mut operands: Vec<Operand>,
         evidence: Evidence,
         basis: impl Into<String>,
     ) -> Option<Reading> {
         let computed = compute(form, &operands)?;
+        // A kept reading lives as long as the document: no growth slack.
+        operands.shrink_to_fit();
         Some(Reading {
             form,
             operands,

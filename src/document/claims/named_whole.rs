@@ -13,8 +13,9 @@ use super::interval::Interval;
 use super::parts::{common_suffix, list_after};
 use super::{Claim, ClaimKind, Evidence, Form, Operand, Reading, Role, Tally};
 use crate::document::markers::is_han;
+use memchr::memmem::Finder;
 use regex::Regex;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// How many characters the name and the whole's label must share at their end.
 const SHARED: usize = 4;
@@ -28,11 +29,15 @@ const BACK: usize = 48;
 fn markers(t: &str) -> Vec<(usize, &str, usize)> {
     let mut out = Vec::new();
     // memmem: a paragraph is scanned at memory speed (中 is a common character).
+    // Built once: a finder built per paragraph cost as much as the search.
+    static FULL: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("中，"));
+    static HALF: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("中,"));
     let full = "中，".len();
-    let found = memchr::memmem::find_iter(t.as_bytes(), "中，".as_bytes())
+    let found = FULL
+        .find_iter(t.as_bytes())
         .map(|at| (at, at + full))
         .chain(
-            memchr::memmem::find_iter(t.as_bytes(), "中,".as_bytes())
+            HALF.find_iter(t.as_bytes())
                 .map(|at| (at, at + "中,".len())),
         );
     for (at, end) in found {
@@ -73,6 +78,11 @@ fn range_re() -> &'static Regex {
 
 pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
     for (pi, p) in b.doc.paragraphs.iter().enumerate() {
+        // A whole before the name and two parts after it: three numbers at
+        // least, or the paragraph's text is not searched.
+        if b.paragraph_range(pi).len() < 3 {
+            continue;
+        }
         let t = p.text.as_str();
         for (name_at, name, end) in markers(t) {
             if let Some(claim) = breakdown(b, pi, name, name_at, end) {

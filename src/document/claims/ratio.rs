@@ -12,6 +12,8 @@ use super::{Claim, ClaimKind, Evidence, Form, Operand, Reading, Role, Source, Ta
 use crate::document::markers::is_han;
 use crate::document::quantities::Kind;
 use crate::span::Span;
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
 
 /// How many numbers before a figure may be its operands.
 const LOOK_BACK: usize = 64;
@@ -28,15 +30,21 @@ const REACHED: &[&str] = &["超额完成", "提前完成", "全面完成"];
 /// 超额完成 written in a sentence that names one target and one amount done.
 fn done_claims(b: &Binder, out: &mut Vec<Claim>) {
     let w = words();
+    // Built once: a finder built per paragraph cost as much as the search.
+    static DONE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("完成"));
     for (pi, p) in b.doc.paragraphs.iter().enumerate() {
-        // Every claim holds 完成: one scan spares most paragraphs a search per sentence.
-        if memchr::memmem::find(p.text.as_bytes(), "完成".as_bytes()).is_none() {
+        // A target and an amount done: two numbers at least. Every claim holds
+        // 完成: one scan spares most paragraphs a search per sentence.
+        if b.paragraph_range(pi).len() < 2 || DONE.find(p.text.as_bytes()).is_none() {
             continue;
         }
         for (si, s) in p.sentences.iter().enumerate() {
             let Some(text) = p.text.get(s.start..s.end) else {
                 continue;
             };
+            if DONE.find(text.as_bytes()).is_none() {
+                continue;
+            }
             let Some((word, at)) = REACHED
                 .iter()
                 .find_map(|c| text.find(c).map(|i| (*c, s.start + i)))
@@ -350,6 +358,22 @@ fn named_base<'t>(clause_start: usize, clause: &'t str) -> Option<(&'static str,
     ))
 }
 
+/// How a base named after 占…的 / 完成…的 was bound when one earlier amount
+/// carries that whole name and no other does: the name binds it, wherever it
+/// stands in the section (社会消费品零售总额 a paragraph before 占社会消费品零售
+/// 总额的比重).
+const BY_FULL_NAME: &str = "基数与“占/完成…的”所指名称相同且唯一";
+
+/// Qualifiers that put an amount in a narrower scope of its kind (规模以上工业).
+const SCOPES: &[&str] = &["规模以上", "限额以上", "规上", "限上"];
+
+/// Whether `label` is the amount `noun` names, not an amount of something else
+/// that mentions it (列入基本建设计划考核部分完成 holds 计划): it ends with the
+/// noun, of three characters or more.
+fn is_full_name(label: &str, noun: &str) -> bool {
+    noun.chars().count() >= 3 && core(label).ends_with(noun)
+}
+
 /// A candidate operand with the evidence for it and how it was found.
 struct Cand {
     op: Operand,
@@ -462,6 +486,22 @@ fn ratio_claim(
                     continue;
                 }
             }
+            // The amount before 占 in the figure's own sentence, the base by its
+            // one full name in the same paragraph: the words bind both, across
+            // sentences too. Another paragraph may speak of another year (研发投入
+            // of the year before, over this year's 生产总值), and a numerator of a
+            // scope (规模以上) names a whole of that scope whatever the base says.
+            let own_sentence =
+                b.qs[ni].paragraph == b.qs[k].paragraph && b.qs[ni].sentence == b.qs[k].sentence;
+            let same_paragraph = matches!(d.op.source,
+                Source::Quantity(j) if b.qs[j].paragraph == b.qs[k].paragraph);
+            let scoped = |label: &str| SCOPES.iter().any(|w| label.contains(w));
+            let narrower = scoped(&words_of(b, ni)) && !scoped(&d.op.label);
+            let by_name = d.why == BY_FULL_NAME
+                && ev == Evidence::Explicit
+                && own_sentence
+                && same_paragraph
+                && !narrower;
             let ops = vec![
                 Operand {
                     role: num_role,
@@ -476,7 +516,7 @@ fn ratio_claim(
             };
             if let Some(mut r) = Reading::new(Form::Ratio { scale }, ops, ev, basis) {
                 // The earlier rate binds the base across its sentence.
-                r.across = sibling;
+                r.across = sibling || by_name;
                 if d.narrowed {
                     // The qualified rate is at most the plain ratio.
                     tally.offer(r.against(Interval::new(stated_value.lo, f64::INFINITY)));
@@ -769,8 +809,20 @@ fn share_numerators(b: &Binder, k: usize, subject: &str, base: Option<Base>) -> 
         return Vec::new();
     };
     let gap = super::words::without_brackets(b.text(k).get(b.qs[j].local.end..limit).unwrap_or(""));
-    let gap = gap.as_str();
+    // An amount in brackets (含技工学校学生104.6万人) qualifies the one before it:
+    // the change after the bracket is that one's, and so is the share.
+    let skipped = if b.in_brackets(j) && !b.in_brackets(k) {
+        gap.clone()
+    } else {
+        without_change_clauses(&gap)
+    };
     let named = subject.chars().filter(|c| is_han(*c)).count();
+    // Past a change clause, a subject of its own must name the amount (税占比
+    // after 一般公共预算收入160亿元，下降46.7% is the tax's share, not the revenue's).
+    if skipped != gap && named >= 1 && affinity(subject, &b.qs[j].label) < named.min(2) {
+        return Vec::new();
+    }
+    let gap = skipped.as_str();
     // 女性1200人，占40%: the amount right before; 女性占40%: the subject must name it.
     let adjacent = gap.chars().filter(|c| is_han(*c)).count() <= 4 + named;
     if !adjacent || named >= 2 && affinity(subject, &b.qs[j].label) < 2 {
@@ -804,6 +856,37 @@ fn share_numerators(b: &Binder, k: usize, subject: &str, base: Option<Base>) -> 
         why: "分子为“占”前的计数",
         narrowed: false,
     }]
+}
+
+/// The words between an amount and the 占 of its share, without the clauses
+/// that state the amount's own change (比上年增长25.4%, and 按可比口径计算 /
+/// 扣除价格因素 that qualify it): 网上零售额70198亿元，比上年增长25.4%，占…的比重
+/// is still the share of that amount. A clause with a change verb and a figure
+/// says how the amount moved, not what the share is of.
+fn without_change_clauses(gap: &str) -> String {
+    let w = words();
+    let clauses: Vec<&str> = gap.split(['，', ',']).collect();
+    // The amount's own change has no subject of its own: it opens with the
+    // comparison or the verb (比上年增长, 同比下降, 增长), never with a name
+    // (年度固定资产投资同比增长10% speaks of another amount).
+    let is_change = |c: &str| {
+        let c = c.trim();
+        let opens = w.comparisons.iter().any(|x| c.starts_with(x.as_str()))
+            || w.change_verbs.iter().any(|v| c.starts_with(v.as_str()));
+        opens && c.contains(|ch: char| ch.is_ascii_digit())
+    };
+    let qualifies = |i: usize| {
+        let c = clauses[i].trim();
+        (c.ends_with("计算") || c.ends_with("因素"))
+            && clauses.get(i + 1).is_some_and(|n| is_change(n))
+    };
+    clauses
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| !is_change(c) && !qualifies(i))
+        .map(|(_, c)| *c)
+        .collect::<Vec<_>>()
+        .join("，")
 }
 
 /// Several quantities as one operand: their sum.
@@ -866,7 +949,12 @@ fn share_denominators(b: &Binder, k: usize, n: usize, base: Option<Base>) -> Vec
             } else {
                 Evidence::Inferred
             };
-            out.push(cand(b, j, ev, "分母按“占…的”所指的基数"));
+            let why = if ties == 1 && is_full_name(&b.qs[j].label, noun) {
+                BY_FULL_NAME
+            } else {
+                "分母按“占…的”所指的基数"
+            };
+            out.push(cand(b, j, ev, why));
         }
     }
     let mut parent = parent_total(b, n);
@@ -1060,20 +1148,25 @@ fn completion_targets(b: &Binder, k: usize, n: usize, base: Option<Base>) -> Vec
             // A base named as a plan (完成预算的) is an amount named as one, not
             // the total of a budget book (一般公共预算收入).
             let plan = contains_any(noun, &w.target_words);
-            let best = earlier
+            let named: Vec<(usize, usize)> = earlier
                 .iter()
                 .filter(|&&j| !plan || names_target(&b.qs[j].label))
                 .map(|&j| (affinity(&b.qs[j].label, noun), j))
                 .filter(|&(a, _)| names_base(a, noun, own))
+                .collect();
+            let best = named
+                .iter()
+                .copied()
                 .max_by_key(|&(a, j)| (a, std::cmp::Reverse(k - j)));
-            if let Some((_, j)) = best {
-                out.push(cand_as(
-                    b,
-                    j,
-                    Role::Target,
-                    Evidence::Explicit,
-                    "任务数按“完成…的”所指的基数",
-                ));
+            if let Some((a, j)) = best {
+                let whole = is_full_name(&b.qs[j].label, noun);
+                let ties = named.iter().filter(|x| x.0 == a).count();
+                let why = if whole && ties == 1 {
+                    BY_FULL_NAME
+                } else {
+                    "任务数按“完成…的”所指的基数"
+                };
+                out.push(cand_as(b, j, Role::Target, Evidence::Explicit, why));
             }
         }
     } else {

@@ -12,8 +12,9 @@ use super::interval::Interval;
 use super::words::sums;
 use super::{Claim, ClaimKind, Evidence, Form, Operand, Reading, Role, Source, Tally};
 use crate::document::quantities::Kind;
+use memchr::memmem::Finder;
 use regex::Regex;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// Words that make the figures after 分别 shares of one whole.
 const SHARE_WORDS: &[&str] = &["贡献率", "比重", "占比", "所占比例", "占"];
@@ -46,15 +47,23 @@ fn expand_ordinals(s: &str) -> String {
 }
 
 pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
+    // Built once: a finder built per paragraph cost as much as the search.
+    static RESPECTIVELY: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("分别"));
+    static POINTS: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("百分点"));
     for (pi, p) in b.doc.paragraphs.iter().enumerate() {
+        // Shares and changes are numbers of the paragraph: one without any is
+        // passed over before its text is searched.
+        if b.paragraph_range(pi).is_empty() {
+            continue;
+        }
         // memmem: every paragraph is searched, at memory speed.
         let t = p.text.as_str().as_bytes();
-        for at in memchr::memmem::find_iter(t, "分别".as_bytes()) {
+        for at in RESPECTIVELY.find_iter(t) {
             if let Some(c) = shares_after(b, pi, at, "分别".len()) {
                 out.push(c);
             }
         }
-        if memchr::memmem::find(t, "百分点".as_bytes()).is_some() {
+        if POINTS.find(t).is_some() {
             share_changes(b, pi, out);
         }
     }

@@ -26,9 +26,19 @@ pub fn value(i: Interval, decimals: usize) -> String {
     }
 }
 
-/// A percentage result: two decimals (97.08%).
-pub fn percent(i: Interval) -> String {
-    format!("{}%", value(i, 2))
+/// A recomputed result shown against the figure it refutes: `decimals` places,
+/// or more (up to four) while what is shown would itself round to the stated
+/// figure — 17.947 against a printed 18.0 is shown 17.947, not 17.95.
+pub fn value_against(i: Interval, stated: Interval, decimals: usize) -> String {
+    let inside = |d: usize| {
+        let shown = value(i, d);
+        shown
+            .split('～')
+            .filter_map(|x| x.parse::<f64>().ok())
+            .any(|x| x >= stated.lo && x <= stated.hi)
+    };
+    let d = (decimals..=4).find(|&d| !inside(d)).unwrap_or(decimals);
+    value(i, d)
 }
 
 /// An amount in the scale of `like` as written (万, 亿 and the unit after them):
@@ -90,6 +100,10 @@ fn term(o: &Operand) -> String {
     o.written.clone()
 }
 
+fn percent_against(r: &Reading, stated: &Operand) -> String {
+    format!("{}%", value_against(r.computed, stated.value, 2))
+}
+
 /// The recomputation of a reading: "233 ÷ 240 = 97.08%".
 pub fn expression(r: &Reading, stated: &Operand) -> String {
     let ops: Vec<&Operand> = r.operands.iter().collect();
@@ -103,7 +117,7 @@ pub fn expression(r: &Reading, stated: &Operand) -> String {
             } else {
                 "%"
             };
-            let result = format!("{}{unit}", value(r.computed, 2));
+            let result = format!("{}{unit}", value_against(r.computed, stated.value, 2));
             match (ops.first(), ops.get(1)) {
                 (Some(n), Some(d)) => match in_one_unit(n, d) {
                     Some((n1, d1, u)) => format!(
@@ -116,7 +130,8 @@ pub fn expression(r: &Reading, stated: &Operand) -> String {
             }
         }
         Form::Sum => {
-            let terms: Vec<String> = ops.iter().map(|o| signed(o)).collect();
+            let mixed = mixed_scales(&r.operands);
+            let terms: Vec<String> = ops.iter().map(|o| signed(o, stated, mixed)).collect();
             let joined = shorten(&terms).replace("+ −", "− ");
             format!("{joined} = {}", amount_like(r.computed, &stated.written))
         }
@@ -133,11 +148,11 @@ pub fn expression(r: &Reading, stated: &Operand) -> String {
         }
         Form::Growth => {
             let (from, to) = (get(Role::From), get(Role::To));
-            format!("({to} − {from}) ÷ {from} = {}", percent(r.computed))
+            format!("({to} − {from}) ÷ {from} = {}", percent_against(r, stated))
         }
         Form::Decline => {
             let (from, to) = (get(Role::From), get(Role::To));
-            format!("({from} − {to}) ÷ {from} = {}", percent(r.computed))
+            format!("({from} − {to}) ÷ {from} = {}", percent_against(r, stated))
         }
         Form::Multiple { minus_one } => {
             let (from, to) = (get(Role::From), get(Role::To));
@@ -152,7 +167,7 @@ pub fn expression(r: &Reading, stated: &Operand) -> String {
             let sign = if down { "+" } else { "−" };
             format!(
                 "{change} ÷ ({end} {sign} {change}) = {}",
-                percent(r.computed)
+                percent_against(r, stated)
             )
         }
         Form::Within => match ops.first() {
@@ -164,10 +179,11 @@ pub fn expression(r: &Reading, stated: &Operand) -> String {
 
 /// A sum with each part named by its label: "在岗2620人 + 退休1384人 = 4004人".
 pub fn labelled_sum(r: &Reading, stated: &Operand) -> String {
+    let mixed = mixed_scales(&r.operands);
     let terms: Vec<String> = r
         .operands
         .iter()
-        .map(|o| format!("{}{}", o.label, o.written))
+        .map(|o| format!("{}{}", o.label, term_like(o, stated, mixed)))
         .zip(&r.operands)
         .map(|(t, o)| {
             if o.value.hi < 0.0 {
@@ -232,19 +248,54 @@ fn in_one_unit(n: &Operand, d: &Operand) -> Option<(String, String, String)> {
     }
     // Printed values (the interval's middle) at the denominator's scale, exact:
     // as many places as the conversion needs, trailing zeros dropped.
-    let x = n.value.mid() / ds;
+    let shown = plain(n.value.mid() / ds);
+    Some((format!("{shown}{du}"), d.written.clone(), du))
+}
+
+/// A value with as many places as it has (to ten), trailing zeros dropped:
+/// 2500 converted to 万 is 0.25.
+pub fn plain(x: f64) -> String {
     let mut shown = format!("{x:.10}");
     if shown.contains('.') {
         shown = shown.trim_end_matches('0').trim_end_matches('.').to_owned();
     }
-    Some((format!("{shown}{du}"), d.written.clone(), du))
+    shown
 }
 
-fn signed(o: &Operand) -> String {
+/// Whether the parts of a sum are printed in units of different scales (80.3万人
+/// and 412000人): the reader cannot add them as printed.
+fn mixed_scales(ops: &[Operand]) -> bool {
+    let scales: Vec<f64> = ops
+        .iter()
+        .map(|o| unit_of(&o.written))
+        .filter(|(u, _)| !u.is_empty())
+        .map(|(_, s)| s)
+        .collect();
+    scales.windows(2).any(|w| w[0] != w[1])
+}
+
+/// A part of a sum as the sum adds it: in the total's unit when the parts are
+/// printed in different scales and this one is not in the total's (41.2万人
+/// （412000人） beside 80.3万人 and a total in 万人). Parts all in one unit are
+/// shown as printed.
+fn term_like(o: &Operand, stated: &Operand, mixed: bool) -> String {
+    if !mixed {
+        return o.written.clone();
+    }
+    let ((ou, os), (su, ss)) = (unit_of(&o.written), unit_of(&stated.written));
+    let base = |u: &str| u.trim_start_matches(['万', '亿', '千']).to_owned();
+    if os == ss || ou.is_empty() || su.is_empty() || base(&ou) != base(&su) {
+        return o.written.clone();
+    }
+    format!("{}{su}（{}）", plain(o.value.mid().abs() / ss), o.written)
+}
+
+fn signed(o: &Operand, stated: &Operand, mixed: bool) -> String {
+    let t = term_like(o, stated, mixed);
     if o.value.hi < 0.0 {
-        format!("−{}", o.written)
+        format!("−{t}")
     } else {
-        o.written.clone()
+        t
     }
 }
 
@@ -274,5 +325,18 @@ mod tests {
         assert_eq!(amount_like(Interval::exact(3.4e7), "两千万元"), "3400万元");
         assert_eq!(amount_like(Interval::exact(3.4e8), "3.78亿元"), "3.4亿元");
         assert_eq!(point_like(110.0, "一百二十个"), "110个");
+    }
+
+    #[test]
+    fn a_result_just_past_a_rounding_boundary_shows_the_place_that_decides() {
+        // 10374 ÷ 57802 = 17.947%: shown 17.95 it would read as rounding to 18.0.
+        let printed = Interval::new(17.95, 18.05);
+        assert_eq!(value_against(Interval::exact(17.947), printed, 2), "17.947");
+        assert_eq!(value(Interval::exact(17.947), 2), "17.95");
+        // Far from the figure, two places say it.
+        assert_eq!(value_against(Interval::exact(25.74), printed, 2), "25.74");
+        // A range is shown to the place where neither end reads as the figure.
+        let range = Interval::new(17.9462, 17.9478);
+        assert_eq!(value_against(range, printed, 2), "17.946～17.948");
     }
 }

@@ -31,8 +31,21 @@ fn is_total_column(t: &Table, c: usize) -> bool {
         .enumerate()
         .any(|(k, o)| k != c && o.header == *header);
     t.columns[c].kind == ColumnKind::Additive && !shared && {
-        let h = header.to_lowercase();
+        let h = header_name(header).to_lowercase();
         w.iter().any(|x| h.ends_with(x.as_str()))
+    }
+}
+
+/// A header without the brackets it ends with: they give the column's unit or
+/// a note (合计（万人）, 总计(元), 合计（含下属单位）), the words before them its name.
+fn header_name(header: &str) -> &str {
+    let h = header.trim_end();
+    if !h.ends_with(['）', ')']) {
+        return h;
+    }
+    match h.rfind(['（', '(']) {
+        Some(open) if open > 0 && h[open..].chars().count() <= 10 => h[..open].trim_end(),
+        _ => h,
     }
 }
 
@@ -53,7 +66,7 @@ fn covered_sets(t: &Table, c: usize) -> Vec<Vec<usize>> {
         out.push(right[..n].to_vec());
     }
     // Columns under the same merged header: "资金中央", "资金省级", "资金合计".
-    let header = &t.columns[c].header;
+    let header = header_name(&t.columns[c].header);
     if let Some(group) = words()
         .total_headers
         .iter()
@@ -76,13 +89,17 @@ fn covered_sets(t: &Table, c: usize) -> Vec<Vec<usize>> {
 /// ones adds 2500 as 0.25): a part in a smaller unit is still a part.
 fn row_cells(b: &Binder, ti: usize, r: usize, set: &[usize], total: usize) -> Option<Vec<Operand>> {
     let t = &b.doc.tables[ti];
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(set.len());
     for &k in set {
         column_numbers(t, &[r], k)?;
         if let Some(mut o) = cell(b, ti, r, k, Role::Part) {
             let scale = t.columns[k].multiplier / t.columns[total].multiplier;
             if scale.is_finite() && scale > 0.0 {
                 o.value = o.value.scale(scale);
+                // Show what was added, with the cell as printed after it.
+                if scale != 1.0 {
+                    o.written = format!("{}（{}）", super::show::plain(o.value.mid()), o.written);
+                }
             }
             o.label = t.column_name(k);
             out.push(o);
@@ -148,6 +165,7 @@ pub(super) fn total_columns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Clai
             Evidence::Inferred
         };
         let names: Vec<String> = set.iter().map(|&k| t.column_name(k)).collect();
+        let basis = format!("{}相加（其他行都按这些列相加）", names.join("、"));
         for r in t.body() {
             let (Some(stated), Some(parts)) =
                 (stated_cell(b, ti, r, c), row_cells(b, ti, r, &set, c))
@@ -155,12 +173,7 @@ pub(super) fn total_columns(b: &Binder, ti: usize, t: &Table, out: &mut Vec<Clai
                 continue;
             };
             let mut tally = Tally::new(stated.value);
-            if let Some(reading) = Reading::new(
-                Form::Sum,
-                parts,
-                ev,
-                format!("{}相加（其他行都按这些列相加）", names.join("、")),
-            ) {
+            if let Some(reading) = Reading::new(Form::Sum, parts, ev, basis.clone()) {
                 tally.offer(reading);
             }
             out.extend(tally.finish(ClaimKind::TableTotalColumn, stated));

@@ -144,3 +144,36 @@ fn a_column_in_a_smaller_unit_is_converted_not_left_out() {
     holds(&table("19.97"), ClaimKind::TableTotalColumn, "19.97");
     fails(&table("20.07"), ClaimKind::TableTotalColumn, "20.07");
 }
+
+/// A total column's header may end with its unit or a note in brackets
+/// (合计（万人）, 总计(元)): the name before the brackets makes it the total.
+#[test]
+fn a_total_column_header_with_its_unit_is_a_total() {
+    let table = |c: &str| {
+        format!(
+            "| 地区 | 合计（万人） | 城镇（万人） | 农村（万人） | 城镇化率（%） |\n|---|---|---|---|---|\n| 甲县 | 20.3 | 12.1 | 8.2 | 59.6 |\n| 乙县 | 16.5 | 10.5 | 6.0 | 63.6 |\n| 丙县 | {c} | 9.4 | 7.1 | 60.6 |\n| 丁县 | 11.2 | 8.0 | 3.2 | 71.4 |\n"
+        )
+    };
+    holds(&table("16.5"), ClaimKind::TableTotalColumn, "16.5");
+    fails(&table("15.5"), ClaimKind::TableTotalColumn, "15.5");
+    let money = "| 项目 | 总计(元) | 基本支出(元) | 项目支出(元) | 备注 |\n|---|---|---|---|---|\n| 一般公共服务 | 5230 | 4100 | 1130 | 无 |\n| 教育 | 8210 | 6000 | 2210 | 无 |\n| 卫生健康 | 3390 | 2500 | 980 | 无 |\n";
+    fails(money, ClaimKind::TableTotalColumn, "3390");
+}
+
+/// A part in a smaller unit than its total is shown as it was added.
+#[test]
+fn a_part_in_a_smaller_unit_is_shown_as_added() {
+    let text = "| 地区 | 城镇（万人） | 农村（人） | 合计（万人） |\n|---|---|---|---|\n| 甲县 | 12.1 | 82000 | 20.3 |\n| 乙县 | 10.5 | 60000 | 16.5 |\n| 丙县 | 9.4 | 71000 | 15.5 |\n| 丁县 | 8.0 | 32000 | 11.2 |\n";
+    let doc = Document::parse("t.txt", text.to_owned());
+    let c = doc
+        .claims()
+        .list
+        .iter()
+        .find(|c| c.kind == ClaimKind::TableTotalColumn && c.fails())
+        .expect("the 丙县 row fails");
+    let shown = show::expression(
+        c.assumed().expect("a failing claim names its reading"),
+        &c.stated,
+    );
+    assert!(shown.contains("7.1（71000）"), "{shown}");
+}

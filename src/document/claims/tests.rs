@@ -701,3 +701,133 @@ fn a_list_stopped_before_a_part_of_its_kind_is_not_all_of_the_total() {
         "52.3万人",
     );
 }
+
+/// A base named in full after 占…的 / 完成…的 binds across the sentences of its
+/// paragraph when one earlier amount carries that name (wordings of national
+/// bulletins 2007, 2012 and 2016, a city's project report, and two city work
+/// reports where it must not bind).
+#[test]
+fn a_base_named_in_full_binds_across_sentences() {
+    let pop = "年末全国大陆总人口为135404万人，比上年末增加669万人。全年出生人口1635万人。0-14岁（含不满15周岁）人口22287万人，占总人口的16.5%；60周岁及以上人口19390万人，占总人口的14.3%。";
+    holds(pop, ClaimKind::Share, "16.5%");
+    holds(pop, ClaimKind::Share, "14.3%");
+    fails(
+        &pop.replace("22287万人", "22827万人"),
+        ClaimKind::Share,
+        "16.5%",
+    );
+    let trees = "全年完成造林面积390万公顷，完成造林成活面积371万公顷。林业重点工程造林成活面积268万公顷，占完成造林成活面积的72.2%。";
+    holds(trees, ClaimKind::Share, "72.2%");
+    fails(
+        &trees.replace("268万公顷", "286万公顷"),
+        ClaimKind::Share,
+        "72.2%",
+    );
+    let retail = "全年社会消费品零售总额332316亿元，比上年增长10.4%。\n全年网上零售额51556亿元，比上年增长26.2%。其中网上商品零售额41944亿元，增长25.6%，占社会消费品零售总额的比重为12.6%。";
+    holds(retail, ClaimKind::Share, "12.6%");
+    // A paragraph later the whole may be of another year or scope (研发投入 of
+    // the year before over this year's 生产总值): the name binds within its paragraph.
+    assert_ne!(
+        verdict(
+            &retail.replace("41944亿元", "44194亿元"),
+            ClaimKind::Share,
+            "12.6%"
+        ),
+        Some(Verdict::Fails)
+    );
+    fails(
+        &retail.replace("41944亿元", "44194亿元").replace('\n', ""),
+        ClaimKind::Share,
+        "12.6%",
+    );
+    // A numerator of a narrower scope (规模以上) names a whole of that scope.
+    let scoped = "全年完成工业总产值13481亿元，增长9.9％。全市规模以上工业高新技术产品产值4104亿元，增长17.3％，占工业总产值比重达32.8％。";
+    assert_ne!(
+        verdict(scoped, ClaimKind::Share, "32.8％"),
+        Some(Verdict::Fails)
+    );
+    let plan = "今年安排重点建设项目120项，年度投资计划310.5亿元。1-9月累计完成投资265.2亿元，占年度投资计划的85.4%。";
+    holds(plan, ClaimKind::Completion, "85.4%");
+    fails(
+        &plan.replace("265.2亿元", "256.2亿元"),
+        ClaimKind::Completion,
+        "85.4%",
+    );
+}
+
+/// A name that only mentions the base's noun (列入…计划考核部分完成882亿元 for
+/// 为计划的101％) is no full name: the share stays unbound across sentences.
+#[test]
+fn a_base_named_in_part_does_not_bind_across_sentences() {
+    let t = "列入基本建设计划考核部分完成882亿元，为调整后计划投资的99.3％。169个重点项目投资完成227亿元，为计划的101％。";
+    assert_ne!(
+        verdict(t, ClaimKind::Completion, "101％"),
+        Some(Verdict::Fails)
+    );
+}
+
+/// Parts printed in different scales are shown as the sum adds them (the one in
+/// a smaller unit converted, its printed form after it); parts all in one unit
+/// are shown as printed.
+#[test]
+fn a_part_in_a_smaller_unit_is_shown_in_the_unit_it_was_added_in() {
+    let shown = |text: &str| {
+        let doc = Document::parse("t.txt", text.to_owned());
+        let c = doc
+            .claims()
+            .list
+            .iter()
+            .find(|c| c.kind == ClaimKind::Parts && c.fails())
+            .map(|c| {
+                show::expression(
+                    c.assumed().expect("a failing claim names its reading"),
+                    &c.stated,
+                )
+            });
+        c.unwrap_or_default()
+    };
+    let mixed = shown("全市常住人口120.5万人，其中城镇人口80.3万人，农村人口412000人。");
+    assert!(mixed.contains("80.3万人 + 41.2万人（412000人）"), "{mixed}");
+    let one_unit = shown("全市常住人口1.67亿人，其中城镇人口6700万人，农村人口9000万人。");
+    assert!(one_unit.starts_with("6700万人 + 9000万人"), "{one_unit}");
+}
+
+/// The clauses that state an amount's own change (比上年增长25.4%, 按可比口径计算)
+/// stand between it and its share without changing what the share is of
+/// (wordings of the national bulletins 2018-2021).
+#[test]
+fn a_change_clause_between_an_amount_and_its_share_is_skipped() {
+    let y2018 = "全年社会消费品零售总额380987亿元，比上年增长9.0%。全年实物商品网上零售额70198亿元，比上年增长25.4%，占社会消费品零售总额的比重为18.4%。";
+    holds(y2018, ClaimKind::Share, "18.4%");
+    fails(
+        &y2018.replace("70198亿元", "79198亿元"),
+        ClaimKind::Share,
+        "18.4%",
+    );
+    let y2019 = "全年社会消费品零售总额411649亿元，比上年增长8.0%。全年实物商品网上零售额85239亿元，按可比口径计算，比上年增长19.5%，占社会消费品零售总额的比重为20.7%。";
+    holds(y2019, ClaimKind::Share, "20.7%");
+    fails(
+        &y2019.replace("85239亿元", "82539亿元"),
+        ClaimKind::Share,
+        "20.7%",
+    );
+    // An amount in brackets qualifies the one before it: the share is not its.
+    let y1987 = "各类职业技术高中在校学生516.9万人(含技工学校学生104.6万人)，比上年增加37.7万人，占高中在校学生总数1291万人的40％。";
+    assert_ne!(
+        verdict(y1987, ClaimKind::Share, "40％"),
+        Some(Verdict::Fails)
+    );
+}
+
+/// A change clause of another amount, or a share named by its own subject, is
+/// no change of the amount before it (two city work reports).
+#[test]
+fn a_change_clause_of_another_subject_is_not_skipped() {
+    let projects = "实施项目1000个，其中省市重点项目200个，年度固定资产投资同比增长10%，产业类项目投资占比达到50%以上。";
+    assert_ne!(
+        verdict(projects, ClaimKind::Share, "50%"),
+        Some(Verdict::Fails)
+    );
+    let tax = "预计全年实现地区生产总值4600亿元左右，同比下降5.5%，其中第一产业增加值增长2%左右；完成地方一般公共预算收入160亿元，下降46.7%，税占比达到78%，同比提高11个百分点。";
+    assert_ne!(verdict(tax, ClaimKind::Share, "78%"), Some(Verdict::Fails));
+}

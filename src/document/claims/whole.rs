@@ -14,7 +14,10 @@ use crate::span::Span;
 pub(super) fn claims(b: &Binder, out: &mut Vec<Claim>) {
     let w = words();
     for (pi, p) in b.doc.paragraphs.iter().enumerate() {
-        if !w.claims.found_in(&p.text) {
+        // Two counts in one sentence at least: a paragraph with fewer is passed
+        // over before its text is searched for the claim words.
+        let counts = b.paragraph_range(pi).filter(|&j| b.qs[j].is_count());
+        if counts.take(2).count() < 2 || !w.claims.found_in(&p.text) {
             continue;
         }
         for (si, sentence) in p.sentences.iter().enumerate() {

@@ -396,14 +396,13 @@ pub(super) fn build(
                 Some(end) => &text[r.start..end],
                 None => &text[lines.line_range(text, r.line)],
             };
-            let mut cells: Vec<Cell> = r
-                .cells
-                .iter()
-                .map(|c| Cell {
-                    span: Span::new(r.start + c.start, r.start + c.end),
-                    content: number::parse(&line_text[c.clone()]),
-                })
-                .collect();
+            // Room for the padding up front (`width` is the longest row's): a
+            // short row grown to the width later kept twice its cells' room.
+            let mut cells: Vec<Cell> = Vec::with_capacity(width);
+            cells.extend(r.cells.iter().map(|c| Cell {
+                span: Span::new(r.start + c.start, r.start + c.end),
+                content: number::parse(&line_text[c.clone()]),
+            }));
             // Tabs and commas at the ends of a delimited row are cell boundaries:
             // the row is the whole line. Elsewhere outer blanks are indentation.
             let span = if matches!(layout, Layout::Tab | Layout::Comma) {

@@ -54,12 +54,25 @@ pub fn finding(
 
 /// What the reading gives, in the stated figure's terms.
 pub fn computed(claim: &Claim, r: &Reading) -> String {
+    shown(claim, r, true)
+}
+
+/// `computed`, with the places that decide against the stated figure when
+/// `against` (a proposed figure keeps two).
+fn shown(claim: &Claim, r: &Reading, against: bool) -> String {
     use crate::document::claims::Form;
+    let shown = || {
+        if against {
+            show::value_against(r.computed, claim.stated.value, 2)
+        } else {
+            show::value(r.computed, 2)
+        }
+    };
     match r.form {
-        Form::Ratio { scale: 1000.0 } => format!("{}‰", show::value(r.computed, 2)),
-        Form::Ratio { scale: 1.0 } => show::value(r.computed, 2),
+        Form::Ratio { scale: 1000.0 } => format!("{}‰", shown()),
+        Form::Ratio { scale: 1.0 } => shown(),
         Form::Ratio { .. } | Form::Growth | Form::Decline | Form::ChangeRate { .. } => {
-            show::percent(r.computed)
+            format!("{}%", shown())
         }
         Form::Multiple { .. } => format!("{} 倍", show::value(r.computed, 2)),
         Form::Within => show::value(r.computed, 2),
@@ -78,12 +91,13 @@ pub fn proposed(claim: &Claim, r: &Reading) -> String {
     let exact = crate::document::claims::Interval::exact(x);
     match r.form {
         Form::Sum | Form::Difference => show::point_like(x, &claim.stated.written),
-        _ => computed(
+        _ => shown(
             claim,
             &Reading {
                 computed: exact,
                 ..r.clone()
             },
+            false,
         ),
     }
 }

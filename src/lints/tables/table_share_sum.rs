@@ -59,7 +59,7 @@ impl Lint for TableShareSum {
             let message = format!(
                 "表格「{}」列各行相加为 {}，不是 100%",
                 c.stated.label,
-                show::value(r.computed, 2)
+                show::value_against(r.computed, c.stated.value, 2)
             );
             out.extend(report::finding(&META, c, message, "核对各行的占比"));
         }

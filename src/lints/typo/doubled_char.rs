@@ -1,4 +1,5 @@
 use super::lexicon::{CharId, IntMap, IntSet, Lexicon};
+use super::names;
 use crate::diagnostic::Finding;
 use crate::document::chars::CharTable;
 use crate::document::markers::is_han;
@@ -30,7 +31,12 @@ crate::declare_lint! {
     /// short quotation or title (“亲亲常德”) is a slogan or name, unless the marks
     /// are doubled too (OCR) or the quotation holds the double alone. In a table
     /// cell a double is reported only if one copy, the other deleted, makes a
-    /// word with a neighbour (a cell 道道全 is a brand).
+    /// word with a neighbour (a cell 道道全 is a brand). Names are left alone:
+    /// an item of a list of named projects, firms or places (…、某某食品、…等项目,
+    /// …和某某三个村, 某某、某某高速), a name that a company's, body's or road's
+    /// ending closes a few characters on (某某物流有限公司, 某某工会), and a place
+    /// name's last character meeting a word that starts with it (某某一桥|桥头);
+    /// so are parallel doublings that say "every one" (届届有传承、期期有亮点).
     /// A doubled number (1111, 2020) is only reported in a line that is doubled
     /// elsewhere too, right before a unit.
     ///
@@ -281,7 +287,22 @@ impl DoubledChar {
             || super::seen::seen().doubled.contains(&[prev, x, x, next])
             || reads_doubled(chars, k)
             || two_lexicon_words_meet(chars, k)
+            || named_or_parallel(text, chars, k, prev, x)
     }
+}
+
+/// Whether the double at `k` belongs to a name or a parallel construction
+/// (see [`names`]): an item of a list of named projects or firms (某某食品、…等
+/// 项目), a name that a company's or a road's ending closes (某某工会), a place
+/// name's last character meeting a word that starts with it (某某街|街区), or one
+/// of parallel doublings that say "every one" (月月有…、季季有…).
+fn named_or_parallel(text: &str, chars: &CharTable, k: usize, prev: char, x: char) -> bool {
+    let (start, end) = (chars.byte(k), chars.byte(k + 2));
+    let after: Vec<char> = (k + 2..k + 5).map(|i| chars.at(i)).collect();
+    names::in_named_list(text, start, end)
+        || names::name_end_follows(text, end)
+        || names::place_end_meets_word(prev, x, &after)
+        || names::parallel_doubling(|i| chars.at(i), chars.len(), k)
 }
 
 /// Whether one copy, the other deleted, makes a word with a neighbour
@@ -525,6 +546,11 @@ mod tests {
                 "全面推行产业链链长制，强化群防群治治理。",
                 "经济总量、人均均量、运行质量稳步提升。",
                 "打响“亲亲常德”旅游品牌。",
+                // Names and parallel doublings (made-up names).
+                "新签约云帆光电、丰丰食品、蓝海新材等项目42个。",
+                "成立茂茂物流有限公司，组建全省纺纺工会。",
+                "沿江一桥桥头绿化提升。",
+                "确保届届有传承、期期有亮点，做到旬旬有调度、季季有总结。",
             ],
             &[
                 "市农农村局",

@@ -1,4 +1,6 @@
-use super::lexicon::{crosses, pack, CharId, IntSet, Lexicon};
+use super::lexicon::{crosses, pack, CharId, Han, IntMap, IntSet, Lexicon};
+use super::names;
+use super::pair_gate::{PairGate, GATE_CHARS};
 use crate::diagnostic::Finding;
 use crate::document::markers::is_han;
 use crate::document::{Document, Paragraph};
@@ -28,14 +30,18 @@ crate::declare_lint! {
     /// (陕电, 台企) or end in 方, 委, 办, place and organisation names (a window
     /// before 省市县区镇乡村, 公司, 集团, 大学 …), person names (a surname
     /// next to a title such as 同志, 书记, 局长, or items of a list of names),
-    /// company names and lines of transport (a window a few characters before
-    /// 公司, 集团, 铁路, 城际 …),
+    /// company names, roads and lines of transport (a window a few characters
+    /// before 公司, 集团, 大道, 铁路, 城际 …), an item of a list of named projects
+    /// or firms (…、某某新材等项目), a village name of lone characters up to its
+    /// suffix (transliterations), a run of one-character abbreviations
+    /// (农文医体商融合), the first character of a place the document names again
+    /// and again (留溧率 in a report of 溧阳市),
     /// parallel four-character items that start alike (以学铸魂、以学增智), a
     /// window that starts or ends with the particle 的 or 得 (集散的), a measure
     /// word after a number (118对友城) and a brand before a model code (M9).
     /// A slip the confusable list knows is left to that lint, and a window that
     /// three or more issuers of published official text write
-    /// (`lints/typo-seen.toml`: 终期, 视情) is a term the lexicon lacks.
+    /// (`lints/typo-seen.toml`: 终期, 限行) is a term the lexicon lacks.
     ///
     /// ## Why
     /// Most spelling errors in Chinese reports are homophones picked from the
@@ -111,6 +117,9 @@ struct Index {
     /// (packed reading, packed word), sorted: the words of one reading are a
     /// run, in the order of their keys.
     by_reading: Vec<(u64, u64)>,
+    /// The run of each reading in `by_reading`: one probe, not a binary search
+    /// through megabytes.
+    reading_runs: IntMap<u64, (u32, u32)>,
     /// Bit (kept character, side, syllable of its neighbour in the word): a
     /// pair (a, b) may be a slip when `a` is kept and `b` reads like the
     /// character after `a` in some suggested word, or the other way round.
@@ -119,6 +128,8 @@ struct Index {
     /// word: a window differs from its suggestion in exactly one character, so
     /// a window none of whose masks is set has none, without a table look-up.
     masked: Vec<u64>,
+    /// [`Index::opens`] answered ahead for the pairs of frequent characters.
+    opens: PairGate,
 }
 
 /// 2^20 bits (128 kB, held in the core's cache): each mask sets two bits of
@@ -126,13 +137,11 @@ struct Index {
 /// fifty without a suggestion gets past it.
 const MASKED_WORDS: usize = 1 << 14;
 
-/// The word of `masked` for `ids` (two to four characters) with position `q`
-/// left out, and the two bits that mark it there.
-fn masked_bits(ids: &[CharId], q: usize) -> (usize, u64) {
-    let mut m = [0u16; 4];
-    m[..ids.len()].copy_from_slice(ids);
-    m[q] = 0;
-    let key = pack(&m) ^ ((ids.len() * 4 + q) as u64 + 1).wrapping_mul(0xA24B_AED4_963E_E407);
+/// The word of `masked` for the `len` ids (two to four characters) packed in
+/// `packed`, with position `q` left out, and the two bits that mark it there.
+fn masked_bits(packed: u64, len: usize, q: usize) -> (usize, u64) {
+    let m = packed & !(0xFFFF << (16 * q));
+    let key = m ^ ((len * 4 + q) as u64 + 1).wrapping_mul(0xA24B_AED4_963E_E407);
     let h = key.wrapping_mul(0x9E37_79B9_7F4A_7C15);
     let word = (h >> 50) as usize % MASKED_WORDS;
     (word, (1 << ((h >> 32) & 63)) | (1 << ((h >> 38) & 63)))
@@ -154,10 +163,11 @@ fn trigger_key(kept: CharId, neighbour_side_right: bool, syllable: u16) -> Optio
 impl Index {
     /// The suggested words read as `reading` (packed syllable ids + 1).
     fn read_as(&self, reading: u64) -> impl Iterator<Item = u64> + '_ {
-        let from = self.by_reading.partition_point(|&(r, _)| r < reading);
-        self.by_reading[from..]
+        let (from, to) = self.reading_runs.get(&reading).copied().unwrap_or((0, 0));
+        self.by_reading
+            .get(from as usize..to as usize)
+            .unwrap_or(&[])
             .iter()
-            .take_while(move |&&(r, _)| r == reading)
             .map(|&(_, w)| w)
     }
 
@@ -169,10 +179,70 @@ impl Index {
         })
     }
 
+    /// Whether the neighbours `a` `b` may be part of a slip, so that the
+    /// windows holding them are worth checking: they are not neighbours
+    /// inside some word, and one of them is kept in a suggested word whose
+    /// next (or previous) character reads like the other.
+    fn opens(&self, lex: &Lexicon, a: CharId, b: CharId) -> bool {
+        if PairGate::covers(a, b) {
+            return self.opens.get(a, b);
+        }
+        self.opens_directly(lex, a, b)
+    }
+
+    fn opens_directly(&self, lex: &Lexicon, a: CharId, b: CharId) -> bool {
+        if a == 0 || b == 0 || lex.internal(a, b) {
+            return false;
+        }
+        lex.readings(b).iter().any(|&s| self.triggers(a, true, s))
+            || lex.readings(a).iter().any(|&s| self.triggers(b, false, s))
+    }
+
+    /// [`Index::opens`] for every pair the gate covers, from the trigger
+    /// bits (each set bit names a kept character and a syllable: every
+    /// frequent character of that reading makes an opening pair with it).
+    fn fill_opens(&mut self, lex: &Lexicon) {
+        let mut of_syllable: Vec<Vec<CharId>> = vec![Vec::new(); 1 << 11];
+        for other in 1..GATE_CHARS as CharId {
+            for &s in lex.readings(other) {
+                if let Some(list) = of_syllable.get_mut(usize::from(s)) {
+                    list.push(other);
+                }
+            }
+        }
+        let mut gate = PairGate::new();
+        for kept in 1..GATE_CHARS as CharId {
+            for right in [false, true] {
+                // The trigger bits of (kept, side) are one row of 2048 syllables.
+                let Some(row) = trigger_key(kept, right, 0) else {
+                    continue;
+                };
+                let words = self.trigger.get(row / 64..row / 64 + 32).unwrap_or(&[]);
+                for (w, &word) in words.iter().enumerate() {
+                    let mut rest = word;
+                    while rest != 0 {
+                        let s = w * 64 + rest.trailing_zeros() as usize;
+                        rest &= rest - 1;
+                        for &other in &of_syllable[s] {
+                            if right {
+                                gate.set(kept, other);
+                            } else {
+                                gate.set(other, kept);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        gate.retain(|a, b| !lex.internal(a, b));
+        self.opens = gate;
+    }
+
     /// Whether some suggested word may differ from `ids` in one character.
     fn may_suggest(&self, ids: &[CharId]) -> bool {
+        let packed = pack(ids);
         (0..ids.len()).any(|q| {
-            let (word, bits) = masked_bits(ids, q);
+            let (word, bits) = masked_bits(packed, ids.len(), q);
             self.masked[word] & bits == bits
         })
     }
@@ -201,7 +271,7 @@ fn index() -> &'static Index {
             let key: Vec<u16> = reading.iter().map(|&s| s + 1).collect();
             by_reading.push((pack(&key), pack(&ids[..len])));
             for q in 0..len {
-                let (word, bits) = masked_bits(&ids[..len], q);
+                let (word, bits) = masked_bits(pack(&ids[..len]), len, q);
                 masked[word] |= bits;
                 if q > 0 {
                     set(trigger_key(ids[q - 1], true, reading[q]));
@@ -214,21 +284,25 @@ fn index() -> &'static Index {
         // Candidates in a fixed order, whatever the order of the lexicon.
         by_reading.sort_unstable();
         by_reading.dedup();
-        Index {
+        let mut reading_runs: IntMap<u64, (u32, u32)> = IntMap::default();
+        for (at, &(reading, _)) in by_reading.iter().enumerate() {
+            let at = at as u32;
+            reading_runs.entry(reading).or_insert((at, at)).1 = at + 1;
+        }
+        let mut index = Index {
             by_reading,
+            reading_runs,
             trigger,
             masked,
-        }
+            opens: PairGate::new(),
+        };
+        index.fill_opens(lex);
+        index
     })
 }
 
-/// One Han character of a run: its lexicon id and byte offset in the paragraph.
-#[derive(Clone, Copy)]
-struct Cell {
-    id: CharId,
-    c: char,
-    byte: usize,
-}
+/// One Han character of a run: its lexicon id, the character and its byte offset.
+type Cell = Han;
 
 /// Buffers reused from window to window.
 #[derive(Default)]
@@ -262,24 +336,14 @@ impl Lint for Homophone {
         for p in &doc.paragraphs {
             let text = p.text.as_str();
             let mut found: BTreeMap<usize, Suspect> = BTreeMap::new();
-            for (b, c) in text.char_indices() {
-                if is_han(c) {
-                    run.push(Cell {
-                        id: lex.id(c),
-                        c,
-                        byte: b,
-                    });
-                    continue;
-                }
-                self.scan_run(lex, index, text, &run, &mut scratch, &mut found);
-                run.clear();
-            }
-            self.scan_run(lex, index, text, &run, &mut scratch, &mut found);
-            run.clear();
+            lex.han_runs(text, &mut run, |run| {
+                self.scan_run(lex, index, text, run, &mut scratch, &mut found);
+            });
             for s in found.into_values() {
                 // A window written more than once is a term the writer means.
                 if count_at_most_2(&doc.text, &s.written) < 2
                     && !super::confusable::lists(&s.written)
+                    && !names::short_for_place(&doc.text, &s.written, &s.meant)
                 {
                     out.push(finding(p, &s));
                 }
@@ -309,13 +373,7 @@ impl Homophone {
         // was checked then (pairs come in order, so that is the only test).
         let mut last_pair: Option<usize> = None;
         for k in 0..n.saturating_sub(1) {
-            let (a, b) = (run[k].id, run[k + 1].id);
-            if a == 0 || b == 0 || lex.internal(a, b) {
-                continue;
-            }
-            let slip_right = lex.readings(b).iter().any(|&s| index.triggers(a, true, s));
-            let slip_left = lex.readings(a).iter().any(|&s| index.triggers(b, false, s));
-            if !slip_right && !slip_left {
+            if !index.opens(lex, run[k].id, run[k + 1].id) {
                 continue;
             }
             for len in 2..=4usize {
@@ -435,11 +493,11 @@ impl Homophone {
         // characters on (某某新能源汽车有限公司, 某某城际铁路).
         let after = &text[end..];
         let mut rest = after;
-        for k in 0..=ORG_REACH {
+        for k in 0..=names::NAME_END_REACH {
             if k <= 1
                 && (rest.starts_with(|c| PLACE_SUFFIX.contains(c))
                     || ORG_SUFFIX.iter().any(|s| rest.starts_with(s)))
-                || NAME_END.iter().any(|s| rest.starts_with(s))
+                || names::NAME_END.iter().any(|s| rest.starts_with(s))
             {
                 return true;
             }
@@ -448,6 +506,9 @@ impl Homophone {
                 Some(c) if is_han(c) => rest = chars.as_str(),
                 _ => break,
             }
+        }
+        if names::place_after_lone_chars(text, end, PLACE_SUFFIX) {
+            return true;
         }
         // A character of the window recurs close by (以文铸魂、以文惠民), or within it.
         let window = &text[start..end];
@@ -460,7 +521,10 @@ impl Homophone {
         {
             return true;
         }
+        let ids: Vec<CharId> = run.iter().map(|c| c.id).collect();
         beside_particle_or_code(text, start, end)
+            || names::in_named_list(text, start, end)
+            || names::in_abbreviation_run(Lexicon::get(), &ids, i, len)
             || in_short_quote(text, start, end)
             || parallel_items(text, start, end)
             || self.is_name(text, start, end, first)
@@ -658,29 +722,6 @@ const PLACE_SUFFIX: &str = "省市县区镇乡村州旗盟岛湾街路";
 const ORG_SUFFIX: [&str; 10] = [
     "科技", "国际", "大学", "学院", "医院", "中心", "协会", "基金", "律师", "港区",
 ];
-/// These end the name of a company, a line of transport or a named
-/// development (某某模具产业园, 某某康旅小镇), however long.
-const NAME_END: [&str; 17] = [
-    "公司",
-    "集团",
-    "有限",
-    "控股",
-    "股份",
-    "实业",
-    "银行",
-    "机场",
-    "铁路",
-    "高铁",
-    "城际",
-    "高速",
-    "大桥",
-    "隧道",
-    "产业园",
-    "小镇",
-    "购物中心",
-];
-/// How many characters after the window such an ending may start.
-const ORG_REACH: usize = 6;
 /// Common surnames: a window starting with one beside a title is a name.
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
 const TITLES_AFTER: [&str; 16] = [
@@ -746,9 +787,15 @@ mod tests {
                 "智造走廊建设加快，智造水平提升。",
                 "王薇同志深夜看望坚守一线的医务工作者。",
                 "项目由坚督建设工程集团承建。",
-                "开展规划实施终期评估，各年度视情提出调整建议。",
+                "开展规划实施终期评估，各年度提出调整建议。",
                 "签发人：市长 龚文密",
                 "建设中鑫模具产业园和灵康杏福康旅小镇。",
+                // Names of firms and roads, and runs of one-character
+                // abbreviations (made-up names).
+                "新签约云帆光电、中欣新材等项目42个。",
+                "骐马大道建成通车。",
+                "推进农文医体商融合发展。",
+                "全力建设中鑫巴格村旅游示范点。",
             ],
             &[
                 "要加强坚督检查。",
@@ -764,6 +811,21 @@ mod tests {
     fn at(check: fn(&str, usize, usize) -> bool, text: &str, w: &str) -> bool {
         let start = text.find(w).expect("window in text");
         check(text, start, start + w.len())
+    }
+
+    #[test]
+    fn the_pair_gate_answers_as_the_direct_test() {
+        let lex = Lexicon::get();
+        let index = index();
+        let mut opening = 0;
+        for a in 0..GATE_CHARS as CharId {
+            for b in 0..GATE_CHARS as CharId {
+                let direct = index.opens_directly(lex, a, b);
+                assert_eq!(index.opens(lex, a, b), direct, "{a} {b}");
+                opening += usize::from(direct);
+            }
+        }
+        assert!(opening > 1000, "{opening}");
     }
 
     #[test]

@@ -1,6 +1,5 @@
-use super::lexicon::{pack, CharId, Lexicon};
+use super::lexicon::{pack, CharId, Han, Lexicon};
 use crate::diagnostic::Finding;
-use crate::document::markers::is_han;
 use crate::document::{Document, Paragraph};
 use crate::lints::{Configurable, Lint, LintMeta};
 use crate::span::Span;
@@ -76,8 +75,9 @@ struct Index {
     filter: Vec<u64>,
     /// Filters over the idioms' character pairs, one per pair of positions
     /// (see [`POSITION_PAIRS`]): a slip keeps every pair of the three characters
-    /// it leaves alone, so most windows stop at a cheap test.
-    pairs: [Vec<u64>; 6],
+    /// it leaves alone, so most windows stop at a cheap test. Bit `f` of the
+    /// byte of a hashed pair is filter `f`'s bit: one access answers all six.
+    pairs: Vec<u8>,
 }
 
 const PAIR_BITS: usize = 1 << 18;
@@ -119,7 +119,7 @@ fn index() -> &'static Index {
             masked: Vec::new(),
             sorted: Vec::new(),
             filter: vec![0; FILTER_BITS / 64],
-            pairs: std::array::from_fn(|_| vec![0; PAIR_BITS / 64]),
+            pairs: vec![0; PAIR_BITS],
         };
         for (ids, len, w) in lex.flagged() {
             if len != 4 || !w.is_idiom() {
@@ -138,8 +138,7 @@ fn index() -> &'static Index {
                 ix.filter[bit / 64] |= 1 << (bit % 64);
             }
             for (f, &(a, b)) in POSITION_PAIRS.iter().enumerate() {
-                let bit = pair_bit(ids[a], ids[b]);
-                ix.pairs[f][bit / 64] |= 1 << (bit % 64);
+                ix.pairs[pair_bit(ids[a], ids[b])] |= 1 << f;
             }
         }
         // Idioms in a fixed order, whatever the order of the lexicon.
@@ -160,14 +159,23 @@ fn filed(table: &[(u64, u64)], key: u64) -> impl Iterator<Item = u64> + '_ {
 
 impl Index {
     fn maybe_pair(&self, which: usize, a: CharId, b: CharId) -> bool {
-        let bit = pair_bit(a, b);
-        self.pairs[which][bit / 64] & (1 << (bit % 64)) != 0
+        has(self.pair_flags(a, b), which)
+    }
+
+    /// The six filters' bits of the pair `a` `b`.
+    fn pair_flags(&self, a: CharId, b: CharId) -> u8 {
+        self.pairs.get(pair_bit(a, b)).copied().unwrap_or(0)
     }
 
     fn maybe(&self, key: u64) -> bool {
         let bit = mix(key);
         self.filter[bit / 64] & (1 << (bit % 64)) != 0
     }
+}
+
+/// Whether the flags of a pair (from [`Index::pair_flags`]) have filter `which`'s bit.
+fn has(flags: u8, which: usize) -> bool {
+    flags & (1 << which) != 0
 }
 
 fn unpack(key: u64) -> [CharId; 4] {
@@ -186,20 +194,14 @@ impl Lint for IdiomSlip {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let lex = Lexicon::get();
         let ix = index();
-        let mut run: Vec<(CharId, usize)> = Vec::new();
+        let mut run: Vec<Han> = Vec::new();
+        let mut flags: Vec<(u8, u8)> = Vec::new();
         for p in &doc.paragraphs {
             let text = p.text.as_str();
             let mut found: Vec<(Span, String)> = Vec::new();
-            for (b, c) in text.char_indices() {
-                if is_han(c) {
-                    run.push((lex.id(c), b));
-                    continue;
-                }
-                scan(lex, ix, text, &run, &mut found);
-                run.clear();
-            }
-            scan(lex, ix, text, &run, &mut found);
-            run.clear();
+            lex.han_runs(text, &mut run, |run| {
+                scan(lex, ix, text, run, &mut flags, &mut found);
+            });
             for (span, idiom) in found {
                 let written = &text[span.start..span.end];
                 let repeated = memchr::memmem::find_iter(doc.text.as_bytes(), written.as_bytes())
@@ -220,39 +222,78 @@ fn scan(
     lex: &Lexicon,
     ix: &Index,
     text: &str,
-    run: &[(CharId, usize)],
+    run: &[Han],
+    flags: &mut Vec<(u8, u8)>,
     found: &mut Vec<(Span, String)>,
 ) {
-    'windows: for i in 0..run.len().saturating_sub(3) {
-        let ids = [run[i].0, run[i + 1].0, run[i + 2].0, run[i + 3].0];
-        // Not `contains`, which is not inlined: this runs on every window.
+    if run.len() < 4 {
+        return;
+    }
+    // The filters' bits of each pair of neighbours, as written and reversed:
+    // hashed once per position, not once per window holding the pair.
+    flags.clear();
+    flags.extend(run.windows(2).map(|p| {
+        (
+            ix.pair_flags(p[0].id, p[1].id),
+            ix.pair_flags(p[1].id, p[0].id),
+        )
+    }));
+    'windows: for i in 0..run.len() - 3 {
+        let [(f01, r01), (f12, r12), (f23, r23)] = [flags[i], flags[i + 1], flags[i + 2]];
+        // A change at 2 or 3 keeps the first pair, at 0 or 1 the last pair; a
+        // swap keeps one of them or, swapping the middle two, the outer pair.
+        let first = has(f01, P01);
+        let last = has(f23, P23);
+        if !first && !last && !has(r12, P12) {
+            continue;
+        }
+        let ids = [run[i].id, run[i + 1].id, run[i + 2].id, run[i + 3].id];
+        // Not `contains`, which is not inlined: this runs on many windows.
         if ids[0] == 0 || ids[1] == 0 || ids[2] == 0 || ids[3] == 0 {
             continue;
         }
-        // A change at 2 or 3 keeps the first pair, at 0 or 1 the last pair; a
-        // swap keeps one of them or the outer pair.
-        let first = ix.maybe_pair(P01, ids[0], ids[1]);
-        let last = ix.maybe_pair(P23, ids[2], ids[3]);
+        // Every pair of the characters a slot keeps is a pair of the idiom,
+        // and a changed character is a common one (see `near_miss`). The
+        // slots the neighbours' bits leave open, before any pair is hashed:
+        let common = |q: usize| usize::from(ids[q]) <= COMMON_CHARS;
+        let mid = has(f12, P12);
+        let open = [
+            common(0) && last && mid,
+            common(1) && last,
+            common(2) && first,
+            common(3) && first && mid,
+            last && has(r01, P01) || has(r12, P12) || first && has(r23, P23),
+        ];
+        if !open.contains(&true) {
+            continue;
+        }
         let outer = ix.maybe_pair(P03, ids[0], ids[3]);
         if !(first || last || outer) {
             continue;
         }
-        let pair = |which: usize, a: usize, b: usize| ix.maybe_pair(which, ids[a], ids[b]);
+        // The pairs of neighbours come from `flags`, the others are hashed.
+        let pair = |which: usize, a: usize, b: usize| match (which, a, b) {
+            (P01, 1, 0) => has(r01, P01),
+            (P12, 1, 2) => mid,
+            (P12, 2, 1) => has(r12, P12),
+            (P23, 3, 2) => has(r23, P23),
+            _ => ix.maybe_pair(which, ids[a], ids[b]),
+        };
         let mut best: Option<(u64, f32)> = None;
-        for slot in 0..5 {
-            // Every pair of the characters a slot keeps is a pair of the idiom,
-            // and a changed character is a common one (see `near_miss`).
-            let common = |q: usize| usize::from(ids[q]) <= COMMON_CHARS;
-            let wanted = match slot {
-                0 => common(0) && last && pair(P12, 1, 2) && pair(P13, 1, 3),
-                1 => common(1) && last && outer && pair(P02, 0, 2),
-                2 => common(2) && first && outer && pair(P13, 1, 3),
-                3 => common(3) && first && pair(P02, 0, 2) && pair(P12, 1, 2),
-                // Two neighbours swapped: the idiom has them the other way round.
-                _ => {
-                    last && pair(P01, 1, 0) || outer && pair(P12, 2, 1) || first && pair(P23, 3, 2)
-                }
-            };
+        for (slot, &open) in open.iter().enumerate() {
+            let wanted = open
+                && match slot {
+                    0 => common(0) && last && pair(P12, 1, 2) && pair(P13, 1, 3),
+                    1 => common(1) && last && outer && pair(P02, 0, 2),
+                    2 => common(2) && first && outer && pair(P13, 1, 3),
+                    3 => common(3) && first && pair(P02, 0, 2) && pair(P12, 1, 2),
+                    // Two neighbours swapped: the idiom has them the other way round.
+                    _ => {
+                        last && pair(P01, 1, 0)
+                            || outer && pair(P12, 2, 1)
+                            || first && pair(P23, 3, 2)
+                    }
+                };
             if !wanted {
                 continue;
             }
@@ -280,8 +321,8 @@ fn scan(
             }
         }
         let Some((idiom, _)) = best else { continue };
-        let start = run[i].1;
-        let last = run[i + 3].1;
+        let start = run[i].byte;
+        let last = run[i + 3].byte;
         let end = last + text[last..].chars().next().map_or(0, char::len_utf8);
         if in_short_quote(text, start, end) || parallel(text, start, end) {
             continue;
@@ -340,13 +381,13 @@ const COMMON_CHARS: usize = 3500;
 /// round(8 ln 50): a word at least this common is one the writer may mean.
 const COMMON_WORD_LOG_FREQ: u8 = 31;
 
-fn gain(lex: &Lexicon, run: &[(CharId, usize)], i: usize, want: &[CharId; 4]) -> f32 {
+fn gain(lex: &Lexicon, run: &[Han], i: usize, want: &[CharId; 4]) -> f32 {
     let from = i.saturating_sub(CONTEXT);
     let to = (i + 4 + CONTEXT).min(run.len());
     let mut buf = [0u16; 4 + 2 * CONTEXT];
     let context = &mut buf[..to - from];
     for (slot, c) in context.iter_mut().zip(&run[from..to]) {
-        *slot = c.0;
+        *slot = c.id;
     }
     let mut ends = Vec::new();
     let base = lex.segment(context, &mut ends);

@@ -4,6 +4,7 @@
 //! `lints/typo-lexicon.bin` (sources and licences in NOTICE) and parsed on first
 //! use, so a run without these lints never touches it.
 
+use crate::document::markers::is_han;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -314,6 +315,45 @@ impl Lexicon {
         }
     }
 
+    /// Calls `each` with every maximal run of Han characters of `text` (their
+    /// ids, characters and byte offsets), in order; `run` is the buffer. The
+    /// characters of U+3400–U+9FFF (nearly all) are decoded from their three
+    /// bytes directly, the rest as `char`s.
+    pub fn han_runs(&self, text: &str, run: &mut Vec<Han>, mut each: impl FnMut(&[Han])) {
+        let bytes = text.as_bytes();
+        run.clear();
+        let mut i = 0;
+        while let Some(&lead) = bytes.get(i) {
+            let (han, len) = match (lead, bytes.get(i + 1..i + 3)) {
+                (0..=0x7F, _) => (None, 1),
+                (0xE3..=0xE9, Some(&[b1, b2])) => {
+                    let u = (u32::from(lead & 0x0F) << 12)
+                        | (u32::from(b1 & 0x3F) << 6)
+                        | u32::from(b2 & 0x3F);
+                    let c = char::from_u32(u).filter(|&c| is_han(c));
+                    (c.map(|c| (c, self.id(c))), 3)
+                }
+                _ => {
+                    let c = text[i..].chars().next().unwrap_or('\0');
+                    (is_han(c).then(|| (c, self.id(c))), c.len_utf8().max(1))
+                }
+            };
+            match han {
+                Some((c, id)) => run.push(Han { id, c, byte: i }),
+                None if !run.is_empty() => {
+                    each(run);
+                    run.clear();
+                }
+                None => {}
+            }
+            i += len;
+        }
+        if !run.is_empty() {
+            each(run);
+            run.clear();
+        }
+    }
+
     pub fn char_of(&self, id: CharId) -> char {
         self.chars.get(id as usize).copied().unwrap_or('\0')
     }
@@ -461,6 +501,15 @@ impl Lexicon {
         }
         best[n]
     }
+}
+
+/// One Han character of a run ([`Lexicon::han_runs`]): its lexicon id (0 if
+/// the lexicon lacks it), the character and its byte offset in the text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Han {
+    pub id: CharId,
+    pub c: char,
+    pub byte: usize,
 }
 
 /// The words by packed key: open addressing with linear probing over a table
@@ -612,6 +661,26 @@ mod tests {
         assert!(lex.word(&ids("既往不咎")).is_some_and(Word::is_idiom));
         assert!(lex.word(&ids("微博")).is_some(), "from the supplement");
         assert!(lex.word(&ids("既往不究")).is_none(), "a listed misspelling");
+    }
+
+    #[test]
+    fn han_runs_are_the_runs_of_han_characters() {
+        let lex = Lexicon::get();
+        let text = "a监督，㐀䷀检查𠀀丽x\u{4DBF}一";
+        let mut want: Vec<Vec<Han>> = vec![Vec::new()];
+        for (byte, c) in text.char_indices() {
+            if is_han(c) {
+                let id = lex.id(c);
+                want.last_mut().expect("a run").push(Han { id, c, byte });
+            } else if !want.last().expect("a run").is_empty() {
+                want.push(Vec::new());
+            }
+        }
+        want.retain(|r| !r.is_empty());
+        let mut got: Vec<Vec<Han>> = Vec::new();
+        lex.han_runs(text, &mut Vec::new(), |r| got.push(r.to_vec()));
+        assert_eq!(got, want);
+        assert_eq!(got.len(), 4, "{got:?}");
     }
 
     #[test]
