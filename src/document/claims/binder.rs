@@ -409,12 +409,9 @@ fn comparison_in(clause: &str) -> Option<&str> {
     if clause.starts_with(['比', '较', '与']) {
         return Some(clause);
     }
-    let (at, _) = clause
-        .char_indices()
-        .filter(|&(at, c)| {
-            ['比', '较', '与'].contains(&c) && names_earlier_period(&clause[at + c.len_utf8()..])
-        })
-        .last()?;
+    let (at, _) = clause.char_indices().rev().find(|&(at, c)| {
+        ['比', '较', '与'].contains(&c) && names_earlier_period(&clause[at + c.len_utf8()..])
+    })?;
     Some(&clause[at..])
 }
 

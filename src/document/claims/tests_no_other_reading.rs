@@ -49,7 +49,7 @@ fn a_value_named_after_the_earlier_period_is_the_base_of_the_change() {
         let rate = t
             .rsplit(['长', '降'])
             .next()
-            .unwrap()
+            .unwrap_or_default()
             .trim_end_matches('。');
         no_failure(t, rate);
     }
