@@ -301,10 +301,9 @@ impl<'a> Binder<'a> {
     /// 累计支出433万元: its clause, up to the number, opens with 比/较/与 and names
     /// no change (比上年增加463人 is the change).
     pub fn is_earlier_value(&self, i: usize) -> bool {
-        let before = self.clause_before(i).trim();
-        if !before.starts_with(['比', '较', '与']) {
+        let Some(before) = comparison_in(self.clause_before(i).trim()) else {
             return false;
-        }
+        };
         // 比上年累计支出433万元: after the period compared with, the name of the
         // value (not a verb of change such as 增加, 多, 减).
         let named = words()
@@ -401,6 +400,48 @@ impl<'a> Binder<'a> {
 
 /// A label that states a change: ending in a change verb, or comparing with an
 /// earlier period.
+/// The comparison a clause makes before its number: the whole clause when it
+/// opens with 比/较/与, or, after a subject (机关运行经费比2023年的, 基本支出与上年的),
+/// the part from the last 比/较/与 that names an earlier period. A value named
+/// after the period it is compared with is that period's value, wherever the
+/// comparison stands in its clause.
+fn comparison_in(clause: &str) -> Option<&str> {
+    if clause.starts_with(['比', '较', '与']) {
+        return Some(clause);
+    }
+    let (at, _) = clause.char_indices().rev().find(|&(at, c)| {
+        ['比', '较', '与'].contains(&c) && names_earlier_period(&clause[at + c.len_utf8()..])
+    })?;
+    Some(&clause[at..])
+}
+
+/// Whether `s` opens with an earlier period: 上年, 去年, 上年同期, 年初, 2023年,
+/// 二〇二三年.
+fn names_earlier_period(s: &str) -> bool {
+    const PERIODS: [&str; 10] = [
+        "上年",
+        "去年",
+        "前一年",
+        "上一年",
+        "上期",
+        "上月",
+        "上季度",
+        "年初",
+        "上半年",
+        "同期",
+    ];
+    if PERIODS.iter().any(|p| s.starts_with(p)) {
+        return true;
+    }
+    let digits = s
+        .chars()
+        .take_while(|c| {
+            c.is_ascii_digit() || "０１２３４５６７８９〇○零一二三四五六七八九".contains(*c)
+        })
+        .count();
+    digits == 4 && s.chars().nth(4) == Some('年')
+}
+
 fn is_change_label(label: &str) -> bool {
     let w = words();
     w.change_verbs.iter().any(|v| label.ends_with(v.as_str())) || w.comparisons.found_in(label)

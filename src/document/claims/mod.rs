@@ -549,3 +549,5 @@ impl Reading {
 mod table_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_no_other_reading;

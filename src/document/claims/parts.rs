@@ -1020,6 +1020,12 @@ fn total_after(b: &Binder, range: std::ops::Range<usize>, out: &mut Vec<Claim>) 
         if parts.len() < 2 {
             continue;
         }
+        // Named by an item's own name and smaller than one of the items, the
+        // total cannot be theirs: it is that item's own count.
+        let below_an_item = parts.iter().any(|&j| b.value(j).lo > b.value(t).hi);
+        if below_an_item && totals_its_own_name(b, t, words, parts.iter().copied()) {
+            continue;
+        }
         let stated = b.operand(t, Role::Total);
         let mut tally = Tally::new(stated.value);
         if let Some(r) = sum_reading(b, &parts, Evidence::Explicit, "“合计/共计”之前所列各项")
@@ -1028,6 +1034,43 @@ fn total_after(b: &Binder, range: std::ops::Range<usize>, out: &mut Vec<Claim>) 
         }
         out.extend(tally.finish(ClaimKind::Parts, stated));
     }
+}
+
+/// 新开工1200套，基本建成980套，分配入住共计650套: a total word after a name of
+/// its own clause may total what that name counts — the items before it are
+/// surely summed only when nothing names the total, or the name counts or
+/// gathers them (两项, 以上, 上述, 全部) or is a name the items share.
+fn totals_its_own_name(
+    b: &Binder,
+    t: usize,
+    words: &str,
+    before: impl Iterator<Item = usize>,
+) -> bool {
+    let Some(at) = sums()
+        .total_after_markers
+        .iter()
+        .filter_map(|m| words.find(m.as_str()))
+        .min()
+    else {
+        return false;
+    };
+    let name: String = words[..at]
+        .rsplit(['，', ',', '；', ';', '：', ':'])
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(|&c| is_han(c))
+        .collect();
+    const GATHER: [&str; 12] = [
+        "以上", "上述", "两", "二", "三", "四", "五", "各", "全部", "总", "累计", "年",
+    ];
+    if name.chars().count() < 2 || GATHER.iter().any(|w| name.contains(w)) {
+        return false;
+    }
+    let name = core(&name);
+    !before
+        .filter(|&j| b.qs[j].paragraph == b.qs[t].paragraph)
+        .any(|j| affinity(&b.qs[j].label, name) >= 2)
 }
 
 /// The subject of a share: 男性占 / 男性占比 / 城镇人口比重 → 男性, 城镇人口.

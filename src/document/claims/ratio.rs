@@ -152,7 +152,10 @@ pub fn claims_with(b: &Binder, extra: &[RateEntry], out: &mut Vec<Claim>) {
             }
         }
         let share = matches!(shape, Some(Shape::Share { .. }));
-        if bounded && scale == 100.0 && (share || !rates().counts_a_wider_pool(label)) {
+        if bounded
+            && scale == 100.0
+            && (share || !rates().counts_a_wider_pool(label) && !after_a_target(b, k))
+        {
             out.extend(bound_claim(b, k));
         }
     }
@@ -266,7 +269,8 @@ fn classify<'t>(b: &Binder<'t>, k: usize) -> Option<Shape<'t>> {
         let plan = words()
             .target_words
             .iter()
-            .any(|w| noun.ends_with(w.as_str()));
+            .any(|w| noun.ends_with(w.as_str()))
+            || names_due_amount(base.words);
         // 完成全市总产值的 / 占完成面积的: a base that names no target is a
         // whole, and the figure a share of it (never above 100%).
         return match verb {
@@ -1257,6 +1261,31 @@ fn fraction_after(b: &Binder, k: usize) -> Option<(Operand, Operand)> {
         }
     };
     Some((op(num, num_start, num_len), op(den, den_start, den_len)))
+}
+
+/// 占应改造户数的, 达需完成数的: a base named as what was due (应…, 需…, 计划…,
+/// 任务…) is a target, whatever noun ends it (应届, 应急 and 应用 name no due amount).
+fn names_due_amount(words_of_base: &str) -> bool {
+    let mut s = words_of_base.trim();
+    for w in ["全年", "年度", "本年", "当年", "今年"] {
+        s = s.strip_prefix(w).unwrap_or(s);
+    }
+    !["应届", "应急", "应用"].iter().any(|w| s.starts_with(w))
+        && words()
+            .due_prefixes
+            .iter()
+            .any(|p| s.starts_with(p.as_str()))
+}
+
+/// A rate written after a target of its sentence (计划建设12万亩…建成率105.0%;
+/// 应办理1260件（含上年结转180件）…办结率103.3%) measures completion against that
+/// target, which need not hold what was done (work carried over, done ahead):
+/// its counts still bound it, its name alone does not.
+fn after_a_target(b: &Binder, k: usize) -> bool {
+    let q = &b.qs[k];
+    b.paragraph_range(q.paragraph)
+        .filter(|&j| j < k && b.qs[j].sentence == q.sentence && b.is_amount(j))
+        .any(|j| names_target(&b.qs[j].label) || names_due_amount(&b.qs[j].label))
 }
 
 /// A rate that cannot exceed 100%: the claim that it lies within [0, 100].

@@ -1,6 +1,6 @@
 use super::report;
 use crate::diagnostic::Finding;
-use crate::document::claims::{show, Claim, ClaimKind};
+use crate::document::claims::{show, Claim, ClaimKind, Operand, Reading, Source};
 use crate::document::Document;
 use crate::lints::{Configurable, Lint, LintMeta};
 use serde::Deserialize;
@@ -112,7 +112,7 @@ impl Lint for SumMismatch {
                 ),
                 (ClaimKind::Shares, _) => format!(
                     "「{}」各部分合起来是整体，之和却不是 100%：{expr}",
-                    c.stated.label
+                    shares_named(r, &c.stated)
                 ),
                 (_, true) if r.operands.len() == 1 => format!(
                     "分项「{}{}」大于总数「{}」",
@@ -133,6 +133,26 @@ impl Lint for SumMismatch {
             out.extend(report::finding(&META, c, message, "核对总数和各分项"));
         }
     }
+}
+
+/// The text a shares claim speaks of: the words of the structure (三次产业结构),
+/// or, when the whole is only implied, each share with its own
+/// words (城镇…占58.1%、农村…占41.9%), never a placeholder for the whole.
+fn shares_named(r: &Reading, stated: &Operand) -> String {
+    if !matches!(stated.source, Source::Implied) {
+        return stated.label.clone();
+    }
+    // The terms of a printed ratio carry no words of their own: 11.6:26.2:63.2.
+    let sep = if r.operands.iter().all(|o| o.label.is_empty()) {
+        ":"
+    } else {
+        "、"
+    };
+    r.operands
+        .iter()
+        .map(|o| format!("{}{}", o.label, o.written))
+        .collect::<Vec<_>>()
+        .join(sep)
 }
 
 #[cfg(test)]
@@ -182,6 +202,20 @@ mod tests {
                 "城镇人口占比62.3%，农村人口占比38.2%。",
             ],
         );
+    }
+
+    #[test]
+    fn shares_of_an_implied_whole_are_named_by_their_own_words() {
+        let found = run(
+            &SumMismatch {
+                partitions: Vec::new(),
+            },
+            "城镇人口占比62.3%，农村人口占比38.2%。\n",
+        );
+        assert_eq!(found.len(), 1);
+        let m = &found[0].message;
+        assert!(!m.contains("「整体」"), "{m}");
+        assert!(m.contains("62.3%") && m.contains("38.2%"), "{m}");
     }
 
     #[test]
