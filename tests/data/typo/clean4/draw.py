@@ -34,16 +34,17 @@ LONG_LINE = 30
 SIZE = (15_000, 120_000)
 
 
-def body_text(raw):
-    """As scripts/typo-seen.py: front matter, image lines and Markdown marks removed."""
-    m = re.match(r"---\n(.*?)\n---\n", raw, re.S)
-    body = raw[m.end():] if m else raw
-    lines = []
-    for line in body.splitlines():
-        if re.match(r"\s*!\[.*\]\(.*\)\s*$", line):
-            continue
-        lines.append(re.sub(r"^#+\s*", "", line).replace("**", ""))
-    return "\n".join(lines).strip() + "\n"
+def _typo_seen():
+    """scripts/typo-seen.py, whose text extraction the draw shares (one definition)."""
+    import importlib.util
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "scripts", "typo-seen.py")
+    spec = importlib.util.spec_from_file_location("typo_seen", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+body_text = _typo_seen().body_text
 
 
 def long_lines(text):
