@@ -316,37 +316,22 @@ impl Lexicon {
     }
 
     /// Calls `each` with every maximal run of Han characters of `text` (their
-    /// ids, characters and byte offsets), in order; `run` is the buffer. The
-    /// characters of U+3400–U+9FFF (nearly all) are decoded from their three
-    /// bytes directly, the rest as `char`s.
+    /// ids, characters and byte offsets), in order; `run` is the buffer.
     pub fn han_runs(&self, text: &str, run: &mut Vec<Han>, mut each: impl FnMut(&[Han])) {
-        let bytes = text.as_bytes();
+        // `char_indices` is cheaper here than a hand-rolled three-byte decoder
+        // (callgrind: idiom-slip's run building 35 M against 46 M instructions).
         run.clear();
-        let mut i = 0;
-        while let Some(&lead) = bytes.get(i) {
-            let (han, len) = match (lead, bytes.get(i + 1..i + 3)) {
-                (0..=0x7F, _) => (None, 1),
-                (0xE3..=0xE9, Some(&[b1, b2])) => {
-                    let u = (u32::from(lead & 0x0F) << 12)
-                        | (u32::from(b1 & 0x3F) << 6)
-                        | u32::from(b2 & 0x3F);
-                    let c = char::from_u32(u).filter(|&c| is_han(c));
-                    (c.map(|c| (c, self.id(c))), 3)
-                }
-                _ => {
-                    let c = text[i..].chars().next().unwrap_or('\0');
-                    (is_han(c).then(|| (c, self.id(c))), c.len_utf8().max(1))
-                }
-            };
-            match han {
-                Some((c, id)) => run.push(Han { id, c, byte: i }),
-                None if !run.is_empty() => {
-                    each(run);
-                    run.clear();
-                }
-                None => {}
+        for (byte, c) in text.char_indices() {
+            if is_han(c) {
+                run.push(Han {
+                    id: self.id(c),
+                    c,
+                    byte,
+                });
+            } else if !run.is_empty() {
+                each(run);
+                run.clear();
             }
-            i += len;
         }
         if !run.is_empty() {
             each(run);
