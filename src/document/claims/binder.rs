@@ -398,8 +398,6 @@ impl<'a> Binder<'a> {
     }
 }
 
-/// A label that states a change: ending in a change verb, or comparing with an
-/// earlier period.
 /// The comparison a clause makes before its number: the whole clause when it
 /// opens with 比/较/与, or, after a subject (机关运行经费比2023年的, 基本支出与上年的),
 /// the part from the last 比/较/与 that names an earlier period. A value named
@@ -442,6 +440,8 @@ fn names_earlier_period(s: &str) -> bool {
     digits == 4 && s.chars().nth(4) == Some('年')
 }
 
+/// A label that states a change: ending in a change verb, or comparing with an
+/// earlier period.
 fn is_change_label(label: &str) -> bool {
     let w = words();
     w.change_verbs.iter().any(|v| label.ends_with(v.as_str())) || w.comparisons.found_in(label)

@@ -491,23 +491,21 @@ impl Homophone {
         // A place name: its suffix follows, at most one character on; an
         // organisation or a line of transport: its suffix ends the name a few
         // characters on (某某新能源汽车有限公司, 某某城际铁路).
+        let suffix_at = |rest: &str| {
+            rest.starts_with(|c| PLACE_SUFFIX.contains(c))
+                || ORG_SUFFIX.iter().any(|s| rest.starts_with(s))
+        };
         let after = &text[end..];
-        let mut rest = after;
-        for k in 0..=names::NAME_END_REACH {
-            if k <= 1
-                && (rest.starts_with(|c| PLACE_SUFFIX.contains(c))
-                    || ORG_SUFFIX.iter().any(|s| rest.starts_with(s)))
-                || names::NAME_END.iter().any(|s| rest.starts_with(s))
-            {
-                return true;
-            }
-            let mut chars = rest.chars();
-            match chars.next() {
-                Some(c) if is_han(c) => rest = chars.as_str(),
-                _ => break,
-            }
-        }
-        if names::place_after_lone_chars(text, end, PLACE_SUFFIX) {
+        let one_on = after
+            .chars()
+            .next()
+            .filter(|&c| is_han(c))
+            .map(|c| &after[c.len_utf8()..]);
+        if suffix_at(after)
+            || one_on.is_some_and(suffix_at)
+            || names::name_end_follows(text, end)
+            || names::place_after_lone_chars(text, end, PLACE_SUFFIX)
+        {
             return true;
         }
         // A character of the window recurs close by (以文铸魂、以文惠民), or within it.

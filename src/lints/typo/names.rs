@@ -5,11 +5,12 @@
 
 use super::lexicon::{CharId, Lexicon};
 use crate::document::markers::is_han;
+use crate::document::paragraphs::is_sentence_end;
 
 /// These end the name of a company, a body, a line of transport, a road or a
 /// named development (某某模具产业园, 某某康旅小镇, 某某大道), or a reservoir
 /// (某某水库, 某某水源地), however long.
-pub(super) const NAME_END: [&str; 22] = [
+const NAME_END: [&str; 22] = [
     "公司",
     "集团",
     "有限",
@@ -35,7 +36,7 @@ pub(super) const NAME_END: [&str; 22] = [
 ];
 
 /// How many characters after a name such an ending may start.
-pub(super) const NAME_END_REACH: usize = 6;
+const NAME_END_REACH: usize = 6;
 
 /// Whether a name ending ([`NAME_END`]) starts within [`NAME_END_REACH`]
 /// Han characters of byte `end` (某某丰泰集团: the name runs up to 集团).
@@ -140,11 +141,10 @@ fn head_follows(text: &str) -> bool {
     false
 }
 
+/// A sentence's end, or a comma, colon or line break: the enumeration comma
+/// 、 does not end the clause of a list's items.
 fn ends_clause(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | ':' | '!' | '?' | '\n'
-    )
+    matches!(c, '，' | '：' | ',' | ':' | '\n') || is_sentence_end(c)
 }
 
 fn is_numeral(c: char) -> bool {
