@@ -241,8 +241,14 @@ fn forward_list(doc: &Document, p: &Paragraph, at: usize, c: &regex::Captures) -
         return None;
     }
     let value = count_value(n.as_str())?;
+    // "三个生态城区和七个功能区，即…": the list after 即 is the nearer count's.
+    if c.name("noun")
+        .is_some_and(|m| count_re().is_match(m.as_str()))
+    {
+        return None;
+    }
     let end = list_end(&p.text, at + intro.end());
-    if continues_past_comma(&p.text, end) {
+    if continues_past_comma(&p.text, end) || opens_with_ordinal(&p.text[at + intro.end()..]) {
         return None;
     }
     let mut list = split_items(&p.text, Span::new(at + intro.end(), end))?;
@@ -278,10 +284,37 @@ fn backward_list(doc: &Document, p: &Paragraph, at: usize, c: &regex::Captures) 
     if !etc && !counts_a_noun(&p.text, cls_end, &list, value)
         || opens_with_verbs(&p.text, &list)
         || shares_the_last_items_tail(&p.text, &list.items)
+        || after_last_joiner(&p.text, &list.items) == Some(value)
     {
         return None;
     }
     list_claim(doc, p, count, value, &list, cls.as_str())
+}
+
+/// "阳曲、娄烦和迎泽、杏花岭、尖草坪、万柏林四个城区": a 和/及/与 inside the list may
+/// join two groups, and the count right after the list may count the second group
+/// only. How many names follow the last joiner, when one is there.
+fn after_last_joiner(text: &str, items: &[Span]) -> Option<usize> {
+    let k = items
+        .iter()
+        .rposition(|i| JOINERS.iter().any(|j| text[i.start..i.end].contains(j)))?;
+    Some(items.len() - k)
+}
+
+/// Whether a list after its introducer is enumerated by ordinals (一是…、（一）…、
+/// 1．…): its items are then the ordinals' paragraphs, not the 、-separated names.
+fn opens_with_ordinal(rest: &str) -> bool {
+    let rest = rest.trim_start_matches([' ', '*', '\n']);
+    let mut chars = rest.chars();
+    let (first, second) = (chars.next(), chars.next());
+    match (first, second) {
+        (Some('（' | '('), Some(c)) => cn_numeral::is_numeral_char(c) || c.is_ascii_digit(),
+        (Some('第'), Some(c)) => cn_numeral::is_numeral_char(c),
+        (Some(c), Some('是' | '、' | '．' | '.')) => {
+            cn_numeral::is_numeral_char(c) || c.is_ascii_digit()
+        }
+        _ => false,
+    }
 }
 
 /// A clause needs a verb: a run of words of one or two characters that opens its

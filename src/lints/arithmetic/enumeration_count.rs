@@ -110,6 +110,12 @@ mod tests {
                 "按照改革要求，取消、调整、合并市级审批216项事项。",
                 // the list goes on past the comma: grouped by commas, not by 、
                 "确定5个重点：拆临、拆违，清淤、清障，绿化、修复湿地，规划、配套设施，提升、开发。",
+                // the count after a 和 may count only the group after it
+                "东岭、西岭和南湖、北湖、中湖、上湖四个街道全部通水。",
+                // 即 lists the nearer count's items
+                "建设甲乙丙三个新区和五个园区，即一园、二园、三园、四园、五园。",
+                // items enumerated by ordinals, not by 、
+                "办好10件实事：一是整治违章建筑、窝棚和养殖污染。",
             ],
             &[
                 "组建临床检验、内镜、血液净化、临床用血、急诊、药事7个县级医疗质量控制中心。",
