@@ -285,10 +285,22 @@ fn backward_list(doc: &Document, p: &Paragraph, at: usize, c: &regex::Captures) 
         || opens_with_verbs(&p.text, &list)
         || shares_the_last_items_tail(&p.text, &list.items)
         || after_last_joiner(&p.text, &list.items) == Some(value)
+        || inside_an_item(&p.text, cls_end)
     {
         return None;
     }
     list_claim(doc, p, count, value, &list, cls.as_str())
+}
+
+/// Whether the count with its short noun is itself an item of a list that goes on
+/// ("部门预算、政府采购、收支两条线和国库集中支付"): the list is then the count's
+/// siblings, not what it counts.
+fn inside_an_item(text: &str, cls_end: usize) -> bool {
+    text[cls_end..]
+        .chars()
+        .skip(1)
+        .take(2)
+        .any(|c| "、等和及与".contains(c))
 }
 
 /// "阳曲、娄烦和迎泽、杏花岭、尖草坪、万柏林四个城区": a 和/及/与 inside the list may

@@ -114,6 +114,8 @@ mod tests {
                 "东岭、西岭和南湖、北湖、中湖、上湖四个街道全部通水。",
                 // 即 lists the nearer count's items
                 "建设甲乙丙三个新区和五个园区，即一园、二园、三园、四园、五园。",
+                // the count is inside an item of a list that goes on
+                "深化部门预算、政府采购、收支两条线和国库集中支付改革。",
                 // items enumerated by ordinals, not by 、
                 "办好10件实事：一是整治违章建筑、窝棚和养殖污染。",
             ],
