@@ -14,6 +14,12 @@ crate::declare_lint! {
     ///
     /// A count that depends on reading a 和 as one item or two is shown as a range.
     ///
+    /// Not read as the counted list (no finding): one coordinated word (新、改、扩建;
+    /// 取消、调整、合并…事项, whose short verbs share the last item's object); a run
+    /// of short words that opens its clause (its verbs); a list that goes on past a
+    /// comma or is enumerated by ordinals (一是…); a count that fits the names after a
+    /// 和 inside the list; a count whose noun is itself followed by 、/等/和.
+    ///
     /// ## Why
     /// A count that disagrees with its list means an item was dropped or added after
     /// the number was written; readers cannot tell which one is right.
