@@ -2,7 +2,7 @@ use crate::diagnostic::Finding;
 use crate::document::Document;
 use crate::lints::{Configurable, Lint, LintMeta};
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, Match, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -92,54 +92,7 @@ impl Entry {
 #[derive(Debug)]
 pub struct Dictionary {
     entries: Vec<Entry>,
-    /// Anchored: asked only where [`Dictionary::starts`] lets a match begin.
     automaton: AhoCorasick,
-    starts: StartGate,
-}
-
-/// Where a wrong form may begin: its first two characters (one bit per hashed
-/// pair), or its only character. About one position in fifty of report text
-/// passes, so the automaton runs from a few positions instead of every byte.
-#[derive(Debug)]
-struct StartGate {
-    pairs: Vec<u64>,
-    /// The first characters of one-character entries (from the options).
-    lone: Vec<char>,
-}
-
-const START_PAIR_BITS: usize = 1 << 16;
-
-fn start_pair_bit(a: char, b: char) -> usize {
-    let key = (u64::from(a) << 21) | u64::from(b);
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize % START_PAIR_BITS
-}
-
-impl StartGate {
-    fn new<'a>(words: impl Iterator<Item = &'a str>) -> StartGate {
-        let mut gate = StartGate {
-            pairs: vec![0; START_PAIR_BITS / 64],
-            lone: Vec::new(),
-        };
-        for w in words {
-            let mut chars = w.chars();
-            match (chars.next(), chars.next()) {
-                (Some(a), Some(b)) => {
-                    let bit = start_pair_bit(a, b);
-                    gate.pairs[bit / 64] |= 1 << (bit % 64);
-                }
-                (Some(a), None) => gate.lone.push(a),
-                _ => {}
-            }
-        }
-        gate
-    }
-
-    fn may_start(&self, a: char, b: Option<char>) -> bool {
-        b.is_some_and(|b| {
-            let bit = start_pair_bit(a, b);
-            self.pairs[bit / 64] & (1 << (bit % 64)) != 0
-        }) || (!self.lone.is_empty() && self.lone.contains(&a))
-    }
 }
 
 fn anchored(re: &Option<String>, at_start: bool) -> Result<Option<Regex>, String> {
@@ -199,36 +152,9 @@ impl Dictionary {
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .start_kind(StartKind::Anchored)
             .build(entries.iter().map(|e| e.wrong.as_str()))
             .map_err(|e| e.to_string())?;
-        let starts = StartGate::new(entries.iter().map(|e| e.wrong.as_str()));
-        Ok(Dictionary {
-            entries,
-            automaton,
-            starts,
-        })
-    }
-
-    /// The leftmost-longest matches of `text`, without overlaps, in order
-    /// (what an unanchored leftmost-longest search finds), while `each`
-    /// returns true: the longest match from each position that may start
-    /// one, skipping positions inside the last match.
-    fn each_match(&self, text: &str, mut each: impl FnMut(Match) -> bool) {
-        let mut free_from = 0;
-        let mut chars = text.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
-            if at < free_from || !self.starts.may_start(c, chars.peek().map(|&(_, b)| b)) {
-                continue;
-            }
-            let input = Input::new(text).range(at..).anchored(Anchored::Yes);
-            if let Some(m) = self.automaton.find(input) {
-                free_from = m.end();
-                if !each(m) {
-                    return;
-                }
-            }
-        }
+        Ok(Dictionary { entries, automaton })
     }
 
     #[cfg(test)]
@@ -251,14 +177,7 @@ fn default_dictionary() -> Result<Arc<Dictionary>, String> {
 /// Whether the built-in dictionary lists a wrong form inside `text`: the other
 /// spelling lints leave such a slip to this one, which knows the fix.
 pub(crate) fn lists(text: &str) -> bool {
-    default_dictionary().is_ok_and(|d| {
-        let mut any = false;
-        d.each_match(text, |_| {
-            any = true;
-            false
-        });
-        any
-    })
+    default_dictionary().is_ok_and(|d| d.automaton.find(text).is_some())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -305,13 +224,13 @@ impl Lint for Confusable {
             return;
         };
         for p in &doc.paragraphs {
-            dict.each_match(p.text.as_str(), |m| {
+            for m in dict.automaton.find_iter(p.text.as_str()) {
                 let Some(e) = dict.entries.get(m.pattern().as_usize()) else {
-                    return true;
+                    continue;
                 };
                 let (before, rest) = (&p.text[..m.start()], &p.text[m.end()..]);
                 if !e.accepts(before, rest) {
-                    return true;
+                    continue;
                 }
                 let span = p.doc_span(Span::new(m.start(), m.end()));
                 let mut f =
@@ -327,8 +246,7 @@ impl Lint for Confusable {
                     f = f.fix(span, e.right.clone());
                 }
                 out.push(f);
-                true
-            });
+            }
         }
     }
 }
@@ -340,37 +258,6 @@ mod tests {
 
     fn lint() -> Confusable {
         Confusable::new(Options::default()).expect("builtin dictionary")
-    }
-
-    #[test]
-    fn gated_anchored_matches_are_the_unanchored_leftmost_longest_ones() {
-        let d = default_dictionary().expect("valid");
-        let unanchored = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(d.entries.iter().map(|e| e.wrong.as_str()))
-            .expect("automaton");
-        // Every wrong form glued to its tail and its correction, so that
-        // matches overlap, nest and follow each other closely.
-        let mut text = String::new();
-        for (i, e) in d.entries.iter().enumerate() {
-            text.push_str(&e.wrong);
-            text.extend(e.wrong.chars().skip(1));
-            if i % 3 == 0 {
-                text.push('，');
-            }
-            text.push_str(&e.right);
-        }
-        let want: Vec<(usize, usize, usize)> = unanchored
-            .find_iter(&text)
-            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-            .collect();
-        let mut got = Vec::new();
-        d.each_match(&text, |m| {
-            got.push((m.start(), m.end(), m.pattern().as_usize()));
-            true
-        });
-        assert_eq!(got, want);
-        assert!(got.len() >= 300, "{} matches", got.len());
     }
 
     #[test]
@@ -446,13 +333,5 @@ mod tests {
         .expect("valid");
         assert_eq!(run(&l, "甲乙丙。").len(), 1);
         assert!(run(&l, "截止7月11日。").is_empty());
-        let mut extra = BTreeMap::new();
-        extra.insert("丙".to_owned(), "丁".to_owned());
-        let l = Confusable::new(Options {
-            extra,
-            disable: Vec::new(),
-        })
-        .expect("valid");
-        assert_eq!(run(&l, "甲乙丙。丙").len(), 2, "one-character entries");
     }
 }
