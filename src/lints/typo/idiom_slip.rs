@@ -73,37 +73,26 @@ struct Index {
     sorted: Vec<(u64, u64)>,
     /// Bloom-style filter over both kinds of keys.
     filter: Vec<u64>,
-    /// A slip keeps three of the idiom's four characters in place, so a window
-    /// is gated on triples of its characters at fixed slots: four bits per
-    /// hashed triple (a nibble), bit `T012` set when the triple is some idiom's
-    /// characters 0, 1, 2, and so on for each set in [`TRIPLE_SLOTS`].
-    triples: Vec<u8>,
-    /// Cheaper pre-gates for the triples hashed per window: per hashed pair of
-    /// neighbours, whether it is some idiom's characters 0 1 (`P01`), 2 3
-    /// (`P23`), or 2 1 (`R12`: the middle pair reversed).
+    /// Filters over the idioms' character pairs, one per pair of positions
+    /// (see [`POSITION_PAIRS`]): a slip keeps every pair of the three characters
+    /// it leaves alone, so most windows stop at a cheap test. Bit `f` of the
+    /// byte of a hashed pair is filter `f`'s bit: one access answers all six.
     pairs: Vec<u8>,
 }
 
 const PAIR_BITS: usize = 1 << 18;
-const TRIPLE_BITS: usize = 1 << 20;
 
-const P01: u8 = 1;
-const P23: u8 = 2;
-const R12: u8 = 4;
-
-/// The slots of an idiom whose triples are indexed, in the order of the bits.
-const TRIPLE_SLOTS: [[usize; 3]; 4] = [[0, 1, 2], [1, 2, 3], [0, 1, 3], [0, 2, 3]];
-const T012: u8 = 1;
-const T123: u8 = 2;
-const T013: u8 = 4;
-const T023: u8 = 8;
+/// The pairs of positions in an idiom, in the order of `Index::pairs`.
+const POSITION_PAIRS: [(usize, usize); 6] = [(0, 1), (2, 3), (0, 3), (1, 2), (0, 2), (1, 3)];
+const P01: usize = 0;
+const P23: usize = 1;
+const P03: usize = 2;
+const P12: usize = 3;
+const P02: usize = 4;
+const P13: usize = 5;
 
 fn pair_bit(a: CharId, b: CharId) -> usize {
     (pack(&[a, b]).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 46) as usize % PAIR_BITS
-}
-
-fn triple_slot(a: CharId, b: CharId, c: CharId) -> usize {
-    (pack(&[a, b, c]).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 44) as usize % TRIPLE_BITS
 }
 
 fn mix(key: u64) -> usize {
@@ -130,7 +119,6 @@ fn index() -> &'static Index {
             masked: Vec::new(),
             sorted: Vec::new(),
             filter: vec![0; FILTER_BITS / 64],
-            triples: vec![0; TRIPLE_BITS / 2],
             pairs: vec![0; PAIR_BITS],
         };
         for (ids, len, w) in lex.flagged() {
@@ -149,13 +137,9 @@ fn index() -> &'static Index {
                 let bit = mix(k);
                 ix.filter[bit / 64] |= 1 << (bit % 64);
             }
-            for (t, [a, b, c]) in TRIPLE_SLOTS.into_iter().enumerate() {
-                let slot = triple_slot(ids[a], ids[b], ids[c]);
-                ix.triples[slot / 2] |= (1 << t) << (4 * (slot % 2));
+            for (f, &(a, b)) in POSITION_PAIRS.iter().enumerate() {
+                ix.pairs[pair_bit(ids[a], ids[b])] |= 1 << f;
             }
-            ix.pairs[pair_bit(ids[0], ids[1])] |= P01;
-            ix.pairs[pair_bit(ids[2], ids[3])] |= P23;
-            ix.pairs[pair_bit(ids[2], ids[1])] |= R12;
         }
         // Idioms in a fixed order, whatever the order of the lexicon.
         ix.masked.sort_unstable();
@@ -174,23 +158,24 @@ fn filed(table: &[(u64, u64)], key: u64) -> impl Iterator<Item = u64> + '_ {
 }
 
 impl Index {
-    /// The pre-gate bits of the pair `a` `b` (`P01`, `P23`, `R12`).
-    fn pair(&self, a: CharId, b: CharId) -> u8 {
-        self.pairs.get(pair_bit(a, b)).copied().unwrap_or(0)
+    fn maybe_pair(&self, which: usize, a: CharId, b: CharId) -> bool {
+        has(self.pair_flags(a, b), which)
     }
 
-    /// The triple bits of `a` `b` `c` (`T012` …).
-    fn triple(&self, a: CharId, b: CharId, c: CharId) -> u8 {
-        let slot = triple_slot(a, b, c);
-        self.triples
-            .get(slot / 2)
-            .map_or(0, |&t| (t >> (4 * (slot % 2))) & 15)
+    /// The six filters' bits of the pair `a` `b`.
+    fn pair_flags(&self, a: CharId, b: CharId) -> u8 {
+        self.pairs.get(pair_bit(a, b)).copied().unwrap_or(0)
     }
 
     fn maybe(&self, key: u64) -> bool {
         let bit = mix(key);
         self.filter[bit / 64] & (1 << (bit % 64)) != 0
     }
+}
+
+/// Whether the flags of a pair (from [`Index::pair_flags`]) have filter `which`'s bit.
+fn has(flags: u8, which: usize) -> bool {
+    flags & (1 << which) != 0
 }
 
 fn unpack(key: u64) -> [CharId; 4] {
@@ -210,12 +195,12 @@ impl Lint for IdiomSlip {
         let lex = Lexicon::get();
         let ix = index();
         let mut run: Vec<Han> = Vec::new();
-        let mut gates: Vec<u8> = Vec::new();
+        let mut flags: Vec<(u8, u8)> = Vec::new();
         for p in &doc.paragraphs {
             let text = p.text.as_str();
             let mut found: Vec<(Span, String)> = Vec::new();
             lex.han_runs(text, &mut run, |run| {
-                scan(lex, ix, text, run, &mut gates, &mut found);
+                scan(lex, ix, text, run, &mut flags, &mut found);
             });
             for (span, idiom) in found {
                 let written = &text[span.start..span.end];
@@ -238,31 +223,28 @@ fn scan(
     ix: &Index,
     text: &str,
     run: &[Han],
-    gates: &mut Vec<u8>,
+    flags: &mut Vec<(u8, u8)>,
     found: &mut Vec<(Span, String)>,
 ) {
     if run.len() < 4 {
         return;
     }
-    // Per position: the pair bits of it and its right neighbour (high
-    // nibble) and the triple bits of it and the next two (low nibble),
-    // hashed once per position, not once per window holding them.
-    gates.clear();
-    gates.extend((0..run.len() - 1).map(|j| {
-        let (a, b) = (run[j].id, run[j + 1].id);
-        let triple = run.get(j + 2).map_or(0, |c| ix.triple(a, b, c.id));
-        (ix.pair(a, b) << 4) | triple
+    // The filters' bits of each pair of neighbours, as written and reversed:
+    // hashed once per position, not once per window holding the pair.
+    flags.clear();
+    flags.extend(run.windows(2).map(|p| {
+        (
+            ix.pair_flags(p[0].id, p[1].id),
+            ix.pair_flags(p[1].id, p[0].id),
+        )
     }));
     'windows: for i in 0..run.len() - 3 {
-        let [g0, g1, g2] = [gates[i], gates[i + 1], gates[i + 2]];
-        // The triples the window shares with an idiom, by the slot changed:
-        // a change at 3 keeps characters 0 1 2, at 0 keeps 1 2 3; swapping
-        // 0 and 1 leaves 1 2 3 as the idiom's 0 2 3, swapping 2 and 3 leaves
-        // 0 1 2 as its 0 1 3. A change at 1 or 2, or a swap of the middle
-        // two, keeps a triple with a gap, hashed only when a pair it holds
-        // is some idiom's pair in the same slots.
-        let (p01, r12, p23) = ((g0 >> 4) & P01, (g1 >> 4) & R12, (g2 >> 4) & P23);
-        if g0 & (T012 | T013) == 0 && g1 & (T123 | T023) == 0 && p01 | r12 | p23 == 0 {
+        let [(f01, r01), (f12, r12), (f23, r23)] = [flags[i], flags[i + 1], flags[i + 2]];
+        // A change at 2 or 3 keeps the first pair, at 0 or 1 the last pair; a
+        // swap keeps one of them or, swapping the middle two, the outer pair.
+        let first = has(f01, P01);
+        let last = has(f23, P23);
+        if !first && !last && !has(r12, P12) {
             continue;
         }
         let ids = [run[i].id, run[i + 1].id, run[i + 2].id, run[i + 3].id];
@@ -270,24 +252,49 @@ fn scan(
         if ids[0] == 0 || ids[1] == 0 || ids[2] == 0 || ids[3] == 0 {
             continue;
         }
-        // A changed character is a common one (see `near_miss`).
+        // Every pair of the characters a slot keeps is a pair of the idiom,
+        // and a changed character is a common one (see `near_miss`). The
+        // slots the neighbours' bits leave open, before any pair is hashed:
         let common = |q: usize| usize::from(ids[q]) <= COMMON_CHARS;
-        let t013 = if (p01 != 0 && common(2)) || r12 != 0 {
-            ix.triple(ids[0], ids[1], ids[3])
-        } else {
-            0
-        };
+        let mid = has(f12, P12);
         let open = [
-            common(0) && g1 & T123 != 0,
-            common(1) && p23 != 0 && ix.triple(ids[0], ids[2], ids[3]) & T023 != 0,
-            common(2) && t013 & T013 != 0,
-            common(3) && g0 & T012 != 0,
-            // Two neighbours swapped: the idiom has them the other way round.
-            g1 & T023 != 0 || g0 & T013 != 0 || t013 & T023 != 0,
+            common(0) && last && mid,
+            common(1) && last,
+            common(2) && first,
+            common(3) && first && mid,
+            last && has(r01, P01) || has(r12, P12) || first && has(r23, P23),
         ];
+        if !open.contains(&true) {
+            continue;
+        }
+        let outer = ix.maybe_pair(P03, ids[0], ids[3]);
+        if !(first || last || outer) {
+            continue;
+        }
+        // The pairs of neighbours come from `flags`, the others are hashed.
+        let pair = |which: usize, a: usize, b: usize| match (which, a, b) {
+            (P01, 1, 0) => has(r01, P01),
+            (P12, 1, 2) => mid,
+            (P12, 2, 1) => has(r12, P12),
+            (P23, 3, 2) => has(r23, P23),
+            _ => ix.maybe_pair(which, ids[a], ids[b]),
+        };
         let mut best: Option<(u64, f32)> = None;
         for (slot, &open) in open.iter().enumerate() {
-            if !open {
+            let wanted = open
+                && match slot {
+                    0 => common(0) && last && pair(P12, 1, 2) && pair(P13, 1, 3),
+                    1 => common(1) && last && outer && pair(P02, 0, 2),
+                    2 => common(2) && first && outer && pair(P13, 1, 3),
+                    3 => common(3) && first && pair(P02, 0, 2) && pair(P12, 1, 2),
+                    // Two neighbours swapped: the idiom has them the other way round.
+                    _ => {
+                        last && pair(P01, 1, 0)
+                            || outer && pair(P12, 2, 1)
+                            || first && pair(P23, 3, 2)
+                    }
+                };
+            if !wanted {
                 continue;
             }
             let key = if slot < 4 {
