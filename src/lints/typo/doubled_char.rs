@@ -37,6 +37,9 @@ crate::declare_lint! {
     /// ending closes a few characters on (某某物流有限公司, 某某工会), and a place
     /// name's last character meeting a word that starts with it (某某一桥|桥头);
     /// so are parallel doublings that say "every one" (届届有传承、期期有亮点).
+    /// A double is left alone too when deleting one copy still leaves a lone
+    /// character that is no word beside it (某水|水库 → 某|水库): the text holds
+    /// a name or term the lexicon lacks, and the deletion would mend nothing.
     /// A doubled number (1111, 2020) is only reported in a line that is doubled
     /// elsewhere too, right before a unit.
     ///
@@ -179,6 +182,11 @@ fn chars_of<const N: usize>(w: &str) -> Option<[char; N]> {
     it.next().is_none().then_some(out)
 }
 
+/// Whether `c` is a measure word (个, 道, 批) of the reduplication lists.
+pub fn is_measure(c: char) -> bool {
+    data().measure.contains(&c)
+}
+
 /// Whether `a` `b` is a common two-character word.
 pub fn is_word(a: char, b: char) -> bool {
     data().words.contains(&(a, b))
@@ -287,6 +295,7 @@ impl DoubledChar {
             || super::seen::seen().doubled.contains(&[prev, x, x, next])
             || reads_doubled(chars, k)
             || two_lexicon_words_meet(chars, k)
+            || deletion_leaves_a_stray(d, chars, k)
             || named_or_parallel(text, chars, k, prev, x)
     }
 }
@@ -299,7 +308,9 @@ impl DoubledChar {
 fn named_or_parallel(text: &str, chars: &CharTable, k: usize, prev: char, x: char) -> bool {
     let (start, end) = (chars.byte(k), chars.byte(k + 2));
     let after: Vec<char> = (k + 2..k + 5).map(|i| chars.at(i)).collect();
+    let tail: Vec<char> = (k.saturating_sub(3)..=k).map(|i| chars.at(i)).collect();
     names::in_named_list(text, start, end)
+        || names::place_then_its_feature(&tail)
         || names::name_end_follows(text, end)
         || names::place_end_meets_word(prev, x, &after)
         || names::parallel_doubling(|i| chars.at(i), chars.len(), k)
@@ -330,6 +341,66 @@ fn two_lexicon_words_meet(chars: &CharTable, k: usize) -> bool {
     let ends_on_first = (2..=4usize).any(|len| k + 1 >= len && is_word(k + 1 - len, len));
     ends_on_first && (2..=4usize).any(|len| k + 1 + len <= chars.len() && is_word(k + 1, len))
 }
+
+/// Whether deleting one copy still leaves a lone character that is not a
+/// word of its own beside the remaining copy (白酒|酒庄集群 → 白酒|庄|集群,
+/// 以及南水|水库 → 南|水库): the deletion mends nothing, so the text holds a
+/// word the lexicon lacks (a name, a term) and the double is two words
+/// meeting. A slip's deletion leaves words (市农农村局 → 市|农村|局, 我们们要 →
+/// 我们|要). Both readings are segmented with the spelling lexicon.
+fn deletion_leaves_a_stray(d: &Data, chars: &CharTable, k: usize) -> bool {
+    let lex = Lexicon::get();
+    let han = |i: usize| is_han(chars.at(i));
+    let mut lo = k;
+    while lo > 0 && k - lo < STRAY_REACH && han(lo - 1) {
+        lo -= 1;
+    }
+    let mut hi = k + 2;
+    while hi < chars.len() && hi - (k + 2) < STRAY_REACH && han(hi) {
+        hi += 1;
+    }
+    // Index in the deleted reading → char index (the second copy is skipped).
+    let char_at = |i: usize| if lo + i <= k { lo + i } else { lo + i + 1 };
+    let ids: Vec<CharId> = (lo..=k)
+        .chain(k + 2..hi)
+        .map(|i| lex.id(chars.at(i)))
+        .collect();
+    // A lone copy with nothing beside it (“疫疫”) is a slip, not a meeting.
+    if ids.len() < 3 {
+        return false;
+    }
+    let mut ends = Vec::new();
+    lex.segment(&ids, &mut ends);
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut j = ids.len();
+    while j > 0 {
+        let len = usize::from(ends[j]).max(1);
+        words.push((j - len, len));
+        j -= len;
+    }
+    words.reverse();
+    let copy = k - lo;
+    let Some(w) = words.iter().position(|&(s, l)| s <= copy && copy < s + l) else {
+        return false;
+    };
+    // A window cut short may cut a word to one character at its edge.
+    let cut_left = lo > 0 && han(lo - 1);
+    let cut_right = hi < chars.len() && han(hi);
+    let stray = |&(s, l): &(usize, usize)| {
+        let c = chars.at(char_at(s));
+        l == 1
+            && !(s == 0 && cut_left)
+            && !(s + 1 == ids.len() && cut_right)
+            && !d.free.contains(&c)
+            && !lex.word(&[lex.id(c)]).is_some_and(|w| w.is_free())
+    };
+    words[w.saturating_sub(1)..(w + 2).min(words.len())]
+        .iter()
+        .any(stray)
+}
+
+/// How many characters on each side of a double are segmented.
+const STRAY_REACH: usize = 8;
 
 /// Whether the double lies in a short quotation or title (“亲亲常德”,
 /// 《步步高》): a slogan or a name, coined on purpose. Not when the marks are
@@ -551,6 +622,9 @@ mod tests {
                 "成立茂茂物流有限公司，组建全省纺纺工会。",
                 "沿江一桥桥头绿化提升。",
                 "确保届届有传承、期期有亮点，做到旬旬有调度、季季有总结。",
+                // An unknown name before a word: deleting a copy strands 梅.
+                "推进梅水水库除险加固。",
+                "上海港港口吞吐量增长。",
             ],
             &[
                 "市农农村局",

@@ -715,8 +715,8 @@ const ABBREVIATION_END: &str = "方委办局厅署处";
 const ENUMERATION_END: &str = "等和与及或";
 /// How far a parallel construction's repeated character is looked for.
 const PARALLEL_REACH: usize = 5;
-/// A place name ends before these.
-const PLACE_SUFFIX: &str = "省市县区镇乡村州旗盟岛湾街路";
+/// A place name ends before these (rivers and lakes too: 某河, 某湖).
+const PLACE_SUFFIX: &str = "省市县区镇乡村州旗盟岛湾街路河江湖";
 const ORG_SUFFIX: [&str; 10] = [
     "科技", "国际", "大学", "学院", "医院", "中心", "协会", "基金", "律师", "港区",
 ];
