@@ -34,8 +34,9 @@ crate::declare_lint! {
     /// word with a neighbour (a cell 道道全 is a brand). Names are left alone:
     /// an item of a list of named projects, firms or places (…、某某食品、…等项目,
     /// …和某某三个村, 某某、某某高速), a name that a company's, body's or road's
-    /// ending closes a few characters on (某某物流有限公司, 某某工会), and a place
-    /// name's last character meeting a word that starts with it (某某一桥|桥头);
+    /// ending closes a few characters on (某某物流有限公司, 某某工会, 某某音乐节), and a place
+    /// name's last character meeting a word that starts with it (某某一桥|桥头)
+    /// or standing alone after it (某港|港, the port of 某港);
     /// so are parallel doublings that say "every one" (届届有传承、期期有亮点).
     /// A double is left alone too when deleting one copy still leaves a lone
     /// character that is no word beside it (某水|水库 → 某|水库): the text holds
@@ -624,7 +625,7 @@ mod tests {
                 "确保届届有传承、期期有亮点，做到旬旬有调度、季季有总结。",
                 // An unknown name before a word: deleting a copy strands 梅.
                 "推进梅水水库除险加固。",
-                "上海港港口吞吐量增长。",
+                "湛江港港吞吐量增长。",
             ],
             &[
                 "市农农村局",

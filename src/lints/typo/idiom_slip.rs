@@ -19,7 +19,7 @@ crate::declare_lint! {
     ///
     /// Left alone: a written character that makes a common word in the window
     /// (绝不罢休, 藏身之地: meant), a rare character (勠力同心: chosen, not slipped),
-    /// parallel wording (人尽其才、地尽其利), text in short quotation marks
+    /// parallel wording (人尽其才、地尽其利; 眼中有民…，心中有规…), text in short quotation marks
     /// (slogans play on idioms), a window the document writes more than once,
     /// and swaps of the two halves' characters (违纪违法, 风高浪急 are both said;
     /// the known swap 慎始如终 is in the confusable list). A slip the confusable

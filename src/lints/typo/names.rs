@@ -376,6 +376,7 @@ mod tests {
     fn a_name_ending_follows() {
         assert!(name_end_follows("麒马大道建成", 0));
         assert!(name_end_follows("丰泰控股有限公司", 0));
+        assert!(name_end_follows("云岭青年音乐节开幕", 0));
         assert!(!name_end_follows("检查，集团", 0));
     }
 
@@ -401,6 +402,14 @@ mod tests {
         assert!(place_end_meets_word('一', '桥', &after("头")));
         assert!(!place_end_meets_word('市', '农', &after("村局")));
         assert!(!place_end_meets_word('，', '街', &after("区")));
+    }
+
+    #[test]
+    fn a_place_then_its_feature() {
+        let c = |s: &str| s.chars().collect::<Vec<char>>();
+        assert!(place_then_its_feature(&c("湛江港")));
+        assert!(!place_then_its_feature(&c("市农")));
+        assert!(!place_then_its_feature(&c("完成")));
     }
 
     #[test]

@@ -14,7 +14,7 @@ crate::declare_lint! {
     /// ## Why
     /// OCR of two-column pages and careless copy-paste double whole phrases. Chinese
     /// does repeat two-character words on purpose (`研究研究`, `讨论讨论`) and
-    /// repeats slogans separated by punctuation, says 一步一步 and 走着走着, and
+    /// repeats slogans separated by punctuation, says 一步一步, 走着走着 and 一个项目一个项目 (one by one), and
     /// repeats header cells across a table row; none is reported. Copies in two
     /// table cells, or a copy running over a cell boundary, are cells of a table
     /// (also a header with no numbers under it); a phrase doubled inside one
