@@ -387,7 +387,7 @@ fn deletion_leaves_a_stray(d: &Data, chars: &CharTable, k: usize) -> bool {
     // A window cut short may cut a word to one character at its edge.
     let cut_left = lo > 0 && han(lo - 1);
     let cut_right = hi < chars.len() && han(hi);
-    let stray = |&(s, l): &(usize, usize)| {
+    let stray = |(s, l): (usize, usize)| {
         let c = chars.at(char_at(s));
         l == 1
             && !(s == 0 && cut_left)
@@ -395,9 +395,18 @@ fn deletion_leaves_a_stray(d: &Data, chars: &CharTable, k: usize) -> bool {
             && !d.free.contains(&c)
             && !lex.word(&[lex.id(c)]).is_some_and(|w| w.is_free())
     };
-    words[w.saturating_sub(1)..(w + 2).min(words.len())]
-        .iter()
-        .any(stray)
+    // A lone neighbour counts only right beside the copy and where words of
+    // the lexicon join the two (南|水 as in 南水北调): the copy then belongs
+    // to the unknown name. A suffix left over from another unknown word
+    // (医者|初心 → 者) does not join the copy.
+    let (cs, cl) = words[w];
+    let before =
+        w > 0 && cs == copy && stray(words[w - 1]) && lex.internal(ids[copy - 1], ids[copy]);
+    let after = w + 1 < words.len()
+        && cs + cl == copy + 1
+        && stray(words[w + 1])
+        && lex.internal(ids[copy], ids[copy + 1]);
+    stray(words[w]) || before || after
 }
 
 /// How many characters on each side of a double are segmented.
