@@ -393,7 +393,7 @@ fn deletion_leaves_a_stray(d: &Data, chars: &CharTable, k: usize) -> bool {
             && !(s == 0 && cut_left)
             && !(s + 1 == ids.len() && cut_right)
             && !d.free.contains(&c)
-            && !lex.word(&[lex.id(c)]).is_some_and(|w| w.is_free())
+            && lex.word(&[lex.id(c)]).is_none_or(|w| !w.is_free())
     };
     // A lone neighbour counts only right beside the copy and where words of
     // the lexicon join the two (南|水 as in 南水北调): the copy then belongs
