@@ -391,11 +391,9 @@ fn deletion_leaves_a_stray(d: &Data, chars: &CharTable, k: usize) -> bool {
     let cut_right = hi < chars.len() && han(hi);
     let stray = |(s, l): (usize, usize)| {
         let c = chars.at(char_at(s));
-        l == 1
-            && !(s == 0 && cut_left)
-            && !(s + 1 == ids.len() && cut_right)
-            && !d.free.contains(&c)
-            && lex.word(&[lex.id(c)]).is_none_or(|w| !w.is_free())
+        let at_a_cut = (s == 0 && cut_left) || (s + 1 == ids.len() && cut_right);
+        let free = d.free.contains(&c) || lex.word(&[lex.id(c)]).is_some_and(|w| w.is_free());
+        l == 1 && !at_a_cut && !free
     };
     // A lone neighbour counts only right beside the copy and where words of
     // the lexicon join the two (南|水 as in 南水北调): the copy then belongs
