@@ -301,7 +301,10 @@ impl<'a> Binder<'a> {
     /// 累计支出433万元: its clause, up to the number, opens with 比/较/与 and names
     /// no change (比上年增加463人 is the change).
     pub fn is_earlier_value(&self, i: usize) -> bool {
-        let Some(before) = comparison_in(self.clause_before(i).trim()) else {
+        // A comparison stands within a few words of its value; a clause with no
+        // break for pages (a flood of numbers) must not be searched per number.
+        let clause = last_chars(self.clause_before(i).trim(), COMPARISON_REACH);
+        let Some(before) = comparison_in(clause) else {
             return false;
         };
         // 比上年累计支出433万元: after the period compared with, the name of the
@@ -396,6 +399,20 @@ impl<'a> Binder<'a> {
             && !self.is_change_rate(j)
             && self.between(i, j).chars().filter(|c| is_han(*c)).count() <= 8
     }
+}
+
+/// How many characters before a number its comparison (比上年的, 较2024年) may
+/// open.
+const COMPARISON_REACH: usize = 48;
+
+/// The last `n` characters of `s`.
+fn last_chars(s: &str, n: usize) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(at, _)| at);
+    &s[start..]
 }
 
 /// The comparison a clause makes before its number: the whole clause when it
@@ -572,6 +589,14 @@ fn tail_chars(s: &str, n: usize) -> Vec<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_chars_counts_characters_not_bytes() {
+        assert_eq!(last_chars("比上年的2190", 3), "190");
+        assert_eq!(last_chars("比上年的", 2), "年的");
+        assert_eq!(last_chars("上年", 48), "上年");
+        assert_eq!(last_chars("", 48), "");
+    }
 
     #[test]
     fn cores_and_affinity() {

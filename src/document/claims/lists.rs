@@ -98,6 +98,30 @@ fn split_items(text: &str, span: Span) -> Option<List> {
     Some(List { items, etc, joined })
 }
 
+/// Whether the items before a count are fragments that share the last item's
+/// tail, so the run is one coordinated word or verb, not a list of names: a
+/// single character before a longer item (新、改、扩建 = 新建、改建、扩建; 省、市级),
+/// or short words before an item that goes on with their common object
+/// (取消、调整、合并审批事项 = 取消审批事项 …).
+fn shares_the_last_items_tail(text: &str, items: &[Span]) -> bool {
+    let Some((last, earlier)) = items.split_last() else {
+        return false;
+    };
+    // The first item may carry the clause's verb ("启动新"): only its name counts.
+    let len = |k: usize, i: &Span| {
+        let t = &text[i.start..i.end];
+        (if k == 0 { after_clause_words(t) } else { t })
+            .chars()
+            .count()
+    };
+    let last_len = len(earlier.len(), last);
+    let lens: Vec<usize> = earlier.iter().enumerate().map(|(k, i)| len(k, i)).collect();
+    let single_before_longer = lens.contains(&1) && last_len > 1;
+    let longest_earlier = lens.iter().copied().max().unwrap_or(0);
+    let short_before_object = longest_earlier <= 2 && last_len >= longest_earlier + 3;
+    single_before_longer || short_before_object
+}
+
 /// Words that show an item is a clause, not a name: "国家级、部级平台分别达到22家"
 /// counts the platforms, not the two levels.
 const CLAUSE_WORDS: [&str; 17] = [
@@ -217,7 +241,16 @@ fn forward_list(doc: &Document, p: &Paragraph, at: usize, c: &regex::Captures) -
         return None;
     }
     let value = count_value(n.as_str())?;
+    // "三个生态城区和七个功能区，即…": the list after 即 is the nearer count's.
+    if c.name("noun")
+        .is_some_and(|m| count_re().is_match(m.as_str()))
+    {
+        return None;
+    }
     let end = list_end(&p.text, at + intro.end());
+    if continues_past_comma(&p.text, end) || opens_with_ordinal(&p.text[at + intro.end()..]) {
+        return None;
+    }
     let mut list = split_items(&p.text, Span::new(at + intro.end(), end))?;
     // 包括 may name only some: like 等, the count is then a lower bound.
     list.etc |= intro.as_str().starts_with('包');
@@ -248,10 +281,61 @@ fn backward_list(doc: &Document, p: &Paragraph, at: usize, c: &regex::Captures) 
     let start = list_start(list_text);
     let mut list = split_items(&p.text, Span::new(start, list_text.len()))?;
     list.etc |= etc;
-    if !etc && !counts_a_noun(&p.text, cls_end, &list, value) {
+    if !etc && !counts_a_noun(&p.text, cls_end, &list, value)
+        || opens_with_verbs(&p.text, &list)
+        || shares_the_last_items_tail(&p.text, &list.items)
+        || after_last_joiner(&p.text, &list.items) == Some(value)
+        || inside_an_item(&p.text, cls_end)
+    {
         return None;
     }
     list_claim(doc, p, count, value, &list, cls.as_str())
+}
+
+/// Whether the count with its short noun is itself an item of a list that goes on
+/// ("部门预算、政府采购、收支两条线和国库集中支付"): the list is then the count's
+/// siblings, not what it counts.
+fn inside_an_item(text: &str, cls_end: usize) -> bool {
+    text[cls_end..]
+        .chars()
+        .skip(1)
+        .take(2)
+        .any(|c| "、等和及与".contains(c))
+}
+
+/// "阳曲、娄烦和迎泽、杏花岭、尖草坪、万柏林四个城区": a 和/及/与 inside the list may
+/// join two groups, and the count right after the list may count the second group
+/// only. How many names follow the last joiner, when one is there.
+fn after_last_joiner(text: &str, items: &[Span]) -> Option<usize> {
+    let k = items
+        .iter()
+        .rposition(|i| JOINERS.iter().any(|j| text[i.start..i.end].contains(j)))?;
+    Some(items.len() - k)
+}
+
+/// Whether a list after its introducer is enumerated by ordinals (一是…、（一）…、
+/// 1．…): its items are then the ordinals' paragraphs, not the 、-separated names.
+fn opens_with_ordinal(rest: &str) -> bool {
+    let rest = rest.trim_start_matches([' ', '*', '\n']);
+    let mut chars = rest.chars();
+    let (first, second) = (chars.next(), chars.next());
+    match (first, second) {
+        (Some('（' | '('), Some(c)) => cn_numeral::is_numeral_char(c) || c.is_ascii_digit(),
+        (Some('第'), Some(c)) => cn_numeral::is_numeral_char(c),
+        (Some(c), Some('是' | '、' | '．' | '.')) => {
+            cn_numeral::is_numeral_char(c) || c.is_ascii_digit()
+        }
+        _ => false,
+    }
+}
+
+/// A clause needs a verb: a run of words of one or two characters that opens its
+/// clause right before a count ("撤销、整改、脱钩188家协会") is the clause's verbs, and
+/// the number counts their object, not the run.
+fn opens_with_verbs(text: &str, list: &List) -> bool {
+    list.items
+        .iter()
+        .all(|i| text[i.start..i.end].chars().count() <= 2)
 }
 
 /// A list governed by one of these is the object of a different verb than the count's:
@@ -302,6 +386,21 @@ fn list_end(text: &str, from: usize) -> usize {
         }
     }
     text.len()
+}
+
+/// Whether a list that stops at a comma goes on after it: the next clause holds
+/// 、 too ("5个重点：A、B，C、D，E"), so the items may be grouped by the commas
+/// and no one reading of the list's length is certain.
+fn continues_past_comma(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..) else {
+        return false;
+    };
+    if !rest.starts_with(['，', ',']) {
+        return false;
+    }
+    let next = &rest[rest.chars().next().map_or(0, char::len_utf8)..];
+    let clause = &next[..list_end(next, 0)];
+    clause.contains('、')
 }
 
 /// The start of a list that ends at `before.len()`: the last clause break before it.

@@ -1283,8 +1283,11 @@ fn names_due_amount(words_of_base: &str) -> bool {
 /// its counts still bound it, its name alone does not.
 fn after_a_target(b: &Binder, k: usize) -> bool {
     let q = &b.qs[k];
-    b.paragraph_range(q.paragraph)
-        .filter(|&j| j < k && b.qs[j].sentence == q.sentence && b.is_amount(j))
+    // The sentence's own quantities only: a paragraph-wide walk per rate made a
+    // one-paragraph file of many sentences quadratic.
+    let sentence = b.range_of(q.paragraph, q.sentence);
+    (sentence.start..k.min(sentence.end))
+        .filter(|&j| b.is_amount(j))
         .any(|j| names_target(&b.qs[j].label) || names_due_amount(&b.qs[j].label))
 }
 

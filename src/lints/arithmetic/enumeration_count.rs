@@ -14,6 +14,12 @@ crate::declare_lint! {
     ///
     /// A count that depends on reading a 和 as one item or two is shown as a range.
     ///
+    /// Not read as the counted list (no finding): one coordinated word (新、改、扩建;
+    /// 取消、调整、合并…事项, whose short verbs share the last item's object); a run
+    /// of short words that opens its clause (its verbs); a list that goes on past a
+    /// comma or is enumerated by ordinals (一是…); a count that fits the names after a
+    /// 和 inside the list; a count whose noun is itself followed by 、/等/和.
+    ///
     /// ## Why
     /// A count that disagrees with its list means an item was dropped or added after
     /// the number was written; readers cannot tell which one is right.
@@ -102,11 +108,29 @@ mod tests {
                 "已储备到位6515间,其中3910间、2605间分别能在24小时内投入使用。",
                 "在李堡、南莫、曲塘3个农村区域医疗卫生中心建设公共卫生应急楼。",
                 "加强粮油、肉蛋奶、果蔬、日用品、家电、服装鞋帽等3类商品价格监测。",
+                // one coordinated word, not a list: 新建、改建、扩建 with the head shared
+                "全年新、改、扩建56条道路绿化带。",
+                "启动新、改、扩建乡镇卫生院48所、村卫生室104个。",
+                // verbs that open the clause: the count counts their object
+                "深化改革，撤销、合并、脱钩120家协会和中介机构。",
+                "按照改革要求，取消、调整、合并市级审批216项事项。",
+                // the list goes on past the comma: grouped by commas, not by 、
+                "确定5个重点：拆临、拆违，清淤、清障，绿化、修复湿地，规划、配套设施，提升、开发。",
+                // the count after a 和 may count only the group after it
+                "东岭、西岭和南湖、北湖、中湖、上湖四个街道全部通水。",
+                // 即 lists the nearer count's items
+                "建设甲乙丙三个新区和五个园区，即一园、二园、三园、四园、五园。",
+                // the count is inside an item of a list that goes on
+                "深化部门预算、政府采购、收支两条线和国库集中支付改革。",
+                // items enumerated by ordinals, not by 、
+                "办好10件实事：一是整治违章建筑、窝棚和养殖污染。",
             ],
             &[
                 "组建临床检验、内镜、血液净化、临床用血、急诊、药事7个县级医疗质量控制中心。",
                 "支援苏州、连云港、常州、上海、成都、南京等5个城市。",
                 "计划开工项目四个，分别为XX市第四人民医院、XX市人民医院西区门诊及病房楼改建项目。",
+                "在李堡、南莫、曲塘4个农村区域医疗卫生中心建设应急楼。",
+                "确定3个重点：拆违、清淤。",
             ],
         );
     }

@@ -31,7 +31,7 @@ crate::declare_lint! {
     /// ```good
     /// 截至7月11日，累计接种832805剂次，报名截止日期为8月1日。
     /// ```
-    pub struct Confusable { dict: Arc<Dictionary> }
+    pub struct Confusable { custom: Option<Arc<Dictionary>> }
     code = "RL306", name = "confusable", family = Typo, severity = Warning,
     summary = "a known wrong word or phrase (错别字) with its correction",
 }
@@ -190,12 +190,27 @@ pub struct Options {
 impl Configurable for Confusable {
     type Options = Options;
     fn new(o: Options) -> Result<Self, String> {
-        let dict = if o.extra.is_empty() && o.disable.is_empty() {
-            default_dictionary()?
+        // The built-in dictionary is built on the first check, so a run that
+        // does not select this lint never parses it nor builds its automaton.
+        let custom = if o.extra.is_empty() && o.disable.is_empty() {
+            None
         } else {
-            Arc::new(Dictionary::build(builtin_raw()?, o.extra, &o.disable)?)
+            Some(Arc::new(Dictionary::build(
+                builtin_raw()?,
+                o.extra,
+                &o.disable,
+            )?))
         };
-        Ok(Confusable { dict })
+        Ok(Confusable { custom })
+    }
+}
+
+impl Confusable {
+    fn dictionary(&self) -> Option<Arc<Dictionary>> {
+        match &self.custom {
+            Some(d) => Some(Arc::clone(d)),
+            None => default_dictionary().ok(),
+        }
     }
 }
 
@@ -205,9 +220,12 @@ impl Lint for Confusable {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let Some(dict) = self.dictionary() else {
+            return;
+        };
         for p in &doc.paragraphs {
-            for m in self.dict.automaton.find_iter(p.text.as_str()) {
-                let Some(e) = self.dict.entries.get(m.pattern().as_usize()) else {
+            for m in dict.automaton.find_iter(p.text.as_str()) {
+                let Some(e) = dict.entries.get(m.pattern().as_usize()) else {
                     continue;
                 };
                 let (before, rest) = (&p.text[..m.start()], &p.text[m.end()..]);
@@ -243,6 +261,11 @@ mod tests {
     }
 
     #[test]
+    fn the_builtin_dictionary_waits_for_the_first_check() {
+        assert!(lint().custom.is_none());
+    }
+
+    #[test]
     fn the_dictionary_is_large_and_valid() {
         let d = default_dictionary().expect("valid");
         assert!(d.len() >= 300, "{} entries", d.len());
@@ -254,7 +277,8 @@ mod tests {
     #[test]
     fn every_correction_is_clean_and_every_plain_entry_fires() {
         let l = lint();
-        for e in &l.dict.entries {
+        let d = default_dictionary().expect("valid");
+        for e in &d.entries {
             let right = format!("{}。", e.right);
             assert!(run(&l, &right).is_empty(), "correction flagged: {right}");
             if e.then.is_none() && e.after.is_none() {

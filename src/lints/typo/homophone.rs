@@ -28,7 +28,7 @@ crate::declare_lint! {
     /// parallel wording where a character of the window recurs next to it
     /// (涉法涉诉, 蓄肥造肥), abbreviations that start with a province's short name
     /// (陕电, 台企) or end in 方, 委, 办, place and organisation names (a window
-    /// before 省市县区镇乡村, 公司, 集团, 大学 …), person names (a surname
+    /// before 省市县区镇乡村 or 河江湖, 公司, 集团, 大学 …), person names (a surname
     /// next to a title such as 同志, 书记, 局长, or items of a list of names),
     /// company names, roads and lines of transport (a window a few characters
     /// before 公司, 集团, 大道, 铁路, 城际 …), an item of a list of named projects
@@ -491,18 +491,7 @@ impl Homophone {
         // A place name: its suffix follows, at most one character on; an
         // organisation or a line of transport: its suffix ends the name a few
         // characters on (某某新能源汽车有限公司, 某某城际铁路).
-        let suffix_at = |rest: &str| {
-            rest.starts_with(|c| PLACE_SUFFIX.contains(c))
-                || ORG_SUFFIX.iter().any(|s| rest.starts_with(s))
-        };
-        let after = &text[end..];
-        let one_on = after
-            .chars()
-            .next()
-            .filter(|&c| is_han(c))
-            .map(|c| &after[c.len_utf8()..]);
-        if suffix_at(after)
-            || one_on.is_some_and(suffix_at)
+        if place_or_org_suffix_follows(text, end)
             || names::name_end_follows(text, end)
             || names::place_after_lone_chars(text, end, PLACE_SUFFIX)
         {
@@ -679,6 +668,22 @@ fn items(text: &str, start: usize, end: usize) -> (&str, &str, &str) {
     (&before[prev_from..], &text[from..to], &after[..next_to])
 }
 
+/// Whether a place's suffix (某河, 某县) or an organisation's (某某科技) starts
+/// at byte `end` or one Han character on: the window is part of a name.
+fn place_or_org_suffix_follows(text: &str, end: usize) -> bool {
+    let suffix_at = |rest: &str| {
+        rest.starts_with(|c| PLACE_SUFFIX.contains(c))
+            || ORG_SUFFIX.iter().any(|s| rest.starts_with(s))
+    };
+    let after = &text[end..];
+    let one_on = after
+        .chars()
+        .next()
+        .filter(|&c| is_han(c))
+        .map(|c| &after[c.len_utf8()..]);
+    suffix_at(after) || one_on.is_some_and(suffix_at)
+}
+
 /// Parallel items of a list (以学铸魂、以学增智；其势渐成、其兴可待；做优一产、
 /// 做强二产): the window lies in a four-character item that starts like a
 /// neighbouring four-character item.
@@ -715,8 +720,8 @@ const ABBREVIATION_END: &str = "方委办局厅署处";
 const ENUMERATION_END: &str = "等和与及或";
 /// How far a parallel construction's repeated character is looked for.
 const PARALLEL_REACH: usize = 5;
-/// A place name ends before these.
-const PLACE_SUFFIX: &str = "省市县区镇乡村州旗盟岛湾街路";
+/// A place name ends before these (rivers and lakes too: 某河, 某湖).
+const PLACE_SUFFIX: &str = "省市县区镇乡村州旗盟岛湾街路河江湖";
 const ORG_SUFFIX: [&str; 10] = [
     "科技", "国际", "大学", "学院", "医院", "中心", "协会", "基金", "律师", "港区",
 ];
@@ -841,6 +846,12 @@ mod tests {
         assert!(at(beside_particle_or_code, "新缔结118对友城", "对友"));
         assert!(at(beside_particle_or_code, "推出新款云驰M9车型", "云驰"));
         assert!(!at(beside_particle_or_code, "中西部地驱建设", "地驱"));
+        // A river's or a lake's name: 浍河 is a place, 与浍 no slip for 与会.
+        let end_of = |text: &str, w: &str| text.find(w).expect("window") + w.len();
+        let s = "老城与浍河新城联动";
+        assert!(place_or_org_suffix_follows(s, end_of(s, "与浍")));
+        let s = "与会代表";
+        assert!(!place_or_org_suffix_follows(s, end_of(s, "与会")));
     }
 
     #[test]

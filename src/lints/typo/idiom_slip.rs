@@ -19,7 +19,7 @@ crate::declare_lint! {
     ///
     /// Left alone: a written character that makes a common word in the window
     /// (绝不罢休, 藏身之地: meant), a rare character (勠力同心: chosen, not slipped),
-    /// parallel wording (人尽其才、地尽其利), text in short quotation marks
+    /// parallel wording (人尽其才、地尽其利; 眼中有民…，心中有规…), text in short quotation marks
     /// (slogans play on idioms), a window the document writes more than once,
     /// and swaps of the two halves' characters (违纪违法, 风高浪急 are both said;
     /// the known swap 慎始如终 is in the confusable list). A slip the confusable
@@ -395,15 +395,36 @@ fn gain(lex: &Lexicon, run: &[Han], i: usize, want: &[CharId; 4]) -> f32 {
     lex.segment(context, &mut ends) - base
 }
 
-/// A character of the window recurs close by: parallel wording (人尽其才、地尽其利).
+/// A character of the window recurs close by (人尽其才、地尽其利), or two of
+/// its characters recur together within a clause (手中有权…，心中有规…):
+/// parallel wording.
 fn parallel(text: &str, start: usize, end: usize) -> bool {
     let window = &text[start..end];
     let before = text[..start].chars().rev().take(PARALLEL_REACH);
     let after = text[end..].chars().take(PARALLEL_REACH);
-    before.chain(after).any(|c| window.contains(c))
+    if before.chain(after).any(|c| window.contains(c)) {
+        return true;
+    }
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .take(CLAUSE_REACH)
+        .last()
+        .map_or(start, |(b, _)| b);
+    let to = text[end..]
+        .char_indices()
+        .nth(CLAUSE_REACH)
+        .map_or(text.len(), |(b, _)| end + b);
+    let w: Vec<char> = window.chars().collect();
+    w.windows(2).any(|pair| {
+        let bigram: String = pair.iter().collect();
+        text[from..start].contains(&bigram) || text[end..to].contains(&bigram)
+    })
 }
 
 const PARALLEL_REACH: usize = 5;
+/// How far a pair of the window's characters is looked for: about a clause.
+const CLAUSE_REACH: usize = 10;
 
 /// Whether the window lies inside quotation marks that close within a few characters.
 fn in_short_quote(text: &str, start: usize, end: usize) -> bool {
@@ -455,6 +476,7 @@ mod tests {
             &[
                 "对历史问题既往不咎，再接再厉，慎终如始。",
                 "打造“食全食美”品牌，建设美食街。",
+                "做到眼中有民不忘本，心中有规不越线。",
             ],
             &[
                 "口号声震耳欲笼。",

@@ -10,7 +10,7 @@ use crate::document::paragraphs::is_sentence_end;
 /// These end the name of a company, a body, a line of transport, a road or a
 /// named development (某某模具产业园, 某某康旅小镇, 某某大道), or a reservoir
 /// (某某水库, 某某水源地), however long.
-const NAME_END: [&str; 22] = [
+const NAME_END: [&str; 27] = [
     "公司",
     "集团",
     "有限",
@@ -33,6 +33,12 @@ const NAME_END: [&str; 22] = [
     "商会",
     "水库",
     "水源地",
+    // An event's name runs up to its ending as a firm's does.
+    "音乐节",
+    "艺术节",
+    "文化节",
+    "旅游节",
+    "博览会",
 ];
 
 /// How many characters after a name such an ending may start.
@@ -258,6 +264,26 @@ pub(super) fn place_end_meets_word(prev: char, x: char, after: &[char]) -> bool 
     (2..=ids.len().min(4)).any(|l| lex.word(&ids[..l]).is_some_and(|w| !w.is_name()))
 }
 
+/// Whether a word of the lexicon (a name too) ending in a place's ending
+/// ends on `tail`'s last character, which is the first copy of a double:
+/// a place and then its feature (某港|港 = the port of 某港).
+pub(super) fn place_then_its_feature(tail: &[char]) -> bool {
+    let Some(&x) = tail.last() else {
+        return false;
+    };
+    if !PLACE_END.contains(x) {
+        return false;
+    }
+    let lex = Lexicon::get();
+    (2..=tail.len().min(4)).any(|l| {
+        let w = &tail[tail.len() - l..];
+        w.iter().all(|&c| is_han(c))
+            && lex
+                .word(&w.iter().map(|&c| lex.id(c)).collect::<Vec<CharId>>())
+                .is_some()
+    })
+}
+
 /// Whether a place's suffix (one of `suffixes`) follows byte `end` within
 /// [`NAME_END_REACH`] characters, with only characters between that make no
 /// word with each other (合孜|勒哈英|村): a transliterated or old local name
@@ -350,6 +376,7 @@ mod tests {
     fn a_name_ending_follows() {
         assert!(name_end_follows("麒马大道建成", 0));
         assert!(name_end_follows("丰泰控股有限公司", 0));
+        assert!(name_end_follows("云岭青年音乐节开幕", 0));
         assert!(!name_end_follows("检查，集团", 0));
     }
 
@@ -375,6 +402,14 @@ mod tests {
         assert!(place_end_meets_word('一', '桥', &after("头")));
         assert!(!place_end_meets_word('市', '农', &after("村局")));
         assert!(!place_end_meets_word('，', '街', &after("区")));
+    }
+
+    #[test]
+    fn a_place_then_its_feature() {
+        let c = |s: &str| s.chars().collect::<Vec<char>>();
+        assert!(place_then_its_feature(&c("湛江港")));
+        assert!(!place_then_its_feature(&c("市农")));
+        assert!(!place_then_its_feature(&c("完成")));
     }
 
     #[test]

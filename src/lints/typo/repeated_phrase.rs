@@ -14,7 +14,7 @@ crate::declare_lint! {
     /// ## Why
     /// OCR of two-column pages and careless copy-paste double whole phrases. Chinese
     /// does repeat two-character words on purpose (`研究研究`, `讨论讨论`) and
-    /// repeats slogans separated by punctuation, says 一步一步 and 走着走着, and
+    /// repeats slogans separated by punctuation, says 一步一步, 走着走着 and 一个项目一个项目 (one by one), and
     /// repeats header cells across a table row; none is reported. Copies in two
     /// table cells, or a copy running over a cell boundary, are cells of a table
     /// (also a header with no numbers under it); a phrase doubled inside one
@@ -147,6 +147,9 @@ fn short_repeats(chars: &CharTable, long: &[Repeat]) -> Vec<Repeat> {
         .collect()
 }
 
+/// The longest unit read as distributive (一个项目 + two more characters).
+const DISTRIBUTIVE_MAX: usize = 6;
+
 /// Not a power of a shorter string ("研究研究" is a power of "研究").
 fn is_primitive(unit: &[char]) -> bool {
     let n = unit.len();
@@ -154,6 +157,15 @@ fn is_primitive(unit: &[char]) -> bool {
 }
 
 fn looks_accidental(unit: &[char]) -> bool {
+    // 一个项目一个项目抓: 一 and a measure word repeated say "one by one".
+    if unit.len() <= DISTRIBUTIVE_MAX
+        && unit[0] == '一'
+        && unit
+            .get(1)
+            .is_some_and(|&m| super::doubled_char::is_measure(m))
+    {
+        return false;
+    }
     let han = unit.iter().filter(|&&c| is_han(c)).count();
     let punct = unit.iter().any(|&c| {
         matches!(
@@ -197,6 +209,7 @@ mod tests {
                 "一批又一批干部成长起来。",
                 "这个问题要研究研究，学习学习，讨论讨论。",
                 "看一看，左一左，一家一户。",
+                "一条街道一条街道地整治，一家企业一家企业走访。",
                 "同心抗疫，同心抗疫，同心抗疫！",
                 "……………………",
                 "2020202020202020",
