@@ -27,7 +27,7 @@ crate::declare_lint! {
     /// 统一的) and a verb doubled before its object (洗洗澡、治治病), and a word
     /// of two or more characters on each side (产业链|链长制). What three or
     /// more issuers of published official text write with the same neighbours
-    /// (`lints/typo-seen.toml`: 人均均量, 芝麻开花节节高) is a term, and a double in a
+    /// (`lints/typo-seen.toml`: 人均均量, 节节攀升) is a term, and a double in a
     /// short quotation or title (“亲亲常德”) is a slogan or name, unless the marks
     /// are doubled too (OCR) or the quotation holds the double alone. In a table
     /// cell a double is reported only if one copy, the other deleted, makes a

@@ -41,7 +41,7 @@ crate::declare_lint! {
     /// word after a number (118对友城) and a brand before a model code (M9).
     /// A slip the confusable list knows is left to that lint, and a window that
     /// three or more issuers of published official text write
-    /// (`lints/typo-seen.toml`: 终期, 限行) is a term the lexicon lacks.
+    /// (`lints/typo-seen.toml`: 终期, 禁入) is a term the lexicon lacks.
     ///
     /// ## Why
     /// Most spelling errors in Chinese reports are homophones picked from the

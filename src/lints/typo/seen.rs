@@ -2,7 +2,7 @@
 //! spelling lints would otherwise flag (`lints/typo-seen.toml`, built by
 //! `scripts/typo-seen.py`). A slip is one writer's: the same window or the
 //! same doubled character with the same neighbours in the reports of three or
-//! more issuers is a term of the register (终期评估, 限行, 人均均量), so the
+//! more issuers is a term of the register (终期评估, 禁入, 人均均量), so the
 //! lints stay quiet on it. Parsed on first use only.
 
 use serde::Deserialize;
