@@ -96,9 +96,18 @@ pub fn point(r: &Reading) -> Option<f64> {
 }
 
 /// The operand as the recomputation shows it: its number as written.
+/// A number as written, in parentheses when it is negative, so that a
+/// subtraction reads 12.1 − (-23.9), not 12.1 − -23.9.
 fn term(o: &Operand) -> String {
-    o.written.clone()
+    if o.written.starts_with(MINUS_SIGNS) {
+        format!("({})", o.written)
+    } else {
+        o.written.clone()
+    }
 }
+
+/// The signs a negative figure is printed with.
+const MINUS_SIGNS: [char; 3] = ['-', '−', '－'];
 
 fn percent_against(r: &Reading, stated: &Operand) -> String {
     format!("{}%", value_against(r.computed, stated.value, 2))
@@ -198,8 +207,12 @@ pub fn labelled_sum(r: &Reading, stated: &Operand) -> String {
 }
 
 /// What follows the digits of a number as written, without 约/近/余/多:
-/// 3.4亿元 → 亿元. Full-width digits (１１２８) are digits too.
+/// 3.4亿元 → 亿元. Full-width digits (１１２８) are digits too, and a leading
+/// sign (-23.9%) is not a unit.
 fn unit_text(written: &str) -> String {
+    let written = written
+        .trim_start_matches(MINUS_SIGNS)
+        .trim_start_matches('+');
     // 一百二十个: a number written in Chinese numerals (below 万) is skipped
     // the same way, so the recomputed value is never glued to it.
     let chinese = written
@@ -316,6 +329,30 @@ pub fn shorten(terms: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_negative_figure_is_no_unit_and_is_subtracted_in_parentheses() {
+        use super::super::Source;
+        use crate::span::Span;
+        assert_eq!(unit_text("-23.9%"), "%");
+        assert_eq!(unit_text("−1.5亿元"), "亿元");
+        assert_eq!(unit_text("12.1"), "");
+        let neg = Operand {
+            role: Role::From,
+            source: Source::Implied,
+            value: Interval::new(-23.95, -23.85),
+            written: "-23.9".into(),
+            label: "增速".into(),
+            span: Span::new(0, 0),
+            label_span: Span::new(0, 0),
+        };
+        assert_eq!(term(&neg), "(-23.9)");
+        let pos = Operand {
+            written: "12.1".into(),
+            ..neg
+        };
+        assert_eq!(term(&pos), "12.1");
+    }
 
     #[test]
     fn amounts_take_the_unit_not_the_numerals_of_the_stated_figure() {
