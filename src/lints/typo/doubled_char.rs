@@ -374,14 +374,11 @@ fn deletion_leaves_a_stray(d: &Data, chars: &CharTable, k: usize) -> bool {
     }
     let mut ends = Vec::new();
     lex.segment(&ids, &mut ends);
-    let mut words: Vec<(usize, usize)> = Vec::new();
-    let mut j = ids.len();
-    while j > 0 {
-        let len = usize::from(ends[j]).max(1);
-        words.push((j - len, len));
-        j -= len;
-    }
-    words.reverse();
+    // Words as (start, length).
+    let words: Vec<(usize, usize)> = super::lexicon::words_of(&ends)
+        .into_iter()
+        .map(|(s, e)| (s, e - s))
+        .collect();
     let copy = k - lo;
     let Some(w) = words.iter().position(|&(s, l)| s <= copy && copy < s + l) else {
         return false;

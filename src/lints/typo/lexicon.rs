@@ -607,6 +607,20 @@ fn key_len(key: u64) -> usize {
         .count()
 }
 
+/// The words of the best segmentation (`ends`, from [`Lexicon::segment`]) as
+/// (start, end) positions, in order.
+pub fn words_of(ends: &[u8]) -> Vec<(usize, usize)> {
+    let mut words = Vec::new();
+    let mut j = ends.len().saturating_sub(1);
+    while j > 0 {
+        let start = j - usize::from(ends[j]).max(1);
+        words.push((start, j));
+        j = start;
+    }
+    words.reverse();
+    words
+}
+
 /// Whether a word of the best segmentation (`ends`, from [`Lexicon::segment`])
 /// runs across position `at` (a word boundary there is broken).
 pub fn crosses(ends: &[u8], at: usize) -> bool {

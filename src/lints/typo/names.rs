@@ -178,15 +178,8 @@ pub(super) fn in_abbreviation_run(lex: &Lexicon, ids: &[CharId], i: usize, len: 
     let context = &ids[from..to];
     let mut ends = Vec::new();
     lex.segment(context, &mut ends);
-    // Tokens as (start, end) in the context, from the last.
-    let mut tokens = Vec::new();
-    let mut j = context.len();
-    while j > 0 {
-        let l = usize::from(ends[j]).max(1);
-        tokens.push((j - l, j));
-        j -= l;
-    }
-    tokens.reverse();
+    // Tokens as (start, end) in the context.
+    let tokens = super::lexicon::words_of(&ends);
     let lone_noun = |&(a, b): &(usize, usize)| {
         b == a + 1 && !lex.word(&context[a..b]).is_some_and(|w| w.is_free())
     };
